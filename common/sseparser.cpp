@@ -95,7 +95,7 @@ SseParser::SseParser(Listener *listener, qsizetype maxEventSize)
 
 void SseParser::setLastEventId(const QByteArray &id)
 {
-    m_lastEventId = id;
+    m_event.id = id;
     m_idBuffer = id;
 }
 
@@ -147,7 +147,7 @@ void SseParser::feedBody(const char *p, const char *const end)
         } else if (m_line.isEmpty()) {
             // The same limit as for a line that arrives in pieces, so that the
             // outcome never depends on how the stream was chunked.
-            if (lineEnd - p + m_data.size() > m_maxEventSize)
+            if (lineEnd - p + m_event.data.size() > m_maxEventSize)
                 discardEvent();
             else
                 processLine(p, lineEnd - p, nonAscii);
@@ -177,7 +177,7 @@ void SseParser::appendPartialLine(const char *p, qsizetype n, bool nonAscii)
 {
     if (m_discardingLine)
         return;
-    if (m_line.size() + n + m_data.size() > m_maxEventSize) {
+    if (m_line.size() + n + m_event.data.size() > m_maxEventSize) {
         m_line.clear();
         m_lineNonAscii = false;
         m_discardingLine = true;
@@ -223,7 +223,7 @@ void SseParser::processLine(const char *p, qsizetype n, bool nonAscii)
     case 5:
         if (std::memcmp(name.data(), "event", 5) == 0) {
             if (!m_discardingEvent)
-                assignText(m_type, value, nonAscii);
+                assignText(m_event.type, value, nonAscii);
         } else if (std::memcmp(name.data(), "retry", 5) == 0) {
             if (value.isEmpty())
                 break;
@@ -256,10 +256,10 @@ void SseParser::appendData(QByteArrayView value, bool nonAscii)
     if (m_discardingEvent)
         return;
     if (nonAscii)
-        Utf8::appendSanitized(m_data, value);
+        Utf8::appendSanitized(m_event.data, value);
     else
-        m_data.append(value);
-    m_data.append('\n');
+        m_event.data.append(value);
+    m_event.data.append('\n');
 }
 
 void SseParser::discardEvent()
@@ -268,38 +268,45 @@ void SseParser::discardEvent()
         m_discardingEvent = true;
         m_listener->onError(Error::EventTooLarge);
     }
-    m_data.clear(); // give the memory back: this event was huge
+    m_event.data.clear(); // give the memory back: this event was huge
 }
 
 void SseParser::dispatch()
 {
-    // The id is committed even when no event fires.
-    if (m_lastEventId != m_idBuffer)
-        m_lastEventId = m_idBuffer;
+    // The id is committed even when no event fires. Copying the bytes (not
+    // sharing the buffer) lets both buffers be reused without allocating.
+    if (m_event.id != m_idBuffer)
+        assignBytes(m_event.id, m_idBuffer);
     if (m_discardingEvent) {
         m_discardingEvent = false;
-        m_type.resize(0);
+        m_event.type.resize(0);
         return;
     }
-    if (m_data.isEmpty()) {
-        m_type.resize(0);
+    if (m_event.data.isEmpty()) {
+        m_event.type.resize(0);
         return;
     }
-    m_data.chop(1); // every data line appended an LF; the last one goes
-    {
-        const SseEvent event{m_type.isEmpty() ? messageType() : m_type, m_data, m_lastEventId};
-        m_listener->onEvent(event);
+    m_event.data.chop(1); // every data line appended an LF; the last one goes
+    // The event is handed out as it stands in the parser: no copies, no
+    // reference counting. A listener that keeps it shares the buffers, and
+    // the parser then detaches on its next write.
+    if (m_event.type.isEmpty()) {
+        m_event.type = messageType();
+        m_listener->onEvent(m_event);
+        m_event.type = QByteArray();
+    } else {
+        m_listener->onEvent(m_event);
+        m_event.type.resize(0);
     }
-    m_data.resize(0);
-    m_type.resize(0);
+    m_event.data.resize(0);
 }
 
 void SseParser::endOfStream()
 {
     m_line.clear();
-    m_data.resize(0);
-    m_type.resize(0);
-    m_idBuffer = m_lastEventId;
+    m_event.data.resize(0);
+    m_event.type.resize(0);
+    m_idBuffer = m_event.id;
     m_bomMatched = 0;
     m_bomDone = false;
     m_skipLf = false;

@@ -66,13 +66,13 @@ public:
 
     /// The last event id committed by a dispatch (what a client sends back
     /// as `Last-Event-ID`).
-    [[nodiscard]] QByteArray lastEventId() const { return m_lastEventId; }
+    [[nodiscard]] QByteArray lastEventId() const { return m_event.id; }
     /// Starts from a stored id, e.g. one persisted by a previous run.
     void setLastEventId(const QByteArray &id);
 
     [[nodiscard]] qsizetype maxEventSize() const { return m_maxEventSize; }
     /// Bytes held for the event in progress (never more than maxEventSize()).
-    [[nodiscard]] qsizetype bufferedBytes() const { return m_line.size() + m_data.size(); }
+    [[nodiscard]] qsizetype bufferedBytes() const { return m_line.size() + m_event.data.size(); }
     [[nodiscard]] static QString errorString(Error error);
 
 private:
@@ -87,10 +87,10 @@ private:
     qsizetype m_maxEventSize;
 
     QByteArray m_line; ///< a line split across chunks, kept until its end arrives
-    QByteArray m_data;
-    QByteArray m_type;
+    /// The data and event type buffers, and the committed last event id:
+    /// the event being built, handed to the listener as it is.
+    SseEvent m_event;
     QByteArray m_idBuffer;
-    QByteArray m_lastEventId;
 
     int m_bomMatched = 0;        ///< bytes of a leading BOM seen so far
     bool m_bomDone = false;      ///< past the point where a BOM may appear
