@@ -251,14 +251,20 @@ void SseParser::processLine(const char *p, qsizetype n, bool nonAscii)
 
 void SseParser::appendData(QByteArrayView value, bool nonAscii)
 {
-    // No size check here: the line holding the value already passed one
-    // (value + LF is never longer than "data:" + value).
+    // The line holding an ASCII value already passed the size check (value +
+    // LF is never longer than "data:" + value); replacing invalid UTF-8 can
+    // triple the size, so that path is checked again.
     if (m_discardingEvent)
         return;
-    if (nonAscii)
+    if (nonAscii) {
         Utf8::appendSanitized(m_event.data, value);
-    else
+        if (m_event.data.size() + 1 > m_maxEventSize) {
+            discardEvent();
+            return;
+        }
+    } else {
         m_event.data.append(value);
+    }
     m_event.data.append('\n');
 }
 

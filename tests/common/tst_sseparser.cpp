@@ -370,6 +370,9 @@ void tst_SseParser::oversizedEventIsDiscardedAndParsingGoesOn_data()
                                                  << QByteArrayList{TooLarge, ev("ok"), lastId("")};
     QTest::addRow("long-id-still-counts") << QByteArray("id: 5\ndata: " + big + "\nid: 6\n\ndata: ok\n\n")
                                           << QByteArrayList{TooLarge, ev("ok", "message", "6"), lastId("6")};
+    // Found by the fuzzer: 20 invalid bytes become 60 bytes of U+FFFD.
+    QTest::addRow("replacement-characters-count") << QByteArray("data: " + QByteArray(20, '\xFF') + "\n\ndata: ok\n\n")
+                                                  << QByteArrayList{TooLarge, ev("ok"), lastId("")};
     QTest::addRow("under-the-limit") << QByteArray("data: 0123456789\ndata: 0123456789\n\n")
                                      << QByteArrayList{ev("0123456789\n0123456789"), lastId("")};
 }
@@ -388,6 +391,13 @@ void tst_SseParser::oversizedEventIsDiscardedAndParsingGoesOn()
     QCOMPARE(parseChunks({input}, Limit), expected);
     for (qsizetype a = 0; a <= input.size(); ++a)
         QCOMPARE(parseChunks(splitAt(input, {a}), Limit), expected);
+    // Memory stays within the limit after every byte.
+    Recorder recorder;
+    SseParser parser(&recorder, Limit);
+    for (const QByteArrayView byte : std::as_const(bytes)) {
+        parser.feed(byte);
+        QVERIFY(parser.bufferedBytes() <= Limit);
+    }
 }
 
 void tst_SseParser::endlessLineKeepsMemoryBounded()
