@@ -39,7 +39,8 @@ QByteArray smallEvents(qint64 targetBytes, bool nonAscii)
     for (qint64 i = 0; stream.size() < targetBytes; ++i) {
         stream += "id: 0badcafe-" + QByteArray::number(i) + "\nevent: notification\ndata: {\"notification_id\":\"n-"
             + QByteArray::number(i) + "\",\"title\":\""
-            + (nonAscii ? QByteArray("Bestellung \xC3\xBC" "berf\xC3\xA4llig \xE2\x80\x93 \xD0\x97\xD0\xB0\xD0\xBA\xD0\xB0\xD0\xB7")
+            + (nonAscii ? QByteArray("Bestellung \xC3\xBC"
+                                     "berf\xC3\xA4llig \xE2\x80\x93 \xD0\x97\xD0\xB0\xD0\xBA\xD0\xB0\xD0\xB7")
                         : QByteArray("Order 4711 is overdue for shipping"))
             + "\",\"level\":\"warning\",\"category\":\"orders\",\"created_at\":\"2026-11-28T10:00:00Z\"}\n\n";
         if (i % 50 == 0)
@@ -75,7 +76,7 @@ Result runOnce(const QByteArray &stream, qsizetype chunk)
     for (qsizetype at = 0; at < stream.size(); at += chunk)
         parser.feed(QByteArrayView(stream).sliced(at, std::min(chunk, stream.size() - at)));
     const auto end = std::chrono::steady_clock::now();
-    return {std::chrono::duration<double>(end - start).count(), counter.events};
+    return { std::chrono::duration<double>(end - start).count(), counter.events };
 }
 
 } // namespace
@@ -86,9 +87,10 @@ int main(int argc, char **argv)
     QCommandLineParser cli;
     cli.setApplicationDescription(QStringLiteral("SSE parser throughput benchmark"));
     cli.addHelpOption();
-    cli.addOption({QStringLiteral("runs"), QStringLiteral("Runs per case (median reported)."), QStringLiteral("N"),
-                   QStringLiteral("11")});
-    cli.addOption({QStringLiteral("mib"), QStringLiteral("Stream size in MiB."), QStringLiteral("N"), QStringLiteral("64")});
+    cli.addOption({ QStringLiteral("runs"), QStringLiteral("Runs per case (median reported)."), QStringLiteral("N"),
+                    QStringLiteral("11") });
+    cli.addOption(
+        { QStringLiteral("mib"), QStringLiteral("Stream size in MiB."), QStringLiteral("N"), QStringLiteral("64") });
     cli.process(app);
     const int runs = std::max(1, cli.value(QStringLiteral("runs")).toInt());
     const qint64 size = std::max(1, cli.value(QStringLiteral("mib")).toInt()) * qint64(1024 * 1024);
@@ -99,15 +101,15 @@ int main(int argc, char **argv)
         QByteArray bytes;
     };
     const QList<Stream> streams = {
-        {"small (ASCII JSON)", smallEvents(size, false)},
-        {"small (non-ASCII JSON)", smallEvents(size, true)},
-        {"large (64 KiB lines)", largeEvents(size)},
+        { "small (ASCII JSON)", smallEvents(size, false) },
+        { "small (non-ASCII JSON)", smallEvents(size, true) },
+        { "large (64 KiB lines)", largeEvents(size) },
     };
 
     QTextStream out(stdout);
     out << "stream                   chunk     MB/s (median)   events/s (median)   events   runs\n";
     for (const Stream &s : streams) {
-        for (const qsizetype chunk : {qsizetype(4096), qsizetype(65536)}) {
+        for (const qsizetype chunk : { qsizetype(4096), qsizetype(65536) }) {
             QList<double> seconds;
             qint64 events = 0;
             runOnce(s.bytes, chunk); // warm-up
@@ -118,10 +120,11 @@ int main(int argc, char **argv)
             }
             std::sort(seconds.begin(), seconds.end());
             const double median = seconds.at(seconds.size() / 2);
-            out << qSetFieldWidth(25) << Qt::left << s.name << qSetFieldWidth(10) << QString::number(chunk / 1024) + u" KiB"
-                << qSetFieldWidth(16) << QString::number(double(s.bytes.size()) / median / 1e6, 'f', 0)
-                << qSetFieldWidth(20) << QString::number(double(events) / median, 'f', 0) << qSetFieldWidth(9) << events
-                << qSetFieldWidth(0) << runs << '\n';
+            out << qSetFieldWidth(25) << Qt::left << s.name << qSetFieldWidth(10)
+                << QString::number(chunk / 1024) + u" KiB" << qSetFieldWidth(16)
+                << QString::number(double(s.bytes.size()) / median / 1e6, 'f', 0) << qSetFieldWidth(20)
+                << QString::number(double(events) / median, 'f', 0) << qSetFieldWidth(9) << events << qSetFieldWidth(0)
+                << runs << '\n';
             out.flush();
         }
     }

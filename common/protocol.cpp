@@ -15,29 +15,32 @@ namespace {
 template<typename Enum, std::size_t N>
 using NameTable = std::array<std::pair<Enum, const char16_t *>, N>;
 
-constexpr NameTable<Level, 4> LevelNames{{
-    {Level::Info, u"info"}, {Level::Success, u"success"}, {Level::Warning, u"warning"}, {Level::Error, u"error"},
-}};
-constexpr NameTable<OrderState, 7> OrderStateNames{{
-    {OrderState::Pending, u"pending"},
-    {OrderState::Confirmed, u"confirmed"},
-    {OrderState::Processing, u"processing"},
-    {OrderState::Shipped, u"shipped"},
-    {OrderState::Delivered, u"delivered"},
-    {OrderState::Cancelled, u"cancelled"},
-    {OrderState::Refunded, u"refunded"},
-}};
-constexpr NameTable<PresenceStatus, 4> PresenceNames{{
-    {PresenceStatus::Online, u"online"},
-    {PresenceStatus::Away, u"away"},
-    {PresenceStatus::Busy, u"busy"},
-    {PresenceStatus::Offline, u"offline"},
-}};
-constexpr NameTable<ResetReason, 3> ResetReasonNames{{
-    {ResetReason::Expired, u"expired"},
-    {ResetReason::UnknownEpoch, u"unknown_epoch"},
-    {ResetReason::InvalidId, u"invalid_id"},
-}};
+constexpr NameTable<Level, 4> LevelNames{ {
+    { Level::Info, u"info" },
+    { Level::Success, u"success" },
+    { Level::Warning, u"warning" },
+    { Level::Error, u"error" },
+} };
+constexpr NameTable<OrderState, 7> OrderStateNames{ {
+    { OrderState::Pending, u"pending" },
+    { OrderState::Confirmed, u"confirmed" },
+    { OrderState::Processing, u"processing" },
+    { OrderState::Shipped, u"shipped" },
+    { OrderState::Delivered, u"delivered" },
+    { OrderState::Cancelled, u"cancelled" },
+    { OrderState::Refunded, u"refunded" },
+} };
+constexpr NameTable<PresenceStatus, 4> PresenceNames{ {
+    { PresenceStatus::Online, u"online" },
+    { PresenceStatus::Away, u"away" },
+    { PresenceStatus::Busy, u"busy" },
+    { PresenceStatus::Offline, u"offline" },
+} };
+constexpr NameTable<ResetReason, 3> ResetReasonNames{ {
+    { ResetReason::Expired, u"expired" },
+    { ResetReason::UnknownEpoch, u"unknown_epoch" },
+    { ResetReason::InvalidId, u"invalid_id" },
+} };
 
 template<typename Enum, std::size_t N>
 QString nameOf(const NameTable<Enum, N> &table, Enum value)
@@ -76,15 +79,14 @@ class FieldReader
 public:
     explicit FieldReader(const QJsonObject &json)
         : m_json(json)
-    {
-    }
+    { }
 
     bool failed() const { return m_error.has_value(); }
 
     bool fail(const QString &field, const QString &message)
     {
         if (!m_error)
-            m_error = FieldError{field, message};
+            m_error = FieldError{ field, message };
         return false;
     }
 
@@ -211,14 +213,38 @@ void putOptional(QJsonObject &json, const char *field, const QString &value)
 
 } // namespace
 
-QString toString(Level value) { return nameOf(LevelNames, value); }
-QString toString(OrderState value) { return nameOf(OrderStateNames, value); }
-QString toString(PresenceStatus value) { return nameOf(PresenceNames, value); }
-QString toString(ResetReason value) { return nameOf(ResetReasonNames, value); }
-std::optional<Level> levelFromString(QStringView text) { return valueOf(LevelNames, text); }
-std::optional<OrderState> orderStateFromString(QStringView text) { return valueOf(OrderStateNames, text); }
-std::optional<PresenceStatus> presenceStatusFromString(QStringView text) { return valueOf(PresenceNames, text); }
-std::optional<ResetReason> resetReasonFromString(QStringView text) { return valueOf(ResetReasonNames, text); }
+QString toString(Level value)
+{
+    return nameOf(LevelNames, value);
+}
+QString toString(OrderState value)
+{
+    return nameOf(OrderStateNames, value);
+}
+QString toString(PresenceStatus value)
+{
+    return nameOf(PresenceNames, value);
+}
+QString toString(ResetReason value)
+{
+    return nameOf(ResetReasonNames, value);
+}
+std::optional<Level> levelFromString(QStringView text)
+{
+    return valueOf(LevelNames, text);
+}
+std::optional<OrderState> orderStateFromString(QStringView text)
+{
+    return valueOf(OrderStateNames, text);
+}
+std::optional<PresenceStatus> presenceStatusFromString(QStringView text)
+{
+    return valueOf(PresenceNames, text);
+}
+std::optional<ResetReason> resetReasonFromString(QStringView text)
+{
+    return valueOf(ResetReasonNames, text);
+}
 
 bool isValidEventType(QByteArrayView type) noexcept
 {
@@ -328,8 +354,8 @@ std::optional<OrderStatus> OrderStatus::fromJson(const QJsonObject &json, FieldE
     OrderStatus o;
     std::optional<OrderState> status;
     r.identifier("order_id", o.orderId) && r.enumeration("status", OrderStateNames, status, true)
-        && r.enumeration("previous_status", OrderStateNames, o.previousStatus, false)
-        && r.string("note", o.note, false) && r.timestamp("updated_at", o.updatedAt);
+        && r.enumeration("previous_status", OrderStateNames, o.previousStatus, false) && r.string("note", o.note, false)
+        && r.timestamp("updated_at", o.updatedAt);
     if (status)
         o.status = *status;
     return r.finish(std::move(o), &OrderStatus::extra, error);
@@ -374,8 +400,7 @@ std::optional<Message> Message::fromJson(const QJsonObject &json, FieldError *er
     FieldReader r(json);
     Message m;
     r.identifier("message_id", m.messageId) && r.string("from", m.from, true, false)
-        && r.string("to", m.to, true, false) && r.string("body", m.body, true)
-        && r.timestamp("sent_at", m.sentAt);
+        && r.string("to", m.to, true, false) && r.string("body", m.body, true) && r.timestamp("sent_at", m.sentAt);
     return r.finish(std::move(m), &Message::extra, error);
 }
 
@@ -395,8 +420,7 @@ std::optional<Reset> Reset::fromJson(const QJsonObject &json, FieldError *error)
     FieldReader r(json);
     Reset reset;
     std::optional<ResetReason> reason;
-    r.enumeration("reason", ResetReasonNames, reason, true)
-        && r.string("last_event_id", reset.lastEventId, true);
+    r.enumeration("reason", ResetReasonNames, reason, true) && r.string("last_event_id", reset.lastEventId, true);
     if (reason)
         reset.reason = *reason;
     return r.finish(std::move(reset), &Reset::extra, error);

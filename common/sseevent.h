@@ -15,7 +15,7 @@ struct SseEvent
 {
     QByteArray type; ///< the `event` field; "message" when the stream named none
     QByteArray data; ///< the `data` lines joined with LF
-    QByteArray id;   ///< the last event id in force when the event was dispatched
+    QByteArray id; ///< the last event id in force when the event was dispatched
 
     friend bool operator==(const SseEvent &, const SseEvent &) = default;
 };

@@ -233,9 +233,8 @@ void SseParser::processLine(const char *p, qsizetype n, bool nonAscii)
                     return;
                 const auto digit = static_cast<quint64>(c - '0');
                 // Saturate rather than wrap: an absurd value must not become a tiny one.
-                ms = ms > (std::numeric_limits<quint64>::max() - digit) / 10
-                    ? std::numeric_limits<quint64>::max()
-                    : ms * 10 + digit;
+                ms = ms > (std::numeric_limits<quint64>::max() - digit) / 10 ? std::numeric_limits<quint64>::max()
+                                                                             : ms * 10 + digit;
             }
             m_listener->onRetry(ms);
         }

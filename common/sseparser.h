@@ -92,9 +92,9 @@ private:
     SseEvent m_event;
     QByteArray m_idBuffer;
 
-    int m_bomMatched = 0;        ///< bytes of a leading BOM seen so far
-    bool m_bomDone = false;      ///< past the point where a BOM may appear
-    bool m_skipLf = false;       ///< the last chunk ended in CR: a leading LF belongs to it
+    int m_bomMatched = 0; ///< bytes of a leading BOM seen so far
+    bool m_bomDone = false; ///< past the point where a BOM may appear
+    bool m_skipLf = false; ///< the last chunk ended in CR: a leading LF belongs to it
     bool m_lineNonAscii = false; ///< m_line holds a byte >= 0x80
     bool m_discardingLine = false;
     bool m_discardingEvent = false;

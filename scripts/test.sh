@@ -3,7 +3,8 @@
 # Installs what is missing, builds and runs every test.
 #   scripts/test.sh         the "asan" preset (sanitizers on)
 #   scripts/test.sh --ci    the "ci" preset: sanitizers and -Werror (what .ci/run uses)
-# Then the parser's fuzzer runs over its corpus and for FUZZ_SECONDS more (default 30).
+# The parser's fuzzer runs over its corpus and for FUZZ_SECONDS more (default 30),
+# then CTest runs the suite (its summary is the last thing printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,16 +19,17 @@ echo "== build ($preset)"
 cmake --preset "$preset"
 cmake --build --preset "$preset"
 
-echo "== unit tests"
-ctest --preset "$preset"
-
 echo "== fuzz smoke: fuzz_sseparser"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
 cp tests/fuzz/corpus/sseparser/* "$corpus"/
-# New inputs go to a scratch copy; findings are written there and fail the run.
-(cd "$corpus" && "$OLDPWD/build/fuzz/tests/fuzz/fuzz_sseparser" -max_total_time="${FUZZ_SECONDS:-30}" \
-    -dict="$OLDPWD/tests/fuzz/sse.dict" -print_final_stats=1 "$corpus" 2>&1 | tail -n 8)
-echo "fuzz: 1 passed, 0 failed"
+# New inputs go to a scratch copy; a finding fails the run and is kept in
+# build/fuzz/findings/ (add it to the corpus as regression-* once fixed).
+mkdir -p build/fuzz/findings
+build/fuzz/tests/fuzz/fuzz_sseparser -max_total_time="${FUZZ_SECONDS:-30}" -dict=tests/fuzz/sse.dict \
+    -artifact_prefix=build/fuzz/findings/ -print_final_stats=1 "$corpus" 2>&1 | tail -n 8
+
+echo "== unit tests"
+ctest --preset "$preset"

@@ -72,38 +72,59 @@ void tst_Protocol::validation_data()
     const auto row = [](const char *name, const char *type, const char *data, const char *field) {
         QTest::addRow("%s", name) << QString::fromLatin1(type) << QByteArray(data) << QString::fromLatin1(field);
     };
-    row("notification-minimal", "notification", R"({"notification_id":"n1","title":"Hi","created_at":"2026-11-28T10:00:00Z"})", "");
+    row("notification-minimal", "notification",
+        R"({"notification_id":"n1","title":"Hi","created_at":"2026-11-28T10:00:00Z"})", "");
     row("notification-full", "notification",
         R"({"notification_id":7,"title":"Hi","body":"b","level":"error","category":"billing","link":"https://x/y","created_at":"2026-11-28T10:00:00.250Z"})",
         "");
-    row("notification-no-id", "notification", R"({"title":"Hi","created_at":"2026-11-28T10:00:00Z"})", "notification_id");
-    row("notification-no-title", "notification", R"({"notification_id":"n","created_at":"2026-11-28T10:00:00Z"})", "title");
-    row("notification-empty-title", "notification", R"({"notification_id":"n","title":"","created_at":"2026-11-28T10:00:00Z"})", "title");
-    row("notification-title-number", "notification", R"({"notification_id":"n","title":5,"created_at":"2026-11-28T10:00:00Z"})", "title");
-    row("notification-bad-level", "notification", R"({"notification_id":"n","title":"t","level":"fatal","created_at":"2026-11-28T10:00:00Z"})", "level");
-    row("notification-level-number", "notification", R"({"notification_id":"n","title":"t","level":1,"created_at":"2026-11-28T10:00:00Z"})", "level");
-    row("notification-body-array", "notification", R"({"notification_id":"n","title":"t","body":[],"created_at":"2026-11-28T10:00:00Z"})", "body");
-    row("notification-id-fraction", "notification", R"({"notification_id":1.5,"title":"t","created_at":"2026-11-28T10:00:00Z"})", "notification_id");
-    row("notification-id-object", "notification", R"({"notification_id":{},"title":"t","created_at":"2026-11-28T10:00:00Z"})", "notification_id");
+    row("notification-no-id", "notification", R"({"title":"Hi","created_at":"2026-11-28T10:00:00Z"})",
+        "notification_id");
+    row("notification-no-title", "notification", R"({"notification_id":"n","created_at":"2026-11-28T10:00:00Z"})",
+        "title");
+    row("notification-empty-title", "notification",
+        R"({"notification_id":"n","title":"","created_at":"2026-11-28T10:00:00Z"})", "title");
+    row("notification-title-number", "notification",
+        R"({"notification_id":"n","title":5,"created_at":"2026-11-28T10:00:00Z"})", "title");
+    row("notification-bad-level", "notification",
+        R"({"notification_id":"n","title":"t","level":"fatal","created_at":"2026-11-28T10:00:00Z"})", "level");
+    row("notification-level-number", "notification",
+        R"({"notification_id":"n","title":"t","level":1,"created_at":"2026-11-28T10:00:00Z"})", "level");
+    row("notification-body-array", "notification",
+        R"({"notification_id":"n","title":"t","body":[],"created_at":"2026-11-28T10:00:00Z"})", "body");
+    row("notification-id-fraction", "notification",
+        R"({"notification_id":1.5,"title":"t","created_at":"2026-11-28T10:00:00Z"})", "notification_id");
+    row("notification-id-object", "notification",
+        R"({"notification_id":{},"title":"t","created_at":"2026-11-28T10:00:00Z"})", "notification_id");
     row("notification-no-created-at", "notification", R"({"notification_id":"n","title":"t"})", "created_at");
-    row("notification-local-time", "notification", R"({"notification_id":"n","title":"t","created_at":"2026-11-28T10:00:00+01:00"})", "created_at");
+    row("notification-local-time", "notification",
+        R"({"notification_id":"n","title":"t","created_at":"2026-11-28T10:00:00+01:00"})", "created_at");
     row("notification-read", "notification_read", R"({"notification_ids":["a",2]})", "");
     row("notification-read-empty-list", "notification_read", R"({"notification_ids":[]})", "");
     row("notification-read-missing", "notification_read", R"({})", "notification_ids");
     row("notification-read-not-array", "notification_read", R"({"notification_ids":"a"})", "notification_ids");
     row("notification-read-bad-item", "notification_read", R"({"notification_ids":["a",null]})", "notification_ids[1]");
-    row("order", "order_status", R"({"order_id":"o-1","status":"shipped","previous_status":"processing","note":"DHL","updated_at":"2026-11-28T10:00:00Z"})", "");
-    row("order-bad-status", "order_status", R"({"order_id":"o-1","status":"lost","updated_at":"2026-11-28T10:00:00Z"})", "status");
-    row("order-bad-previous", "order_status", R"({"order_id":"o-1","status":"shipped","previous_status":"gone","updated_at":"2026-11-28T10:00:00Z"})", "previous_status");
+    row("order", "order_status",
+        R"({"order_id":"o-1","status":"shipped","previous_status":"processing","note":"DHL","updated_at":"2026-11-28T10:00:00Z"})",
+        "");
+    row("order-bad-status", "order_status", R"({"order_id":"o-1","status":"lost","updated_at":"2026-11-28T10:00:00Z"})",
+        "status");
+    row("order-bad-previous", "order_status",
+        R"({"order_id":"o-1","status":"shipped","previous_status":"gone","updated_at":"2026-11-28T10:00:00Z"})",
+        "previous_status");
     row("order-no-updated-at", "order_status", R"({"order_id":"o-1","status":"shipped"})", "updated_at");
     row("order-no-id", "order_status", R"({"status":"shipped","updated_at":"2026-11-28T10:00:00Z"})", "order_id");
-    row("presence", "presence", R"({"user":"bob","display_name":"Bob","status":"away","since":"2026-11-28T10:00:00Z"})", "");
-    row("presence-bad-status", "presence", R"({"user":"bob","status":"sleeping","since":"2026-11-28T10:00:00Z"})", "status");
+    row("presence", "presence", R"({"user":"bob","display_name":"Bob","status":"away","since":"2026-11-28T10:00:00Z"})",
+        "");
+    row("presence-bad-status", "presence", R"({"user":"bob","status":"sleeping","since":"2026-11-28T10:00:00Z"})",
+        "status");
     row("presence-no-user", "presence", R"({"status":"online","since":"2026-11-28T10:00:00Z"})", "user");
     row("presence-bad-since", "presence", R"({"user":"bob","status":"online","since":"yesterday"})", "since");
-    row("message", "message", R"({"message_id":"m1","from":"alice","to":"bob","body":"hi","sent_at":"2026-11-28T10:00:00Z"})", "");
-    row("message-no-to", "message", R"({"message_id":"m1","from":"alice","body":"hi","sent_at":"2026-11-28T10:00:00Z"})", "to");
-    row("message-body-number", "message", R"({"message_id":"m1","from":"alice","to":"bob","body":1,"sent_at":"2026-11-28T10:00:00Z"})", "body");
+    row("message", "message",
+        R"({"message_id":"m1","from":"alice","to":"bob","body":"hi","sent_at":"2026-11-28T10:00:00Z"})", "");
+    row("message-no-to", "message",
+        R"({"message_id":"m1","from":"alice","body":"hi","sent_at":"2026-11-28T10:00:00Z"})", "to");
+    row("message-body-number", "message",
+        R"({"message_id":"m1","from":"alice","to":"bob","body":1,"sent_at":"2026-11-28T10:00:00Z"})", "body");
     row("reset", "reset", R"({"reason":"unknown_epoch","last_event_id":"0badcafe-9"})", "");
     row("reset-bad-reason", "reset", R"({"reason":"because","last_event_id":"0badcafe-9"})", "reason");
     row("reset-no-id", "reset", R"({"reason":"expired"})", "last_event_id");
@@ -157,7 +178,8 @@ void tst_Protocol::notificationFields()
     QCOMPARE(back.value(u"created_at").toString(), QStringLiteral("2026-11-28T10:00:00.250Z"));
     QVERIFY(!back.contains(u"link"));
 
-    const auto defaults = Notification::fromJson(json(R"({"notification_id":"a","title":"t","created_at":"2026-11-28T10:00:00Z"})"));
+    const auto defaults
+        = Notification::fromJson(json(R"({"notification_id":"a","title":"t","created_at":"2026-11-28T10:00:00Z"})"));
     QVERIFY(defaults);
     QVERIFY(defaults->level == Level::Info);
     QCOMPARE(defaults->toJson().value(u"created_at").toString(), QStringLiteral("2026-11-28T10:00:00Z"));
@@ -165,7 +187,8 @@ void tst_Protocol::notificationFields()
 
 void tst_Protocol::orderStatusFields()
 {
-    const auto o = OrderStatus::fromJson(json(R"({"order_id":"A-1","status":"cancelled","updated_at":"2026-11-28T10:00:00Z"})"));
+    const auto o
+        = OrderStatus::fromJson(json(R"({"order_id":"A-1","status":"cancelled","updated_at":"2026-11-28T10:00:00Z"})"));
     QVERIFY(o);
     QVERIFY(o->status == OrderState::Cancelled);
     QVERIFY(!o->previousStatus);

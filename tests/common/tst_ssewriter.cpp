@@ -32,10 +32,21 @@ QByteArray normalizedLineEndings(QByteArray data)
 
 QByteArray randomText(QRandomGenerator &rng, bool allowLineBreaks)
 {
-    static const QByteArrayList pieces = {"a", "Z", "0", " ", ":", "\t", "{\"k\":1}", "caf\xC3\xA9", "\xF0\x9F\x93\xA6",
-                                          "\xD0\x97\xD0\xB0\xD0\xBA\xD0\xB0\xD0\xB7", "data: ", "id:", ": x",
-                                          "\xEF\xBB\xBF"};
-    static const QByteArrayList breaks = {"\n", "\r", "\r\n", "\n\n", QByteArray("\0", 1)};
+    static const QByteArrayList pieces = { "a",
+                                           "Z",
+                                           "0",
+                                           " ",
+                                           ":",
+                                           "\t",
+                                           "{\"k\":1}",
+                                           "caf\xC3\xA9",
+                                           "\xF0\x9F\x93\xA6",
+                                           "\xD0\x97\xD0\xB0\xD0\xBA\xD0\xB0\xD0\xB7",
+                                           "data: ",
+                                           "id:",
+                                           ": x",
+                                           "\xEF\xBB\xBF" };
+    static const QByteArrayList breaks = { "\n", "\r", "\r\n", "\n\n", QByteArray("\0", 1) };
     QByteArray text;
     const int length = rng.bounded(0, 12);
     for (int i = 0; i < length; ++i) {
@@ -68,13 +79,14 @@ void tst_SseWriter::exactBytes_data()
 {
     QTest::addColumn<SseEvent>("event");
     QTest::addColumn<QByteArray>("bytes");
-    QTest::addRow("full") << SseEvent{"notification", "{\"a\":1}", "0badcafe-7"}
+    QTest::addRow("full") << SseEvent{ "notification", "{\"a\":1}", "0badcafe-7" }
                           << QByteArray("id: 0badcafe-7\nevent: notification\ndata: {\"a\":1}\n\n");
-    QTest::addRow("no-id-no-type") << SseEvent{{}, "x", {}} << QByteArray("data: x\n\n");
-    QTest::addRow("multi-line") << SseEvent{"m", "a\nb\r\nc\rd", {}} << QByteArray("event: m\ndata: a\ndata: b\ndata: c\ndata: d\n\n");
-    QTest::addRow("trailing-newline") << SseEvent{{}, "a\n", {}} << QByteArray("data: a\ndata: \n\n");
-    QTest::addRow("empty-data") << SseEvent{{}, {}, {}} << QByteArray("data: \n\n");
-    QTest::addRow("leading-space-kept") << SseEvent{{}, " x", {}} << QByteArray("data:  x\n\n");
+    QTest::addRow("no-id-no-type") << SseEvent{ {}, "x", {} } << QByteArray("data: x\n\n");
+    QTest::addRow("multi-line") << SseEvent{ "m", "a\nb\r\nc\rd", {} }
+                                << QByteArray("event: m\ndata: a\ndata: b\ndata: c\ndata: d\n\n");
+    QTest::addRow("trailing-newline") << SseEvent{ {}, "a\n", {} } << QByteArray("data: a\ndata: \n\n");
+    QTest::addRow("empty-data") << SseEvent{ {}, {}, {} } << QByteArray("data: \n\n");
+    QTest::addRow("leading-space-kept") << SseEvent{ {}, " x", {} } << QByteArray("data:  x\n\n");
 }
 
 void tst_SseWriter::exactBytes()
@@ -117,7 +129,7 @@ void tst_SseWriter::roundTripOneByOneWithEmptyIds()
 {
     QRandomGenerator rng(7);
     for (int i = 0; i < 2000; ++i) {
-        const SseEvent in{"type_" + QByteArray::number(i % 5), normalizedLineEndings(randomText(rng, true)), {}};
+        const SseEvent in{ "type_" + QByteArray::number(i % 5), normalizedLineEndings(randomText(rng, true)), {} };
         Collector collector;
         SseParser parser(&collector);
         parser.feed(SseWriter::event(in));
@@ -132,12 +144,12 @@ void tst_SseWriter::refusesFramingBreakers_data()
     QTest::addColumn<QString>("error");
     const QString badId = QStringLiteral("the event id contains CR, LF or NUL");
     const QString badType = QStringLiteral("the event type contains CR, LF or NUL");
-    QTest::addRow("id-lf") << SseEvent{"t", "d", "a\nb"} << badId;
-    QTest::addRow("id-cr") << SseEvent{"t", "d", "a\rb"} << badId;
-    QTest::addRow("id-nul") << SseEvent{"t", "d", QByteArray("a\0b", 3)} << badId;
-    QTest::addRow("type-lf") << SseEvent{"a\nb", "d", "1"} << badType;
-    QTest::addRow("type-cr") << SseEvent{"a\r", "d", "1"} << badType;
-    QTest::addRow("type-nul") << SseEvent{QByteArray("\0", 1), "d", "1"} << badType;
+    QTest::addRow("id-lf") << SseEvent{ "t", "d", "a\nb" } << badId;
+    QTest::addRow("id-cr") << SseEvent{ "t", "d", "a\rb" } << badId;
+    QTest::addRow("id-nul") << SseEvent{ "t", "d", QByteArray("a\0b", 3) } << badId;
+    QTest::addRow("type-lf") << SseEvent{ "a\nb", "d", "1" } << badType;
+    QTest::addRow("type-cr") << SseEvent{ "a\r", "d", "1" } << badType;
+    QTest::addRow("type-nul") << SseEvent{ QByteArray("\0", 1), "d", "1" } << badType;
 }
 
 void tst_SseWriter::refusesFramingBreakers()
@@ -154,8 +166,13 @@ void tst_SseWriter::refusesFramingBreakers()
 
 void tst_SseWriter::invalidUtf8IsReplaced()
 {
-    const QByteArray bytes = SseWriter::event(SseEvent{"t\xFF", "a\xC0" "b", "i\xED\xA0\x80"});
-    QCOMPARE(bytes, QByteArray("id: i\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\nevent: t\xEF\xBF\xBD\ndata: a\xEF\xBF\xBD" "b\n\n"));
+    const QByteArray bytes = SseWriter::event(SseEvent{ "t\xFF",
+                                                        "a\xC0"
+                                                        "b",
+                                                        "i\xED\xA0\x80" });
+    QCOMPARE(bytes,
+             QByteArray("id: i\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\nevent: t\xEF\xBF\xBD\ndata: a\xEF\xBF\xBD"
+                        "b\n\n"));
 }
 
 void tst_SseWriter::retryAndComments()
@@ -170,8 +187,8 @@ void tst_SseWriter::retryAndComments()
     Collector collector;
     SseParser parser(&collector);
     parser.feed(out);
-    QCOMPARE(collector.retries, QList<quint64>{3000});
-    QCOMPARE(collector.comments, (QByteArrayList{" connected", " two", " lines", ""}));
+    QCOMPARE(collector.retries, QList<quint64>{ 3000 });
+    QCOMPARE(collector.comments, (QByteArrayList{ " connected", " two", " lines", "" }));
     QVERIFY(collector.events.isEmpty());
 }
 

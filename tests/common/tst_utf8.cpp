@@ -27,16 +27,21 @@ void tst_Utf8::decoding_data()
     QTest::addRow("four-byte") << QByteArray("\xF0\x9F\x98\x80") << QByteArray("\xF0\x9F\x98\x80") << true;
     QTest::addRow("max-code-point") << QByteArray("\xF4\x8F\xBF\xBF") << QByteArray("\xF4\x8F\xBF\xBF") << true;
     QTest::addRow("above-max") << QByteArray("\xF4\x90\x80\x80") << fffd + fffd + fffd + fffd << false;
-    QTest::addRow("lone-continuation") << QByteArray("a\x80" "b") << "a" + fffd + "b" << false;
+    QTest::addRow("lone-continuation") << QByteArray("a\x80"
+                                                     "b")
+                                       << "a" + fffd + "b" << false;
     QTest::addRow("overlong-2") << QByteArray("\xC1\xBF") << fffd + fffd << false;
     QTest::addRow("overlong-3") << QByteArray("\xE0\x80\xAF") << fffd + fffd + fffd << false;
     QTest::addRow("overlong-4") << QByteArray("\xF0\x80\x80\xAF") << fffd + fffd + fffd + fffd << false;
     QTest::addRow("surrogate") << QByteArray("\xED\xB0\x80") << fffd + fffd + fffd << false;
     QTest::addRow("truncated-3-at-end") << QByteArray("x\xE2\x82") << "x" + fffd << false;
-    QTest::addRow("truncated-4-then-ascii") << QByteArray("\xF0\x9F\x98" "A") << fffd + "A" << false;
+    QTest::addRow("truncated-4-then-ascii") << QByteArray("\xF0\x9F\x98"
+                                                          "A")
+                                            << fffd + "A" << false;
     QTest::addRow("truncated-then-lead") << QByteArray("\xE2\x82\xC3\xA9") << fffd + "\xC3\xA9" << false;
     QTest::addRow("invalid-leads") << QByteArray("\xF5\xF8\xFE\xFF") << fffd + fffd + fffd + fffd << false;
-    QTest::addRow("long-ascii-then-bad") << QByteArray(QByteArray(37, 'q') + "\xFF") << QByteArray(37, 'q') + fffd << false;
+    QTest::addRow("long-ascii-then-bad") << QByteArray(QByteArray(37, 'q') + "\xFF") << QByteArray(37, 'q') + fffd
+                                         << false;
     QTest::addRow("empty") << QByteArray() << QByteArray() << true;
 }
 
@@ -61,8 +66,8 @@ void tst_Utf8::agreesWithQtOnValidity()
     // check and Qt's own decoder must agree on what is well-formed.
     for (int a = 0; a < 256; ++a) {
         for (int b = 0; b < 256; ++b) {
-            for (int c : {0x41, 0x80, 0x9F, 0xA0, 0xBF, 0xC0}) {
-                const char bytes[] = {char(a), char(b), char(c)};
+            for (int c : { 0x41, 0x80, 0x9F, 0xA0, 0xBF, 0xC0 }) {
+                const char bytes[] = { char(a), char(b), char(c) };
                 const QByteArrayView view(bytes, 3);
                 QCOMPARE(Utf8::isValid(view), view.isValidUtf8());
             }
