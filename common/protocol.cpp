@@ -181,7 +181,7 @@ public:
 
     // Reports the outcome; on success returns the fields nobody read.
     template<typename T>
-    std::optional<T> finish(T &&value, QJsonObject T::*extra, FieldError *error)
+    std::optional<T> finish(T value, QJsonObject T::*extra, FieldError *error)
     {
         if (m_error) {
             if (error)
@@ -189,7 +189,7 @@ public:
             return std::nullopt;
         }
         value.*extra = m_json;
-        return std::move(value);
+        return value;
     }
 
 private:

@@ -50,7 +50,7 @@ public:
         Q_DISABLE_COPY_MOVE(Listener)
     };
 
-    static constexpr qsizetype DefaultMaxEventSize = 16 * 1024 * 1024;
+    static constexpr qsizetype DefaultMaxEventSize = qsizetype(16) * 1024 * 1024;
 
     explicit SseParser(Listener *listener, qsizetype maxEventSize = DefaultMaxEventSize);
     Q_DISABLE_COPY_MOVE(SseParser)

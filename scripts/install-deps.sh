@@ -9,7 +9,7 @@ packages=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libgl-dev
     # the libFuzzer build of the parser
-    clang-14 libclang-rt-14-dev
+    clang clang-14 libclang-rt-14-dev
 )
 
 missing=()
