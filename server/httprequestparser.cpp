@@ -107,6 +107,16 @@ HttpRequestParser::Status HttpRequestParser::parse()
             ++skip;
         if (skip > 0)
             m_buffer.remove(0, skip);
+        // Fail fast on bytes that cannot start a request (TLS sent to the
+        // plain port, binary junk) instead of waiting for the deadline.
+        // Methods are short; a longer "method" is junk too.
+        constexpr qsizetype MaxMethodLength = 32;
+        const qsizetype prefix = std::min(m_buffer.size(), MaxMethodLength + 1);
+        const qsizetype space = QByteArrayView(m_buffer).first(prefix).indexOf(' ');
+        for (qsizetype i = 0; i < (space < 0 ? prefix : space); ++i) {
+            if (!isTokenChar(m_buffer[i]) || i == MaxMethodLength)
+                return fail(400, QStringLiteral("malformed request line"));
+        }
         const auto [headEnd, bodyStart] = findHeadEnd(m_buffer);
         if (headEnd < 0) {
             if (m_buffer.size() > m_maxHeaderBytes)
