@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: MIT
+#include "demoscenario.h"
+
+#include "notifyserver.h"
+#include "protocol.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcDemo, "notify.server.demo")
+
+namespace Notify::Server {
+
+namespace {
+
+QString now()
+{
+    return Protocol::formatUtcTimestamp(QDateTime::currentDateTimeUtc());
+}
+
+const char *const Stages[] = {"pending", "confirmed", "processing", "shipped", "delivered"};
+
+} // namespace
+
+DemoScenario::DemoScenario(NotifyServer &server, QObject *parent)
+    : QObject(parent)
+    , m_server(server)
+    , m_timer(new QTimer(this))
+    , m_random(QRandomGenerator::securelySeeded())
+{
+    m_timer->setSingleShot(true);
+}
+
+void DemoScenario::startDemo(int intervalMs, int firstDelayMs)
+{
+    connect(m_timer, &QTimer::timeout, this, [this, intervalMs] {
+        demoStep();
+        // Some jitter, so it feels like real traffic.
+        m_timer->start(intervalMs / 2 + int(m_random.bounded(intervalMs)));
+    });
+    m_timer->start(firstDelayMs);
+}
+
+void DemoScenario::demoStep()
+{
+    QStringList people;
+    for (const User &user : m_server.users().users()) {
+        if (!user.admin)
+            people << user.name;
+    }
+    if (people.isEmpty())
+        return;
+    const QString someone = people.at(m_random.bounded(people.size()));
+    switch (m_random.bounded(10)) {
+    case 0:
+    case 1:
+    case 2: { // order status: advance an order, or start a new one
+        qsizetype index = 0;
+        if (m_orders.size() < 4 || m_random.bounded(3) == 0) {
+            m_orders.append(Order{QStringLiteral("A-%1").arg(m_nextOrder++), someone, 0});
+            index = m_orders.size() - 1;
+        } else {
+            index = m_random.bounded(int(m_orders.size()));
+            ++m_orders[index].stage;
+        }
+        const Order order = m_orders.at(index);
+        const bool cancelled = order.stage == 2 && m_random.bounded(6) == 0;
+        const QString status = cancelled ? QStringLiteral("cancelled") : QString::fromLatin1(Stages[std::min(order.stage, 4)]);
+        QJsonObject data{{QStringLiteral("order_id"), order.id},
+                         {QStringLiteral("status"), status},
+                         {QStringLiteral("updated_at"), now()}};
+        if (order.stage > 0)
+            data.insert(QStringLiteral("previous_status"), QString::fromLatin1(Stages[std::min(order.stage - 1, 4)]));
+        if (status == u"shipped")
+            data.insert(QStringLiteral("note"), QStringLiteral("Parcel handed to the carrier"));
+        if (cancelled)
+            data.insert(QStringLiteral("note"), QStringLiteral("Cancelled by the customer"));
+        m_server.publish("order_status", data, {order.user});
+        if (status == u"delivered" || cancelled)
+            m_orders.removeAt(index);
+        break;
+    }
+    case 3:
+    case 4:
+    case 5: { // a notification, for one person or for everybody
+        static const struct
+        {
+            const char *level;
+            const char *category;
+            const char *title;
+            const char *body;
+        } samples[] = {
+            {"info", "orders", "New order received", "A customer placed an order with 3 items."},
+            {"success", "payments", "Payment captured", "The payment for the last order was captured."},
+            {"warning", "stock", "Low stock", "Only 4 units of \"Desk lamp, brass\" are left."},
+            {"error", "shipping", "Label printing failed", "The carrier API did not answer; the label was queued."},
+            {"info", "team", "Shift change at 14:00", "The afternoon shift starts in 30 minutes."},
+        };
+        const auto &sample = samples[m_random.bounded(int(std::size(samples)))];
+        const QJsonObject data{{QStringLiteral("notification_id"), QStringLiteral("n-%1").arg(m_nextNotification++)},
+                               {QStringLiteral("title"), QString::fromUtf8(sample.title)},
+                               {QStringLiteral("body"), QString::fromUtf8(sample.body)},
+                               {QStringLiteral("level"), QString::fromLatin1(sample.level)},
+                               {QStringLiteral("category"), QString::fromLatin1(sample.category)},
+                               {QStringLiteral("created_at"), now()}};
+        m_server.publish("notification", data, m_random.bounded(2) ? QStringList{someone} : QStringList{});
+        break;
+    }
+    case 6:
+    case 7: { // a colleague writes
+        const QString from = people.at(m_random.bounded(people.size()));
+        const QString to = people.at(m_random.bounded(people.size()));
+        if (from == to)
+            break;
+        static const char *const lines[] = {"Can you check order A-4712?", "The courier is here.",
+                                            "Thanks, all sorted!", "Lunch at 12:30?",
+                                            "Customer called about the refund."};
+        const QJsonObject data{{QStringLiteral("message_id"), QStringLiteral("demo-%1").arg(m_random.generate64())},
+                               {QStringLiteral("from"), from},
+                               {QStringLiteral("to"), to},
+                               {QStringLiteral("body"), QString::fromUtf8(lines[m_random.bounded(5)])},
+                               {QStringLiteral("sent_at"), now()}};
+        m_server.publish("message", data, {from, to});
+        break;
+    }
+    default: { // a colleague changes their presence
+        static const char *const statuses[] = {"online", "away", "busy"};
+        m_server.setPresence(someone, QString::fromLatin1(statuses[m_random.bounded(3)]));
+        break;
+    }
+    }
+}
+
+bool DemoScenario::startScript(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read scenario %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonObject root = QJsonDocument::fromJson(file.readAll(), &parseError).object();
+    if (parseError.error != QJsonParseError::NoError || !root.value(u"events").isArray()) {
+        *error = QStringLiteral("scenario %1 must be {\"events\":[{\"at_ms\",\"event\",\"user\",\"data\"}…]}").arg(path);
+        return false;
+    }
+    m_script = root.value(u"events").toArray();
+    for (qsizetype i = 0; i < m_script.size(); ++i) {
+        const QJsonObject step = m_script.at(i).toObject();
+        if (!step.value(u"event").isString() || !Protocol::isValidEventType(step.value(u"event").toString().toUtf8())
+            || step.value(u"event").toString() == u"reset" || !step.value(u"data").isObject()) {
+            *error = QStringLiteral("scenario %1: events[%2] needs an \"event\" type and a \"data\" object").arg(path).arg(i);
+            return false;
+        }
+        if (step.contains(u"user") && !m_server.users().find(step.value(u"user").toString())) {
+            *error = QStringLiteral("scenario %1: events[%2] names an unknown user").arg(path).arg(i);
+            return false;
+        }
+    }
+    m_loop = root.value(u"loop").toBool(false);
+    m_scriptIndex = 0;
+    m_scriptStartMs = QDateTime::currentMSecsSinceEpoch();
+    connect(m_timer, &QTimer::timeout, this, &DemoScenario::scriptStep);
+    m_timer->start(0);
+    return true;
+}
+
+void DemoScenario::scriptStep()
+{
+    const qint64 elapsed = QDateTime::currentMSecsSinceEpoch() - m_scriptStartMs;
+    while (m_scriptIndex < m_script.size()) {
+        const QJsonObject step = m_script.at(m_scriptIndex).toObject();
+        const qint64 at = step.value(u"at_ms").toInteger();
+        if (at > elapsed) {
+            m_timer->start(int(at - elapsed));
+            return;
+        }
+        QStringList audience;
+        if (step.contains(u"user"))
+            audience << step.value(u"user").toString();
+        m_server.publish(step.value(u"event").toString().toUtf8(), step.value(u"data").toObject(), audience);
+        ++m_scriptIndex;
+    }
+    if (m_loop && !m_script.isEmpty()) {
+        m_scriptIndex = 0;
+        m_scriptStartMs = QDateTime::currentMSecsSinceEpoch();
+        m_timer->start(std::max<qint64>(1, m_script.last().toObject().value(u"at_ms").toInteger() > 0 ? 1000 : 1000));
+    }
+}
+
+} // namespace Notify::Server

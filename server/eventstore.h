@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Notify::Server {
+
+/// One stored event. `audience` is empty for a broadcast, else the users
+/// who may see it (one, or sender and recipient of a message).
+struct StoredEvent
+{
+    quint64 seq = 0;
+    QByteArray type;
+    QByteArray data; ///< compact JSON object, one line
+    QStringList audience;
+    qint64 createdMs = 0;
+
+    [[nodiscard]] bool visibleTo(const QString &user) const { return audience.isEmpty() || audience.contains(user); }
+};
+
+/// A notification as the snapshot endpoint lists it.
+struct NotificationRecord
+{
+    quint64 seq = 0;
+    QJsonObject data;
+    bool read = false;
+};
+
+/// Where events and the state derived from them live.
+///
+/// Kept small on purpose: a Redis-backed store can implement the same
+/// interface so that several server instances share one event log.
+/// Everything here runs on the server's hub thread.
+class EventStore
+{
+public:
+    virtual ~EventStore() = default;
+
+    /// Opens (and creates) the store; false with @p error on failure.
+    virtual bool open(QString *error) = 0;
+
+    [[nodiscard]] virtual quint32 epoch() const = 0;
+    /// The newest sequence number; 0 while the store is empty.
+    [[nodiscard]] virtual quint64 headSeq() const = 0;
+    /// The oldest sequence number still retained (headSeq() + 1 when none is).
+    [[nodiscard]] virtual quint64 oldestSeq() const = 0;
+
+    /// Stores @p event durably, assigning the next sequence number, and
+    /// updates the snapshots (notifications, orders). Returns the number.
+    virtual std::optional<quint64> append(StoredEvent &event, QString *error) = 0;
+
+    /// Up to @p limit retained events after @p seq that @p user may see, in order.
+    [[nodiscard]] virtual QList<StoredEvent> eventsAfter(quint64 seq, const QString &user, qsizetype limit) = 0;
+
+    /// The user's notifications, newest first.
+    [[nodiscard]] virtual QList<NotificationRecord> notifications(const QString &user, bool unreadOnly,
+                                                                  qsizetype limit) = 0;
+    /// Marks one notification read; false when the user has no such notification.
+    virtual bool markRead(const QString &user, const QString &notificationId) = 0;
+    /// Marks all of the user's notifications read; returns the ids it marked.
+    virtual QStringList markAllRead(const QString &user) = 0;
+
+    /// The current status of every order the user may see.
+    [[nodiscard]] virtual QList<QJsonObject> orders(const QString &user) = 0;
+
+    /// Drops events beyond the newest @p maxEvents or older than @p maxAgeMs.
+    virtual void enforceRetention(qint64 maxEvents, qint64 maxAgeMs, qint64 nowMs) = 0;
+
+protected:
+    EventStore() = default;
+    Q_DISABLE_COPY_MOVE(EventStore)
+};
+
+} // namespace Notify::Server

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Notify::Server {
+
+/// Every option of notify-server (../shared/CONTRACT.md, "Programs"), with
+/// the contract's defaults. Durations are in milliseconds internally; the
+/// command line takes seconds (fractions allowed, which the tests use).
+struct ServerConfig
+{
+    enum class StreamLimitPolicy { Reject, EvictOldest };
+
+    QHostAddress bindAddress = QHostAddress::LocalHost;
+    quint16 port = 8787;
+    QString usersFile;
+    QString dataDir;
+    bool inMemory = false;
+    qint64 heartbeatMs = 30'000;
+    qint64 timeoutMs = 300'000;
+    qint64 retryMs = 3'000;
+    int maxStreamsPerUser = 5;
+    StreamLimitPolicy streamLimitPolicy = StreamLimitPolicy::Reject;
+    qint64 maxBufferedBytes = 1024 * 1024;
+    qint64 presenceGraceMs = 10'000;
+    qint64 retainEvents = 100'000;
+    qint64 retainHours = 72;
+    int threads = 0; ///< 0: one per core
+    QString tlsCertFile;
+    QString tlsKeyFile;
+    QString corsOrigin;
+    bool metricsPublic = false;
+    bool demo = false;
+    QString scenarioFile;
+
+    // Not options of the contract: limits that tests shorten.
+    qint64 requestDeadlineMs = 10'000;
+    qint64 idleKeepAliveMs = 30'000;
+    qint64 maxHeaderBytes = 16 * 1024;
+    qint64 maxBodyBytes = 1024 * 1024;
+
+    /// Parses notify-server's command line. On error returns nothing and
+    /// sets @p error; --help and --version are handled by the caller.
+    static std::optional<ServerConfig> fromArguments(const QStringList &arguments, QString *error,
+                                                     QString *helpText = nullptr);
+
+    /// The sqlite file the store uses (empty with --in-memory).
+    [[nodiscard]] QString databasePath() const;
+    [[nodiscard]] int effectiveThreads() const;
+};
+
+} // namespace Notify::Server

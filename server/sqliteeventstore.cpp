@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: MIT
+#include "sqliteeventstore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+Q_LOGGING_CATEGORY(lcStore, "notify.store")
+
+namespace Notify::Server {
+
+namespace {
+
+QVariant nullableText(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+QJsonObject parseObject(const QByteArray &json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
+
+} // namespace
+
+SqliteEventStore::SqliteEventStore(QString path)
+    : m_path(std::move(path))
+    , m_connectionName(QStringLiteral("notify-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+SqliteEventStore::~SqliteEventStore()
+{
+    m_insertEvent.reset();
+    m_updateHead.reset();
+    m_selectAfter.reset();
+    if (m_db.isOpen())
+        m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool SqliteEventStore::exec(const QString &sql, QString *error)
+{
+    QSqlQuery query(m_db);
+    if (query.exec(sql))
+        return true;
+    const QString message = query.lastError().text();
+    qCWarning(lcStore) << "SQL failed:" << sql << message;
+    if (error)
+        *error = message;
+    return false;
+}
+
+bool SqliteEventStore::open(QString *error)
+{
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    if (!m_db.isValid()) {
+        if (error)
+            *error = QStringLiteral("the Qt SQLite driver is not installed (Debian: libqt6sql6-sqlite)");
+        return false;
+    }
+    m_db.setDatabaseName(m_path.isEmpty() ? QStringLiteral(":memory:") : m_path);
+    if (!m_db.open()) {
+        if (error)
+            *error = m_db.lastError().text();
+        return false;
+    }
+    const bool ok = (m_path.isEmpty() || (exec(QStringLiteral("PRAGMA journal_mode=WAL"), error)
+                                          && exec(QStringLiteral("PRAGMA synchronous=NORMAL"), error)))
+        && exec(QStringLiteral("PRAGMA foreign_keys=OFF"), error)
+        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)"), error)
+        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY, type TEXT NOT NULL, "
+                               "data TEXT NOT NULL, user_a TEXT, user_b TEXT, created_ms INTEGER NOT NULL)"),
+                error)
+        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS notifications(seq INTEGER PRIMARY KEY, "
+                               "notification_id TEXT NOT NULL, user TEXT, data TEXT NOT NULL)"),
+                error)
+        && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS notifications_by_id ON notifications(notification_id)"),
+                error)
+        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS notification_reads(user TEXT NOT NULL, "
+                               "notification_id TEXT NOT NULL, PRIMARY KEY(user, notification_id))"),
+                error)
+        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS orders(order_id TEXT PRIMARY KEY, user TEXT, "
+                               "seq INTEGER NOT NULL, data TEXT NOT NULL)"),
+                error);
+    if (!ok)
+        return false;
+
+    QSqlQuery meta(m_db);
+    meta.exec(QStringLiteral("SELECT key, value FROM meta"));
+    bool haveEpoch = false;
+    while (meta.next()) {
+        const QString key = meta.value(0).toString();
+        if (key == u"epoch") {
+            m_epoch = meta.value(1).toString().toUInt(nullptr, 16);
+            haveEpoch = true;
+        } else if (key == u"head") {
+            m_head = meta.value(1).toString().toULongLong();
+        }
+    }
+    if (!haveEpoch) {
+        // A new store gets a random epoch, so ids from any other store are recognised.
+        m_epoch = QRandomGenerator::system()->generate();
+        QSqlQuery insert(m_db);
+        insert.prepare(QStringLiteral("INSERT INTO meta(key, value) VALUES ('epoch', ?), ('head', '0')"));
+        insert.addBindValue(QString::number(m_epoch, 16).rightJustified(8, u'0'));
+        if (!insert.exec()) {
+            if (error)
+                *error = insert.lastError().text();
+            return false;
+        }
+    }
+
+    m_insertEvent = std::make_unique<QSqlQuery>(m_db);
+    m_insertEvent->prepare(
+        QStringLiteral("INSERT INTO events(seq, type, data, user_a, user_b, created_ms) VALUES (?, ?, ?, ?, ?, ?)"));
+    m_updateHead = std::make_unique<QSqlQuery>(m_db);
+    m_updateHead->prepare(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'head'"));
+    m_selectAfter = std::make_unique<QSqlQuery>(m_db);
+    m_selectAfter->prepare(QStringLiteral("SELECT seq, type, data, user_a, user_b, created_ms FROM events "
+                                          "WHERE seq > ? AND (user_a IS NULL OR user_a = ? OR user_b = ?) "
+                                          "ORDER BY seq LIMIT ?"));
+    m_selectAfter->setForwardOnly(true);
+    refreshOldest();
+    qCInfo(lcStore).noquote() << "event store" << (m_path.isEmpty() ? QStringLiteral("in memory") : m_path)
+                              << "epoch" << QString::number(m_epoch, 16).rightJustified(8, u'0') << "head" << m_head;
+    return true;
+}
+
+void SqliteEventStore::refreshOldest()
+{
+    QSqlQuery query(m_db);
+    query.exec(QStringLiteral("SELECT MIN(seq) FROM events"));
+    m_oldest = (query.next() && !query.value(0).isNull()) ? query.value(0).toULongLong() : m_head + 1;
+}
+
+std::optional<quint64> SqliteEventStore::append(StoredEvent &event, QString *error)
+{
+    const quint64 seq = m_head + 1;
+    if (!m_db.transaction()) {
+        if (error)
+            *error = m_db.lastError().text();
+        return std::nullopt;
+    }
+    const auto failed = [&](const QSqlQuery &query) {
+        if (error)
+            *error = query.lastError().text();
+        qCWarning(lcStore) << "append failed:" << query.lastError().text();
+        m_db.rollback();
+        return std::nullopt;
+    };
+    m_insertEvent->bindValue(0, seq);
+    m_insertEvent->bindValue(1, QString::fromUtf8(event.type));
+    m_insertEvent->bindValue(2, QString::fromUtf8(event.data));
+    m_insertEvent->bindValue(3, nullableText(event.audience.value(0)));
+    m_insertEvent->bindValue(4, nullableText(event.audience.value(1)));
+    m_insertEvent->bindValue(5, event.createdMs);
+    if (!m_insertEvent->exec())
+        return failed(*m_insertEvent);
+    m_updateHead->bindValue(0, QString::number(seq));
+    if (!m_updateHead->exec())
+        return failed(*m_updateHead);
+
+    // Snapshots: notifications keep their read state, orders their latest status.
+    const QString user = event.audience.size() == 1 ? event.audience.first() : QString();
+    if (event.type == "notification") {
+        const QJsonObject data = parseObject(event.data);
+        QSqlQuery insert(m_db);
+        insert.prepare(QStringLiteral("INSERT INTO notifications(seq, notification_id, user, data) VALUES (?, ?, ?, ?)"));
+        insert.addBindValue(seq);
+        insert.addBindValue(data.value(u"notification_id").toVariant().toString());
+        insert.addBindValue(nullableText(user));
+        insert.addBindValue(QString::fromUtf8(event.data));
+        if (!insert.exec())
+            return failed(insert);
+    } else if (event.type == "order_status") {
+        const QJsonObject data = parseObject(event.data);
+        QSqlQuery upsert(m_db);
+        upsert.prepare(QStringLiteral("INSERT INTO orders(order_id, user, seq, data) VALUES (?, ?, ?, ?) "
+                                      "ON CONFLICT(order_id) DO UPDATE SET user = excluded.user, seq = excluded.seq, "
+                                      "data = excluded.data"));
+        upsert.addBindValue(data.value(u"order_id").toVariant().toString());
+        upsert.addBindValue(nullableText(user));
+        upsert.addBindValue(seq);
+        upsert.addBindValue(QString::fromUtf8(event.data));
+        if (!upsert.exec())
+            return failed(upsert);
+    }
+    if (!m_db.commit()) {
+        if (error)
+            *error = m_db.lastError().text();
+        m_db.rollback();
+        return std::nullopt;
+    }
+    m_head = seq;
+    if (m_oldest > seq)
+        m_oldest = seq;
+    event.seq = seq;
+    return seq;
+}
+
+QList<StoredEvent> SqliteEventStore::eventsAfter(quint64 seq, const QString &user, qsizetype limit)
+{
+    QList<StoredEvent> events;
+    QSqlQuery &query = *m_selectAfter;
+    query.bindValue(0, seq);
+    query.bindValue(1, user);
+    query.bindValue(2, user);
+    query.bindValue(3, limit);
+    if (!query.exec()) {
+        qCWarning(lcStore) << "replay query failed:" << query.lastError().text();
+        return events;
+    }
+    while (query.next()) {
+        StoredEvent event;
+        event.seq = query.value(0).toULongLong();
+        event.type = query.value(1).toString().toUtf8();
+        event.data = query.value(2).toString().toUtf8();
+        if (!query.value(3).isNull())
+            event.audience << query.value(3).toString();
+        if (!query.value(4).isNull())
+            event.audience << query.value(4).toString();
+        event.createdMs = query.value(5).toLongLong();
+        events << event;
+    }
+    query.finish();
+    return events;
+}
+
+QList<NotificationRecord> SqliteEventStore::notifications(const QString &user, bool unreadOnly, qsizetype limit)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT n.seq, n.data, r.user IS NOT NULL FROM notifications n "
+                                 "LEFT JOIN notification_reads r ON r.user = ? AND r.notification_id = n.notification_id "
+                                 "WHERE (n.user IS NULL OR n.user = ?) %1 ORDER BY n.seq DESC LIMIT ?")
+                      .arg(unreadOnly ? QStringLiteral("AND r.user IS NULL") : QString()));
+    query.addBindValue(user);
+    query.addBindValue(user);
+    query.addBindValue(limit);
+    QList<NotificationRecord> records;
+    if (!query.exec())
+        return records;
+    while (query.next())
+        records << NotificationRecord{query.value(0).toULongLong(), parseObject(query.value(1).toString().toUtf8()),
+                                      query.value(2).toBool()};
+    return records;
+}
+
+bool SqliteEventStore::markRead(const QString &user, const QString &notificationId)
+{
+    QSqlQuery visible(m_db);
+    visible.prepare(QStringLiteral("SELECT 1 FROM notifications WHERE notification_id = ? AND (user IS NULL OR user = ?) "
+                                   "LIMIT 1"));
+    visible.addBindValue(notificationId);
+    visible.addBindValue(user);
+    if (!visible.exec() || !visible.next())
+        return false;
+    QSqlQuery insert(m_db);
+    insert.prepare(QStringLiteral("INSERT OR IGNORE INTO notification_reads(user, notification_id) VALUES (?, ?)"));
+    insert.addBindValue(user);
+    insert.addBindValue(notificationId);
+    return insert.exec();
+}
+
+QStringList SqliteEventStore::markAllRead(const QString &user)
+{
+    QStringList ids;
+    QSqlQuery unread(m_db);
+    unread.prepare(QStringLiteral("SELECT DISTINCT n.notification_id FROM notifications n WHERE (n.user IS NULL OR n.user = ?) "
+                                  "AND NOT EXISTS (SELECT 1 FROM notification_reads r WHERE r.user = ? "
+                                  "AND r.notification_id = n.notification_id) ORDER BY n.seq"));
+    unread.addBindValue(user);
+    unread.addBindValue(user);
+    if (!unread.exec())
+        return ids;
+    while (unread.next())
+        ids << unread.value(0).toString();
+    m_db.transaction();
+    QSqlQuery insert(m_db);
+    insert.prepare(QStringLiteral("INSERT OR IGNORE INTO notification_reads(user, notification_id) VALUES (?, ?)"));
+    for (const QString &id : std::as_const(ids)) {
+        insert.bindValue(0, user);
+        insert.bindValue(1, id);
+        insert.exec();
+    }
+    m_db.commit();
+    return ids;
+}
+
+QList<QJsonObject> SqliteEventStore::orders(const QString &user)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT data FROM orders WHERE user IS NULL OR user = ? ORDER BY seq DESC"));
+    query.addBindValue(user);
+    QList<QJsonObject> result;
+    if (!query.exec())
+        return result;
+    while (query.next())
+        result << parseObject(query.value(0).toString().toUtf8());
+    return result;
+}
+
+void SqliteEventStore::enforceRetention(qint64 maxEvents, qint64 maxAgeMs, qint64 nowMs)
+{
+    QSqlQuery query(m_db);
+    if (maxEvents > 0 && m_head > quint64(maxEvents)) {
+        query.prepare(QStringLiteral("DELETE FROM events WHERE seq <= ?"));
+        query.addBindValue(m_head - quint64(maxEvents));
+        query.exec();
+    }
+    if (maxAgeMs > 0) {
+        query.prepare(QStringLiteral("DELETE FROM events WHERE created_ms < ?"));
+        query.addBindValue(nowMs - maxAgeMs);
+        query.exec();
+    }
+    refreshOldest();
+}
+
+} // namespace Notify::Server

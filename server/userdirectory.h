@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace Notify::Server {
+
+struct User
+{
+    QString name;
+    QString displayName;
+    QByteArray token;
+    bool admin = false;
+};
+
+/// The users and their tokens, from a users file or made up for the demo.
+///
+/// Tokens are looked up by their SHA-256 digest and then compared in
+/// constant time, so neither the lookup nor the comparison tells an attacker
+/// how much of a guessed token was right. Tokens never reach a log.
+class UserDirectory final
+{
+public:
+    /// Loads `{"users":[{"name","display_name","token","admin"}]}`.
+    bool loadFile(const QString &path, QString *error);
+    /// Adds the demo users with fresh random tokens.
+    void addDemoUsers();
+    bool addUser(const User &user, QString *error);
+
+    /// The user holding @p token, or nullptr.
+    [[nodiscard]] const User *authenticate(QByteArrayView token) const;
+    [[nodiscard]] const User *find(const QString &name) const;
+    [[nodiscard]] const QList<User> &users() const { return m_users; }
+
+private:
+    QList<User> m_users;
+    QHash<QByteArray, qsizetype> m_byDigest;
+    QHash<QString, qsizetype> m_byName;
+};
+
+} // namespace Notify::Server
