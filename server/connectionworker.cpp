@@ -90,6 +90,7 @@ struct ConnectionWorker::Connection
     quint64 lastSeq = 0;
     bool replaying = false;
     bool replayRequested = false;
+    bool stalled = false;
     qint64 lastWriteMs = 0;
     qint64 streamEndMs = 0;
 };
@@ -300,6 +301,7 @@ void ConnectionWorker::startStream(quint64 connectionId, const StreamStart &star
     c->lastSeq = start.lastSeq;
     c->replaying = !start.replayDone;
     c->replayRequested = false;
+    c->stalled = start.stalled;
     // +-10 % jitter per stream, so that clients do not all come back at once.
     const double jitter = 0.9 + 0.2 * QRandomGenerator::global()->generateDouble();
     c->streamEndMs = now + qint64(double(m_settings.timeoutMs) * jitter);
@@ -364,7 +366,7 @@ void ConnectionWorker::deliver(const std::shared_ptr<const FrameBatch> &batch)
         return whole;
     };
     const auto deliverTo = [&](Connection *c) {
-        if (c->fd < 0 || c->replaying || c->lastSeq >= lastSeq)
+        if (c->fd < 0 || c->replaying || c->stalled || c->lastSeq >= lastSeq)
             return;
         if (allBroadcast && c->lastSeq < firstSeq) {
             m_counters.eventsDelivered += batch->size();
@@ -500,7 +502,7 @@ void ConnectionWorker::afterDrained(Connection *c)
         c->closeAfterFlush = false;
         return;
     }
-    if (c->state == State::Streaming && c->replaying && !c->replayRequested) {
+    if (c->state == State::Streaming && c->replaying && !c->replayRequested && !c->stalled) {
         c->replayRequested = true;
         m_host->replayPageWanted(this, c->id, c->streamId, c->user, c->lastSeq);
     }
@@ -567,6 +569,12 @@ void ConnectionWorker::closeAllStreams()
         destroy(c);
 }
 
+void ConnectionWorker::stallAllStreams()
+{
+    for (Connection *c : std::as_const(m_streams))
+        c->stalled = true;
+}
+
 void ConnectionWorker::onSweep()
 {
     const qint64 now = nowMs();
@@ -577,7 +585,7 @@ void ConnectionWorker::onSweep()
         case State::Streaming:
             if (now >= c->streamEndMs)
                 expired << c;
-            else if (now - c->lastWriteMs >= m_settings.heartbeatMs)
+            else if (now - c->lastWriteMs >= m_settings.heartbeatMs && !c->stalled)
                 heartbeat << c;
             break;
         case State::Reading:

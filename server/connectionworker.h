@@ -35,6 +35,7 @@ struct StreamStart
     QByteArray bytes;        ///< response head, preamble, then a `reset` or the first replay page
     quint64 lastSeq = 0;     ///< the stream has everything up to here
     bool replayDone = true;  ///< false: ask for the next page when the output has drained
+    bool stalled = false;    ///< fault injection: after these bytes, send nothing more
 };
 
 class ConnectionWorker;
@@ -113,6 +114,8 @@ public slots:
     void deliver(const std::shared_ptr<const Notify::Server::FrameBatch> &batch);
     void closeStream(quint64 streamId);
     void closeAllStreams();
+    /// Fault injection: open streams get nothing more (no events, no heartbeats).
+    void stallAllStreams();
     /// Closes everything; the worker then does nothing more.
     void shutdown();
 

@@ -67,6 +67,8 @@ QByteArray HttpResponse::reasonPhrase(int status)
 
 QByteArray HttpResponse::toBytes() const
 {
+    if (!raw.isEmpty())
+        return raw;
     QByteArray out;
     out.reserve(128 + body.size());
     out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";

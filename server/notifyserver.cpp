@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QLoggingCategory>
 #include <QTcpServer>
 #include <QThread>
@@ -307,11 +308,24 @@ void NotifyServer::addCors(HttpResponse &response, const HttpRequest &request) c
 void NotifyServer::handleRequest(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request,
                                  const QHostAddress &)
 {
-    QElapsedTimer timer;
-    timer.start();
     ++m_requests;
     if (!m_started)
         return;
+    if (m_faults.delayRequests > 0 && RestApi::match(request.path).route != RestApi::Route::Faults) {
+        --m_faults.delayRequests;
+        QTimer::singleShot(m_faults.delayMs, this, [this, worker, connectionId, request] {
+            if (m_started)
+                dispatchRequest(worker, connectionId, request);
+        });
+        return;
+    }
+    dispatchRequest(worker, connectionId, request);
+}
+
+void NotifyServer::dispatchRequest(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request)
+{
+    QElapsedTimer timer;
+    timer.start();
     if (request.method == "OPTIONS" && !m_config.corsOrigin.isEmpty()) {
         // A CORS preflight: say what a browser may send.
         HttpResponse response = HttpResponse::noContent();
@@ -369,6 +383,33 @@ void NotifyServer::openStream(ConnectionWorker *worker, quint64 connectionId, co
 {
     QElapsedTimer timer;
     timer.start();
+    if (m_faults.failStreams > 0) {
+        --m_faults.failStreams;
+        const int status = m_faults.failStatus;
+        HttpResponse response = status == 204
+            ? HttpResponse::noContent()
+            : HttpResponse::error(status, "injected_fault", QStringLiteral("a fault injected for testing"));
+        if (status == 401)
+            response.setHeader("WWW-Authenticate", "Bearer");
+        if (status == 429 || status == 503)
+            response.setHeader("Retry-After", QByteArray::number(m_faults.retryAfterSeconds));
+        reply(worker, connectionId, response, request, user.name, timer);
+        return;
+    }
+    if (m_faults.garbageStreams > 0) {
+        --m_faults.garbageStreams;
+        HttpResponse response;
+        response.raw = QByteArray("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\n"
+                                  "Cache-Control: no-cache\r\nConnection: close\r\n\r\n")
+            + QByteArray("\xFF\xFE\x00garbage\r\r\n:::\ndata\x00: \xC3\x28\nid: bad\x00id\nretry: x1\n\n", 49);
+        QByteArray noise(512, Qt::Uninitialized);
+        for (char &c : noise)
+            c = char(QRandomGenerator::global()->bounded(256));
+        response.raw += noise;
+        response.closeAfter = true;
+        reply(worker, connectionId, response, request, user.name, timer);
+        return;
+    }
     QList<quint64> &userStreams = m_streamsByUser[user.name];
     if (userStreams.size() >= m_config.maxStreamsPerUser) {
         if (m_config.streamLimitPolicy == ServerConfig::StreamLimitPolicy::Reject) {
@@ -431,6 +472,10 @@ void NotifyServer::openStream(ConnectionWorker *worker, quint64 connectionId, co
         }
     }
     start.bytes = bytes;
+    if (m_faults.stallStreams > 0) {
+        --m_faults.stallStreams;
+        start.stalled = true;
+    }
     m_streams.insert(start.streamId, StreamEntry{user.name, worker, nowMs()});
     userStreams.append(start.streamId);
     QMetaObject::invokeMethod(worker, [worker, connectionId, start] { worker->startStream(connectionId, start); },
@@ -567,6 +612,14 @@ void NotifyServer::dropAllStreams()
     for (const WorkerThread &w : m_workers) {
         ConnectionWorker *worker = w.worker;
         QMetaObject::invokeMethod(worker, [worker] { worker->closeAllStreams(); }, Qt::QueuedConnection);
+    }
+}
+
+void NotifyServer::stallAllStreams()
+{
+    for (const WorkerThread &w : m_workers) {
+        ConnectionWorker *worker = w.worker;
+        QMetaObject::invokeMethod(worker, [worker] { worker->stallAllStreams(); }, Qt::QueuedConnection);
     }
 }
 

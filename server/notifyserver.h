@@ -79,8 +79,24 @@ public:
     [[nodiscard]] qint64 openStreams() const;
     [[nodiscard]] QByteArray metricsText() const;
 
+    /// Faults for client developers (POST /api/v1/dev/faults), applied to
+    /// the next requests: see docs/PROTOCOL.md.
+    struct FaultPlan
+    {
+        int failStreams = 0; ///< next N stream requests answer failStatus
+        int failStatus = 503;
+        int retryAfterSeconds = 1;
+        int delayRequests = 0; ///< next N requests wait delayMs first
+        int delayMs = 0;
+        int stallStreams = 0;   ///< next N streams send their head, then nothing
+        int garbageStreams = 0; ///< next N streams send garbage bytes, then close
+    };
+    [[nodiscard]] FaultPlan &faults() { return m_faults; }
+
     /// Closes every open stream now (the faults endpoint and tests use it).
     void dropAllStreams();
+    /// Open streams get nothing more until they time out.
+    void stallAllStreams();
 
 signals:
     /// An event was stored (after its id was assigned).
@@ -112,6 +128,7 @@ private:
 
     void handleRequest(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request,
                        const QHostAddress &peer);
+    void dispatchRequest(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request);
     void openStream(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request, const User &user);
     void sendReplayPage(ConnectionWorker *worker, quint64 connectionId, quint64 streamId, const QString &user,
                         quint64 afterSeq);
@@ -146,6 +163,7 @@ private:
     quint64 m_nextStreamId = 1;
     QHash<QString, PresenceState> m_presence;
 
+    FaultPlan m_faults;
     FrameBatch m_pendingBatch;
     bool m_flushScheduled = false;
     QTimer *m_retentionTimer = nullptr;

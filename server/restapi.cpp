@@ -164,10 +164,11 @@ HttpResponse RestApi::handle(const Match &match, const HttpRequest &request, con
         response.setHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
         return response;
     }
+    case Route::Faults:
+        return injectFault(request, user);
     case Route::NotFound:
     case Route::Healthz:
     case Route::Stream:
-    case Route::Faults:
         break;
     }
     return HttpResponse::error(404, "not_found", QStringLiteral("no such endpoint"));
@@ -356,6 +357,54 @@ HttpResponse RestApi::publishEvent(const HttpRequest &request, const User &user)
     if (!id)
         return HttpResponse::error(500, "store_failed", storeError);
     return HttpResponse::json(201, QJsonObject{{QStringLiteral("id"), QString::fromLatin1(*id)}});
+}
+
+HttpResponse RestApi::injectFault(const HttpRequest &request, const User &user)
+{
+    if (!user.admin)
+        return HttpResponse::error(403, "forbidden", QStringLiteral("fault injection is for admins"));
+    HttpResponse error;
+    const auto body = jsonBody(request, error);
+    if (!body)
+        return error;
+    const QString action = body->value(u"action").toString();
+    const auto count = [&body](int fallback) { return body->value(u"count").toInt(fallback); };
+    if (body->contains(u"count") && (!body->value(u"count").isDouble() || body->value(u"count").toInt() < 1))
+        return fieldError(QStringLiteral("count"), QStringLiteral("must be a positive integer"));
+    NotifyServer::FaultPlan &plan = m_server.faults();
+    if (action == u"drop_streams") {
+        m_server.dropAllStreams();
+    } else if (action == u"fail_streams") {
+        const int status = body->value(u"status").toInt(503);
+        static const QList<int> allowed{204, 401, 403, 404, 408, 410, 429, 500, 502, 503};
+        if (!allowed.contains(status))
+            return fieldError(QStringLiteral("status"), QStringLiteral("must be one of 204, 401, 403, 404, 408, 410, 429, 500, 502, 503"));
+        plan.failStreams = count(1);
+        plan.failStatus = status;
+        plan.retryAfterSeconds = std::max(0, body->value(u"retry_after").toInt(1));
+    } else if (action == u"delay") {
+        const int ms = body->value(u"ms").toInt(-1);
+        if (ms < 0 || ms > 600'000)
+            return fieldError(QStringLiteral("ms"), QStringLiteral("must be a number of milliseconds up to 600000"));
+        plan.delayRequests = count(1);
+        plan.delayMs = ms;
+    } else if (action == u"stall_streams") {
+        if (body->contains(u"count"))
+            plan.stallStreams = count(1);
+        else
+            m_server.stallAllStreams();
+    } else if (action == u"garbage") {
+        plan.garbageStreams = count(1);
+    } else if (action == u"clear") {
+        plan = NotifyServer::FaultPlan();
+    } else {
+        return fieldError(QStringLiteral("action"),
+                          QStringLiteral("must be drop_streams, fail_streams, delay, stall_streams, garbage or clear"));
+    }
+    return HttpResponse::json(200, QJsonObject{{QStringLiteral("fail_streams"), plan.failStreams},
+                                               {QStringLiteral("delay_requests"), plan.delayRequests},
+                                               {QStringLiteral("stall_streams"), plan.stallStreams},
+                                               {QStringLiteral("garbage_streams"), plan.garbageStreams}});
 }
 
 } // namespace Notify::Server

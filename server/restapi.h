@@ -58,6 +58,7 @@ private:
     HttpResponse presence(const HttpRequest &request, const User &user);
     HttpResponse sendMessage(const HttpRequest &request, const User &user);
     HttpResponse publishEvent(const HttpRequest &request, const User &user);
+    HttpResponse injectFault(const HttpRequest &request, const User &user);
 
     NotifyServer &m_server;
 };
