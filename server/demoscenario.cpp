@@ -37,6 +37,11 @@ DemoScenario::DemoScenario(NotifyServer &server, QObject *parent)
 
 void DemoScenario::startDemo(int intervalMs, int firstDelayMs)
 {
+    // The colleagues are at work when the demo starts.
+    for (const User &user : m_server.users().users()) {
+        if (!user.admin && m_random.bounded(4) != 0)
+            m_server.simulatePresence(user.name, QStringLiteral("online"));
+    }
     connect(m_timer, &QTimer::timeout, this, [this, intervalMs] {
         demoStep();
         // Some jitter, so it feels like real traffic.
@@ -61,7 +66,7 @@ void DemoScenario::demoStep()
     case 2: { // order status: advance an order, or start a new one
         qsizetype index = 0;
         if (m_orders.size() < 4 || m_random.bounded(3) == 0) {
-            m_orders.append(Order{QStringLiteral("A-%1").arg(m_nextOrder++), someone, 0});
+            m_orders.append(Order{QStringLiteral("A-%1").arg(m_nextOrder++), m_random.bounded(3) == 0 ? someone : QString(), 0});
             index = m_orders.size() - 1;
         } else {
             index = m_random.bounded(int(m_orders.size()));
@@ -79,7 +84,8 @@ void DemoScenario::demoStep()
             data.insert(QStringLiteral("note"), QStringLiteral("Parcel handed to the carrier"));
         if (cancelled)
             data.insert(QStringLiteral("note"), QStringLiteral("Cancelled by the customer"));
-        m_server.publish("order_status", data, {order.user});
+        // Orders are shared work: most go to everybody, some to the person handling them.
+        m_server.publish("order_status", data, order.user.isEmpty() ? QStringList{} : QStringList{order.user});
         if (status == u"delivered" || cancelled)
             m_orders.removeAt(index);
         break;
@@ -107,7 +113,7 @@ void DemoScenario::demoStep()
                                {QStringLiteral("level"), QString::fromLatin1(sample.level)},
                                {QStringLiteral("category"), QString::fromLatin1(sample.category)},
                                {QStringLiteral("created_at"), now()}};
-        m_server.publish("notification", data, m_random.bounded(2) ? QStringList{someone} : QStringList{});
+        m_server.publish("notification", data, m_random.bounded(3) == 0 ? QStringList{someone} : QStringList{});
         break;
     }
     case 6:
@@ -127,9 +133,9 @@ void DemoScenario::demoStep()
         m_server.publish("message", data, {from, to});
         break;
     }
-    default: { // a colleague changes their presence
-        static const char *const statuses[] = {"online", "away", "busy"};
-        m_server.setPresence(someone, QString::fromLatin1(statuses[m_random.bounded(3)]));
+    default: { // a colleague comes, goes, or is busy
+        static const char *const statuses[] = {"online", "away", "busy", "online", "offline"};
+        m_server.simulatePresence(someone, QString::fromLatin1(statuses[m_random.bounded(5)]));
         break;
     }
     }

@@ -28,7 +28,7 @@ public:
     Q_DISABLE_COPY_MOVE(DemoScenario)
 
     /// Starts the built-in demo; the first event after @p firstDelayMs.
-    void startDemo(int intervalMs = 2500, int firstDelayMs = 1000);
+    void startDemo(int intervalMs = 2000, int firstDelayMs = 500);
     /// Loads and starts a scenario file; false with @p error when it is invalid.
     bool startScript(const QString &path, QString *error);
 

@@ -92,8 +92,12 @@ bool NotifyServer::start(QString *error)
         return false;
     enforceRetention();
     m_api = std::make_unique<RestApi>(*this);
-    for (const User &user : m_users.users())
-        m_presence.insert(user.name, PresenceState{});
+    const qint64 startMs = nowMs();
+    for (const User &user : m_users.users()) {
+        PresenceState state;
+        state.sinceMs = startMs; // offline since the server started, as far as it knows
+        m_presence.insert(user.name, state);
+    }
 
     ConnectionWorker::Settings settings;
     settings.heartbeatMs = m_config.heartbeatMs;
@@ -575,6 +579,16 @@ void NotifyServer::setPresence(const QString &user, const QString &status)
     state.chosen = status;
     if (state.status == u"offline" || state.status == status)
         return; // shown once they have a stream
+    state.status = status;
+    state.sinceMs = nowMs();
+    publishPresence(user);
+}
+
+void NotifyServer::simulatePresence(const QString &user, const QString &status)
+{
+    PresenceState &state = m_presence[user];
+    if (state.streams > 0 || state.grace || state.status == status)
+        return; // a real client's presence wins
     state.status = status;
     state.sinceMs = nowMs();
     publishPresence(user);

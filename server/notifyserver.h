@@ -75,6 +75,9 @@ public:
     /// Sets online/away/busy for a user; publishes when it changes what others see.
     void setPresence(const QString &user, const QString &status);
 
+    /// The demo's colleagues who have no real stream: shows them with @p status.
+    void simulatePresence(const QString &user, const QString &status);
+
     /// Number of open streams (all workers), for tests and metrics.
     [[nodiscard]] qint64 openStreams() const;
     [[nodiscard]] QByteArray metricsText() const;

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: MIT
+// The real notify-server binary: command line, start-up output, SIGTERM.
+
+#include "testclient.h"
+
+#include <QProcess>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+namespace {
+
+QString serverBinary()
+{
+    return QStringLiteral(NOTIFY_SERVER_BINARY);
+}
+
+// Starts the server and reads the port it prints.
+quint16 startServer(QProcess &process, const QStringList &arguments, QByteArray *printed = nullptr)
+{
+    process.setProgram(serverBinary());
+    process.setArguments(arguments);
+    process.start();
+    if (!process.waitForStarted())
+        return 0;
+    QByteArray output;
+    const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)/"));
+    quint16 port = 0;
+    const bool started = QTest::qWaitFor([&] {
+        output += process.readAllStandardOutput();
+        const auto match = listening.match(QString::fromUtf8(output));
+        if (match.hasMatch())
+            port = quint16(match.captured(1).toUInt());
+        return port != 0 || process.state() == QProcess::NotRunning;
+    }, 10000);
+    if (!started)
+        qWarning() << "notify-server printed no port:" << output << process.readAllStandardError();
+    if (printed)
+        *printed = output;
+    return port;
+}
+
+} // namespace
+
+class tst_ServerBinary final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void helpAndVersion();
+    void badOptions_data();
+    void badOptions();
+    void demoPrintsTokensAndServes();
+    void sigtermShutsDownGracefully();
+};
+
+void tst_ServerBinary::helpAndVersion()
+{
+    QProcess help;
+    help.start(serverBinary(), {QStringLiteral("--help")});
+    QVERIFY(help.waitForFinished());
+    QCOMPARE(help.exitCode(), 0);
+    const QByteArray text = help.readAllStandardOutput();
+    for (const char *option : {"--bind", "--port", "--users", "--data-dir", "--in-memory", "--heartbeat", "--timeout",
+                               "--retry-ms", "--max-streams-per-user", "--stream-limit-policy", "--max-buffered-bytes",
+                               "--presence-grace", "--retain-events", "--retain-hours", "--threads", "--tls-cert",
+                               "--tls-key", "--cors-origin", "--metrics-public", "--demo", "--scenario"})
+        QVERIFY2(text.contains(option), option);
+    QProcess version;
+    version.start(serverBinary(), {QStringLiteral("--version")});
+    QVERIFY(version.waitForFinished());
+    QCOMPARE(version.exitCode(), 0);
+    QVERIFY(version.readAllStandardOutput().startsWith("notify-server "));
+}
+
+void tst_ServerBinary::badOptions_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("no-users") << QStringList{QStringLiteral("--in-memory")} << QStringLiteral("no users");
+    QTest::addRow("bad-port") << QStringList{QStringLiteral("--demo"), QStringLiteral("--port"), QStringLiteral("70000")}
+                              << QStringLiteral("--port");
+    QTest::addRow("bad-policy") << QStringList{QStringLiteral("--demo"), QStringLiteral("--stream-limit-policy"),
+                                               QStringLiteral("drop")}
+                                << QStringLiteral("--stream-limit-policy");
+    QTest::addRow("bad-heartbeat") << QStringList{QStringLiteral("--demo"), QStringLiteral("--heartbeat"), QStringLiteral("soon")}
+                                   << QStringLiteral("--heartbeat");
+    QTest::addRow("cert-without-key") << QStringList{QStringLiteral("--demo"), QStringLiteral("--tls-cert"), QStringLiteral("x.pem")}
+                                      << QStringLiteral("--tls-key");
+    QTest::addRow("missing-users-file") << QStringList{QStringLiteral("--users"), QStringLiteral("/nonexistent/users.json"),
+                                                       QStringLiteral("--in-memory"), QStringLiteral("--port"), QStringLiteral("0")}
+                                        << QStringLiteral("cannot read users file");
+}
+
+void tst_ServerBinary::badOptions()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    QProcess process;
+    process.start(serverBinary(), arguments);
+    QVERIFY(process.waitForFinished(10000));
+    QVERIFY(process.exitCode() != 0);
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(err.contains(message), qPrintable(err));
+}
+
+void tst_ServerBinary::demoPrintsTokensAndServes()
+{
+    QProcess process;
+    QByteArray output;
+    const quint16 port = startServer(process, {QStringLiteral("--demo"), QStringLiteral("--in-memory"),
+                                               QStringLiteral("--port"), QStringLiteral("0")}, &output);
+    QVERIFY(port != 0);
+    QByteArray token;
+    QVERIFY(QTest::qWaitFor([&] {
+        output += process.readAllStandardOutput();
+        const auto match = QRegularExpression(QStringLiteral("\\n  alice  token (\\S+)\\n")).match(QString::fromUtf8(output));
+        if (match.hasMatch())
+            token = match.captured(1).toUtf8();
+        return !token.isEmpty();
+    }, 5000));
+    // A browser-style client sees the live demo.
+    TestClient::Stream stream(port, {}, {}, "/api/v1/notifications/sse/stream/?token=" + token);
+    QVERIFY(stream.waitForHead());
+    QCOMPARE(stream.head.status, 200);
+    QVERIFY(stream.waitForEvents(3, 60000));
+    process.terminate();
+    QVERIFY(process.waitForFinished(10000));
+}
+
+void tst_ServerBinary::sigtermShutsDownGracefully()
+{
+    QTemporaryDir dir;
+    QFile users(dir.filePath(QStringLiteral("users.json")));
+    QVERIFY(users.open(QIODevice::WriteOnly));
+    users.write(R"({"users":[{"name":"admin","token":"admin-token-0003","admin":true}]})");
+    users.close();
+    QProcess process;
+    const quint16 port = startServer(process, {QStringLiteral("--users"), users.fileName(), QStringLiteral("--data-dir"),
+                                               dir.filePath(QStringLiteral("data")), QStringLiteral("--port"),
+                                               QStringLiteral("0")});
+    QVERIFY(port != 0);
+    const auto published = TestClient::request(port, "POST", "/api/v1/events/", "admin-token-0003",
+                                               R"({"event":"notification","data":{"notification_id":"1","title":"kept"}})");
+    QCOMPARE(published.status, 201);
+    TestClient::Stream stream(port, "admin-token-0003");
+    QVERIFY(stream.waitForHead());
+
+    ::kill(pid_t(process.processId()), SIGTERM);
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY(process.readAllStandardOutput().contains("notify-server stopped"));
+    QVERIFY(stream.waitForClose());
+
+    // The event survived: a new server on the same data replays it.
+    QProcess again;
+    const quint16 port2 = startServer(again, {QStringLiteral("--users"), users.fileName(), QStringLiteral("--data-dir"),
+                                              dir.filePath(QStringLiteral("data")), QStringLiteral("--port"),
+                                              QStringLiteral("0")});
+    QVERIFY(port2 != 0);
+    const auto events = TestClient::request(port2, "GET", "/api/v1/events/", "admin-token-0003");
+    QCOMPARE(events.json().value(u"events").toArray().first().toObject().value(u"id").toString().toLatin1(),
+             published.json().value(u"id").toString().toLatin1());
+    again.kill(); // kill -9: nothing to lose, nothing to check but that it dies
+    QVERIFY(again.waitForFinished());
+}
+
+QTEST_MAIN(tst_ServerBinary)
+#include "tst_serverbinary.moc"

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: MIT
+#include "sqliteeventstore.h"
+
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Notify::Server;
+
+namespace {
+
+StoredEvent makeEvent(const QByteArray &type, const QByteArray &data, const QStringList &audience = {}, qint64 createdMs = 1000)
+{
+    StoredEvent e;
+    e.type = type;
+    e.data = data;
+    e.audience = audience;
+    e.createdMs = createdMs;
+    return e;
+}
+
+quint64 append(SqliteEventStore &store, StoredEvent e)
+{
+    QString error;
+    const auto seq = store.append(e, &error);
+    return seq.value_or(0);
+}
+
+} // namespace
+
+class tst_SqliteEventStore final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void sequenceAndAudience();
+    void retentionKeepsNumbering();
+    void notificationsReadState();
+    void ordersKeepLatest();
+    void survivesReopen();
+};
+
+void tst_SqliteEventStore::sequenceAndAudience()
+{
+    SqliteEventStore store({});
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    QCOMPARE(store.headSeq(), 0u);
+    QCOMPARE(store.oldestSeq(), 1u);
+    QCOMPARE(append(store, makeEvent("a", "{}")), 1u);
+    QCOMPARE(append(store, makeEvent("b", "{}", {QStringLiteral("alice")})), 2u);
+    QCOMPARE(append(store, makeEvent("c", "{}", {QStringLiteral("bob"), QStringLiteral("carol")})), 3u);
+    QCOMPARE(append(store, makeEvent("d", "{}", {QStringLiteral("carol"), QStringLiteral("alice")})), 4u);
+    const auto types = [&](const QString &user, quint64 after, qsizetype limit = 100) {
+        QByteArrayList out;
+        for (const StoredEvent &e : store.eventsAfter(after, user, limit))
+            out << e.type;
+        return out;
+    };
+    QCOMPARE(types(QStringLiteral("alice"), 0), (QByteArrayList{"a", "b", "d"}));
+    QCOMPARE(types(QStringLiteral("bob"), 0), (QByteArrayList{"a", "c"}));
+    QCOMPARE(types(QStringLiteral("carol"), 1), (QByteArrayList{"c", "d"}));
+    QCOMPARE(types(QStringLiteral("alice"), 0, 2), (QByteArrayList{"a", "b"}));
+    QCOMPARE(types(QStringLiteral("alice"), 4), QByteArrayList());
+}
+
+void tst_SqliteEventStore::retentionKeepsNumbering()
+{
+    SqliteEventStore store({});
+    QString error;
+    QVERIFY(store.open(&error));
+    for (int i = 0; i < 10; ++i)
+        append(store, makeEvent("e", "{}", {}, 1000 + i));
+    store.enforceRetention(4, 0, 0);
+    QCOMPARE(store.oldestSeq(), 7u);
+    QCOMPARE(store.headSeq(), 10u);
+    // At t=2008 with 1 s of retention, events created before 1008 go: seq 1..8.
+    store.enforceRetention(100, 1000, 2008);
+    QCOMPARE(store.oldestSeq(), 9u);
+    store.enforceRetention(1, 0, 0);
+    store.enforceRetention(0, 1, 1'000'000); // everything is old
+    QCOMPARE(store.oldestSeq(), 11u); // empty: head + 1
+    QCOMPARE(append(store, makeEvent("f", "{}")), 11u); // numbering goes on
+}
+
+void tst_SqliteEventStore::notificationsReadState()
+{
+    SqliteEventStore store({});
+    QString error;
+    QVERIFY(store.open(&error));
+    append(store, makeEvent("notification", R"({"notification_id":"n1","title":"a"})", {QStringLiteral("alice")}));
+    append(store, makeEvent("notification", R"({"notification_id":"n2","title":"b"})"));
+    append(store, makeEvent("notification", R"({"notification_id":"n3","title":"c"})", {QStringLiteral("bob")}));
+    auto list = store.notifications(QStringLiteral("alice"), false, 10);
+    QCOMPARE(list.size(), 2);
+    QCOMPARE(list.at(0).data.value(u"notification_id").toString(), QStringLiteral("n2"));
+    QVERIFY(!store.markRead(QStringLiteral("alice"), QStringLiteral("n3"))); // bob's
+    QVERIFY(!store.markRead(QStringLiteral("alice"), QStringLiteral("zz")));
+    QVERIFY(store.markRead(QStringLiteral("alice"), QStringLiteral("n1")));
+    QVERIFY(store.markRead(QStringLiteral("alice"), QStringLiteral("n1"))); // again: fine
+    QCOMPARE(store.notifications(QStringLiteral("alice"), true, 10).size(), 1);
+    QCOMPARE(store.markAllRead(QStringLiteral("alice")), QStringList{QStringLiteral("n2")});
+    QCOMPARE(store.markAllRead(QStringLiteral("alice")), QStringList());
+    QCOMPARE(store.notifications(QStringLiteral("bob"), true, 10).size(), 2); // n2 unread for bob
+}
+
+void tst_SqliteEventStore::ordersKeepLatest()
+{
+    SqliteEventStore store({});
+    QString error;
+    QVERIFY(store.open(&error));
+    append(store, makeEvent("order_status", R"({"order_id":"A","status":"pending"})", {QStringLiteral("alice")}));
+    append(store, makeEvent("order_status", R"({"order_id":"A","status":"shipped"})", {QStringLiteral("alice")}));
+    append(store, makeEvent("order_status", R"({"order_id":"B","status":"pending"})", {QStringLiteral("bob")}));
+    const auto orders = store.orders(QStringLiteral("alice"));
+    QCOMPARE(orders.size(), 1);
+    QCOMPARE(orders.first().value(u"status").toString(), QStringLiteral("shipped"));
+}
+
+void tst_SqliteEventStore::survivesReopen()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("events.sqlite"));
+    quint32 epoch = 0;
+    {
+        SqliteEventStore store(path);
+        QString error;
+        QVERIFY(store.open(&error));
+        epoch = store.epoch();
+        for (int i = 0; i < 5; ++i)
+            append(store, makeEvent("e", "{}"));
+    }
+    SqliteEventStore store(path);
+    QString error;
+    QVERIFY(store.open(&error));
+    QCOMPARE(store.epoch(), epoch);
+    QCOMPARE(store.headSeq(), 5u);
+    QCOMPARE(store.eventsAfter(2, QStringLiteral("x"), 10).size(), 3);
+    SqliteEventStore other({});
+    QVERIFY(other.open(&error));
+    QVERIFY(other.epoch() != epoch); // a new store, a new epoch (2^-32 chance of a clash)
+}
+
+QTEST_GUILESS_MAIN(tst_SqliteEventStore)
+#include "tst_sqliteeventstore.moc"
