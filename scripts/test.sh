@@ -19,17 +19,20 @@ echo "== build ($preset)"
 cmake --preset "$preset"
 cmake --build --preset "$preset"
 
-echo "== fuzz smoke: fuzz_sseparser"
+echo "== fuzz smoke"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
-corpus=$(mktemp -d)
-trap 'rm -rf "$corpus"' EXIT
-cp tests/fuzz/corpus/sseparser/* "$corpus"/
-# New inputs go to a scratch copy; a finding fails the run and is kept in
-# build/fuzz/findings/ (add it to the corpus as regression-* once fixed).
 mkdir -p build/fuzz/findings
-build/fuzz/tests/fuzz/fuzz_sseparser -max_total_time="${FUZZ_SECONDS:-30}" -dict=tests/fuzz/sse.dict \
-    -artifact_prefix=build/fuzz/findings/ -print_final_stats=1 "$corpus" 2>&1 | tail -n 8
+for target in sseparser httprequestparser; do
+    corpus=$(mktemp -d)
+    cp tests/fuzz/corpus/$target/* "$corpus"/
+    # New inputs go to a scratch copy; a finding fails the run and is kept in
+    # build/fuzz/findings/ (add it to the corpus as regression-* once fixed).
+    echo "-- fuzz_$target"
+    build/fuzz/tests/fuzz/fuzz_$target -max_total_time="${FUZZ_SECONDS:-30}" -dict=tests/fuzz/sse.dict \
+        -artifact_prefix=build/fuzz/findings/ -print_final_stats=1 "$corpus" 2>&1 | tail -n 6
+    rm -rf "$corpus"
+done
 
 echo "== unit tests"
 ctest --preset "$preset"
