@@ -27,6 +27,7 @@
 #include <map>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <sstream>
 #include <string>
 #include <sys/epoll.h>
@@ -276,15 +277,25 @@ public:
     void openPublisher(Publisher &p)
     {
         p.fd = connectTo(0);
-        m_publishers.push_back(&p);
+        auto it = std::find(m_publishers.begin(), m_publishers.end(), &p);
+        if (it == m_publishers.end())
+            it = m_publishers.insert(m_publishers.end(), &p);
         epoll_event ev{};
         ev.events = EPOLLIN;
-        ev.data.u64 = PublisherTag - (m_publishers.size() - 1);
+        ev.data.u64 = PublisherTag - uint64_t(it - m_publishers.begin());
         ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, p.fd, &ev);
+        // Wait for the connection, so that the first request is not lost.
+        pollfd pfd{p.fd, POLLOUT, 0};
+        ::poll(&pfd, 1, 5000);
     }
 
     void publish(Publisher &p, long long n)
     {
+        if (p.fd < 0) {
+            p.in.clear();
+            p.answered = p.sent;
+            openPublisher(p);
+        }
         const std::string body = "{\"event\":\"bench\",\"data\":{\"n\":" + std::to_string(n)
             + ",\"t\":" + std::to_string(nowNs()) + "}}";
         const std::string request = "POST /api/v1/events/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
@@ -311,7 +322,14 @@ public:
                     Publisher *publisher = m_publishers[size_t(PublisherTag - evs[i].data.u64)];
                     for (;;) {
                         const ssize_t r = ::recv(publisher->fd, buf, sizeof buf, 0);
-                        if (r <= 0)
+                        if (r == 0 || (r < 0 && errno != EAGAIN && errno != EINTR)) {
+                            // The server closes idle keep-alive connections; reopen on the next publish.
+                            ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, publisher->fd, nullptr);
+                            ::close(publisher->fd);
+                            publisher->fd = -1;
+                            break;
+                        }
+                        if (r < 0)
                             break;
                         publisher->in.append(buf, size_t(r));
                     }

@@ -7,7 +7,9 @@ set -euo pipefail
 packages=(
     # build
     g++ cmake ninja-build pkg-config
-    qt6-base-dev qt6-base-dev-tools libgl-dev
+    qt6-base-dev qt6-base-dev-tools libgl-dev libqt6sql6-sqlite
+    # TLS for the server and its test certificate
+    libssl3 openssl
     # the libFuzzer build of the parser
     clang clang-14 libclang-rt-14-dev
 )

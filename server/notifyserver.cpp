@@ -4,6 +4,7 @@
 #include "protocol.h"
 #include "restapi.h"
 #include "sqliteeventstore.h"
+#include "tlsbridge.h"
 #include "ssewriter.h"
 
 #include <QCoreApplication>
@@ -13,6 +14,10 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QLoggingCategory>
+#include <QFile>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QThread>
 #include <QTimer>
@@ -119,13 +124,18 @@ bool NotifyServer::start(QString *error)
         m_workers.push_back({worker, thread});
     }
 
-    auto *listener = new Listener;
+    QTcpServer *listener = nullptr;
+    if (m_config.tlsCertFile.isEmpty()) {
+        auto *plain = new Listener;
+        plain->onConnection = [this](qintptr descriptor) { handOver(descriptor); };
+        listener = plain;
+    } else {
+        QSslServer *tls = makeTlsServer(error);
+        if (!tls)
+            return false;
+        listener = tls;
+    }
     listener->setParent(this);
-    listener->onConnection = [this](qintptr descriptor) {
-        ConnectionWorker *worker = m_workers[m_nextWorker++ % m_workers.size()].worker;
-        QMetaObject::invokeMethod(worker, [worker, descriptor] { worker->addConnection(descriptor); },
-                                  Qt::QueuedConnection);
-    };
     // A reconnect storm arrives all at once; the default backlog of 50 drops most of it.
     listener->setListenBacklogSize(4096);
     listener->setMaxPendingConnections(4096);
@@ -147,6 +157,57 @@ bool NotifyServer::start(QString *error)
     qCInfo(lcServer).noquote() << "listening on" << m_config.bindAddress.toString() + u':' + QString::number(port())
                                << "with" << threads << "worker thread(s)";
     return true;
+}
+
+void NotifyServer::handOver(qintptr descriptor)
+{
+    ConnectionWorker *worker = m_workers[m_nextWorker++ % m_workers.size()].worker;
+    QMetaObject::invokeMethod(worker, [worker, descriptor] { worker->addConnection(descriptor); }, Qt::QueuedConnection);
+}
+
+QSslServer *NotifyServer::makeTlsServer(QString *error)
+{
+    if (!QSslSocket::supportsSsl()) {
+        *error = QStringLiteral("TLS is not available: Qt found no TLS backend (Debian: libssl3)");
+        return nullptr;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(m_config.tlsCertFile, QSsl::Pem);
+    if (chain.isEmpty()) {
+        *error = QStringLiteral("no PEM certificate in %1").arg(m_config.tlsCertFile);
+        return nullptr;
+    }
+    QFile keyFile(m_config.tlsKeyFile);
+    if (!keyFile.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(m_config.tlsKeyFile, keyFile.errorString());
+        return nullptr;
+    }
+    const QByteArray pem = keyFile.readAll();
+    QSslKey key;
+    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+        key = QSslKey(pem, algorithm, QSsl::Pem);
+        if (!key.isNull())
+            break;
+    }
+    if (key.isNull()) {
+        *error = QStringLiteral("no usable PEM private key in %1 (RSA, EC or DSA, unencrypted)").arg(m_config.tlsKeyFile);
+        return nullptr;
+    }
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setLocalCertificateChain(chain);
+    ssl.setPrivateKey(key);
+    ssl.setPeerVerifyMode(QSslSocket::VerifyNone); // clients are not asked for certificates
+    auto *server = new QSslServer;
+    server->setSslConfiguration(ssl);
+    server->setHandshakeTimeout(int(m_config.requestDeadlineMs));
+    const auto takePending = [this, server] {
+        while (QTcpSocket *socket = server->nextPendingConnection()) {
+            const qintptr descriptor = TlsBridge::bridge(qobject_cast<QSslSocket *>(socket), this);
+            if (descriptor >= 0)
+                handOver(descriptor);
+        }
+    };
+    connect(server, &QTcpServer::pendingConnectionAvailable, this, takePending);
+    return server;
 }
 
 void NotifyServer::stop()

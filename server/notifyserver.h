@@ -15,6 +15,7 @@
 #include <optional>
 #include <vector>
 
+class QSslServer;
 class QTcpServer;
 class QThread;
 class QTimer;
@@ -129,6 +130,8 @@ private:
                           quint64 afterSeq) override;
     void streamClosed(ConnectionWorker *worker, quint64 streamId) override;
 
+    void handOver(qintptr descriptor);
+    QSslServer *makeTlsServer(QString *error);
     void handleRequest(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request,
                        const QHostAddress &peer);
     void dispatchRequest(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request);
