@@ -8,8 +8,8 @@ packages=(
     # build
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libgl-dev libqt6sql6-sqlite
-    # TLS for the server and its test certificate
-    libssl3 openssl
+    # TLS for the server and its test certificate; curl shows the demo stream
+    libssl3 openssl curl
     # the libFuzzer build of the parser
     clang clang-14 libclang-rt-14-dev
 )
