@@ -79,9 +79,12 @@ struct ServerProcess
     std::vector<std::string> tokens;
     std::string adminToken;
 
-    void start(const Options &o, bool keepData)
+    // @p samePort: come back on the port of the previous run (a restart).
+    void start(const Options &o, bool keepData, bool samePort = false)
     {
-        std::vector<std::string> args = {o.server, "--users", usersFile, "--port", "0",
+        const std::string wantedPort = samePort ? std::to_string(port) : "0";
+        port = 0;
+        std::vector<std::string> args = {o.server, "--users", usersFile, "--port", wantedPort,
                                          "--max-streams-per-user", "100000", "--heartbeat",
                                          std::to_string(o.heartbeat), "--max-buffered-bytes", "4194304"};
         if (keepData) {
@@ -634,7 +637,7 @@ int main(int argc, char **argv)
         load.server.stop(SIGKILL);
         load.runUntil([&] { return load.openCount() == 0; }, 30);
         // While the server is down nothing can be published; it comes back with the same data.
-        load.server.start(o, true);
+        load.server.start(o, true, true);
         Publisher again;
         load.openPublisher(again);
         for (int k = 0; k < 5; ++k)

@@ -7,6 +7,7 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSocketNotifier>
+#include <QTcpSocket>
 #include <QTimer>
 
 #include <cerrno>
@@ -68,7 +69,8 @@ struct ConnectionWorker::Connection
     {
     }
 
-    int fd = -1;
+    int fd = -1; ///< the descriptor while open, -1 once closed (in both I/O modes)
+    QTcpSocket *socket = nullptr; ///< only in the Qt-sockets baseline mode
     quint64 id = 0;
     State state = State::Reading;
     HttpRequestParser parser;
@@ -135,6 +137,10 @@ ConnectionWorker::Connection *ConnectionWorker::connection(quint64 id) const
 void ConnectionWorker::addConnection(qintptr descriptor)
 {
     const int fd = int(descriptor);
+    if (m_settings.qtSockets) {
+        addQtConnection(descriptor);
+        return;
+    }
     if (m_epollFd < 0) {
         ::close(fd);
         return;
@@ -165,6 +171,41 @@ void ConnectionWorker::addConnection(qintptr descriptor)
     m_connections.insert(c->id, c);
     ++m_counters.connectionsOpen;
     ++m_counters.connectionsTotal;
+}
+
+void ConnectionWorker::addQtConnection(qintptr descriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        ::close(int(descriptor));
+        delete socket;
+        return;
+    }
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    auto *c = new Connection(m_settings.maxHeaderBytes, m_settings.maxBodyBytes);
+    c->fd = int(descriptor);
+    c->socket = socket;
+    c->id = m_nextConnectionId++;
+    c->lastActivityMs = nowMs();
+    c->peer = socket->peerAddress();
+    m_connections.insert(c->id, c);
+    ++m_counters.connectionsOpen;
+    ++m_counters.connectionsTotal;
+    connect(socket, &QTcpSocket::readyRead, this, [this, c] {
+        const DeferDelete guard(this);
+        if (c->state != State::AwaitingHub)
+            readFrom(c);
+    });
+    connect(socket, &QTcpSocket::bytesWritten, this, [this, c] {
+        const DeferDelete guard(this);
+        c->outBytes = c->socket->bytesToWrite();
+        if (c->outBytes == 0)
+            afterDrained(c);
+    });
+    connect(socket, &QTcpSocket::disconnected, this, [this, c] {
+        const DeferDelete guard(this);
+        destroy(c);
+    });
 }
 
 void ConnectionWorker::onEpollReady()
@@ -207,15 +248,25 @@ void ConnectionWorker::readFrom(Connection *c)
     static thread_local char buffer[ReadChunk];
     // At most a few reads per wake-up, so one busy peer cannot starve the rest.
     for (int i = 0; i < 4; ++i) {
-        const ssize_t n = ::recv(c->fd, buffer, sizeof buffer, 0);
+        ssize_t n = 0;
+        if (c->socket) {
+            if (c->socket->bytesAvailable() == 0) {
+                if (c->socket->state() != QAbstractSocket::ConnectedState)
+                    destroy(c);
+                return;
+            }
+            n = ssize_t(c->socket->read(buffer, sizeof buffer));
+        } else {
+            n = ::recv(c->fd, buffer, sizeof buffer, 0);
+        }
         if (n == 0) {
             destroy(c);
             return;
         }
         if (n < 0) {
-            if (errno == EINTR)
+            if (errno == EINTR && !c->socket)
                 continue;
-            if (errno != EAGAIN && errno != EWOULDBLOCK)
+            if (c->socket || (errno != EAGAIN && errno != EWOULDBLOCK))
                 destroy(c);
             return;
         }
@@ -283,6 +334,8 @@ void ConnectionWorker::respond(quint64 connectionId, const HttpResponse &respons
     if (c->parser.hasPartialRequest())
         c->requestStartMs = c->lastActivityMs;
     processRequests(c);
+    if (c->socket && c->fd >= 0 && c->state == State::Reading && c->socket->bytesAvailable() > 0)
+        readFrom(c); // Qt kept reading while the hub answered
 }
 
 void ConnectionWorker::startStream(quint64 connectionId, const StreamStart &start)
@@ -425,6 +478,13 @@ void ConnectionWorker::queue(Connection *c, const QByteArray &bytes)
 {
     if (bytes.isEmpty() || c->fd < 0)
         return;
+    if (c->socket) {
+        // Baseline mode: Qt buffers and flushes on a later pass of its event loop.
+        c->socket->write(bytes);
+        c->outBytes = c->socket->bytesToWrite();
+        m_counters.bytesSent += bytes.size();
+        return;
+    }
     if (c->out.isEmpty()) {
         // The common case: the socket has room, the bytes go out now.
         const ssize_t n = ::send(c->fd, bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
@@ -498,7 +558,10 @@ void ConnectionWorker::afterDrained(Connection *c)
         // Half-close, then drain what the peer still sends until it closes or
         // the linger deadline passes: closing with unread input would reset
         // the connection and could destroy the answer in flight.
-        ::shutdown(c->fd, SHUT_WR);
+        if (c->socket)
+            c->socket->disconnectFromHost();
+        else
+            ::shutdown(c->fd, SHUT_WR);
         c->closeAfterFlush = false;
         return;
     }
@@ -510,7 +573,7 @@ void ConnectionWorker::afterDrained(Connection *c)
 
 void ConnectionWorker::updateInterest(Connection *c)
 {
-    if (c->fd < 0)
+    if (c->fd < 0 || c->socket)
         return;
     quint32 wanted = 0;
     if (c->state != State::AwaitingHub)
@@ -530,8 +593,16 @@ void ConnectionWorker::destroy(Connection *c)
 {
     if (c->fd < 0)
         return;
-    ::epoll_ctl(m_epollFd, EPOLL_CTL_DEL, c->fd, nullptr);
-    ::close(c->fd);
+    if (c->socket) {
+        c->outBytes = 0; // Qt's buffer, never counted in bufferedBytes
+        c->socket->disconnect(this);
+        c->socket->abort();
+        c->socket->deleteLater();
+        c->socket = nullptr;
+    } else {
+        ::epoll_ctl(m_epollFd, EPOLL_CTL_DEL, c->fd, nullptr);
+        ::close(c->fd);
+    }
     c->fd = -1;
     m_counters.bufferedBytes -= c->outBytes;
     c->out.clear();

@@ -82,6 +82,9 @@ public:
         qint64 idleKeepAliveMs = 30'000;
         qint64 maxHeaderBytes = 16 * 1024;
         qint64 maxBodyBytes = 1024 * 1024;
+        /// Baseline for benchmarks: a buffered QTcpSocket per connection on
+        /// Qt's own event dispatcher, instead of the worker's epoll set.
+        bool qtSockets = false;
     };
 
     struct Counters
@@ -125,6 +128,7 @@ private:
     friend class DeferDelete;
     enum class State { Reading, AwaitingHub, Streaming, Closing };
 
+    void addQtConnection(qintptr descriptor);
     void onEpollReady();
     void onSweep();
     void handleEvents(Connection *c, quint32 events);

@@ -112,6 +112,7 @@ bool NotifyServer::start(QString *error)
     settings.idleKeepAliveMs = m_config.idleKeepAliveMs;
     settings.maxHeaderBytes = m_config.maxHeaderBytes;
     settings.maxBodyBytes = m_config.maxBodyBytes;
+    settings.qtSockets = m_config.qtSockets;
     const int threads = m_config.effectiveThreads();
     for (int i = 0; i < threads; ++i) {
         auto *thread = new QThread;

@@ -87,6 +87,7 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
     opt("metrics-public", "Serve /metrics without a token.");
     opt("demo", "Create demo users (tokens printed at start) and publish demo events.");
     opt("scenario", "Play a JSON script of timed events.", "FILE");
+    opt("io", "Socket I/O: epoll (default) or qt (a QTcpSocket per connection; the benchmark baseline).", "MODE");
 
     if (helpText)
         *helpText = parser.helpText();
@@ -147,6 +148,14 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
     config.metricsPublic = parser.isSet(QStringLiteral("metrics-public"));
     config.demo = parser.isSet(QStringLiteral("demo"));
     config.scenarioFile = parser.value(QStringLiteral("scenario"));
+    if (parser.isSet(QStringLiteral("io"))) {
+        const QString io = parser.value(QStringLiteral("io"));
+        if (io != u"epoll" && io != u"qt") {
+            *error = QStringLiteral("--io takes epoll or qt, not \"%1\"").arg(io);
+            return std::nullopt;
+        }
+        config.qtSockets = io == u"qt";
+    }
     if (!config.demo && config.usersFile.isEmpty()) {
         *error = QStringLiteral("no users: pass --users FILE, or --demo for demo users");
         return std::nullopt;

@@ -37,6 +37,8 @@ struct ServerConfig
     bool metricsPublic = false;
     bool demo = false;
     QString scenarioFile;
+    /// `--io qt`: the benchmark baseline (QTcpSocket per connection, Qt's dispatcher).
+    bool qtSockets = false;
 
     // Not options of the contract: limits that tests shorten.
     qint64 requestDeadlineMs = 10'000;

@@ -39,6 +39,8 @@ public:
         config.port = 0;
         config.usersFile = users.fileName();
         config.threads = 2;
+        // The same suite runs a second time against the benchmark baseline I/O.
+        config.qtSockets = qEnvironmentVariable("NOTIFY_TEST_IO") == u"qt";
         if (dataDir.isEmpty())
             config.inMemory = true;
         else

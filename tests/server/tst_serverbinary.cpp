@@ -55,6 +55,8 @@ private slots:
     void badOptions();
     void demoPrintsTokensAndServes();
     void sigtermShutsDownGracefully();
+    void killNineLosesNothing();
+    void scenarioFileIsPlayed();
 };
 
 void tst_ServerBinary::helpAndVersion()
@@ -167,6 +169,93 @@ void tst_ServerBinary::sigtermShutsDownGracefully()
              published.json().value(u"id").toString().toLatin1());
     again.kill(); // kill -9: nothing to lose, nothing to check but that it dies
     QVERIFY(again.waitForFinished());
+}
+
+void tst_ServerBinary::killNineLosesNothing()
+{
+    QTemporaryDir dir;
+    QFile users(dir.filePath(QStringLiteral("users.json")));
+    QVERIFY(users.open(QIODevice::WriteOnly));
+    users.write(R"({"users":[{"name":"admin","token":"admin-token-0003","admin":true}]})");
+    users.close();
+    const QStringList arguments{QStringLiteral("--users"), users.fileName(), QStringLiteral("--data-dir"),
+                                dir.filePath(QStringLiteral("data")), QStringLiteral("--port"), QStringLiteral("0")};
+    QProcess process;
+    const quint16 port = startServer(process, arguments);
+    QVERIFY(port != 0);
+    QByteArrayList acknowledged;
+    for (int i = 0; i < 50; ++i) {
+        const auto r = TestClient::request(port, "POST", "/api/v1/events/", "admin-token-0003",
+                                           R"({"event":"order_status","data":{"order_id":"A-)" + QByteArray::number(i)
+                                               + R"(","status":"pending"}})");
+        QCOMPARE(r.status, 201);
+        acknowledged << r.json().value(u"id").toString().toLatin1();
+    }
+    process.kill(); // SIGKILL: no chance to flush anything
+    QVERIFY(process.waitForFinished());
+
+    QProcess again;
+    const quint16 port2 = startServer(again, arguments);
+    QVERIFY(port2 != 0);
+    const auto events = TestClient::request(port2, "GET", "/api/v1/events/?limit=1000", "admin-token-0003");
+    QByteArrayList stored;
+    for (const QJsonValue &e : events.json().value(u"events").toArray())
+        stored << e.toObject().value(u"id").toString().toLatin1();
+    QCOMPARE(stored, acknowledged); // every acknowledged event, in order
+    QCOMPARE(TestClient::request(port2, "GET", "/api/v1/orders/", "admin-token-0003").json().value(u"orders").toArray().size(), 50);
+    again.terminate();
+    QVERIFY(again.waitForFinished());
+}
+
+void tst_ServerBinary::scenarioFileIsPlayed()
+{
+    QTemporaryDir dir;
+    QFile users(dir.filePath(QStringLiteral("users.json")));
+    QVERIFY(users.open(QIODevice::WriteOnly));
+    users.write(R"({"users":[{"name":"alice","token":"alice-token-0001"}]})");
+    users.close();
+    QFile scenario(dir.filePath(QStringLiteral("scenario.json")));
+    QVERIFY(scenario.open(QIODevice::WriteOnly));
+    scenario.write(R"({"events":[
+        {"at_ms":300,"event":"notification","user":"alice","data":{"notification_id":"s1","title":"first"}},
+        {"at_ms":400,"event":"order_status","data":{"order_id":"A-1","status":"shipped"}},
+        {"at_ms":500,"event":"invoice_paid","data":{"amount":12}}]})");
+    scenario.close();
+    QProcess process;
+    const quint16 port = startServer(process, {QStringLiteral("--users"), users.fileName(), QStringLiteral("--in-memory"),
+                                               QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--scenario"),
+                                               scenario.fileName()});
+    QVERIFY(port != 0);
+    TestClient::Stream stream(port, "alice-token-0001", {{"Last-Event-ID", ""}});
+    QVERIFY(stream.waitForHead());
+    // From the oldest event, so that none is missed however late the stream opened.
+    const auto scripted = [&] {
+        QStringList types;
+        const QJsonArray events =
+            TestClient::request(port, "GET", "/api/v1/events/", "alice-token-0001").json().value(u"events").toArray();
+        for (const QJsonValue &e : events) {
+            if (e.toObject().value(u"event").toString() != u"presence")
+                types << e.toObject().value(u"event").toString();
+        }
+        return types;
+    };
+    QStringList types;
+    QVERIFY(QTest::qWaitFor([&] { return (types = scripted()).size() >= 3; }, 10000));
+    QCOMPARE(types, (QStringList{QStringLiteral("notification"), QStringLiteral("order_status"), QStringLiteral("invoice_paid")}));
+    process.terminate();
+    QVERIFY(process.waitForFinished());
+
+    // An invalid scenario is refused at start with a clear message.
+    QFile bad(dir.filePath(QStringLiteral("bad.json")));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write(R"({"events":[{"at_ms":0,"event":"reset","data":{}}]})");
+    bad.close();
+    QProcess refused;
+    refused.start(serverBinary(), {QStringLiteral("--users"), users.fileName(), QStringLiteral("--in-memory"),
+                                   QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--scenario"), bad.fileName()});
+    QVERIFY(refused.waitForFinished(10000));
+    QCOMPARE(refused.exitCode(), 2);
+    QVERIFY(refused.readAllStandardError().contains("events[0]"));
 }
 
 QTEST_MAIN(tst_ServerBinary)

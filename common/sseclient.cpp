@@ -1,0 +1,488 @@
+// SPDX-License-Identifier: MIT
+#include "sseclient.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkInformation>
+#include <QNetworkProxyFactory>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+#include <QTimer>
+#include <QUrlQuery>
+
+Q_LOGGING_CATEGORY(lcClient, "notify.client")
+
+namespace Notify {
+
+namespace {
+
+// "text/event-stream; charset=utf-8" -> true: only the MIME essence counts.
+bool isEventStream(const QByteArray &contentType)
+{
+    const qsizetype semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed().toLower() == "text/event-stream";
+}
+
+// Retry-After: seconds, or an HTTP date. Milliseconds, or -1.
+qint64 retryAfterMs(const QByteArray &value)
+{
+    bool ok = false;
+    const qint64 seconds = value.trimmed().toLongLong(&ok);
+    if (ok && seconds >= 0)
+        return std::min<qint64>(seconds, 24 * 3600) * 1000;
+    const QDateTime date = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
+    if (date.isValid())
+        return std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(date), 0, 24 * 3600 * 1000);
+    return -1;
+}
+
+// The "message" of a JSON error body, else a short excerpt of it.
+QString messageFrom(const QByteArray &body, const QString &fallback)
+{
+    const QString message = QJsonDocument::fromJson(body).object().value(u"message").toString();
+    return message.isEmpty() ? fallback : message;
+}
+
+} // namespace
+
+class SseClient::ParserListener final : public SseParser::Listener
+{
+public:
+    explicit ParserListener(SseClient *client)
+        : m_client(client)
+    {
+    }
+    void onEvent(const SseEvent &event) override { m_client->deliver(event); }
+    void onComment(QByteArrayView text) override { emit m_client->commentReceived(text.toByteArray()); }
+    void onRetry(quint64 ms) override { m_client->m_policy.setServerRetry(qint64(std::min<quint64>(ms, 1u << 30))); }
+    void onError(SseParser::Error error) override
+    {
+        qCWarning(lcClient) << SseParser::errorString(error);
+        emit m_client->errorOccurred(0, SseParser::errorString(error));
+    }
+
+private:
+    SseClient *m_client;
+};
+
+SseClient::SseClient(QObject *parent)
+    : QObject(parent)
+    , m_network(new QNetworkAccessManager(this))
+    , m_listener(std::make_unique<ParserListener>(this))
+    , m_parser(m_listener.get())
+    , m_random(QRandomGenerator::securelySeeded())
+    , m_reconnectTimer(new QTimer(this))
+    , m_watchdog(new QTimer(this))
+    , m_clockTimer(new QTimer(this))
+    , m_pollTimer(new QTimer(this))
+    , m_streamRetryTimer(new QTimer(this))
+{
+    qRegisterMetaType<Notify::SseEvent>();
+    // The system's proxy settings (http_proxy and friends, or the desktop's).
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
+    m_reconnectTimer->setSingleShot(true);
+    connect(m_reconnectTimer, &QTimer::timeout, this, &SseClient::connectStream);
+    m_watchdog->setSingleShot(true);
+    connect(m_watchdog, &QTimer::timeout, this, &SseClient::onWatchdog);
+    connect(m_clockTimer, &QTimer::timeout, this, &SseClient::onClockCheck);
+    connect(m_pollTimer, &QTimer::timeout, this, &SseClient::poll);
+    m_streamRetryTimer->setSingleShot(true);
+    connect(m_streamRetryTimer, &QTimer::timeout, this, &SseClient::connectStream);
+    m_monotonic.start();
+}
+
+SseClient::~SseClient()
+{
+    m_stopping = true;
+    abortReply();
+}
+
+void SseClient::setSettings(const Settings &settings)
+{
+    m_settings = settings;
+    m_policy = ReconnectPolicy(settings.reconnect);
+}
+
+void SseClient::setToken(const QByteArray &token)
+{
+    const bool changed = token != m_settings.token;
+    m_settings.token = token;
+    if (changed && m_state == State::AuthRequired)
+        reconnectNow();
+}
+
+void SseClient::setLastEventId(const QByteArray &id)
+{
+    m_parser.setLastEventId(id);
+}
+
+QUrl SseClient::pollingUrl() const
+{
+    // Only a notify server has the events endpoint next to its stream.
+    const QString path = m_settings.url.path();
+    if (!path.contains(u"/notifications/sse/stream"))
+        return {};
+    QUrl url = m_settings.url;
+    url.setPath(QStringLiteral("/api/v1/events/"));
+    QUrlQuery query(url);
+    query.removeAllQueryItems(QStringLiteral("last_event_id"));
+    url.setQuery(query);
+    return url;
+}
+
+void SseClient::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    qCDebug(lcClient) << "state" << state;
+    emit stateChanged(state);
+}
+
+void SseClient::start()
+{
+    if (m_state != State::Stopped && m_state != State::Failed && m_state != State::AuthRequired)
+        return;
+    m_policy.reset();
+    m_silentOpens = 0;
+    m_wallAtCheck = QDateTime::currentMSecsSinceEpoch();
+    m_monoAtCheck = m_monotonic.elapsed();
+    m_clockTimer->start(int(m_settings.clockCheckIntervalMs));
+    static bool networkInformation = QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability);
+    if (networkInformation && QNetworkInformation::instance()) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability reachability) {
+                    if (reachability == QNetworkInformation::Reachability::Online
+                        && (m_state == State::WaitingToReconnect || m_state == State::Polling)) {
+                        qCInfo(lcClient) << "the network is back: reconnecting now";
+                        reconnectNow();
+                    }
+                },
+                Qt::UniqueConnection);
+    }
+    connectStream();
+}
+
+void SseClient::stop()
+{
+    m_stopping = true;
+    abortReply();
+    if (m_pollReply)
+        m_pollReply->abort();
+    m_reconnectTimer->stop();
+    m_watchdog->stop();
+    m_clockTimer->stop();
+    m_pollTimer->stop();
+    m_streamRetryTimer->stop();
+    m_stopping = false;
+    setState(State::Stopped);
+}
+
+void SseClient::reconnectNow()
+{
+    m_policy.reset();
+    m_silentOpens = 0;
+    if (!m_clockTimer->isActive()) {
+        m_wallAtCheck = QDateTime::currentMSecsSinceEpoch();
+        m_monoAtCheck = m_monotonic.elapsed();
+        m_clockTimer->start(int(m_settings.clockCheckIntervalMs));
+    }
+    connectStream();
+}
+
+void SseClient::abortReply()
+{
+    if (!m_reply)
+        return;
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    disconnect(reply, nullptr, this, nullptr);
+    reply->abort();
+    reply->deleteLater();
+}
+
+void SseClient::connectStream()
+{
+    m_stopping = true;
+    abortReply();
+    m_stopping = false;
+    m_reconnectTimer->stop();
+    m_pollTimer->stop();
+    m_streamRetryTimer->stop();
+    m_parser.endOfStream();
+    m_statusChecked = false;
+    m_streamOk = false;
+    m_bodyBytes = 0;
+    m_httpStatus = 0;
+    m_failure.clear();
+
+    QNetworkRequest request(m_settings.url);
+    request.setRawHeader("Accept", "text/event-stream");
+    request.setRawHeader("Cache-Control", "no-cache");
+    if (!m_settings.token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_settings.token);
+    for (const auto &[name, value] : std::as_const(m_settings.headers))
+        request.setRawHeader(name, value);
+    // Per the spec: sent when the last event id is not empty (an empty id: line clears it).
+    const QByteArray lastId = m_parser.lastEventId();
+    if (!lastId.isEmpty())
+        request.setRawHeader("Last-Event-ID", lastId);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setMaximumRedirectsAllowed(m_settings.maxRedirects);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    if (!m_settings.caCertificateFile.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(m_settings.caCertificateFile);
+        request.setSslConfiguration(ssl);
+    }
+    m_reply = m_network->get(request);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &SseClient::onMetaData);
+    connect(m_reply, &QNetworkReply::readyRead, this, &SseClient::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &SseClient::onFinished);
+    m_watchdog->start(int(m_settings.readTimeoutMs));
+    setState(State::Connecting);
+}
+
+void SseClient::onMetaData()
+{
+    if (!m_reply)
+        return;
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 0 || (status >= 300 && status < 400))
+        return; // a redirect being followed
+    m_httpStatus = status;
+    if (m_statusChecked)
+        return;
+    m_statusChecked = true;
+    m_watchdog->start(int(m_settings.readTimeoutMs));
+    if (status != 200)
+        return; // the body is the reason; finished() handles it
+    const QByteArray contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    if (!isEventStream(contentType)) {
+        m_failure = QStringLiteral("the server answered %1 instead of text/event-stream (a captive portal or proxy page?)")
+                        .arg(contentType.isEmpty() ? QStringLiteral("no content type") : QString::fromLatin1(contentType));
+        m_reply->abort();
+        return;
+    }
+    m_streamOk = true;
+    m_openedAt.start();
+    setState(State::Open);
+    emit opened();
+}
+
+void SseClient::onReadyRead()
+{
+    if (!m_reply)
+        return;
+    if (!m_statusChecked)
+        onMetaData();
+    if (!m_reply)
+        return;
+    m_watchdog->start(int(m_settings.readTimeoutMs));
+    if (!m_streamOk)
+        return; // an error body: read when finished
+    const QByteArray bytes = m_reply->readAll();
+    m_bodyBytes += bytes.size();
+    if (m_bodyBytes > 0 && m_silentOpens > 0)
+        m_silentOpens = 0;
+    m_parser.feed(bytes);
+}
+
+void SseClient::onFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    m_reply = nullptr;
+    reply->deleteLater();
+    m_watchdog->stop();
+    if (m_stopping)
+        return;
+    if (!m_statusChecked)
+        onMetaData();
+    const QNetworkReply::NetworkError error = reply->error();
+
+    if (m_streamOk) {
+        if (reply->bytesAvailable() > 0)
+            m_parser.feed(reply->readAll());
+        // An event cut off by the end of the stream is dropped, its id with it.
+        m_parser.endOfStream();
+        m_policy.streamHealthy(m_openedAt.elapsed());
+        m_silentOpens = m_bodyBytes == 0 ? m_silentOpens + 1 : 0;
+        const QString message = !m_failure.isEmpty() ? m_failure
+            : error == QNetworkReply::NoError        ? QStringLiteral("the server closed the stream")
+                                                     : reply->errorString();
+        emit errorOccurred(0, message);
+        if (m_settings.pollingFallback && m_silentOpens >= m_settings.silentOpensBeforePolling && pollingUrl().isValid()) {
+            qCWarning(lcClient) << "streams open but never deliver a byte (a buffering proxy?): polling instead";
+            enterPolling();
+            return;
+        }
+        scheduleReconnect(m_policy.nextDelay(m_random));
+        return;
+    }
+
+    const int status = m_httpStatus;
+    const QByteArray body = reply->readAll();
+    if (status == 200) { // but not an event stream
+        emit errorOccurred(200, m_failure);
+        scheduleReconnect(m_policy.longestDelay());
+        return;
+    }
+    if (status == 0) {
+        const QString message = m_failure.isEmpty() ? reply->errorString() : m_failure;
+        emit errorOccurred(0, message);
+        switch (error) {
+        case QNetworkReply::TooManyRedirectsError:
+        case QNetworkReply::InsecureRedirectError:
+        case QNetworkReply::SslHandshakeFailedError:
+        case QNetworkReply::ProtocolUnknownError:
+            // Waiting will not fix these: the user has to.
+            setState(State::Failed);
+            return;
+        default:
+            scheduleReconnect(m_policy.nextDelay(m_random));
+            return;
+        }
+    }
+    const QString message = messageFrom(body, QStringLiteral("HTTP %1").arg(status));
+    emit errorOccurred(status, message);
+    if (status == 204) {
+        setState(State::Stopped); // the server's way of saying "stop reconnecting"
+        m_clockTimer->stop();
+    } else if (status == 401 || status == 403) {
+        setState(State::AuthRequired);
+    } else if (status == 408 || status == 429 || status >= 500) {
+        const qint64 floor = retryAfterMs(reply->rawHeader("Retry-After"));
+        if (floor >= 0)
+            m_policy.setMinimumNextDelay(floor);
+        scheduleReconnect(m_policy.nextDelay(m_random));
+    } else if (status == 404 && m_settings.pollingFallback && pollingUrl().isValid()) {
+        enterPolling();
+    } else {
+        setState(State::Failed);
+    }
+}
+
+void SseClient::onWatchdog()
+{
+    if (!m_reply)
+        return;
+    m_failure = QStringLiteral("no data for %1 s: the connection is presumed dead").arg(double(m_settings.readTimeoutMs) / 1000);
+    qCInfo(lcClient).noquote() << m_failure;
+    m_reply->abort(); // finished() follows and reconnects
+}
+
+void SseClient::onClockCheck()
+{
+    const qint64 wall = QDateTime::currentMSecsSinceEpoch();
+    const qint64 mono = m_monotonic.elapsed();
+    const qint64 jump = (wall - m_wallAtCheck) - (mono - m_monoAtCheck);
+    m_wallAtCheck = wall;
+    m_monoAtCheck = mono;
+    // The monotonic clock stops during suspend; the wall clock does not.
+    if (std::abs(jump) > m_settings.clockJumpMs
+        && (m_state == State::Open || m_state == State::Connecting || m_state == State::WaitingToReconnect
+            || m_state == State::Polling)) {
+        qCInfo(lcClient) << "the clock jumped" << jump << "ms (resumed from suspend?): reconnecting now";
+        reconnectNow();
+    }
+}
+
+void SseClient::scheduleReconnect(qint64 delayMs)
+{
+    m_lastDelayMs = delayMs;
+    setState(State::WaitingToReconnect);
+    emit reconnectScheduled(delayMs);
+    m_reconnectTimer->start(int(std::min<qint64>(delayMs, std::numeric_limits<int>::max())));
+}
+
+void SseClient::enterPolling()
+{
+    setState(State::Polling);
+    poll();
+    m_pollTimer->start(int(m_settings.pollIntervalMs));
+    m_streamRetryTimer->start(int(m_settings.streamRetryWhilePollingMs));
+}
+
+void SseClient::poll()
+{
+    if (m_pollReply)
+        return;
+    QUrl url = pollingUrl();
+    QUrlQuery query(url);
+    const QByteArray since = m_parser.lastEventId();
+    if (!since.isEmpty())
+        query.addQueryItem(QStringLiteral("since"), QString::fromUtf8(since));
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
+    url.setQuery(query);
+    QNetworkRequest request(url);
+    if (!m_settings.token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_settings.token);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    if (!m_settings.caCertificateFile.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(m_settings.caCertificateFile);
+        request.setSslConfiguration(ssl);
+    }
+    m_pollReply = m_network->get(request);
+    QNetworkReply *reply = m_pollReply;
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onPollFinished(reply); });
+}
+
+void SseClient::onPollFinished(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    m_pollReply = nullptr;
+    if (m_state != State::Polling)
+        return;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    if (status == 401 || status == 403) {
+        emit errorOccurred(status, messageFrom(body, QStringLiteral("HTTP %1").arg(status)));
+        m_pollTimer->stop();
+        m_streamRetryTimer->stop();
+        setState(State::AuthRequired);
+        return;
+    }
+    if (status != 200) {
+        emit errorOccurred(status, messageFrom(body, reply->errorString()));
+        return; // try again at the next interval
+    }
+    const QJsonObject root = QJsonDocument::fromJson(body).object();
+    const QByteArray last = root.value(u"last_event_id").toString().toUtf8();
+    if (root.value(u"reset").toBool()) {
+        const QJsonObject data{{QStringLiteral("reason"), QStringLiteral("expired")},
+                               {QStringLiteral("last_event_id"), QString::fromUtf8(last)}};
+        m_parser.setLastEventId(last);
+        deliver(SseEvent{"reset", QJsonDocument(data).toJson(QJsonDocument::Compact), last});
+        return;
+    }
+    const QJsonArray events = root.value(u"events").toArray();
+    for (const QJsonValue &value : events) {
+        const QJsonObject e = value.toObject();
+        const QByteArray id = e.value(u"id").toString().toUtf8();
+        m_parser.setLastEventId(id);
+        deliver(SseEvent{e.value(u"event").toString().toUtf8(),
+                         QJsonDocument(e.value(u"data").toObject()).toJson(QJsonDocument::Compact), id});
+    }
+    if (!last.isEmpty())
+        m_parser.setLastEventId(last);
+    if (events.size() >= 1000)
+        QTimer::singleShot(0, this, &SseClient::poll); // more are waiting
+}
+
+void SseClient::deliver(const SseEvent &event)
+{
+    emit eventReceived(event);
+    if (event.type == "reset")
+        emit resyncNeeded(event);
+}
+
+} // namespace Notify

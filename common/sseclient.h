@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "reconnectpolicy.h"
+#include "sseevent.h"
+#include "sseparser.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QUrl>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace Notify {
+
+/// A Server-Sent Events connection that survives what real networks do.
+///
+/// It GETs the stream with `Accept: text/event-stream`, `Cache-Control:
+/// no-cache`, the bearer token and custom headers (redirects followed, at
+/// most maxRedirects; the system proxy; an extra CA file for private
+/// servers, never "skip verification"), parses it with SseParser and
+/// reconnects with `Last-Event-ID` after anything that ends a stream:
+///
+/// | what happened | what it does |
+/// | --- | --- |
+/// | network error, stream ended, 5xx, 408, 429 | reconnect with backoff (ReconnectPolicy); `Retry-After` is a floor |
+/// | 200 but not `text/event-stream` (captive portal, proxy page) | reconnect after the longest backoff, saying why |
+/// | 401, 403 | state AuthRequired until the token changes or reconnectNow() |
+/// | 204 | state Stopped: the server said so |
+/// | other 4xx, too many redirects | state Failed with the reason, until reconnectNow() |
+/// | 404, or streams that open but never deliver a byte | polling `/api/v1/events/?since=` every 30 s when the URL is a notify server's; the stream is tried again every 5 minutes |
+///
+/// A watchdog aborts a connection that delivered no byte (heartbeat
+/// comments count) for readTimeoutMs: a half-open connection after a sleep or
+/// a NAT timeout. The client also reconnects at once when the network comes
+/// back (QNetworkInformation) and when the wall clock jumps ahead of the
+/// monotonic clock (a resume from suspend).
+class SseClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State {
+        Stopped,            ///< not started, stopped, or the server answered 204
+        Connecting,         ///< a request is on its way
+        Open,               ///< the stream is open
+        WaitingToReconnect, ///< see reconnectScheduled() for the delay
+        AuthRequired,       ///< 401/403: a new token is needed
+        Failed,             ///< an error reconnecting cannot fix; reconnectNow() retries
+        Polling,            ///< streams do not work here; polling the events endpoint
+    };
+    Q_ENUM(State)
+
+    struct Settings
+    {
+        QUrl url;
+        QByteArray token;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        QString caCertificateFile;
+        qint64 readTimeoutMs = 65'000; ///< 2 x the 30 s heartbeat + 5 s
+        ReconnectPolicy::Settings reconnect;
+        int maxRedirects = 5;
+        qsizetype maxEventSize = SseParser::DefaultMaxEventSize;
+        bool pollingFallback = true;
+        qint64 pollIntervalMs = 30'000;
+        qint64 streamRetryWhilePollingMs = 300'000;
+        int silentOpensBeforePolling = 3;
+        qint64 clockCheckIntervalMs = 5'000;
+        qint64 clockJumpMs = 10'000;
+    };
+
+    explicit SseClient(QObject *parent = nullptr);
+    ~SseClient() override;
+    Q_DISABLE_COPY_MOVE(SseClient)
+
+    void setSettings(const Settings &settings);
+    [[nodiscard]] const Settings &settings() const { return m_settings; }
+    /// A new token; a client waiting for one (AuthRequired) reconnects.
+    void setToken(const QByteArray &token);
+
+    /// The id to resume from on the first connect (a stored one), and the
+    /// one sent on every reconnect.
+    void setLastEventId(const QByteArray &id);
+    [[nodiscard]] QByteArray lastEventId() const { return m_parser.lastEventId(); }
+
+    [[nodiscard]] State state() const { return m_state; }
+    [[nodiscard]] qint64 reconnectDelay() const { return m_lastDelayMs; }
+    /// The URL of the polling fallback, empty when the server is not a notify server.
+    [[nodiscard]] QUrl pollingUrl() const;
+
+public slots:
+    void start();
+    void stop();
+    /// Reconnects now, whatever the state (the user's "reconnect now").
+    void reconnectNow();
+
+signals:
+    void stateChanged(Notify::SseClient::State state);
+    void opened();
+    void eventReceived(const Notify::SseEvent &event);
+    /// A `reset` event: the server cannot replay; reload state from the snapshots.
+    void resyncNeeded(const Notify::SseEvent &event);
+    void commentReceived(const QByteArray &text);
+    /// A connection attempt failed or a stream ended; status 0 for network errors.
+    void errorOccurred(int httpStatus, const QString &message);
+    void reconnectScheduled(qint64 delayMs);
+
+private:
+    class ParserListener;
+    friend class ParserListener;
+
+    void connectStream();
+    void onMetaData();
+    void onReadyRead();
+    void onFinished();
+    void onWatchdog();
+    void onClockCheck();
+    void scheduleReconnect(qint64 delayMs);
+    void setState(State state);
+    void abortReply();
+    void enterPolling();
+    void poll();
+    void onPollFinished(QNetworkReply *reply);
+    void deliver(const SseEvent &event);
+
+    Settings m_settings;
+    QNetworkAccessManager *m_network;
+    QPointer<QNetworkReply> m_reply;
+    std::unique_ptr<ParserListener> m_listener;
+    SseParser m_parser;
+    ReconnectPolicy m_policy;
+    QRandomGenerator m_random;
+    State m_state = State::Stopped;
+    QTimer *m_reconnectTimer;
+    QTimer *m_watchdog;
+    QTimer *m_clockTimer;
+    QTimer *m_pollTimer;
+    QTimer *m_streamRetryTimer;
+    QElapsedTimer m_openedAt;
+    QElapsedTimer m_monotonic;
+    qint64 m_wallAtCheck = 0;
+    qint64 m_monoAtCheck = 0;
+    qint64 m_lastDelayMs = 0;
+    bool m_statusChecked = false;
+    bool m_streamOk = false;  ///< this reply is a 200 text/event-stream
+    qint64 m_bodyBytes = 0;   ///< body bytes of this reply
+    int m_silentOpens = 0;
+    int m_httpStatus = 0;
+    QString m_failure;        ///< why the current reply is being given up
+    bool m_stopping = false;
+    QPointer<QNetworkReply> m_pollReply;
+};
+
+} // namespace Notify
+
+Q_DECLARE_METATYPE(Notify::SseEvent)
