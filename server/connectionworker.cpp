@@ -93,6 +93,7 @@ struct ConnectionWorker::Connection
     bool replaying = false;
     bool replayRequested = false;
     bool stalled = false;
+    bool dirty = false; ///< has live output waiting for the end-of-pass flush
     qint64 lastWriteMs = 0;
     qint64 streamEndMs = 0;
 };
@@ -460,7 +461,25 @@ void ConnectionWorker::deliver(const std::shared_ptr<const FrameBatch> &batch)
 
 void ConnectionWorker::sendStreamBytes(Connection *c, const QByteArray &bytes, bool countsAgainstLimit)
 {
-    queue(c, bytes);
+    if (countsAgainstLimit && !c->socket) {
+        // Live output waits for the end of this pass of the event loop, so that
+        // everything that arrives in one pass leaves in one writev per stream.
+        if (bytes.isEmpty())
+            return;
+        c->out.append(bytes);
+        c->outBytes += bytes.size();
+        m_counters.bufferedBytes += bytes.size();
+        if (!c->dirty) {
+            c->dirty = true;
+            m_dirty.append(c);
+        }
+        if (!m_flushScheduled) {
+            m_flushScheduled = true;
+            QMetaObject::invokeMethod(this, &ConnectionWorker::flushDirty, Qt::QueuedConnection);
+        }
+    } else {
+        queue(c, bytes);
+    }
     if (c->fd < 0)
         return;
     c->lastWriteMs = nowMs();
@@ -619,6 +638,10 @@ void ConnectionWorker::destroy(Connection *c)
         --m_counters.streamsOpen;
         m_host->streamClosed(this, c->streamId);
     }
+    if (c->dirty) {
+        m_dirty.removeOne(c);
+        c->dirty = false;
+    }
     if (m_inBatch)
         m_doomed << c;
     else
@@ -638,6 +661,18 @@ void ConnectionWorker::closeAllStreams()
     const QList<Connection *> streams = m_streams.values();
     for (Connection *c : streams)
         destroy(c);
+}
+
+void ConnectionWorker::flushDirty()
+{
+    const DeferDelete guard(this);
+    m_flushScheduled = false;
+    const QList<Connection *> dirty = std::exchange(m_dirty, {});
+    for (Connection *c : dirty) {
+        c->dirty = false;
+        if (c->fd >= 0 && !(c->interest & EPOLLOUT))
+            flush(c); // a socket already waiting for EPOLLOUT is flushed when it comes
+    }
 }
 
 void ConnectionWorker::stallAllStreams()

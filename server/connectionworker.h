@@ -131,6 +131,7 @@ private:
     void addQtConnection(qintptr descriptor);
     void onEpollReady();
     void onSweep();
+    void flushDirty();
     void handleEvents(Connection *c, quint32 events);
     void readFrom(Connection *c);
     void processRequests(Connection *c);
@@ -155,6 +156,8 @@ private:
     QHash<quint64, Connection *> m_streams;
     QHash<QString, QList<Connection *>> m_streamsByUser;
     QList<Connection *> m_doomed; ///< closed during an epoll batch, freed after it
+    QList<Connection *> m_dirty;  ///< live output to write at the end of this pass
+    bool m_flushScheduled = false;
     bool m_inBatch = false;
 };
 

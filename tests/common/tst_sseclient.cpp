@@ -1,0 +1,418 @@
+// SPDX-License-Identifier: MIT
+// SseClient against scripted fake servers: a QTcpServer in the test that
+// answers each request with exact bytes, in chosen chunks, then closes or
+// stalls on cue.
+
+#include "sseclient.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QTimer>
+
+using Notify::SseClient;
+using Notify::SseEvent;
+
+Q_DECLARE_METATYPE(QList<QByteArray>)
+
+namespace {
+
+struct Answer
+{
+    QByteArray head;
+    QList<QByteArray> chunks;
+    bool stall = false; ///< keep the connection open after the chunks
+};
+
+Answer stream(QList<QByteArray> chunks, bool stall = false)
+{
+    return {"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+            std::move(chunks), stall};
+}
+
+Answer status(int code, const QByteArray &extraHeaders = {}, const QByteArray &body = {})
+{
+    return {"HTTP/1.1 " + QByteArray::number(code) + " X\r\nContent-Length: " + QByteArray::number(body.size())
+                + "\r\nConnection: close\r\n" + extraHeaders + "\r\n",
+            {body}, false};
+}
+
+class FakeServer final : public QObject
+{
+public:
+    QList<Answer> answers; ///< one per request; the last one repeats
+    QByteArrayList requests;
+
+    FakeServer()
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                socket->setParent(this);
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onRead(socket); });
+            }
+        });
+    }
+    QUrl url(const QString &path = QStringLiteral("/stream")) const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path));
+    }
+    QByteArray header(qsizetype request, const QByteArray &name) const
+    {
+        for (const QByteArray &line : requests.value(request).split('\n')) {
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+                return line.mid(colon + 1).trimmed();
+        }
+        return {};
+    }
+
+private:
+    void onRead(QTcpSocket *socket)
+    {
+        QByteArray &buffer = m_buffers[socket];
+        buffer += socket->readAll();
+        const qsizetype end = buffer.indexOf("\r\n\r\n");
+        if (end < 0 || socket->property("answered").toBool())
+            return;
+        socket->setProperty("answered", true);
+        const QByteArray head = buffer.left(end);
+        requests << head;
+        const Answer answer = answers.value(requests.size() - 1, answers.last());
+        // Redirects may point back here: fill in our own port.
+        QByteArray responseHead = answer.head;
+        responseHead.replace("$PORT", QByteArray::number(m_server.serverPort()));
+        socket->write(responseHead);
+        socket->flush();
+        // Each chunk on its own, so the client really sees them split.
+        int delay = 0;
+        for (const QByteArray &chunk : answer.chunks) {
+            QTimer::singleShot(delay += 2, socket, [socket, chunk] {
+                socket->write(chunk);
+                socket->flush();
+            });
+        }
+        if (!answer.stall)
+            QTimer::singleShot(delay + 20, socket, [socket] { socket->disconnectFromHost(); });
+    }
+
+    QTcpServer m_server;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+};
+
+struct Recorder
+{
+    explicit Recorder(SseClient &client)
+    {
+        QObject::connect(&client, &SseClient::eventReceived, &client, [this](const SseEvent &e) { events << e; });
+        QObject::connect(&client, &SseClient::errorOccurred, &client,
+                         [this](int status, const QString &message) { errors << qMakePair(status, message); });
+        QObject::connect(&client, &SseClient::reconnectScheduled, &client, [this](qint64 ms) { delays << ms; });
+        QObject::connect(&client, &SseClient::stateChanged, &client, [this](SseClient::State s) { states << s; });
+    }
+    QByteArrayList data() const
+    {
+        QByteArrayList out;
+        for (const auto &e : events)
+            out << e.data;
+        return out;
+    }
+    QList<SseEvent> events;
+    QList<QPair<int, QString>> errors;
+    QList<qint64> delays;
+    QList<SseClient::State> states;
+};
+
+SseClient::Settings settingsFor(const QUrl &url)
+{
+    SseClient::Settings settings;
+    settings.url = url;
+    settings.token = "test-token";
+    settings.reconnect.defaultRetryMs = 50;
+    settings.reconnect.maxDelayMs = 400;
+    settings.readTimeoutMs = 5000;
+    settings.pollingFallback = false;
+    return settings;
+}
+
+QList<QByteArray> chunked(const QByteArray &bytes, qsizetype size)
+{
+    QList<QByteArray> out;
+    for (qsizetype at = 0; at < bytes.size(); at += size)
+        out << bytes.mid(at, size);
+    return out;
+}
+
+} // namespace
+
+class tst_SseClient final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parsingThroughTheNetwork_data();
+    void parsingThroughTheNetwork();
+    void requestHeaders();
+    void reconnectsWithLastEventId();
+    void noLastEventIdAfterEmptyId();
+    void partialEventDiscardedOnDrop();
+    void backoffGrowsOnRepeatedFailures();
+    void retryAfterIsHonoured();
+    void statusClasses_data();
+    void statusClasses();
+    void newTokenAfterAuthRequired();
+    void wrongContentTypeWaitsLongest();
+    void followsRedirects();
+    void redirectLoopFails();
+    void watchdogReconnectsASilentStream();
+    void stopMeansStop();
+};
+
+void tst_SseClient::parsingThroughTheNetwork_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("chunk");
+    QTest::addColumn<QByteArrayList>("expected");
+    const QByteArray tricky = "\xEF\xBB\xBF" "data: one\r\n\r\n: comment\rdata:two\rdata\r\rid: 7\ndata: caf\xC3\xA9\n\nretry: 100\n";
+    for (const int chunk : {1, 2, 3, 7, 1000})
+        QTest::addRow("tricky-%d", chunk) << tricky << chunk << QByteArrayList{"one", "two\n", "caf\xC3\xA9"};
+}
+
+void tst_SseClient::parsingThroughTheNetwork()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, chunk);
+    QFETCH(QByteArrayList, expected);
+    FakeServer server;
+    server.answers = {stream(chunked(body, chunk), true)};
+    SseClient client;
+    client.setSettings(settingsFor(server.url()));
+    Recorder r(client);
+    client.start();
+    QTRY_COMPARE(r.data(), expected);
+    QCOMPARE(r.events.last().id, QByteArray("7"));
+    QCOMPARE(client.state(), SseClient::State::Open);
+}
+
+void tst_SseClient::requestHeaders()
+{
+    FakeServer server;
+    server.answers = {stream({"data: x\n\n"}, true)};
+    SseClient client;
+    auto settings = settingsFor(server.url());
+    settings.headers = {{"X-Client", "tray"}};
+    client.setSettings(settings);
+    client.setLastEventId("stored-7"); // a restarted app resumes where it stopped
+    client.start();
+    QTRY_COMPARE(server.requests.size(), 1);
+    QVERIFY(server.requests.first().startsWith("GET /stream HTTP/1.1"));
+    QCOMPARE(server.header(0, "Accept"), QByteArray("text/event-stream"));
+    QCOMPARE(server.header(0, "Cache-Control"), QByteArray("no-cache"));
+    QCOMPARE(server.header(0, "Authorization"), QByteArray("Bearer test-token"));
+    QCOMPARE(server.header(0, "X-Client"), QByteArray("tray"));
+    QCOMPARE(server.header(0, "Last-Event-ID"), QByteArray("stored-7"));
+}
+
+void tst_SseClient::reconnectsWithLastEventId()
+{
+    FakeServer server;
+    server.answers = {stream({"retry: 120\n\nid: 1\ndata: a\n\n"}), stream({"id: 2\ndata: b\n\n"}),
+                      stream({"data: c\n\n"}, true)};
+    SseClient client;
+    client.setSettings(settingsFor(server.url()));
+    Recorder r(client);
+    client.start();
+    QTRY_COMPARE(r.data(), (QByteArrayList{"a", "b", "c"}));
+    QVERIFY(server.header(0, "Last-Event-ID").isNull()); // none on a first connect
+    QCOMPARE(server.header(1, "Last-Event-ID"), QByteArray("1"));
+    QCOMPARE(server.header(2, "Last-Event-ID"), QByteArray("2"));
+    QCOMPARE(r.events.last().id, QByteArray("2")); // the id persists
+    QCOMPARE(r.delays.first(), 120);               // the server's retry:, exactly, the first time
+    QVERIFY(!r.errors.isEmpty());
+    QCOMPARE(r.errors.first().first, 0);
+}
+
+void tst_SseClient::noLastEventIdAfterEmptyId()
+{
+    FakeServer server;
+    server.answers = {stream({"id: 5\ndata: x\n\nid\ndata: y\n\n"}), stream({"data: z\n\n"}, true)};
+    SseClient client;
+    client.setSettings(settingsFor(server.url()));
+    Recorder r(client);
+    client.start();
+    QTRY_COMPARE(r.data().size(), 3);
+    QVERIFY(!server.requests.at(1).contains("Last-Event-ID"));
+}
+
+void tst_SseClient::partialEventDiscardedOnDrop()
+{
+    FakeServer server;
+    server.answers = {stream({"id: 1\ndata: a\n\nid: 2\ndata: cut off"}), stream({"data: next\n\n"}, true)};
+    SseClient client;
+    client.setSettings(settingsFor(server.url()));
+    Recorder r(client);
+    client.start();
+    QTRY_COMPARE(r.data(), (QByteArrayList{"a", "next"}));
+    QCOMPARE(server.header(1, "Last-Event-ID"), QByteArray("1"));
+}
+
+void tst_SseClient::backoffGrowsOnRepeatedFailures()
+{
+    FakeServer server;
+    server.answers = {status(500)};
+    SseClient client;
+    auto settings = settingsFor(server.url());
+    settings.reconnect.defaultRetryMs = 20;
+    settings.reconnect.maxDelayMs = 300;
+    client.setSettings(settings);
+    Recorder r(client);
+    client.start();
+    QTRY_VERIFY_WITH_TIMEOUT(r.delays.size() >= 8, 20000);
+    QCOMPARE(r.delays.first(), 20);
+    for (qsizetype i = 1; i < r.delays.size(); ++i) {
+        const qint64 bound = std::min<qint64>(300, qint64(250) << i);
+        QVERIFY2(r.delays.at(i) >= 20 && r.delays.at(i) <= bound, qPrintable(QString::number(r.delays.at(i))));
+    }
+    QCOMPARE(r.errors.first().first, 500);
+}
+
+void tst_SseClient::retryAfterIsHonoured()
+{
+    FakeServer server;
+    server.answers = {status(503, "Retry-After: 2\r\n"), stream({"data: ok\n\n"}, true)};
+    SseClient client;
+    client.setSettings(settingsFor(server.url()));
+    Recorder r(client);
+    client.start();
+    QTRY_COMPARE(r.delays.size(), 1);
+    QCOMPARE(r.delays.first(), 2000);
+    QCOMPARE(client.state(), SseClient::State::WaitingToReconnect);
+}
+
+void tst_SseClient::statusClasses_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<SseClient::State>("state");
+    QTest::addRow("204") << 204 << SseClient::State::Stopped;
+    QTest::addRow("401") << 401 << SseClient::State::AuthRequired;
+    QTest::addRow("403") << 403 << SseClient::State::AuthRequired;
+    QTest::addRow("400") << 400 << SseClient::State::Failed;
+    QTest::addRow("404") << 404 << SseClient::State::Failed; // not a notify server: no polling fallback
+    QTest::addRow("410") << 410 << SseClient::State::Failed;
+    QTest::addRow("408") << 408 << SseClient::State::WaitingToReconnect;
+    QTest::addRow("429") << 429 << SseClient::State::WaitingToReconnect;
+    QTest::addRow("500") << 500 << SseClient::State::WaitingToReconnect;
+    QTest::addRow("502") << 502 << SseClient::State::WaitingToReconnect;
+    QTest::addRow("503") << 503 << SseClient::State::WaitingToReconnect;
+}
+
+void tst_SseClient::statusClasses()
+{
+    QFETCH(int, code);
+    QFETCH(SseClient::State, state);
+    FakeServer server;
+    server.answers = {status(code, "Content-Type: application/json\r\n",
+                             code == 204 ? QByteArray() : QByteArray(R"({"error":"x","message":"because"})"))};
+    SseClient client;
+    auto settings = settingsFor(server.url());
+    settings.reconnect.defaultRetryMs = 5000; // stay in WaitingToReconnect while we look
+    client.setSettings(settings);
+    Recorder r(client);
+    client.start();
+    QTRY_COMPARE(client.state(), state);
+    QCOMPARE(r.errors.first().first, code);
+    if (code != 204)
+        QCOMPARE(r.errors.first().second, QStringLiteral("because")); // the server's message
+    QCOMPARE(server.requests.size(), 1); // no retry storm on a final answer
+}
+
+void tst_SseClient::newTokenAfterAuthRequired()
+{
+    FakeServer server;
+    server.answers = {status(401), stream({"data: welcome\n\n"}, true)};
+    SseClient client;
+    client.setSettings(settingsFor(server.url()));
+    Recorder r(client);
+    client.start();
+    QTRY_COMPARE(client.state(), SseClient::State::AuthRequired);
+    client.setToken("better-token");
+    QTRY_COMPARE(r.data(), QByteArrayList{"welcome"});
+    QCOMPARE(server.header(1, "Authorization"), QByteArray("Bearer better-token"));
+}
+
+void tst_SseClient::wrongContentTypeWaitsLongest()
+{
+    FakeServer server;
+    server.answers = {{"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 15\r\n\r\n", {"<html>hi</html>"}}};
+    SseClient client;
+    client.setSettings(settingsFor(server.url()));
+    Recorder r(client);
+    client.start();
+    QTRY_COMPARE(r.delays.size(), 1);
+    QCOMPARE(r.delays.first(), 400); // the cap
+    QCOMPARE(r.errors.first().first, 200);
+    QVERIFY(r.errors.first().second.contains(u"text/html"));
+    QVERIFY(r.events.isEmpty());
+}
+
+void tst_SseClient::followsRedirects()
+{
+    FakeServer server;
+    server.answers = {status(307, "Location: http://127.0.0.1:$PORT/moved\r\n"), stream({"data: here\n\n"}, true)};
+    SseClient client;
+    client.setSettings(settingsFor(server.url()));
+    Recorder r(client);
+    client.start();
+    QTRY_COMPARE(r.data(), QByteArrayList{"here"});
+    QVERIFY(server.requests.at(1).startsWith("GET /moved "));
+    QCOMPARE(server.header(1, "Accept"), QByteArray("text/event-stream"));
+}
+
+void tst_SseClient::redirectLoopFails()
+{
+    FakeServer server;
+    server.answers = {status(302, "Location: http://127.0.0.1:$PORT/stream\r\n")};
+    SseClient client;
+    client.setSettings(settingsFor(server.url()));
+    Recorder r(client);
+    client.start();
+    QTRY_COMPARE(client.state(), SseClient::State::Failed);
+    QVERIFY(server.requests.size() <= 7);
+    QVERIFY(!r.errors.isEmpty());
+}
+
+void tst_SseClient::watchdogReconnectsASilentStream()
+{
+    FakeServer server;
+    server.answers = {stream({"id: 1\ndata: a\n\n"}, true), stream({"data: b\n\n"}, true)};
+    SseClient client;
+    auto settings = settingsFor(server.url());
+    settings.readTimeoutMs = 300;
+    client.setSettings(settings);
+    Recorder r(client);
+    client.start();
+    QTRY_COMPARE(r.data(), (QByteArrayList{"a", "b"}));
+    QVERIFY(r.errors.first().second.contains(u"no data"));
+    QCOMPARE(server.header(1, "Last-Event-ID"), QByteArray("1"));
+}
+
+void tst_SseClient::stopMeansStop()
+{
+    FakeServer server;
+    server.answers = {stream({"data: a\n\n"})};
+    SseClient client;
+    client.setSettings(settingsFor(server.url()));
+    Recorder r(client);
+    client.start();
+    QTRY_COMPARE(r.data().size(), 1);
+    client.stop();
+    QCOMPARE(client.state(), SseClient::State::Stopped);
+    const qsizetype requests = server.requests.size();
+    QTest::qWait(300); // nothing may happen now; there is no event to wait for
+    QCOMPARE(server.requests.size(), requests);
+    QCOMPARE(client.state(), SseClient::State::Stopped);
+}
+
+QTEST_GUILESS_MAIN(tst_SseClient)
+#include "tst_sseclient.moc"

@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: MIT
+// notify-cli against the real server: the contract's output, exit codes,
+// reconnects, and the REST subcommands.
+
+#include "eventstore.h"
+#include "notifyserver.h"
+#include "protocol.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using Notify::Server::NotifyServer;
+using Notify::Server::ServerConfig;
+
+namespace {
+
+const QString Alice = QStringLiteral("alice-token-0001");
+const QString Admin = QStringLiteral("admin-token-0003");
+
+class Cli
+{
+public:
+    explicit Cli(const QStringList &arguments)
+    {
+        m_process.start(QStringLiteral(NOTIFY_CLI_BINARY), arguments);
+        m_process.waitForStarted();
+    }
+    ~Cli()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished();
+        }
+    }
+    // Spins the event loop (the in-process server needs it) until the CLI has exited.
+    bool finished(int timeoutMs = 20000)
+    {
+        return QTest::qWaitFor([&] { return m_process.state() == QProcess::NotRunning; }, timeoutMs);
+    }
+    QList<QJsonObject> lines()
+    {
+        m_out += m_process.readAllStandardOutput();
+        QList<QJsonObject> out;
+        for (const QByteArray &line : m_out.split('\n')) {
+            if (!line.isEmpty())
+                out << QJsonDocument::fromJson(line).object();
+        }
+        return out;
+    }
+    QByteArray rawOut()
+    {
+        m_out += m_process.readAllStandardOutput();
+        return m_out;
+    }
+    QByteArray err() { return m_process.readAllStandardError(); }
+    int exitCode() const { return m_process.exitCode(); }
+
+private:
+    QProcess m_process;
+    QByteArray m_out;
+};
+
+} // namespace
+
+class tst_Cli final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void listenPrintsTheContractsLines();
+    void listenResumesAfterDrops();
+    void listenExitCodes_data();
+    void listenExitCodes();
+    void publishSendRead();
+    void usageErrors();
+
+private:
+    QString streamUrl(const QString &token = {}) const
+    {
+        QString url = QStringLiteral("http://127.0.0.1:%1/api/v1/notifications/sse/stream/").arg(m_server->port());
+        if (!token.isEmpty())
+            url += QStringLiteral("?token=") + token;
+        return url;
+    }
+    QString serverUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server->port()); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<NotifyServer> m_server;
+};
+
+void tst_Cli::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QFile users(m_dir->filePath(QStringLiteral("users.json")));
+    QVERIFY(users.open(QIODevice::WriteOnly));
+    users.write(R"({"users":[{"name":"alice","token":"alice-token-0001"},{"name":"bob","token":"bob-token-0002"},
+                   {"name":"admin","token":"admin-token-0003","admin":true}]})");
+    users.close();
+    ServerConfig config;
+    config.usersFile = users.fileName();
+    config.inMemory = true;
+    config.port = 0;
+    config.retryMs = 50;
+    config.threads = 1;
+    m_server = std::make_unique<NotifyServer>(config);
+    QString error;
+    QVERIFY2(m_server->start(&error), qPrintable(error));
+}
+
+void tst_Cli::cleanup()
+{
+    m_server.reset();
+    m_dir.reset();
+}
+
+void tst_Cli::listenPrintsTheContractsLines()
+{
+    const QByteArray first = *m_server->publish("notification", QJsonObject{{QStringLiteral("notification_id"), QStringLiteral("1")},
+                                                                             {QStringLiteral("title"), QStringLiteral("Hi \"there\"\n")},
+                                                                             {QStringLiteral("created_at"), QStringLiteral("2026-11-28T10:00:00Z")}},
+                                                {});
+    m_server->publish("custom_thing", QJsonObject{{QStringLiteral("x"), 1}}, {});
+    Cli cli({QStringLiteral("listen"), streamUrl(), QStringLiteral("--token"), Alice, QStringLiteral("--last-event-id"),
+             QString::fromLatin1(first.left(9) + "0"), QStringLiteral("--max-events"), QStringLiteral("2")});
+    QVERIFY(cli.finished());
+    QCOMPARE(cli.exitCode(), 0);
+    const QList<QJsonObject> lines = cli.lines();
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines.at(0), (QJsonObject{{QStringLiteral("type"), QStringLiteral("open")}}));
+    QCOMPARE(lines.at(1).value(u"type").toString(), QStringLiteral("event"));
+    QCOMPARE(lines.at(1).value(u"id").toString().toLatin1(), first);
+    QCOMPARE(lines.at(1).value(u"event").toString(), QStringLiteral("notification"));
+    // data is the raw string, not parsed JSON
+    QVERIFY(lines.at(1).value(u"data").isString());
+    QCOMPARE(QJsonDocument::fromJson(lines.at(1).value(u"data").toString().toUtf8()).object().value(u"title").toString(),
+             QStringLiteral("Hi \"there\"\n"));
+    QCOMPARE(lines.at(2).value(u"event").toString(), QStringLiteral("custom_thing"));
+    QCOMPARE(lines.at(1).keys(), (QStringList{QStringLiteral("data"), QStringLiteral("event"), QStringLiteral("id"),
+                                              QStringLiteral("type")}));
+    // One compact object per line.
+    QVERIFY(!cli.rawOut().contains("\n\n"));
+    QVERIFY(!cli.rawOut().contains(": "));
+}
+
+void tst_Cli::listenResumesAfterDrops()
+{
+    // Alice's own presence, then 3 rounds of 2 events with the stream dropped between rounds.
+    Cli cli({QStringLiteral("listen"), streamUrl(Alice), QStringLiteral("--max-events"), QStringLiteral("7")});
+    const auto count = [&](const char *key, const char *value) {
+        qsizetype n = 0;
+        for (const auto &l : cli.lines())
+            n += l.value(QLatin1StringView(key)).toString() == QLatin1StringView(value);
+        return n;
+    };
+    QVERIFY(QTest::qWaitFor([&] { return count("type", "open") == 1; }, 10000));
+    QByteArrayList ids;
+    for (int round = 0; round < 3; ++round) {
+        for (int i = 0; i < 2; ++i)
+            ids << *m_server->publish("tick", QJsonObject{{QStringLiteral("round"), round}}, {QStringLiteral("alice")});
+        QVERIFY(QTest::qWaitFor([&] { return count("event", "tick") >= 2 * (round + 1); }, 10000));
+        if (round < 2) {
+            m_server->dropAllStreams();
+            QVERIFY(QTest::qWaitFor([&] { return count("type", "open") >= round + 2; }, 10000));
+        }
+    }
+    QVERIFY(cli.finished());
+    QCOMPARE(cli.exitCode(), 0);
+    QByteArrayList got;
+    for (const auto &l : cli.lines()) {
+        if (l.value(u"event").toString() == u"tick")
+            got << l.value(u"id").toString().toLatin1();
+        if (l.value(u"type").toString() == u"error") {
+            QCOMPARE(l.value(u"status").toInt(-1), 0);
+            QVERIFY(!l.value(u"message").toString().isEmpty());
+        }
+    }
+    QCOMPARE(got, ids); // nothing missed, nothing twice
+    QCOMPARE(count("type", "error"), 2);
+}
+
+void tst_Cli::listenExitCodes_data()
+{
+    QTest::addColumn<QString>("fault");
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<int>("status");
+    QTest::addRow("401") << QString() << QStringLiteral("wrong-token-000") << QString() << 4 << 401;
+    QTest::addRow("403") << QStringLiteral("403") << Alice << QString() << 4 << 403;
+    QTest::addRow("204") << QStringLiteral("204") << Alice << QString() << 3 << 204;
+    QTest::addRow("410") << QStringLiteral("410") << Alice << QString() << 5 << 410;
+    QTest::addRow("404") << QString() << Alice << QStringLiteral("/no/such/stream") << 5 << 404;
+}
+
+void tst_Cli::listenExitCodes()
+{
+    QFETCH(QString, fault);
+    QFETCH(QString, token);
+    QFETCH(QString, path);
+    QFETCH(int, exitCode);
+    QFETCH(int, status);
+    if (!fault.isEmpty()) {
+        m_server->faults().failStreams = 1;
+        m_server->faults().failStatus = fault.toInt();
+    }
+    const QString url = path.isEmpty() ? streamUrl() : serverUrl() + path;
+    Cli cli({QStringLiteral("listen"), url, QStringLiteral("--token"), token});
+    QVERIFY(cli.finished());
+    QCOMPARE(cli.exitCode(), exitCode);
+    const QList<QJsonObject> lines = cli.lines();
+    QVERIFY(!lines.isEmpty());
+    QCOMPARE(lines.last().value(u"type").toString(), QStringLiteral("error"));
+    QCOMPARE(lines.last().value(u"status").toInt(), status);
+}
+
+void tst_Cli::publishSendRead()
+{
+    Cli publish({QStringLiteral("publish"), serverUrl(), QStringLiteral("--token"), Admin, QStringLiteral("--event"),
+                 QStringLiteral("notification"), QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("--data"),
+                 QStringLiteral(R"({"notification_id":"n-7","title":"From the CLI"})")});
+    QVERIFY(publish.finished());
+    QCOMPARE(publish.exitCode(), 0);
+    QVERIFY(Notify::Protocol::EventId::parse(publish.rawOut().trimmed()).has_value());
+
+    Cli invalid({QStringLiteral("publish"), serverUrl(), QStringLiteral("--token"), Admin, QStringLiteral("--event"),
+                 QStringLiteral("notification"), QStringLiteral("--data"), QStringLiteral(R"({"title":"no id"})")});
+    QVERIFY(invalid.finished());
+    QCOMPARE(invalid.exitCode(), 5);
+    QVERIFY(invalid.err().contains("data.notification_id"));
+
+    Cli notAdmin({QStringLiteral("publish"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("--event"),
+                  QStringLiteral("x"), QStringLiteral("--data"), QStringLiteral("{}")});
+    QVERIFY(notAdmin.finished());
+    QCOMPARE(notAdmin.exitCode(), 4);
+
+    Cli send({QStringLiteral("send"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("--to"),
+              QStringLiteral("bob"), QStringLiteral("--body"), QStringLiteral("hello")});
+    QVERIFY(send.finished());
+    QCOMPARE(send.exitCode(), 0);
+    QVERIFY(!send.rawOut().trimmed().isEmpty());
+
+    Cli read({QStringLiteral("read"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("n-7")});
+    QVERIFY(read.finished());
+    QCOMPARE(read.exitCode(), 0);
+    QCOMPARE(m_server->store().notifications(QStringLiteral("alice"), true, 10).size(), 0);
+    Cli readMissing({QStringLiteral("read"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("nope")});
+    QVERIFY(readMissing.finished());
+    QCOMPARE(readMissing.exitCode(), 5);
+    Cli readAll({QStringLiteral("read"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("--all")});
+    QVERIFY(readAll.finished());
+    QCOMPARE(readAll.exitCode(), 0);
+}
+
+void tst_Cli::usageErrors()
+{
+    for (const QStringList &arguments : {QStringList{QStringLiteral("frobnicate")}, QStringList{QStringLiteral("listen")},
+                                         QStringList{QStringLiteral("listen"), QStringLiteral("ftp://x/")},
+                                         QStringList{QStringLiteral("listen"), streamUrl(), QStringLiteral("--max-events"),
+                                                     QStringLiteral("0")},
+                                         QStringList{QStringLiteral("publish"), serverUrl(), QStringLiteral("--event"),
+                                                     QStringLiteral("x"), QStringLiteral("--data"), QStringLiteral("[1]")}}) {
+        Cli cli(arguments);
+        QVERIFY(cli.finished());
+        QCOMPARE(cli.exitCode(), 2);
+        QVERIFY(!cli.err().isEmpty());
+    }
+    Cli help({QStringLiteral("--help")});
+    QVERIFY(help.finished());
+    QCOMPARE(help.exitCode(), 0);
+    QVERIFY(help.rawOut().contains("listen"));
+}
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"
