@@ -409,7 +409,10 @@ void tst_SseClient::stopMeansStop()
     client.stop();
     QCOMPARE(client.state(), SseClient::State::Stopped);
     const qsizetype requests = server.requests.size();
-    QTest::qWait(300); // nothing may happen now; there is no event to wait for
+    // Nothing may happen now: no state change and no new request within the
+    // time a reconnect would have taken (retry is 50 ms here).
+    QSignalSpy changes(&client, &SseClient::stateChanged);
+    QVERIFY(!changes.wait(300));
     QCOMPARE(server.requests.size(), requests);
     QCOMPARE(client.state(), SseClient::State::Stopped);
 }
