@@ -15,7 +15,7 @@
 #include <QTimer>
 #include <QUrlQuery>
 
-Q_LOGGING_CATEGORY(lcClient, "notify.client")
+Q_LOGGING_CATEGORY(lcClient, "notify.client", QtInfoMsg)
 
 namespace Notify {
 
@@ -153,8 +153,10 @@ void SseClient::start()
     m_wallAtCheck = QDateTime::currentMSecsSinceEpoch();
     m_monoAtCheck = m_monotonic.elapsed();
     m_clockTimer->start(int(m_settings.clockCheckIntervalMs));
-    static bool networkInformation = QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability);
-    if (networkInformation && QNetworkInformation::instance()) {
+    static const bool networkInformation =
+        QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability);
+    if (networkInformation && QNetworkInformation::instance() && !m_reachabilityWatched) {
+        m_reachabilityWatched = true;
         connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
                 [this](QNetworkInformation::Reachability reachability) {
                     if (reachability == QNetworkInformation::Reachability::Online
@@ -162,8 +164,7 @@ void SseClient::start()
                         qCInfo(lcClient) << "the network is back: reconnecting now";
                         reconnectNow();
                     }
-                },
-                Qt::UniqueConnection);
+                });
     }
     connectStream();
 }
@@ -172,8 +173,8 @@ void SseClient::stop()
 {
     m_stopping = true;
     abortReply();
-    if (m_pollReply)
-        m_pollReply->abort();
+    if (QNetworkReply *poll = m_pollReply.data())
+        poll->abort();
     m_reconnectTimer->stop();
     m_watchdog->stop();
     m_clockTimer->stop();
@@ -197,9 +198,9 @@ void SseClient::reconnectNow()
 
 void SseClient::abortReply()
 {
-    if (!m_reply)
+    QNetworkReply *reply = m_reply.data();
+    if (!reply)
         return;
-    QNetworkReply *reply = m_reply;
     m_reply = nullptr;
     disconnect(reply, nullptr, this, nullptr);
     reply->abort();
@@ -372,11 +373,12 @@ void SseClient::onFinished()
 
 void SseClient::onWatchdog()
 {
-    if (!m_reply)
+    QNetworkReply *reply = m_reply.data();
+    if (!reply)
         return;
     m_failure = QStringLiteral("no data for %1 s: the connection is presumed dead").arg(double(m_settings.readTimeoutMs) / 1000);
     qCInfo(lcClient).noquote() << m_failure;
-    m_reply->abort(); // finished() follows and reconnects
+    reply->abort(); // finished() follows and reconnects
 }
 
 void SseClient::onClockCheck()

@@ -154,6 +154,7 @@ private:
     int m_httpStatus = 0;
     QString m_failure;        ///< why the current reply is being given up
     bool m_stopping = false;
+    bool m_reachabilityWatched = false;
     QPointer<QNetworkReply> m_pollReply;
 };
 

@@ -19,7 +19,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-Q_LOGGING_CATEGORY(lcWorker, "notify.server.worker")
+Q_LOGGING_CATEGORY(lcWorker, "notify.server.worker", QtInfoMsg)
 
 namespace Notify::Server {
 

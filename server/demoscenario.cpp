@@ -11,7 +11,7 @@
 #include <QLoggingCategory>
 #include <QTimer>
 
-Q_LOGGING_CATEGORY(lcDemo, "notify.server.demo")
+Q_LOGGING_CATEGORY(lcDemo, "notify.server.demo", QtInfoMsg)
 
 namespace Notify::Server {
 

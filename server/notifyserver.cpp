@@ -22,8 +22,8 @@
 #include <QThread>
 #include <QTimer>
 
-Q_LOGGING_CATEGORY(lcServer, "notify.server")
-Q_LOGGING_CATEGORY(lcAccess, "notify.server.access")
+Q_LOGGING_CATEGORY(lcServer, "notify.server", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcAccess, "notify.server.access", QtInfoMsg)
 
 namespace Notify::Server {
 

@@ -10,7 +10,7 @@
 #include <QUuid>
 #include <QVariant>
 
-Q_LOGGING_CATEGORY(lcStore, "notify.store")
+Q_LOGGING_CATEGORY(lcStore, "notify.store", QtInfoMsg)
 
 namespace Notify::Server {
 
