@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Runs every server benchmark of docs/BENCHMARKS.md, one after the other
-# (never in parallel: they share the machine). About 6 minutes.
+# (never in parallel: they share the machine). About 8 minutes.
 #   bench/run-server-bench.sh [output-file]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,10 +16,14 @@ run() { echo "\$ loadgen $*"; "$loadgen" --server "$server" "$@"; echo; }
     run --phase idle --streams 18000 --idle-seconds 65
     run --phase idle --streams 10000 --idle-seconds 65
     run --phase fanout --streams 10000
-    run --phase fanout --streams 10000 --threads 1
     run --phase rate --streams 10000 --rate 20 --seconds 10
-    run --phase rate --streams 10000 --rate 20 --seconds 10 --threads 1
     run --phase throughput --streams 100 --seconds 10
-    run --phase throughput --streams 100 --seconds 10 --threads 1
     run --phase storm --streams 10000
+    # The baseline: one thread, a buffered QTcpSocket per connection, Qt's dispatcher.
+    run --phase idle --streams 10000 --idle-seconds 65 --threads 1 --server-args "--io qt"
+    run --phase fanout --streams 10000 --threads 1 --server-args "--io qt"
+    run --phase throughput --streams 100 --seconds 10 --threads 1 --server-args "--io qt"
+    # One thread with epoll, to separate the two choices.
+    run --phase fanout --streams 10000 --threads 1
+    run --phase throughput --streams 100 --seconds 10 --threads 1
 } 2>&1 | tee "$out"
