@@ -47,9 +47,15 @@ int64_t nowNs()
     return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch()).count();
 }
 
+pid_t g_serverPid = -1; // stopped by die(), so that a failed run leaves nothing behind
+
 [[noreturn]] void die(const std::string &message)
 {
     std::fprintf(stderr, "loadgen: %s\n", message.c_str());
+    if (g_serverPid > 0) {
+        ::kill(g_serverPid, SIGKILL);
+        ::waitpid(g_serverPid, nullptr, 0);
+    }
     std::exit(1);
 }
 
@@ -116,6 +122,7 @@ struct ServerProcess
             _exit(127);
         }
         ::close(out[1]);
+        g_serverPid = pid;
         std::string text;
         char buf[4096];
         while (port == 0) {
@@ -144,6 +151,7 @@ struct ServerProcess
         int status = 0;
         ::waitpid(pid, &status, 0);
         pid = -1;
+        g_serverPid = -1;
     }
 
     long rssKiB() const

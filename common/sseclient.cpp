@@ -150,7 +150,7 @@ void SseClient::start()
         return;
     m_policy.reset();
     m_silentOpens = 0;
-    m_wallAtCheck = QDateTime::currentMSecsSinceEpoch();
+    m_wallAtCheck = wallNow();
     m_monoAtCheck = m_monotonic.elapsed();
     m_clockTimer->start(int(m_settings.clockCheckIntervalMs));
     static const bool networkInformation =
@@ -189,7 +189,7 @@ void SseClient::reconnectNow()
     m_policy.reset();
     m_silentOpens = 0;
     if (!m_clockTimer->isActive()) {
-        m_wallAtCheck = QDateTime::currentMSecsSinceEpoch();
+        m_wallAtCheck = wallNow();
         m_monoAtCheck = m_monotonic.elapsed();
         m_clockTimer->start(int(m_settings.clockCheckIntervalMs));
     }
@@ -381,9 +381,14 @@ void SseClient::onWatchdog()
     reply->abort(); // finished() follows and reconnects
 }
 
+qint64 SseClient::wallNow() const
+{
+    return m_settings.wallClock ? m_settings.wallClock() : QDateTime::currentMSecsSinceEpoch();
+}
+
 void SseClient::onClockCheck()
 {
-    const qint64 wall = QDateTime::currentMSecsSinceEpoch();
+    const qint64 wall = wallNow();
     const qint64 mono = m_monotonic.elapsed();
     const qint64 jump = (wall - m_wallAtCheck) - (mono - m_monoAtCheck);
     m_wallAtCheck = wall;

@@ -13,6 +13,8 @@
 #include <QRandomGenerator>
 #include <QUrl>
 
+#include <functional>
+
 class QNetworkAccessManager;
 class QNetworkReply;
 class QTimer;
@@ -73,6 +75,8 @@ public:
         int silentOpensBeforePolling = 3;
         qint64 clockCheckIntervalMs = 5'000;
         qint64 clockJumpMs = 10'000;
+        /// The wall clock (ms since the epoch); tests replace it to fake a resume from suspend.
+        std::function<qint64()> wallClock;
     };
 
     explicit SseClient(QObject *parent = nullptr);
@@ -121,6 +125,7 @@ private:
     void onFinished();
     void onWatchdog();
     void onClockCheck();
+    [[nodiscard]] qint64 wallNow() const;
     void scheduleReconnect(qint64 delayMs);
     void setState(State state);
     void abortReply();

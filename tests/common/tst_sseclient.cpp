@@ -5,6 +5,8 @@
 
 #include "sseclient.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -42,6 +44,7 @@ class FakeServer final : public QObject
 {
 public:
     QList<Answer> answers; ///< one per request; the last one repeats
+    std::function<Answer(const QByteArray &head)> route; ///< when set, answers by request instead
     QByteArrayList requests;
 
     FakeServer()
@@ -79,7 +82,7 @@ private:
         socket->setProperty("answered", true);
         const QByteArray head = buffer.left(end);
         requests << head;
-        const Answer answer = answers.value(requests.size() - 1, answers.last());
+        const Answer answer = route ? route(head) : answers.value(requests.size() - 1, answers.last());
         // Redirects may point back here: fill in our own port.
         QByteArray responseHead = answer.head;
         responseHead.replace("$PORT", QByteArray::number(m_server.serverPort()));
@@ -167,6 +170,9 @@ private slots:
     void redirectLoopFails();
     void watchdogReconnectsASilentStream();
     void stopMeansStop();
+    void clockJumpReconnects();
+    void pollsWhenTheStreamIsMissing();
+    void pollsWhenStreamsStaySilent();
 };
 
 void tst_SseClient::parsingThroughTheNetwork_data()
@@ -174,9 +180,18 @@ void tst_SseClient::parsingThroughTheNetwork_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<int>("chunk");
     QTest::addColumn<QByteArrayList>("expected");
+    QTest::addColumn<QByteArray>("lastId");
     const QByteArray tricky = "\xEF\xBB\xBF" "data: one\r\n\r\n: comment\rdata:two\rdata\r\rid: 7\ndata: caf\xC3\xA9\n\nretry: 100\n";
     for (const int chunk : {1, 2, 3, 7, 1000})
-        QTest::addRow("tricky-%d", chunk) << tricky << chunk << QByteArrayList{"one", "two\n", "caf\xC3\xA9"};
+        QTest::addRow("tricky-%d", chunk) << tricky << chunk << QByteArrayList{"one", "two\n", "caf\xC3\xA9"} << QByteArray("7");
+    const QByteArray rules = QByteArray("data:\tkeep tab\n\ndata\n\nevent: x\n\nDATA: no\ndata:  two spaces\n\n"
+                                        "id: a\0b\ndata: nul id ignored\n\n:\r\n\xFF\n\ndata: \xED\xA0\x80\r\n\r\n", 109)
+        + "data: end without blank line";
+    for (const int chunk : {1, 5})
+        QTest::addRow("rules-%d", chunk) << rules << chunk
+                                         << QByteArrayList{"\tkeep tab", "", " two spaces", "nul id ignored",
+                                                           "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"}
+                                         << QByteArray();
 }
 
 void tst_SseClient::parsingThroughTheNetwork()
@@ -184,6 +199,7 @@ void tst_SseClient::parsingThroughTheNetwork()
     QFETCH(QByteArray, body);
     QFETCH(int, chunk);
     QFETCH(QByteArrayList, expected);
+    QFETCH(QByteArray, lastId);
     FakeServer server;
     server.answers = {stream(chunked(body, chunk), true)};
     SseClient client;
@@ -191,7 +207,7 @@ void tst_SseClient::parsingThroughTheNetwork()
     Recorder r(client);
     client.start();
     QTRY_COMPARE(r.data(), expected);
-    QCOMPARE(r.events.last().id, QByteArray("7"));
+    QCOMPARE(r.events.last().id, lastId);
     QCOMPARE(client.state(), SseClient::State::Open);
 }
 
@@ -415,6 +431,96 @@ void tst_SseClient::stopMeansStop()
     QVERIFY(!changes.wait(300));
     QCOMPARE(server.requests.size(), requests);
     QCOMPARE(client.state(), SseClient::State::Stopped);
+}
+
+void tst_SseClient::clockJumpReconnects()
+{
+    FakeServer server;
+    server.answers = {stream({"id: 1\ndata: a\n\n"}, true), stream({"data: b\n\n"}, true)};
+    SseClient client;
+    auto settings = settingsFor(server.url());
+    qint64 skew = 0;
+    settings.wallClock = [&skew] { return QDateTime::currentMSecsSinceEpoch() + skew; };
+    settings.clockCheckIntervalMs = 50;
+    client.setSettings(settings);
+    Recorder r(client);
+    client.start();
+    QTRY_COMPARE(r.data(), QByteArrayList{"a"});
+    QCOMPARE(server.requests.size(), 1);
+    skew = 3600 * 1000; // an hour passed on the wall clock, none on the monotonic one: a resume
+    QTRY_COMPARE(r.data(), (QByteArrayList{"a", "b"}));
+    QCOMPARE(server.requests.size(), 2);
+    QCOMPARE(server.header(1, "Last-Event-ID"), QByteArray("1"));
+}
+
+namespace {
+Answer json(const QByteArray &body)
+{
+    return {"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+                + "\r\nConnection: close\r\n\r\n",
+            {body}, false};
+}
+} // namespace
+
+void tst_SseClient::pollsWhenTheStreamIsMissing()
+{
+    FakeServer server;
+    int polls = 0;
+    server.route = [&polls](const QByteArray &head) {
+        if (head.startsWith("GET /api/v1/notifications/sse/stream/"))
+            return status(404);
+        ++polls;
+        if (polls == 1)
+            return json(R"({"events":[{"id":"e-1","event":"notification","data":{"title":"a"}},)"
+                        R"({"id":"e-2","event":"order_status","data":{"order_id":"A"}}],"last_event_id":"e-2","reset":false})");
+        return json(R"({"events":[{"id":"e-3","event":"notification","data":{"title":"c"}}],"last_event_id":"e-9","reset":false})");
+    };
+    SseClient client;
+    auto settings = settingsFor(server.url(QStringLiteral("/api/v1/notifications/sse/stream/")));
+    settings.pollingFallback = true;
+    settings.pollIntervalMs = 100;
+    client.setSettings(settings);
+    client.setLastEventId("e-0");
+    Recorder r(client);
+    client.start();
+    QTRY_COMPARE(client.state(), SseClient::State::Polling);
+    QTRY_VERIFY(r.events.size() >= 3);
+    QCOMPARE(r.events.at(0).id, QByteArray("e-1"));
+    QCOMPARE(r.events.at(0).type, QByteArray("notification"));
+    QCOMPARE(QJsonDocument::fromJson(r.events.at(0).data).object().value(u"title").toString(), QStringLiteral("a"));
+    QCOMPARE(r.events.at(2).id, QByteArray("e-3"));
+    // Each poll asks for what came after the last one, with the token.
+    QVERIFY(server.requests.at(1).startsWith("GET /api/v1/events/?since=e-0&limit=1000 "));
+    QTRY_VERIFY(server.requests.size() >= 3);
+    QVERIFY(server.requests.at(2).startsWith("GET /api/v1/events/?since=e-2&limit=1000 "));
+    QCOMPARE(server.header(1, "Authorization"), QByteArray("Bearer test-token"));
+    QTRY_VERIFY(std::any_of(server.requests.begin(), server.requests.end(),
+                            [](const QByteArray &h) { return h.startsWith("GET /api/v1/events/?since=e-9&"); }));
+    QCOMPARE(client.lastEventId(), QByteArray("e-9"));
+}
+
+void tst_SseClient::pollsWhenStreamsStaySilent()
+{
+    FakeServer server;
+    server.route = [](const QByteArray &head) {
+        if (head.startsWith("GET /api/v1/notifications/sse/stream/"))
+            return stream({}); // opens, then ends without a byte: a buffering proxy
+        return json(R"({"events":[{"id":"p-1","event":"message","data":{"body":"hi"}}],"last_event_id":"p-1","reset":false})");
+    };
+    SseClient client;
+    auto settings = settingsFor(server.url(QStringLiteral("/api/v1/notifications/sse/stream/")));
+    settings.pollingFallback = true;
+    settings.reconnect.defaultRetryMs = 10;
+    client.setSettings(settings);
+    Recorder r(client);
+    client.start();
+    QTRY_COMPARE(client.state(), SseClient::State::Polling);
+    qsizetype streams = 0;
+    for (const QByteArray &h : std::as_const(server.requests))
+        streams += h.startsWith("GET /api/v1/notifications/sse/stream/");
+    QCOMPARE(streams, 3);
+    QTRY_COMPARE(r.events.size(), 1);
+    QCOMPARE(r.events.first().id, QByteArray("p-1"));
 }
 
 QTEST_GUILESS_MAIN(tst_SseClient)
