@@ -43,6 +43,17 @@ quint16 startServer(QProcess &process, const QStringList &arguments, QByteArray 
     return port;
 }
 
+// Writes a users file into @p dir and returns its path.
+QString writeUsers(const QTemporaryDir &dir, const QByteArray &json)
+{
+    QFile users(dir.filePath(QStringLiteral("users.json")));
+    if (!users.open(QIODevice::WriteOnly) || users.write(json) != json.size())
+        qFatal("cannot write the users file");
+    return users.fileName();
+}
+
+const QByteArray AdminOnly = R"({"users":[{"name":"admin","token":"admin-token-0003","admin":true}]})";
+
 } // namespace
 
 class tst_ServerBinary final : public QObject
@@ -136,12 +147,9 @@ void tst_ServerBinary::demoPrintsTokensAndServes()
 void tst_ServerBinary::sigtermShutsDownGracefully()
 {
     QTemporaryDir dir;
-    QFile users(dir.filePath(QStringLiteral("users.json")));
-    QVERIFY(users.open(QIODevice::WriteOnly));
-    users.write(R"({"users":[{"name":"admin","token":"admin-token-0003","admin":true}]})");
-    users.close();
+    const QString usersFile = writeUsers(dir, AdminOnly);
     QProcess process;
-    const quint16 port = startServer(process, {QStringLiteral("--users"), users.fileName(), QStringLiteral("--data-dir"),
+    const quint16 port = startServer(process, {QStringLiteral("--users"), usersFile, QStringLiteral("--data-dir"),
                                                dir.filePath(QStringLiteral("data")), QStringLiteral("--port"),
                                                QStringLiteral("0")});
     QVERIFY(port != 0);
@@ -160,7 +168,7 @@ void tst_ServerBinary::sigtermShutsDownGracefully()
 
     // The event survived: a new server on the same data replays it.
     QProcess again;
-    const quint16 port2 = startServer(again, {QStringLiteral("--users"), users.fileName(), QStringLiteral("--data-dir"),
+    const quint16 port2 = startServer(again, {QStringLiteral("--users"), usersFile, QStringLiteral("--data-dir"),
                                               dir.filePath(QStringLiteral("data")), QStringLiteral("--port"),
                                               QStringLiteral("0")});
     QVERIFY(port2 != 0);
@@ -174,11 +182,8 @@ void tst_ServerBinary::sigtermShutsDownGracefully()
 void tst_ServerBinary::killNineLosesNothing()
 {
     QTemporaryDir dir;
-    QFile users(dir.filePath(QStringLiteral("users.json")));
-    QVERIFY(users.open(QIODevice::WriteOnly));
-    users.write(R"({"users":[{"name":"admin","token":"admin-token-0003","admin":true}]})");
-    users.close();
-    const QStringList arguments{QStringLiteral("--users"), users.fileName(), QStringLiteral("--data-dir"),
+    const QString usersFile = writeUsers(dir, AdminOnly);
+    const QStringList arguments{QStringLiteral("--users"), usersFile, QStringLiteral("--data-dir"),
                                 dir.filePath(QStringLiteral("data")), QStringLiteral("--port"), QStringLiteral("0")};
     QProcess process;
     const quint16 port = startServer(process, arguments);
@@ -210,10 +215,7 @@ void tst_ServerBinary::killNineLosesNothing()
 void tst_ServerBinary::scenarioFileIsPlayed()
 {
     QTemporaryDir dir;
-    QFile users(dir.filePath(QStringLiteral("users.json")));
-    QVERIFY(users.open(QIODevice::WriteOnly));
-    users.write(R"({"users":[{"name":"alice","token":"alice-token-0001"}]})");
-    users.close();
+    const QString usersFile = writeUsers(dir, R"({"users":[{"name":"alice","token":"alice-token-0001"}]})");
     QFile scenario(dir.filePath(QStringLiteral("scenario.json")));
     QVERIFY(scenario.open(QIODevice::WriteOnly));
     scenario.write(R"({"events":[
@@ -222,7 +224,7 @@ void tst_ServerBinary::scenarioFileIsPlayed()
         {"at_ms":500,"event":"invoice_paid","data":{"amount":12}}]})");
     scenario.close();
     QProcess process;
-    const quint16 port = startServer(process, {QStringLiteral("--users"), users.fileName(), QStringLiteral("--in-memory"),
+    const quint16 port = startServer(process, {QStringLiteral("--users"), usersFile, QStringLiteral("--in-memory"),
                                                QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--scenario"),
                                                scenario.fileName()});
     QVERIFY(port != 0);
@@ -251,7 +253,7 @@ void tst_ServerBinary::scenarioFileIsPlayed()
     bad.write(R"({"events":[{"at_ms":0,"event":"reset","data":{}}]})");
     bad.close();
     QProcess refused;
-    refused.start(serverBinary(), {QStringLiteral("--users"), users.fileName(), QStringLiteral("--in-memory"),
+    refused.start(serverBinary(), {QStringLiteral("--users"), usersFile, QStringLiteral("--in-memory"),
                                    QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--scenario"), bad.fileName()});
     QVERIFY(refused.waitForFinished(10000));
     QCOMPARE(refused.exitCode(), 2);
