@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: MIT
+#include "appsettings.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <qt6keychain/keychain.h>
+
+namespace AppSettings {
+
+namespace {
+
+const QString KeychainService = QStringLiteral("notify-tray");
+const QString KeychainKey = QStringLiteral("token");
+
+QString tokenFilePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).filePath(QStringLiteral("token"));
+}
+
+QString autostartPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::ConfigLocation))
+        .filePath(QStringLiteral("autostart/notify-tray.desktop"));
+}
+
+// Runs a keychain job to its end (they are asynchronous), with a deadline.
+bool runJob(QKeychain::Job *job)
+{
+    QEventLoop loop;
+    QObject::connect(job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+    job->start();
+    loop.exec();
+    return job->error() == QKeychain::NoError;
+}
+
+} // namespace
+
+DesktopSession::Settings load()
+{
+    QSettings s;
+    DesktopSession::Settings settings;
+    settings.server = QUrl(s.value(QStringLiteral("server"), QStringLiteral("http://127.0.0.1:8787")).toString());
+    settings.user = s.value(QStringLiteral("user")).toString();
+    settings.caCertificateFile = s.value(QStringLiteral("caCertificateFile")).toString();
+    settings.alertNotifications = s.value(QStringLiteral("alerts/notifications"), true).toBool();
+    settings.alertOrders = s.value(QStringLiteral("alerts/orders"), true).toBool();
+    settings.alertMessages = s.value(QStringLiteral("alerts/messages"), true).toBool();
+    settings.alertPresence = s.value(QStringLiteral("alerts/presence"), false).toBool();
+    settings.token = loadToken();
+    return settings;
+}
+
+void save(const DesktopSession::Settings &settings)
+{
+    QSettings s;
+    s.setValue(QStringLiteral("server"), settings.server.toString());
+    s.setValue(QStringLiteral("user"), settings.user);
+    s.setValue(QStringLiteral("caCertificateFile"), settings.caCertificateFile);
+    s.setValue(QStringLiteral("alerts/notifications"), settings.alertNotifications);
+    s.setValue(QStringLiteral("alerts/orders"), settings.alertOrders);
+    s.setValue(QStringLiteral("alerts/messages"), settings.alertMessages);
+    s.setValue(QStringLiteral("alerts/presence"), settings.alertPresence);
+    s.setValue(QStringLiteral("configured"), true);
+}
+
+bool configured()
+{
+    return QSettings().value(QStringLiteral("configured"), false).toBool();
+}
+
+QByteArray loadToken(QString *where)
+{
+    QKeychain::ReadPasswordJob job(KeychainService);
+    job.setAutoDelete(false);
+    job.setKey(KeychainKey);
+    if (runJob(&job)) {
+        if (where)
+            *where = QCoreApplication::translate("AppSettings", "in the desktop keyring");
+        return job.binaryData();
+    }
+    QFile file(tokenFilePath());
+    if (file.open(QIODevice::ReadOnly)) {
+        if (where)
+            *where = QCoreApplication::translate("AppSettings", "in %1 (no keyring is running)").arg(file.fileName());
+        return file.readAll().trimmed();
+    }
+    return {};
+}
+
+QString saveToken(const QByteArray &token)
+{
+    QKeychain::WritePasswordJob job(KeychainService);
+    job.setAutoDelete(false);
+    job.setKey(KeychainKey);
+    job.setBinaryData(token);
+    if (runJob(&job)) {
+        QFile::remove(tokenFilePath()); // no second copy lying around
+        return QCoreApplication::translate("AppSettings", "The token is kept in the desktop keyring.");
+    }
+    // No keyring (a bare session, a server): a file only this user can read.
+    QDir().mkpath(QFileInfo(tokenFilePath()).absolutePath());
+    QSaveFile file(tokenFilePath());
+    if (file.open(QIODevice::WriteOnly)) {
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        file.write(token);
+        if (file.commit()) {
+            QFile::setPermissions(tokenFilePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            return QCoreApplication::translate("AppSettings",
+                                               "No desktop keyring is running, so the token is kept in %1, "
+                                               "readable only by you (%2).")
+                .arg(tokenFilePath(), job.errorString());
+        }
+    }
+    return QCoreApplication::translate("AppSettings", "The token could not be stored: %1").arg(job.errorString());
+}
+
+bool startsAtLogin()
+{
+    return QFile::exists(autostartPath());
+}
+
+bool setStartsAtLogin(bool enabled, QString *error)
+{
+    if (!enabled)
+        return !QFile::exists(autostartPath()) || QFile::remove(autostartPath());
+    QDir().mkpath(QFileInfo(autostartPath()).absolutePath());
+    QSaveFile file(autostartPath());
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    file.write("[Desktop Entry]\nType=Application\nName=Notify\nExec=" + QCoreApplication::applicationFilePath().toUtf8()
+               + " --minimized\nIcon=notify-tray\nX-GNOME-Autostart-enabled=true\n");
+    return file.commit();
+}
+
+} // namespace AppSettings

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "desktopsession.h"
+
+#include <QString>
+
+/// Where the app's settings live: QSettings for everything but the token,
+/// which goes to the desktop keyring (QtKeychain) or, where no keyring runs,
+/// to a file only the user can read, and says so.
+namespace AppSettings {
+
+DesktopSession::Settings load();
+void save(const DesktopSession::Settings &settings);
+/// True once the user saved settings at least once.
+bool configured();
+
+/// Reads the token; @p where tells the user where it is kept.
+QByteArray loadToken(QString *where = nullptr);
+/// Stores the token; returns a sentence for the user about where it went.
+QString saveToken(const QByteArray &token);
+
+bool startsAtLogin();
+/// Writes or removes the XDG autostart entry.
+bool setStartsAtLogin(bool enabled, QString *error = nullptr);
+
+} // namespace AppSettings

@@ -1,0 +1,377 @@
+// SPDX-License-Identifier: MIT
+#include "desktopsession.h"
+
+#include "desktopnotifier.h"
+#include "historystore.h"
+#include "messagemodel.h"
+#include "notificationmodel.h"
+#include "ordermodel.h"
+#include "presencemodel.h"
+#include "restclient.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QTimer>
+#include <QUrlQuery>
+
+Q_LOGGING_CATEGORY(lcSession, "notify.tray", QtInfoMsg)
+
+using namespace Notify;
+using namespace Notify::Protocol;
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+int urgencyOf(Level level)
+{
+    switch (level) {
+    case Level::Error: return int(DesktopNotifier::Urgency::Critical);
+    case Level::Warning:
+    case Level::Success:
+    case Level::Info: return int(DesktopNotifier::Urgency::Normal);
+    }
+    return int(DesktopNotifier::Urgency::Normal);
+}
+
+QString stateText(SseClient::State state)
+{
+    switch (state) {
+    case SseClient::State::Stopped: return QObject::tr("stopped");
+    case SseClient::State::Connecting: return QObject::tr("connecting");
+    case SseClient::State::Open: return QObject::tr("connected");
+    case SseClient::State::WaitingToReconnect: return QObject::tr("reconnecting");
+    case SseClient::State::AuthRequired: return QObject::tr("sign-in needed");
+    case SseClient::State::Failed: return QObject::tr("failed");
+    case SseClient::State::Polling: return QObject::tr("polling");
+    }
+    return {};
+}
+
+} // namespace
+
+DesktopSession::DesktopSession(HistoryStore *history, DesktopNotifier *notifier, QObject *parent)
+    : QObject(parent)
+    , m_history(history)
+    , m_notifier(notifier)
+    , m_client(new SseClient(this))
+    , m_rest(new RestClient(this))
+    , m_notifications(new NotificationModel(this))
+    , m_orders(new OrderModel(this))
+    , m_messages(new MessageModel(this))
+    , m_presence(new PresenceModel(this))
+    , m_summaryTimer(new QTimer(this))
+{
+    m_summaryTimer->setSingleShot(true);
+    connect(m_summaryTimer, &QTimer::timeout, this, &DesktopSession::flushSummary);
+    connect(m_client, &SseClient::eventReceived, this, &DesktopSession::onEvent);
+    connect(m_client, &SseClient::resyncNeeded, this, [this] {
+        log(tr("the server could not replay from our last event: reloading everything"));
+        resync();
+    });
+    connect(m_client, &SseClient::stateChanged, this, [this](SseClient::State state) {
+        log(tr("connection %1").arg(stateText(state)));
+        emit connectionStateChanged(state);
+    });
+    connect(m_client, &SseClient::opened, this, [this] {
+        // Presence is not replayed from history: take a fresh look on every connect.
+        m_rest->get(QStringLiteral("/api/v1/presence/"), [this](int status, const QJsonObject &body) {
+            if (status != 200)
+                return;
+            QList<Presence> users;
+            for (const QJsonValue &u : body.value(u"users").toArray()) {
+                if (const auto p = Presence::fromJson(u.toObject()))
+                    users << *p;
+            }
+            m_presence->reset(users);
+        });
+        if (!m_snapshotLoaded)
+            resync();
+    });
+    connect(m_client, &SseClient::errorOccurred, this, [this](int status, const QString &message) {
+        log(status ? tr("HTTP %1: %2").arg(status).arg(message) : message);
+    });
+    connect(m_client, &SseClient::reconnectScheduled, this,
+            [this](qint64 ms) { log(tr("next attempt in %1 s").arg(double(ms) / 1000, 0, 'f', 1)); });
+    if (m_notifier) {
+        connect(m_notifier, &DesktopNotifier::actionInvoked, this, [this](const QString &key, const QString &action) {
+            if (action == u"mark-read")
+                markRead(key);
+            else
+                emit openRequested(key);
+        });
+    }
+}
+
+DesktopSession::~DesktopSession() = default;
+
+void DesktopSession::setSettings(const Settings &settings)
+{
+    m_settings = settings;
+    m_throttle = AlertThrottle(settings.alertsPerWindow, settings.alertWindowMs);
+    m_messages->setMe(settings.user);
+    m_rest->setServer(settings.server);
+    m_rest->setToken(settings.token);
+    m_rest->setCaCertificateFile(settings.caCertificateFile);
+    SseClient::Settings client = m_client->settings();
+    client.url = settings.server.resolved(QUrl(QStringLiteral("/api/v1/notifications/sse/stream/")));
+    client.token = settings.token;
+    client.caCertificateFile = settings.caCertificateFile;
+    m_client->setSettings(client);
+}
+
+void DesktopSession::start()
+{
+    if (m_history) {
+        m_notifications->reset(m_history->notifications());
+        for (const OrderStatus &o : m_history->orderHistory())
+            m_orders->apply(o);
+        for (const Message &m : m_history->messages())
+            m_messages->add(m);
+        for (const QByteArray &id : m_history->deliveredIds())
+            m_journal.accept(id);
+        m_journal.setLastEventId(m_history->lastEventId());
+    }
+    // With a stored position the stream's replay brings us up to date; the
+    // first run, or a reset, loads the snapshots instead.
+    m_snapshotLoaded = !m_journal.lastEventId().isEmpty();
+    m_client->setLastEventId(m_journal.lastEventId());
+    log(m_journal.lastEventId().isEmpty() ? tr("starting fresh")
+                                          : tr("resuming after event %1").arg(QString::fromUtf8(m_journal.lastEventId())));
+    m_client->start();
+}
+
+void DesktopSession::stop()
+{
+    m_client->stop();
+}
+
+void DesktopSession::reconnectNow()
+{
+    log(tr("reconnecting now (asked by the user)"));
+    m_client->reconnectNow();
+}
+
+void DesktopSession::log(const QString &line)
+{
+    const QString stamped = QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss  ")) + line;
+    m_log << stamped;
+    if (m_log.size() > 500)
+        m_log.removeFirst();
+    qCInfo(lcSession).noquote() << line;
+    emit logged(stamped);
+}
+
+void DesktopSession::resync()
+{
+    m_snapshotLoaded = true;
+    m_rest->get(QStringLiteral("/api/v1/notifications/?limit=1000"), [this](int status, const QJsonObject &body) {
+        if (status != 200) {
+            log(tr("could not load the notifications (HTTP %1)").arg(status));
+            return;
+        }
+        QList<NotificationItem> items;
+        const QJsonArray list = body.value(u"notifications").toArray();
+        for (qsizetype i = list.size() - 1; i >= 0; --i) { // oldest first
+            const QJsonObject json = list.at(i).toObject();
+            if (const auto n = Notification::fromJson(json)) {
+                items << NotificationItem::fromProtocol(*n, json.value(u"event_id").toString().toUtf8(),
+                                                        json.value(u"read").toBool());
+            }
+        }
+        m_notifications->reset(items);
+        if (m_history) {
+            m_history->clearNotifications();
+            for (const NotificationItem &item : std::as_const(items))
+                m_history->saveNotification(item);
+        }
+        emit resynced();
+    });
+    m_rest->get(QStringLiteral("/api/v1/orders/"), [this](int status, const QJsonObject &body) {
+        if (status != 200)
+            return;
+        QList<OrderStatus> orders;
+        for (const QJsonValue &o : body.value(u"orders").toArray()) {
+            QJsonObject json = o.toObject();
+            // The snapshot lists null for absent optional fields.
+            for (const char *field : {"previous_status", "note"}) {
+                if (json.value(QLatin1StringView(field)).isNull())
+                    json.remove(QLatin1StringView(field));
+            }
+            if (const auto order = OrderStatus::fromJson(json))
+                orders << *order;
+        }
+        m_orders->reset(orders);
+    });
+}
+
+void DesktopSession::onEvent(const SseEvent &event)
+{
+    m_lastEventTime = QDateTime::currentDateTime();
+    if (event.type == "reset") {
+        if (m_history)
+            m_history->setLastEventId(event.id);
+        m_journal.setLastEventId(event.id);
+        return; // resyncNeeded does the rest
+    }
+    // Exactly once: a replayed event is neither shown again nor alerted again.
+    if (!m_journal.accept(event.id))
+        return;
+    if (m_history && !event.id.isEmpty())
+        m_history->rememberEvent(event.id);
+    const QJsonObject data = QJsonDocument::fromJson(event.data).object();
+    const bool paused = m_pausedUntil.isValid() && QDateTime::currentDateTime() < m_pausedUntil;
+
+    if (event.type == "notification") {
+        const auto n = Notification::fromJson(data);
+        if (!n) {
+            log(tr("ignored an invalid notification (%1)").arg(QString::fromUtf8(event.id)));
+            return;
+        }
+        const NotificationItem item = NotificationItem::fromProtocol(*n, event.id, false);
+        m_notifications->upsert(item);
+        if (m_history)
+            m_history->saveNotification(item);
+        if (m_settings.alertNotifications && !paused)
+            alert(n->notificationId, n->title, n->body, urgencyOf(n->level), true);
+    } else if (event.type == "notification_read") {
+        if (const auto r = NotificationRead::fromJson(data)) {
+            m_notifications->markRead(r->notificationIds);
+            if (m_history)
+                m_history->markRead(r->notificationIds);
+        }
+    } else if (event.type == "order_status") {
+        const auto o = OrderStatus::fromJson(data);
+        if (!o)
+            return;
+        m_orders->apply(*o);
+        if (m_history)
+            m_history->saveOrder(*o);
+        if (m_settings.alertOrders && !paused)
+            alert(QString(), tr("Order %1: %2").arg(o->orderId, toString(o->status)), o->note,
+                  int(o->status == OrderState::Cancelled ? DesktopNotifier::Urgency::Critical : DesktopNotifier::Urgency::Normal),
+                  false);
+    } else if (event.type == "message") {
+        const auto m = Message::fromJson(data);
+        if (!m)
+            return;
+        if (m_messages->add(*m) && m_history)
+            m_history->saveMessage(*m);
+        if (m_settings.alertMessages && !paused && m->from != m_settings.user)
+            alert(QString(), tr("Message from %1").arg(m->from), m->body, int(DesktopNotifier::Urgency::Normal), false);
+    } else if (event.type == "presence") {
+        const auto p = Presence::fromJson(data);
+        if (!p)
+            return;
+        m_presence->apply(*p);
+        if (m_settings.alertPresence && !paused && p->user != m_settings.user)
+            alert(QString(), tr("%1 is %2").arg(p->displayName.isEmpty() ? p->user : p->displayName, toString(p->status)),
+                  {}, int(DesktopNotifier::Urgency::Low), false);
+    } else {
+        // Types the app does not know are shown as generic notifications.
+        NotificationItem item;
+        item.id = QString::fromUtf8(event.id);
+        item.title = QString::fromUtf8(event.type);
+        item.body = QString::fromUtf8(event.data);
+        item.createdAt = QDateTime::currentDateTimeUtc();
+        item.eventId = event.id;
+        item.category = QString::fromUtf8(event.type);
+        m_notifications->upsert(item);
+        if (m_history)
+            m_history->saveNotification(item);
+        if (m_settings.alertNotifications && !paused)
+            alert(item.id, item.title, item.body, int(DesktopNotifier::Urgency::Normal), false);
+    }
+    emit eventApplied(event.type);
+}
+
+void DesktopSession::alert(const QString &key, const QString &title, const QString &body, int urgency, bool markable)
+{
+    if (!m_notifier)
+        return;
+    if (m_throttle.offer(nowMs()) == AlertThrottle::Decision::Defer) {
+        if (!m_summaryTimer->isActive())
+            m_summaryTimer->start(int(std::max<qint64>(0, m_throttle.summaryDueMs() - nowMs())));
+        return;
+    }
+    DesktopNotifier::Alert a;
+    a.key = key;
+    a.title = title;
+    a.body = body;
+    a.urgency = DesktopNotifier::Urgency(urgency);
+    if (!key.isEmpty()) {
+        a.actions = {QStringLiteral("default"), tr("Open"), QStringLiteral("open"), tr("Open")};
+        if (markable)
+            a.actions << QStringLiteral("mark-read") << tr("Mark read");
+    }
+    m_notifier->show(a);
+}
+
+void DesktopSession::flushSummary()
+{
+    const int count = m_throttle.takeSummary(nowMs());
+    if (count <= 0 || !m_notifier)
+        return;
+    DesktopNotifier::Alert a;
+    a.title = tr("%n new notification(s)", nullptr, count);
+    a.body = tr("%1 unread in total").arg(m_notifications->unreadCount());
+    a.key = QStringLiteral("summary");
+    a.actions = {QStringLiteral("default"), tr("Open"), QStringLiteral("open"), tr("Open")};
+    m_notifier->show(a);
+}
+
+void DesktopSession::pauseAlerts(const QDateTime &until)
+{
+    m_pausedUntil = until;
+    log(until.isValid() ? tr("alerts paused until %1").arg(QLocale().toString(until, QLocale::ShortFormat))
+                        : tr("alerts on"));
+}
+
+void DesktopSession::markRead(const QString &notificationId)
+{
+    const QString path = QStringLiteral("/api/v1/notifications/%1/read/")
+                             .arg(QString::fromLatin1(QUrl::toPercentEncoding(notificationId)));
+    m_rest->post(path, {}, [this, notificationId](int status, const QJsonObject &body) {
+        if (status == 204)
+            return; // the notification_read event updates the list
+        if (status == 404) {
+            m_notifications->markRead({notificationId}); // only here (an unknown or local-only item)
+            return;
+        }
+        emit actionFailed(tr("Could not mark it read: %1").arg(body.value(u"message").toString(tr("no answer"))));
+    });
+}
+
+void DesktopSession::markAllRead()
+{
+    m_rest->post(QStringLiteral("/api/v1/notifications/read-all/"), {}, [this](int status, const QJsonObject &body) {
+        if (status != 204)
+            emit actionFailed(tr("Could not mark all read: %1").arg(body.value(u"message").toString(tr("no answer"))));
+    });
+}
+
+void DesktopSession::sendMessage(const QString &to, const QString &body)
+{
+    m_rest->post(QStringLiteral("/api/v1/messages/"),
+                 QJsonObject{{QStringLiteral("to"), to}, {QStringLiteral("body"), body}},
+                 [this](int status, const QJsonObject &answer) {
+                     if (status != 201)
+                         emit actionFailed(tr("The message was not sent: %1")
+                                               .arg(answer.value(u"message").toString(tr("no answer"))));
+                 });
+}
+
+void DesktopSession::setMyStatus(const QString &status)
+{
+    m_rest->put(QStringLiteral("/api/v1/presence/"), QJsonObject{{QStringLiteral("status"), status}},
+                [this](int code, const QJsonObject &answer) {
+                    if (code != 204)
+                        emit actionFailed(tr("Your status was not changed: %1")
+                                              .arg(answer.value(u"message").toString(tr("no answer"))));
+                });
+}

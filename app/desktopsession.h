@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "alertthrottle.h"
+#include "eventjournal.h"
+#include "sseclient.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+class DesktopNotifier;
+class HistoryStore;
+class MessageModel;
+class NotificationModel;
+class OrderModel;
+class PresenceModel;
+class QTimer;
+class RestClient;
+
+/// Everything the tray app knows and does for one signed-in user: the
+/// stream (SseClient), exactly-once delivery (EventJournal), the models the
+/// window shows, the local history, the REST actions and the desktop alerts.
+/// No widgets here, so the whole session runs under the offscreen platform
+/// in tests.
+class DesktopSession final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Settings
+    {
+        QUrl server; ///< e.g. http://127.0.0.1:8787
+        QByteArray token;
+        QString user; ///< who "me" is in messages and presence
+        QString caCertificateFile;
+        bool alertNotifications = true;
+        bool alertOrders = true;
+        bool alertMessages = true;
+        bool alertPresence = false;
+        int alertsPerWindow = 3;
+        qint64 alertWindowMs = 10'000;
+    };
+
+    /// @p history may be null (nothing kept); the session does not own it.
+    DesktopSession(HistoryStore *history, DesktopNotifier *notifier, QObject *parent = nullptr);
+    ~DesktopSession() override;
+    Q_DISABLE_COPY_MOVE(DesktopSession)
+
+    void setSettings(const Settings &settings);
+    [[nodiscard]] const Settings &settings() const { return m_settings; }
+
+    /// Loads the history, then connects (resuming after the stored id).
+    void start();
+    void stop();
+    void reconnectNow();
+
+    [[nodiscard]] NotificationModel *notifications() const { return m_notifications; }
+    [[nodiscard]] OrderModel *orders() const { return m_orders; }
+    [[nodiscard]] MessageModel *messages() const { return m_messages; }
+    [[nodiscard]] PresenceModel *presence() const { return m_presence; }
+    [[nodiscard]] Notify::SseClient *client() const { return m_client; }
+    [[nodiscard]] const Notify::EventJournal &journal() const { return m_journal; }
+
+    // Actions (REST); the models follow when the server's events arrive.
+    void markRead(const QString &notificationId);
+    void markAllRead();
+    void sendMessage(const QString &to, const QString &body);
+    void setMyStatus(const QString &status);
+
+    /// Do not disturb: alerts are held back until @p until (invalid: off).
+    void pauseAlerts(const QDateTime &until);
+    [[nodiscard]] QDateTime alertsPausedUntil() const { return m_pausedUntil; }
+
+    [[nodiscard]] QDateTime lastEventTime() const { return m_lastEventTime; }
+    /// The recent connection log, newest last (the window's "details").
+    [[nodiscard]] QStringList connectionLog() const { return m_log; }
+
+signals:
+    void connectionStateChanged(Notify::SseClient::State state);
+    void logged(const QString &line);
+    void resynced();
+    void eventApplied(const QByteArray &type);
+    /// A REST action failed; the message is for the user.
+    void actionFailed(const QString &message);
+    /// The user clicked "Open" on an alert.
+    void openRequested(const QString &notificationId);
+
+private:
+    void onEvent(const Notify::SseEvent &event);
+    void resync();
+    void alert(const QString &key, const QString &title, const QString &body, int urgency, bool markable);
+    void flushSummary();
+    void log(const QString &line);
+
+    Settings m_settings;
+    HistoryStore *m_history;
+    DesktopNotifier *m_notifier;
+    Notify::SseClient *m_client;
+    RestClient *m_rest;
+    NotificationModel *m_notifications;
+    OrderModel *m_orders;
+    MessageModel *m_messages;
+    PresenceModel *m_presence;
+    Notify::EventJournal m_journal;
+    AlertThrottle m_throttle;
+    QTimer *m_summaryTimer;
+    QDateTime m_pausedUntil;
+    QDateTime m_lastEventTime;
+    QStringList m_log;
+    bool m_snapshotLoaded = false;
+};

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: MIT
+#include "historystore.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUuid>
+#include <QVariant>
+
+using namespace Notify::Protocol;
+
+namespace {
+constexpr int MaxNotifications = 10'000;
+constexpr int MaxDeliveredIds = 10'000;
+} // namespace
+
+HistoryStore::HistoryStore(QString path)
+    : m_path(std::move(path))
+    , m_connection(QStringLiteral("notify-history-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+HistoryStore::~HistoryStore()
+{
+    if (m_db.isOpen())
+        m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+QString HistoryStore::defaultPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("history.sqlite"));
+}
+
+bool HistoryStore::exec(const QString &sql, QString *error) const
+{
+    QSqlQuery query(m_db);
+    if (query.exec(sql))
+        return true;
+    if (error)
+        *error = query.lastError().text();
+    return false;
+}
+
+bool HistoryStore::open(QString *error)
+{
+    if (!m_path.isEmpty() && m_path != u":memory:")
+        QDir().mkpath(QFileInfo(m_path).absolutePath());
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    m_db.setDatabaseName(m_path.isEmpty() ? QStringLiteral(":memory:") : m_path);
+    if (!m_db.open()) {
+        if (error)
+            *error = m_db.lastError().text();
+        return false;
+    }
+    return exec(QStringLiteral("PRAGMA journal_mode=WAL"), error) && exec(QStringLiteral("PRAGMA synchronous=NORMAL"), error)
+        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS notifications(id TEXT PRIMARY KEY, created_ms INTEGER, "
+                               "read INTEGER NOT NULL, json TEXT NOT NULL)"),
+                error)
+        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS order_history(n INTEGER PRIMARY KEY AUTOINCREMENT, "
+                               "order_id TEXT NOT NULL, json TEXT NOT NULL)"),
+                error)
+        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS messages(id TEXT PRIMARY KEY, sent_ms INTEGER, json TEXT NOT NULL)"),
+                error)
+        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS delivered(n INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL)"),
+                error)
+        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value TEXT)"), error);
+}
+
+void HistoryStore::saveNotification(const NotificationItem &item)
+{
+    Notification n;
+    n.notificationId = item.id;
+    n.title = item.title;
+    n.body = item.body;
+    n.category = item.category;
+    n.link = item.link;
+    n.level = item.level;
+    n.createdAt = item.createdAt;
+    QJsonObject json = n.toJson();
+    json.insert(QStringLiteral("event_id"), QString::fromUtf8(item.eventId));
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT INTO notifications(id, created_ms, read, json) VALUES (?, ?, ?, ?) "
+                                 "ON CONFLICT(id) DO UPDATE SET json = excluded.json, read = MAX(read, excluded.read)"));
+    query.addBindValue(item.id);
+    query.addBindValue(item.createdAt.toMSecsSinceEpoch());
+    query.addBindValue(item.read ? 1 : 0);
+    query.addBindValue(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
+    query.exec();
+    exec(QStringLiteral("DELETE FROM notifications WHERE id NOT IN "
+                        "(SELECT id FROM notifications ORDER BY created_ms DESC LIMIT %1)")
+             .arg(MaxNotifications));
+}
+
+void HistoryStore::markRead(const QStringList &ids)
+{
+    m_db.transaction();
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE notifications SET read = 1 WHERE id = ?"));
+    for (const QString &id : ids) {
+        query.bindValue(0, id);
+        query.exec();
+    }
+    m_db.commit();
+}
+
+void HistoryStore::clearNotifications()
+{
+    exec(QStringLiteral("DELETE FROM notifications"));
+}
+
+QList<NotificationItem> HistoryStore::notifications() const
+{
+    QList<NotificationItem> items;
+    QSqlQuery query(m_db);
+    query.exec(QStringLiteral("SELECT json, read FROM notifications ORDER BY created_ms"));
+    while (query.next()) {
+        const QJsonObject json = QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object();
+        if (const auto n = Notification::fromJson(json))
+            items << NotificationItem::fromProtocol(*n, json.value(u"event_id").toString().toUtf8(), query.value(1).toBool());
+    }
+    return items;
+}
+
+void HistoryStore::saveOrder(const OrderStatus &status)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT INTO order_history(order_id, json) VALUES (?, ?)"));
+    query.addBindValue(status.orderId);
+    query.addBindValue(QString::fromUtf8(QJsonDocument(status.toJson()).toJson(QJsonDocument::Compact)));
+    query.exec();
+}
+
+QList<OrderStatus> HistoryStore::orderHistory() const
+{
+    QList<OrderStatus> list;
+    QSqlQuery query(m_db);
+    query.exec(QStringLiteral("SELECT json FROM order_history ORDER BY n"));
+    while (query.next()) {
+        if (const auto o = OrderStatus::fromJson(QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object()))
+            list << *o;
+    }
+    return list;
+}
+
+void HistoryStore::saveMessage(const Message &message)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT OR IGNORE INTO messages(id, sent_ms, json) VALUES (?, ?, ?)"));
+    query.addBindValue(message.messageId);
+    query.addBindValue(message.sentAt.toMSecsSinceEpoch());
+    query.addBindValue(QString::fromUtf8(QJsonDocument(message.toJson()).toJson(QJsonDocument::Compact)));
+    query.exec();
+}
+
+QList<Message> HistoryStore::messages() const
+{
+    QList<Message> list;
+    QSqlQuery query(m_db);
+    query.exec(QStringLiteral("SELECT json FROM messages ORDER BY sent_ms"));
+    while (query.next()) {
+        if (const auto m = Message::fromJson(QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object()))
+            list << *m;
+    }
+    return list;
+}
+
+void HistoryStore::rememberEvent(const QByteArray &id)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT OR IGNORE INTO delivered(id) VALUES (?)"));
+    query.addBindValue(QString::fromUtf8(id));
+    query.exec();
+    if (++m_rememberedSinceTrim >= 500) {
+        m_rememberedSinceTrim = 0;
+        exec(QStringLiteral("DELETE FROM delivered WHERE n <= (SELECT MAX(n) FROM delivered) - %1").arg(MaxDeliveredIds));
+    }
+    setLastEventId(id);
+}
+
+void HistoryStore::setLastEventId(const QByteArray &id)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT INTO state(key, value) VALUES ('last_event_id', ?) "
+                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    query.addBindValue(QString::fromUtf8(id));
+    query.exec();
+}
+
+QByteArrayList HistoryStore::deliveredIds() const
+{
+    QByteArrayList ids;
+    QSqlQuery query(m_db);
+    query.exec(QStringLiteral("SELECT id FROM delivered ORDER BY n DESC LIMIT %1").arg(MaxDeliveredIds));
+    while (query.next())
+        ids.prepend(query.value(0).toString().toUtf8());
+    return ids;
+}
+
+QByteArray HistoryStore::lastEventId() const
+{
+    QSqlQuery query(m_db);
+    query.exec(QStringLiteral("SELECT value FROM state WHERE key = 'last_event_id'"));
+    return query.next() ? query.value(0).toString().toUtf8() : QByteArray();
+}

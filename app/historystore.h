@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "notificationmodel.h"
+#include "protocol.h"
+
+#include <QSqlDatabase>
+
+
+/// The app's local history in SQLite (Qt Sql), so it starts with yesterday's
+/// state and resumes its stream where it stopped: the last 10,000
+/// notifications with their read flags, orders and their transitions,
+/// messages, and the event journal (the last event id and the ids already
+/// delivered). Every change is written as it happens, in WAL mode, so a crash
+/// loses nothing that was shown.
+class HistoryStore final
+{
+public:
+    explicit HistoryStore(QString path);
+    ~HistoryStore();
+    Q_DISABLE_COPY_MOVE(HistoryStore)
+
+    bool open(QString *error);
+
+    void saveNotification(const NotificationItem &item);
+    void markRead(const QStringList &ids);
+    void clearNotifications();
+    [[nodiscard]] QList<NotificationItem> notifications() const;
+
+    void saveOrder(const Notify::Protocol::OrderStatus &status);
+    [[nodiscard]] QList<Notify::Protocol::OrderStatus> orderHistory() const; ///< oldest first
+
+    void saveMessage(const Notify::Protocol::Message &message);
+    [[nodiscard]] QList<Notify::Protocol::Message> messages() const; ///< oldest first
+
+    /// The journal: ids delivered, oldest first, and the last event id.
+    void rememberEvent(const QByteArray &id);
+    void setLastEventId(const QByteArray &id);
+    [[nodiscard]] QByteArrayList deliveredIds() const;
+    [[nodiscard]] QByteArray lastEventId() const;
+
+    /// Where the history is kept by default: the platform's data directory.
+    [[nodiscard]] static QString defaultPath();
+
+private:
+    bool exec(const QString &sql, QString *error = nullptr) const;
+
+    QString m_path;
+    QString m_connection;
+    QSqlDatabase m_db;
+    qint64 m_rememberedSinceTrim = 0;
+};

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+// notify-tray: the desktop tray client. See README.md.
+
+#include "appsettings.h"
+#include "demoscenario.h"
+#include "desktopnotifier.h"
+#include "desktopsession.h"
+#include "historystore.h"
+#include "mainwindow.h"
+#include "notifyserver.h"
+#include "settingsdialog.h"
+#include "traycontroller.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTabWidget>
+
+#include <memory>
+
+namespace {
+
+QString instanceName()
+{
+    return QStringLiteral("notify-tray-") + qEnvironmentVariable("USER", QStringLiteral("user"));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("notify-tray"));
+    QApplication::setOrganizationName(QStringLiteral("notify"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Notify"));
+    QApplication::setApplicationVersion(QStringLiteral(NOTIFY_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("notify-tray"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
+    QApplication::setQuitOnLastWindowClosed(false);
+
+    QCommandLineParser cli;
+    cli.setApplicationDescription(QStringLiteral("Notify: notifications, orders, messages and presence on your desktop."));
+    cli.addHelpOption();
+    cli.addVersionOption();
+    cli.addOption({QStringLiteral("server"), QStringLiteral("Server URL, e.g. http://127.0.0.1:8787."), QStringLiteral("URL")});
+    cli.addOption({QStringLiteral("token"), QStringLiteral("Access token."), QStringLiteral("TOKEN")});
+    cli.addOption({QStringLiteral("user"), QStringLiteral("Your user name on the server."), QStringLiteral("NAME")});
+    cli.addOption({QStringLiteral("minimized"), QStringLiteral("Start in the tray, without the window.")});
+    cli.addOption({QStringLiteral("demo"), QStringLiteral("Run a demo server inside the app and connect to it.")});
+    cli.addOption({QStringLiteral("history"), QStringLiteral("History database (default: the data directory)."),
+                   QStringLiteral("FILE")});
+    cli.process(app);
+
+    // One instance per user: a second launch raises the first one's window.
+    {
+        QLocalSocket other;
+        other.connectToServer(instanceName());
+        if (other.waitForConnected(500)) {
+            other.write("show\n");
+            other.waitForBytesWritten(1000);
+            return 0;
+        }
+    }
+    QLocalServer::removeServer(instanceName());
+    QLocalServer instance;
+    instance.listen(instanceName());
+
+    DesktopSession::Settings settings = AppSettings::load();
+    std::unique_ptr<Notify::Server::NotifyServer> demoServer;
+    std::unique_ptr<Notify::Server::DemoScenario> demoScenario;
+    const bool demo = cli.isSet(QStringLiteral("demo"));
+    if (demo) {
+        Notify::Server::ServerConfig config;
+        config.port = 0;
+        config.inMemory = true;
+        config.demo = true;
+        config.threads = 1;
+        demoServer = std::make_unique<Notify::Server::NotifyServer>(config);
+        QString error;
+        if (!demoServer->start(&error)) {
+            QMessageBox::critical(nullptr, QStringLiteral("Notify"), QObject::tr("The demo server did not start: %1").arg(error));
+            return 1;
+        }
+        demoScenario = std::make_unique<Notify::Server::DemoScenario>(*demoServer);
+        demoScenario->startDemo(2500, 1500);
+        settings.server = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(demoServer->port()));
+        settings.user = QStringLiteral("alice");
+        settings.token = demoServer->users().find(settings.user)->token;
+    }
+    if (cli.isSet(QStringLiteral("server")))
+        settings.server = QUrl::fromUserInput(cli.value(QStringLiteral("server")));
+    if (cli.isSet(QStringLiteral("token")))
+        settings.token = cli.value(QStringLiteral("token")).toUtf8();
+    if (cli.isSet(QStringLiteral("user")))
+        settings.user = cli.value(QStringLiteral("user"));
+
+    if (!demo && !AppSettings::configured() && !cli.isSet(QStringLiteral("token"))) {
+        // First start: ask for the server and the token.
+        SettingsDialog dialog(settings);
+        if (dialog.exec() != QDialog::Accepted)
+            return 0;
+        settings = dialog.settings();
+        AppSettings::save(settings);
+        AppSettings::saveToken(settings.token);
+        AppSettings::setStartsAtLogin(dialog.startAtLogin());
+    }
+
+    const QString historyPath = demo ? QStringLiteral(":memory:")
+                                     : cli.value(QStringLiteral("history")).isEmpty() ? HistoryStore::defaultPath()
+                                                                                     : cli.value(QStringLiteral("history"));
+    HistoryStore history(historyPath);
+    QString error;
+    if (!history.open(&error))
+        qWarning("notify-tray: no local history (%s); continuing without", qPrintable(error));
+
+    DesktopNotifier notifier;
+    DesktopSession session(&history, &notifier);
+    session.setSettings(settings);
+    MainWindow window(&session);
+    TrayController tray(&session, &window);
+    notifier.setFallback(tray.icon());
+
+    QObject::connect(&session, &DesktopSession::openRequested, &window, &MainWindow::showNotification);
+    QObject::connect(&tray, &TrayController::quitRequested, &app, &QApplication::quit);
+    QObject::connect(&tray, &TrayController::settingsRequested, &window, [&] {
+        SettingsDialog dialog(session.settings(), &window);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        const DesktopSession::Settings changed = dialog.settings();
+        AppSettings::save(changed);
+        window.statusBar()->showMessage(AppSettings::saveToken(changed.token), 15'000);
+        AppSettings::setStartsAtLogin(dialog.startAtLogin());
+        session.setSettings(changed);
+        session.reconnectNow();
+    });
+    QObject::connect(&instance, &QLocalServer::newConnection, &window, [&] {
+        while (QLocalSocket *socket = instance.nextPendingConnection()) {
+            socket->deleteLater();
+            window.showNormal();
+            window.raise();
+            window.activateWindow();
+        }
+    });
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        tray.icon()->show();
+        if (!cli.isSet(QStringLiteral("minimized")))
+            window.show();
+    } else {
+        // Without a tray, closing the window would leave nothing to bring it back: it stays a window.
+        window.show();
+        window.statusBar()->showMessage(
+            QObject::tr("No system tray here: Notify runs as a normal window; closing it quits."), 0);
+        QApplication::setQuitOnLastWindowClosed(true);
+    }
+    session.start();
+    const int code = QApplication::exec();
+    session.stop();
+    return code;
+}

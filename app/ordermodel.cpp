@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+#include "ordermodel.h"
+
+#include "levelicons.h"
+#include "notificationmodel.h"
+
+#include <QFont>
+
+using namespace Notify::Protocol;
+
+OrderModel::OrderModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+int OrderModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_orders.size());
+}
+
+int OrderModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant OrderModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_orders.size())
+        return {};
+    const OrderStatus &o = m_orders.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case OrderColumn:
+            return o.orderId;
+        case StatusColumn:
+            return toString(o.status);
+        case UpdatedColumn:
+            return NotificationModel::relativeTime(o.updatedAt, QDateTime::currentDateTimeUtc());
+        case NoteColumn:
+            return o.note;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        return index.column() == StatusColumn ? QVariant(LevelIcons::color(o.status)) : QVariant();
+    case Qt::FontRole:
+        if (index.column() == StatusColumn) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case Qt::DecorationRole:
+        return index.column() == StatusColumn ? QVariant(LevelIcons::dot(LevelIcons::color(o.status))) : QVariant();
+    case OrderIdRole:
+        return o.orderId;
+    case StatusRole:
+        return int(o.status);
+    case UpdatedRole:
+        return o.updatedAt;
+    default:
+        return {};
+    }
+}
+
+QVariant OrderModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case OrderColumn: return tr("Order");
+    case StatusColumn: return tr("Status");
+    case UpdatedColumn: return tr("Updated");
+    case NoteColumn: return tr("Note");
+    }
+    return {};
+}
+
+void OrderModel::apply(const OrderStatus &status)
+{
+    QList<OrderStatus> &history = m_history[status.orderId];
+    if (history.isEmpty() || history.last().updatedAt != status.updatedAt || history.last().status != status.status)
+        history.append(status);
+    const auto it = m_rowOf.constFind(status.orderId);
+    if (it == m_rowOf.constEnd()) {
+        beginInsertRows({}, int(m_orders.size()), int(m_orders.size()));
+        m_rowOf.insert(status.orderId, m_orders.size());
+        m_orders.append(status);
+        endInsertRows();
+        return;
+    }
+    // An update older than what is shown (a late replay) only goes into the history.
+    if (m_orders.at(*it).updatedAt.isValid() && status.updatedAt < m_orders.at(*it).updatedAt)
+        return;
+    m_orders[*it] = status;
+    emit dataChanged(index(int(*it), 0), index(int(*it), ColumnCount - 1));
+}
+
+void OrderModel::reset(const QList<OrderStatus> &orders)
+{
+    beginResetModel();
+    m_orders.clear();
+    m_rowOf.clear();
+    for (const OrderStatus &o : orders) {
+        if (m_rowOf.contains(o.orderId))
+            continue;
+        m_rowOf.insert(o.orderId, m_orders.size());
+        m_orders.append(o);
+        QList<OrderStatus> &history = m_history[o.orderId];
+        if (history.isEmpty() || history.last().status != o.status)
+            history.append(o);
+    }
+    endResetModel();
+}
+
+QList<OrderStatus> OrderModel::history(const QString &orderId) const
+{
+    return m_history.value(orderId);
+}

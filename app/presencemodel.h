@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "protocol.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+
+/// Everybody's presence: a coloured dot, the name, the status and "since".
+class PresenceModel final : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Role { UserRole = Qt::UserRole + 1, StatusRole, SinceRole };
+
+    explicit PresenceModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+    void apply(const Notify::Protocol::Presence &presence);
+    void reset(const QList<Notify::Protocol::Presence> &users);
+    [[nodiscard]] std::optional<Notify::Protocol::Presence> presenceOf(const QString &user) const;
+    [[nodiscard]] int onlineCount() const;
+
+private:
+    QList<Notify::Protocol::Presence> m_users;
+    QHash<QString, qsizetype> m_rowOf;
+};

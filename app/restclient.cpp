@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#include "restclient.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslConfiguration>
+
+RestClient::RestClient(QObject *parent)
+    : QObject(parent)
+    , m_network(new QNetworkAccessManager(this))
+{
+}
+
+void RestClient::get(const QString &path, Callback callback)
+{
+    send("GET", path, {}, std::move(callback));
+}
+
+void RestClient::post(const QString &path, const QJsonObject &body, Callback callback)
+{
+    send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), std::move(callback));
+}
+
+void RestClient::put(const QString &path, const QJsonObject &body, Callback callback)
+{
+    send("PUT", path, QJsonDocument(body).toJson(QJsonDocument::Compact), std::move(callback));
+}
+
+void RestClient::send(const QByteArray &method, const QString &path, const QByteArray &body, Callback callback)
+{
+    QNetworkRequest request(m_server.resolved(QUrl(path)));
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token);
+    if (!body.isNull())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!m_caFile.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(m_caFile);
+        request.setSslConfiguration(ssl);
+    }
+    QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
+    connect(reply, &QNetworkReply::finished, this, [reply, callback] {
+        reply->deleteLater();
+        if (callback)
+            callback(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                     QJsonDocument::fromJson(reply->readAll()).object());
+    });
+}

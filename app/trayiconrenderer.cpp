@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+#include "trayiconrenderer.h"
+
+#include <QCoreApplication>
+#include <QPainter>
+#include <QPainterPath>
+#include <QSvgRenderer>
+
+namespace TrayIconRenderer {
+
+using State = Notify::SseClient::State;
+
+namespace {
+
+QColor stateColor(State state)
+{
+    switch (state) {
+    case State::Open: return QColor(0x1e, 0x88, 0xe5);               // connected: blue
+    case State::Connecting:
+    case State::WaitingToReconnect:
+    case State::Polling: return QColor(0xf9, 0xa8, 0x25);            // reconnecting: amber
+    case State::AuthRequired: return QColor(0xc6, 0x28, 0x28);       // needs the user: red
+    case State::Stopped:
+    case State::Failed: return QColor(0x9e, 0x9e, 0x9e);             // offline: grey
+    }
+    return Qt::gray;
+}
+
+} // namespace
+
+QString stateName(State state)
+{
+    switch (state) {
+    case State::Open: return QCoreApplication::translate("TrayIcon", "connected");
+    case State::Connecting: return QCoreApplication::translate("TrayIcon", "connecting");
+    case State::WaitingToReconnect: return QCoreApplication::translate("TrayIcon", "reconnecting");
+    case State::Polling: return QCoreApplication::translate("TrayIcon", "connected (polling)");
+    case State::AuthRequired: return QCoreApplication::translate("TrayIcon", "sign-in needed");
+    case State::Stopped: return QCoreApplication::translate("TrayIcon", "offline");
+    case State::Failed: return QCoreApplication::translate("TrayIcon", "offline (error)");
+    }
+    return {};
+}
+
+QPixmap pixmap(State state, int unread, int size)
+{
+    QPixmap pixmap(size, size);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    // The bell from resources/, tinted with the state's colour.
+    QPixmap bell(size, size);
+    bell.fill(Qt::transparent);
+    {
+        QPainter p(&bell);
+        QSvgRenderer svg(QStringLiteral(":/icons/bell.svg"));
+        svg.render(&p, QRectF(0, 0, size, size));
+        p.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        p.fillRect(bell.rect(), stateColor(state));
+    }
+    painter.drawPixmap(0, 0, bell);
+    if (state == State::AuthRequired || state == State::Failed) {
+        // A slash: this bell will not ring.
+        painter.setPen(QPen(QColor(0x42, 0x42, 0x42), size / 10.0, Qt::SolidLine, Qt::RoundCap));
+        painter.drawLine(QPointF(size * 0.15, size * 0.15), QPointF(size * 0.85, size * 0.85));
+    }
+    if (unread > 0) {
+        const QString text = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
+        const qreal diameter = size * (text.size() > 2 ? 0.62 : 0.55);
+        const QRectF badge(size - diameter, 0, diameter, diameter);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(0xd3, 0x2f, 0x2f));
+        painter.drawEllipse(badge);
+        QFont font = painter.font();
+        font.setBold(true);
+        font.setPixelSize(int(diameter * (text.size() > 2 ? 0.42 : 0.6)));
+        painter.setFont(font);
+        painter.setPen(Qt::white);
+        painter.drawText(badge, Qt::AlignCenter, text);
+    }
+    return pixmap;
+}
+
+QIcon render(State state, int unread)
+{
+    QIcon icon;
+    for (const int size : {16, 22, 24, 32, 48, 64})
+        icon.addPixmap(pixmap(state, unread, size));
+    return icon;
+}
+
+} // namespace TrayIconRenderer
