@@ -43,7 +43,7 @@ bool runJob(QKeychain::Job *job)
 
 } // namespace
 
-DesktopSession::Settings load()
+DesktopSession::Settings load(bool withToken)
 {
     QSettings s;
     DesktopSession::Settings settings;
@@ -54,7 +54,8 @@ DesktopSession::Settings load()
     settings.alertOrders = s.value(QStringLiteral("alerts/orders"), true).toBool();
     settings.alertMessages = s.value(QStringLiteral("alerts/messages"), true).toBool();
     settings.alertPresence = s.value(QStringLiteral("alerts/presence"), false).toBool();
-    settings.token = loadToken();
+    if (withToken)
+        settings.token = loadToken();
     return settings;
 }
 

@@ -10,7 +10,9 @@
 /// to a file only the user can read, and says so.
 namespace AppSettings {
 
-DesktopSession::Settings load();
+/// The saved settings; the token only with @p withToken (the demo never
+/// touches the keyring).
+DesktopSession::Settings load(bool withToken = true);
 void save(const DesktopSession::Settings &settings);
 /// True once the user saved settings at least once.
 bool configured();

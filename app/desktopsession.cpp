@@ -318,7 +318,7 @@ void DesktopSession::flushSummary()
     if (count <= 0 || !m_notifier)
         return;
     DesktopNotifier::Alert a;
-    a.title = tr("%n new notification(s)", nullptr, count);
+    a.title = count == 1 ? tr("1 new notification") : tr("%1 new notifications").arg(count);
     a.body = tr("%1 unread in total").arg(m_notifications->unreadCount());
     a.key = QStringLiteral("summary");
     a.actions = {QStringLiteral("default"), tr("Open"), QStringLiteral("open"), tr("Open")};

@@ -69,10 +69,10 @@ int main(int argc, char **argv)
     QLocalServer instance;
     instance.listen(instanceName());
 
-    DesktopSession::Settings settings = AppSettings::load();
+    const bool demo = cli.isSet(QStringLiteral("demo"));
+    DesktopSession::Settings settings = AppSettings::load(!demo && !cli.isSet(QStringLiteral("token")));
     std::unique_ptr<Notify::Server::NotifyServer> demoServer;
     std::unique_ptr<Notify::Server::DemoScenario> demoScenario;
-    const bool demo = cli.isSet(QStringLiteral("demo"));
     if (demo) {
         Notify::Server::ServerConfig config;
         config.port = 0;

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+// Desktop alerts end to end: the session, a real server in-process, and a
+// fake org.freedesktop.Notifications service on a private D-Bus session bus
+// (the test runs under dbus-run-session).
+
+#include "desktopnotifier.h"
+#include "desktopsession.h"
+#include "eventstore.h"
+#include "historystore.h"
+#include "notificationmodel.h"
+#include "notifyserver.h"
+
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using Notify::Server::NotifyServer;
+using Notify::Server::ServerConfig;
+
+class FakeNotifications final : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
+
+public:
+    struct Call
+    {
+        QString summary;
+        QString body;
+        QStringList actions;
+        int urgency = -1;
+    };
+    QList<Call> calls;
+
+public slots:
+    uint Notify(const QString &, uint, const QString &, const QString &summary, const QString &body,
+                const QStringList &actions, const QVariantMap &hints, int)
+    {
+        calls << Call{summary, body, actions, hints.value(QStringLiteral("urgency")).toInt()};
+        return uint(calls.size());
+    }
+    QStringList GetCapabilities() { return {QStringLiteral("actions"), QStringLiteral("body")}; }
+    void CloseNotification(uint) { }
+
+signals:
+    void ActionInvoked(uint id, const QString &action);
+    void NotificationClosed(uint id, uint reason);
+};
+
+class tst_Alerts final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void alertsUrgencyActionsBurstAndReplay();
+
+private:
+    FakeNotifications m_fake;
+};
+
+void tst_Alerts::initTestCase()
+{
+    // The fake service on a connection of its own, as a separate daemon would be.
+    QDBusConnection bus = QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("fake-daemon"));
+    QVERIFY2(bus.isConnected(), "no session bus: run this test under dbus-run-session");
+    QVERIFY(bus.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &m_fake,
+                               QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllSignals));
+    QVERIFY(bus.registerService(QStringLiteral("org.freedesktop.Notifications")));
+}
+
+void tst_Alerts::alertsUrgencyActionsBurstAndReplay()
+{
+    QTemporaryDir dir;
+    QFile users(dir.filePath(QStringLiteral("users.json")));
+    QVERIFY(users.open(QIODevice::WriteOnly));
+    users.write(R"({"users":[{"name":"alice","token":"alice-token-0001"},{"name":"admin","token":"admin-token-0003","admin":true}]})");
+    users.close();
+    ServerConfig config;
+    config.usersFile = users.fileName();
+    config.inMemory = true;
+    config.port = 0;
+    config.retryMs = 50;
+    NotifyServer server(config);
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    const auto publish = [&server](const QString &id, const char *level) {
+        return *server.publish("notification",
+                               QJsonObject{{QStringLiteral("notification_id"), id},
+                                           {QStringLiteral("title"), QString(QStringLiteral("Alert ") + id)},
+                                           {QStringLiteral("level"), QString::fromLatin1(level)},
+                                           {QStringLiteral("created_at"), QStringLiteral("2026-11-28T10:00:00Z")}},
+                               {QStringLiteral("alice")});
+    };
+
+    DesktopSession::Settings settings;
+    settings.server = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
+    settings.token = "alice-token-0001";
+    settings.user = QStringLiteral("alice");
+    settings.alertsPerWindow = 3;
+    settings.alertWindowMs = 400;
+    const QString historyPath = dir.filePath(QStringLiteral("history.sqlite"));
+
+    QByteArray firstId;
+    {
+        HistoryStore history(historyPath);
+        QVERIFY(history.open(&error));
+        DesktopNotifier notifier;
+        QVERIFY(notifier.hasService());
+        DesktopSession session(&history, &notifier);
+        session.setSettings(settings);
+        session.start();
+        QTRY_COMPARE(session.client()->state(), Notify::SseClient::State::Open);
+
+        // One error-level notification: one call, critical urgency, working actions.
+        firstId = publish(QStringLiteral("n1"), "error");
+        QTRY_COMPARE(m_fake.calls.size(), 1);
+        QCOMPARE(m_fake.calls.at(0).summary, QStringLiteral("Alert n1"));
+        QCOMPARE(m_fake.calls.at(0).urgency, 2);
+        QVERIFY(m_fake.calls.at(0).actions.contains(QStringLiteral("mark-read")));
+        QVERIFY(m_fake.calls.at(0).actions.contains(QStringLiteral("default")));
+        QTRY_COMPARE(session.notifications()->unreadCount(), 1);
+
+        // The user clicks "Mark read" in the popup: the server marks it and the count follows.
+        QDBusMessage signal = QDBusMessage::createSignal(QStringLiteral("/org/freedesktop/Notifications"),
+                                                         QStringLiteral("org.freedesktop.Notifications"),
+                                                         QStringLiteral("ActionInvoked"));
+        signal << uint(1) << QStringLiteral("mark-read");
+        QDBusConnection(QStringLiteral("fake-daemon")).send(signal);
+        QTRY_COMPARE(session.notifications()->unreadCount(), 0);
+        QCOMPARE(server.store().notifications(QStringLiteral("alice"), true, 10).size(), 0);
+
+        // A burst (in a fresh throttle window): 3 popups, then one summary for the rest.
+        session.setSettings(settings);
+        const qsizetype before = m_fake.calls.size();
+        for (int i = 0; i < 10; ++i)
+            publish(QStringLiteral("b%1").arg(i), "info");
+        QTRY_COMPARE(session.notifications()->unreadCount(), 10);
+        QTRY_COMPARE(m_fake.calls.size(), before + 4);
+        QCOMPARE(m_fake.calls.at(before).urgency, 1);
+        QCOMPARE(m_fake.calls.last().summary, QStringLiteral("7 new notifications"));
+        session.stop();
+    }
+
+    // The app restarts and the server replays from an earlier id: nothing is alerted twice.
+    {
+        HistoryStore history(historyPath);
+        QVERIFY(history.open(&error));
+        history.setLastEventId(firstId);
+        DesktopNotifier notifier;
+        DesktopSession session(&history, &notifier);
+        session.setSettings(settings);
+        const qsizetype before = m_fake.calls.size();
+        session.start();
+        QTRY_COMPARE(session.client()->state(), Notify::SseClient::State::Open);
+        QCOMPARE(session.notifications()->rowCount(), 11); // from the history
+        publish(QStringLiteral("after-restart"), "warning");
+        QTRY_COMPARE(session.notifications()->rowCount(), 12);
+        QTRY_COMPARE(m_fake.calls.size(), before + 1); // only the new one
+        QCOMPARE(m_fake.calls.last().summary, QStringLiteral("Alert after-restart"));
+    }
+}
+
+QTEST_MAIN(tst_Alerts)
+#include "tst_alerts.moc"

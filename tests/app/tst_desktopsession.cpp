@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: MIT
+// The whole app session (models, history, stream, REST) against the real
+// server in-process, under the offscreen platform.
+
+#include "desktopsession.h"
+#include "eventstore.h"
+#include "historystore.h"
+#include "messagemodel.h"
+#include "notificationmodel.h"
+#include "notifyserver.h"
+#include "ordermodel.h"
+#include "presencemodel.h"
+#include "trayiconrenderer.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using Notify::Server::NotifyServer;
+using Notify::Server::ServerConfig;
+
+class tst_DesktopSession final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void eventsReachTheModels();
+    void readsFollowTheServer();
+    void resetTriggersResync();
+    void restartResumesWithoutDuplicates();
+    void trayIconShowsStateAndBadge();
+
+private:
+    DesktopSession::Settings settings() const;
+    QByteArray notify(const QString &id, const QStringList &audience = {QStringLiteral("alice")});
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<NotifyServer> m_server;
+};
+
+void tst_DesktopSession::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QFile users(m_dir->filePath(QStringLiteral("users.json")));
+    QVERIFY(users.open(QIODevice::WriteOnly));
+    users.write(R"({"users":[{"name":"alice","display_name":"Alice","token":"alice-token-0001"},
+                   {"name":"bob","display_name":"Bob","token":"bob-token-0002"}]})");
+    users.close();
+    ServerConfig config;
+    config.usersFile = users.fileName();
+    config.inMemory = true;
+    config.port = 0;
+    config.retryMs = 50;
+    config.threads = 1;
+    m_server = std::make_unique<NotifyServer>(config);
+    QString error;
+    QVERIFY2(m_server->start(&error), qPrintable(error));
+}
+
+void tst_DesktopSession::cleanup()
+{
+    m_server.reset();
+    m_dir.reset();
+}
+
+DesktopSession::Settings tst_DesktopSession::settings() const
+{
+    DesktopSession::Settings s;
+    s.server = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server->port()));
+    s.token = "alice-token-0001";
+    s.user = QStringLiteral("alice");
+    return s;
+}
+
+QByteArray tst_DesktopSession::notify(const QString &id, const QStringList &audience)
+{
+    return *m_server->publish("notification",
+                              QJsonObject{{QStringLiteral("notification_id"), id},
+                                          {QStringLiteral("title"), QString(QStringLiteral("Title ") + id)},
+                                          {QStringLiteral("created_at"), QStringLiteral("2026-11-28T10:00:00Z")}},
+                              audience);
+}
+
+void tst_DesktopSession::eventsReachTheModels()
+{
+    DesktopSession session(nullptr, nullptr);
+    session.setSettings(settings());
+    session.start();
+    QTRY_COMPARE(session.client()->state(), Notify::SseClient::State::Open);
+    notify(QStringLiteral("n1"));
+    m_server->publish("order_status", QJsonObject{{QStringLiteral("order_id"), QStringLiteral("A-1")},
+                                                  {QStringLiteral("status"), QStringLiteral("shipped")},
+                                                  {QStringLiteral("updated_at"), QStringLiteral("2026-11-28T10:00:00Z")}},
+                      {});
+    m_server->publish("message", QJsonObject{{QStringLiteral("message_id"), QStringLiteral("m1")},
+                                             {QStringLiteral("from"), QStringLiteral("bob")},
+                                             {QStringLiteral("to"), QStringLiteral("alice")},
+                                             {QStringLiteral("body"), QStringLiteral("hi")},
+                                             {QStringLiteral("sent_at"), QStringLiteral("2026-11-28T10:00:00Z")}},
+                      {QStringLiteral("bob"), QStringLiteral("alice")});
+    m_server->publish("invoice_paid", QJsonObject{{QStringLiteral("amount"), 12}}, {});
+    QTRY_COMPARE(session.notifications()->rowCount(), 2); // n1 and the generic one
+    QTRY_COMPARE(session.orders()->rowCount(), 1);
+    QTRY_COMPARE(session.messages()->rowCount(), 1);
+    QCOMPARE(session.messages()->conversationPartners(), QStringList{QStringLiteral("bob")});
+    QTRY_VERIFY(session.presence()->presenceOf(QStringLiteral("alice")).has_value());
+    QVERIFY(session.presence()->presenceOf(QStringLiteral("alice"))->status == Notify::Protocol::PresenceStatus::Online);
+    // Sending goes through the REST API and comes back as an event.
+    session.sendMessage(QStringLiteral("bob"), QStringLiteral("on my way"));
+    QTRY_COMPARE(session.messages()->rowCount(), 2);
+}
+
+void tst_DesktopSession::readsFollowTheServer()
+{
+    DesktopSession session(nullptr, nullptr);
+    session.setSettings(settings());
+    session.start();
+    QTRY_COMPARE(session.client()->state(), Notify::SseClient::State::Open);
+    for (int i = 0; i < 3; ++i)
+        notify(QString::number(i));
+    QTRY_COMPARE(session.notifications()->unreadCount(), 3);
+    session.markRead(QStringLiteral("1"));
+    QTRY_COMPARE(session.notifications()->unreadCount(), 2);
+    // A read made on another device arrives as notification_read.
+    QVERIFY(m_server->store().markRead(QStringLiteral("alice"), QStringLiteral("0")));
+    m_server->publish("notification_read", QJsonObject{{QStringLiteral("notification_ids"), QJsonArray{QStringLiteral("0")}}},
+                      {QStringLiteral("alice")});
+    QTRY_COMPARE(session.notifications()->unreadCount(), 1);
+    session.markAllRead();
+    QTRY_COMPARE(session.notifications()->unreadCount(), 0);
+}
+
+void tst_DesktopSession::resetTriggersResync()
+{
+    notify(QStringLiteral("before"));
+    HistoryStore history(QStringLiteral(":memory:"));
+    QString error;
+    QVERIFY(history.open(&error));
+    history.setLastEventId("ffffffff-7"); // a position the server cannot know
+    DesktopSession session(&history, nullptr);
+    QSignalSpy resynced(&session, &DesktopSession::resynced);
+    session.setSettings(settings());
+    session.start();
+    QVERIFY(resynced.wait());
+    // The snapshot brought what the stream could not replay.
+    QCOMPARE(session.notifications()->rowCount(), 1);
+    QCOMPARE(session.notifications()->item(0).id, QStringLiteral("before"));
+    notify(QStringLiteral("after"));
+    QTRY_COMPARE(session.notifications()->rowCount(), 2);
+}
+
+void tst_DesktopSession::restartResumesWithoutDuplicates()
+{
+    const QString path = m_dir->filePath(QStringLiteral("history.sqlite"));
+    QString error;
+    {
+        HistoryStore history(path);
+        QVERIFY(history.open(&error));
+        DesktopSession session(&history, nullptr);
+        session.setSettings(settings());
+        session.start();
+        QTRY_COMPARE(session.client()->state(), Notify::SseClient::State::Open);
+        for (int i = 0; i < 5; ++i)
+            notify(QString::number(i));
+        QTRY_COMPARE(session.notifications()->rowCount(), 5);
+        session.stop();
+    }
+    for (int i = 5; i < 8; ++i)
+        notify(QString::number(i)); // while the app was closed
+    HistoryStore history(path);
+    QVERIFY(history.open(&error));
+    DesktopSession session(&history, nullptr);
+    QSignalSpy applied(&session, &DesktopSession::eventApplied);
+    session.setSettings(settings());
+    session.start();
+    QCOMPARE(session.notifications()->rowCount(), 5); // yesterday's state at once
+    QTRY_COMPARE(session.notifications()->rowCount(), 8);
+    int notifications = 0;
+    for (const auto &args : std::as_const(applied))
+        notifications += args.first().toByteArray() == "notification";
+    QCOMPARE(notifications, 3); // only the missed ones were applied
+}
+
+void tst_DesktopSession::trayIconShowsStateAndBadge()
+{
+    using State = Notify::SseClient::State;
+    const QImage connected = TrayIconRenderer::pixmap(State::Open, 0, 32).toImage();
+    const QImage withBadge = TrayIconRenderer::pixmap(State::Open, 3, 32).toImage();
+    const QImage reconnecting = TrayIconRenderer::pixmap(State::WaitingToReconnect, 0, 32).toImage();
+    QVERIFY(connected != withBadge);
+    QVERIFY(connected != reconnecting);
+    // The badge is red, top right.
+    const QColor badge = withBadge.pixelColor(28, 4);
+    QVERIFY2(badge.red() > 150 && badge.green() < 100, qPrintable(badge.name()));
+    QCOMPARE(TrayIconRenderer::stateName(State::AuthRequired), QStringLiteral("sign-in needed"));
+}
+
+QTEST_MAIN(tst_DesktopSession)
+#include "tst_desktopsession.moc"

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: MIT
+#include "notificationfiltermodel.h"
+#include "notificationmodel.h"
+#include "ordermodel.h"
+
+#include <QFont>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Notify::Protocol;
+
+namespace {
+
+NotificationItem item(const QString &id, int minutesAgo, Level level = Level::Info, const QString &category = {},
+                      bool read = false)
+{
+    NotificationItem n;
+    n.id = id;
+    n.title = QStringLiteral("Title ") + id;
+    n.body = QStringLiteral("Body of ") + id;
+    n.category = category;
+    n.level = level;
+    n.createdAt = QDateTime::currentDateTimeUtc().addSecs(-60 * minutesAgo);
+    n.eventId = "e-" + id.toUtf8();
+    n.read = read;
+    return n;
+}
+
+OrderStatus order(const char *id, OrderState state, int minutesAgo, const char *note = "")
+{
+    OrderStatus o;
+    o.orderId = QString::fromLatin1(id);
+    o.status = state;
+    o.note = QString::fromLatin1(note);
+    o.updatedAt = QDateTime::currentDateTimeUtc().addSecs(-60 * minutesAgo);
+    return o;
+}
+
+} // namespace
+
+class tst_NotificationModel final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void insertUpdateAndUnreadCount();
+    void readsFromElsewhere();
+    void newestFirstAndFilters();
+    void capacityDropsTheOldest();
+    void relativeTimes();
+    void orderTransitionsAndHistory();
+};
+
+void tst_NotificationModel::insertUpdateAndUnreadCount()
+{
+    NotificationModel model;
+    QSignalSpy unread(&model, &NotificationModel::unreadCountChanged);
+    model.upsert(item(QStringLiteral("a"), 5));
+    model.upsert(item(QStringLiteral("b"), 1));
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.unreadCount(), 2);
+    QCOMPARE(unread.last().first().toInt(), 2);
+    // The same id again updates the row, it does not add one.
+    NotificationItem changed = item(QStringLiteral("a"), 5);
+    changed.title = QStringLiteral("Updated");
+    model.upsert(changed);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, NotificationModel::TitleColumn).data().toString(), QStringLiteral("Updated"));
+    // Unread rows are bold, read ones are not.
+    QVERIFY(model.index(0, 0).data(Qt::FontRole).value<QFont>().bold());
+    model.markRead({QStringLiteral("a")});
+    QVERIFY(!model.index(0, 0).data(Qt::FontRole).isValid());
+    QCOMPARE(model.unreadCount(), 1);
+    // A read item re-sent as unread (a replay) stays read.
+    model.upsert(item(QStringLiteral("a"), 5));
+    QCOMPARE(model.unreadCount(), 1);
+    QVERIFY(!model.index(0, 0).data(Qt::DecorationRole).isNull());
+}
+
+void tst_NotificationModel::readsFromElsewhere()
+{
+    NotificationModel model;
+    for (const char *id : {"1", "2", "3"})
+        model.upsert(item(QString::fromLatin1(id), 1));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.markRead({QStringLiteral("2"), QStringLiteral("unknown")});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(model.unreadIds(), (QStringList{QStringLiteral("1"), QStringLiteral("3")}));
+    model.markAllRead();
+    QCOMPARE(model.unreadCount(), 0);
+}
+
+void tst_NotificationModel::newestFirstAndFilters()
+{
+    NotificationModel model;
+    model.upsert(item(QStringLiteral("old"), 90, Level::Error, QStringLiteral("billing")));
+    model.upsert(item(QStringLiteral("new"), 1, Level::Info, QStringLiteral("orders")));
+    model.upsert(item(QStringLiteral("mid"), 30, Level::Warning, QStringLiteral("orders"), true));
+    NotificationFilterModel filter;
+    filter.setSourceModel(&model);
+    const auto ids = [&filter] {
+        QStringList out;
+        for (int row = 0; row < filter.rowCount(); ++row)
+            out << filter.index(row, 0).data(NotificationModel::IdRole).toString();
+        return out;
+    };
+    QCOMPARE(ids(), (QStringList{QStringLiteral("new"), QStringLiteral("mid"), QStringLiteral("old")}));
+    filter.setLevel(int(Level::Error));
+    QCOMPARE(ids(), QStringList{QStringLiteral("old")});
+    filter.setLevel(-1);
+    filter.setCategory(QStringLiteral("orders"));
+    QCOMPARE(ids(), (QStringList{QStringLiteral("new"), QStringLiteral("mid")}));
+    filter.setUnreadOnly(true);
+    QCOMPARE(ids(), QStringList{QStringLiteral("new")});
+    filter.setUnreadOnly(false);
+    filter.setCategory({});
+    filter.setSearchText(QStringLiteral("body of MID"));
+    QCOMPARE(ids(), QStringList{QStringLiteral("mid")});
+    filter.setSearchText({});
+    // A new arrival sorts in at the top.
+    model.upsert(item(QStringLiteral("newest"), 0));
+    QCOMPARE(ids().first(), QStringLiteral("newest"));
+}
+
+void tst_NotificationModel::capacityDropsTheOldest()
+{
+    NotificationModel model(nullptr, 100);
+    for (int i = 0; i < 150; ++i)
+        model.upsert(item(QString::number(i), 1000 - i)); // i = 0 is the oldest
+    QCOMPARE(model.rowCount(), 100);
+    QStringList ids;
+    for (const NotificationItem &n : model.items())
+        ids << n.id;
+    QVERIFY(!ids.contains(QStringLiteral("49")));
+    QVERIFY(ids.contains(QStringLiteral("50")));
+    QVERIFY(ids.contains(QStringLiteral("149")));
+    QCOMPARE(model.unreadCount(), 100);
+    QCOMPARE(NotificationModel::DefaultCapacity, 10'000);
+}
+
+void tst_NotificationModel::relativeTimes()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QCOMPARE(NotificationModel::relativeTime(now.addSecs(-10), now), QStringLiteral("just now"));
+    QCOMPARE(NotificationModel::relativeTime(now.addSecs(-120), now), QStringLiteral("2 min ago"));
+    QCOMPARE(NotificationModel::relativeTime(now.addSecs(-3 * 3600), now), QStringLiteral("3 h ago"));
+}
+
+void tst_NotificationModel::orderTransitionsAndHistory()
+{
+    OrderModel model;
+    model.apply(order("A-1", OrderState::Pending, 30));
+    model.apply(order("A-1", OrderState::Confirmed, 20));
+    model.apply(order("B-2", OrderState::Shipped, 10, "DHL"));
+    model.apply(order("A-1", OrderState::Shipped, 5));
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, OrderModel::StatusColumn).data().toString(), QStringLiteral("shipped"));
+    QVERIFY(model.index(0, OrderModel::StatusColumn).data(Qt::ForegroundRole).value<QColor>().isValid());
+    QCOMPARE(model.history(QStringLiteral("A-1")).size(), 3);
+    // A late replay of an older update goes into the history, not over the current status.
+    model.apply(order("A-1", OrderState::Processing, 12));
+    QCOMPARE(model.index(0, OrderModel::StatusColumn).data().toString(), QStringLiteral("shipped"));
+    QCOMPARE(model.history(QStringLiteral("A-1")).size(), 4);
+    QCOMPARE(model.index(1, OrderModel::NoteColumn).data().toString(), QStringLiteral("DHL"));
+}
+
+QTEST_MAIN(tst_NotificationModel)
+#include "tst_notificationmodel.moc"
