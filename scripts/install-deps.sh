@@ -7,9 +7,12 @@ set -euo pipefail
 packages=(
     # build
     g++ cmake ninja-build pkg-config
-    qt6-base-dev qt6-base-dev-tools libgl-dev libqt6sql6-sqlite
+    qt6-base-dev qt6-base-dev-tools libgl-dev libqt6sql6-sqlite qt6-svg-dev qtkeychain-qt6-dev
+    qt6-qpa-plugins fonts-dejavu-core
     # TLS for the server and its test certificate; curl shows the demo stream
     libssl3 openssl curl
+    # the desktop check: a virtual display, a tray, a notification daemon, a private bus, screenshots
+    xvfb trayer dunst dbus x11-utils imagemagick
     # the libFuzzer build of the parser
     clang clang-14 libclang-rt-14-dev
 )

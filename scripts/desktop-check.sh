@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# A real desktop check of notify-tray: a virtual X display (Xvfb), a system
+# tray (trayer; tint2 shows no tray without a window manager) and a
+# notification daemon (dunst), all on a private D-Bus session. Starts
+# `notify-tray --demo`, checks that its icon is embedded in the tray and that
+# dunst received its alerts through org.freedesktop.Notifications, and saves
+# screenshots.
+#   scripts/desktop-check.sh [path/to/notify-tray] [output-dir]
+set -euo pipefail
+tray=${1:-build/dev/app/notify-tray}
+out=${2:-build/desktop}
+mkdir -p "$out"
+tray=$(readlink -f "$tray")
+out=$(readlink -f "$out")
+
+if [ -z "${NOTIFY_DESKTOP_INNER:-}" ]; then
+    export NOTIFY_DESKTOP_INNER=1
+    exec dbus-run-session -- "$0" "$tray" "$out"
+fi
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+# Xvfb picks a free display and writes its number to fd 3.
+exec 3<> <(:)
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
+pids+=($!)
+read -r -t 10 display <&3 || { echo "desktop-check: Xvfb did not start"; cat "$out/xvfb.log"; exit 1; }
+export DISPLAY=":$display"
+trayer --edge top --align right --widthtype request --height 32 --SetDockType true --transparent false \
+    --tint 0x303030 >"$out/trayer.log" 2>&1 &
+pids+=($!)
+dunst >"$out/dunst.log" 2>&1 &
+pids+=($!)
+# Wait until this dunst owns the name (asking dunstctl earlier would make
+# D-Bus start another dunst, one without a display).
+owner() {
+    dbus-send --session --print-reply=literal --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+        org.freedesktop.DBus.NameHasOwner string:org.freedesktop.Notifications 2>/dev/null | grep -q true
+}
+for _ in $(seq 100); do owner && break; sleep 0.1; done
+
+QT_LOGGING_RULES="notify.*.info=false" QT_QPA_PLATFORM=xcb "$tray" --demo >"$out/notify-tray.log" 2>&1 &
+pids+=($!)
+
+embedded=no
+for _ in $(seq 150); do
+    if xwininfo -root -tree 2>/dev/null | grep -A12 '("panel" "trayer")' | grep -q '("notify-tray" "notify-tray")'; then
+        embedded=yes
+        break
+    fi
+    sleep 0.2
+done
+alerts=0
+for _ in $(seq 150); do
+    alerts=$(dunstctl count | awk -F: '/displayed|History/ {n += $2} END {print n + 0}')
+    [ "$alerts" -ge 2 ] && break
+    sleep 0.2
+done
+import -window root "$out/desktop.png"
+sleep "${DESKTOP_CHECK_SECONDS:-6}" # a little more traffic for a second picture
+import -window root "$out/desktop-later.png"
+dunstctl close-all
+sleep 0.5
+dunstctl history >"$out/dunst-history.json"
+
+echo "desktop-check: tray icon embedded: $embedded; alerts received by dunst: $alerts; screenshots in $out"
+[ "$embedded" = yes ] || { echo "desktop-check: the tray icon was not embedded in trayer"; exit 1; }
+[ "$alerts" -ge 2 ] || { echo "desktop-check: dunst received $alerts alerts"; exit 1; }
+grep -q '"data" : "notify"' "$out/dunst-history.json" \
+    || { echo "desktop-check: dunst's history has no alert from notify"; exit 1; }
