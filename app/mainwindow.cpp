@@ -18,7 +18,9 @@
 #include <QListView>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QGuiApplication>
 #include <QPlainTextEdit>
+#include <QScreen>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
@@ -49,7 +51,11 @@ MainWindow::MainWindow(DesktopSession *session, QWidget *parent)
     m_tabs->addTab(buildDetailsTab(), tr("Details"));
     setCentralWidget(m_tabs);
     statusBar()->addWidget(m_status, 1);
-    resize(900, 560);
+    // A comfortable size that still fits small or highly scaled screens.
+    QSize size(900, 560);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() * 0.85);
+    resize(size);
 
     connect(session, &DesktopSession::connectionStateChanged, this, &MainWindow::updateStatus);
     connect(session->notifications(), &NotificationModel::unreadCountChanged, this, &MainWindow::updateStatus);
