@@ -170,9 +170,13 @@ void DesktopSession::log(const QString &line)
 void DesktopSession::resync()
 {
     m_snapshotLoaded = true;
+    m_resyncPending = true;
+    m_sinceResync.clear();
     m_rest->get(QStringLiteral("/api/v1/notifications/?limit=1000"), [this](int status, const QJsonObject &body) {
         if (status != 200) {
             log(tr("could not load the notifications (HTTP %1)").arg(status));
+            m_resyncPending = false;
+            m_sinceResync.clear();
             return;
         }
         QList<NotificationItem> items;
@@ -185,6 +189,12 @@ void DesktopSession::resync()
             }
         }
         m_notifications->reset(items);
+        for (const NotificationItem &item : std::as_const(m_sinceResync)) {
+            m_notifications->upsert(item);
+            items << item;
+        }
+        m_sinceResync.clear();
+        m_resyncPending = false;
         if (m_history) {
             m_history->clearNotifications();
             for (const NotificationItem &item : std::as_const(items))
@@ -235,6 +245,8 @@ void DesktopSession::onEvent(const SseEvent &event)
         }
         const NotificationItem item = NotificationItem::fromProtocol(*n, event.id, false);
         m_notifications->upsert(item);
+        if (m_resyncPending)
+            m_sinceResync << item;
         if (m_history)
             m_history->saveNotification(item);
         if (m_settings.alertNotifications && !paused)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "alertthrottle.h"
+#include "notificationmodel.h"
 #include "eventjournal.h"
 #include "sseclient.h"
 
@@ -14,7 +15,6 @@
 class DesktopNotifier;
 class HistoryStore;
 class MessageModel;
-class NotificationModel;
 class OrderModel;
 class PresenceModel;
 class QTimer;
@@ -111,4 +111,8 @@ private:
     QDateTime m_lastEventTime;
     QStringList m_log;
     bool m_snapshotLoaded = false;
+    /// Notifications that arrived while a snapshot was on its way: the
+    /// snapshot may predate them, so they are applied again on top of it.
+    QList<NotificationItem> m_sinceResync;
+    bool m_resyncPending = false;
 };

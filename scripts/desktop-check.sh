@@ -60,14 +60,19 @@ for _ in $(seq 150); do
     sleep 0.2
 done
 import -window root "$out/desktop.png"
+# A second launch hands over to the running app and exits at once.
+second=0
+QT_QPA_PLATFORM=xcb timeout 10 "$tray" --demo >"$out/second-launch.log" 2>&1 || second=$?
 sleep "${DESKTOP_CHECK_SECONDS:-6}" # a little more traffic for a second picture
 import -window root "$out/desktop-later.png"
 dunstctl close-all
 sleep 0.5
 dunstctl history >"$out/dunst-history.json"
 
-echo "desktop-check: tray icon embedded: $embedded; alerts received by dunst: $alerts; screenshots in $out"
+echo "desktop-check: tray icon embedded: $embedded; alerts received by dunst: $alerts;" \
+    "second launch exit code: $second; screenshots in $out"
 [ "$embedded" = yes ] || { echo "desktop-check: the tray icon was not embedded in trayer"; exit 1; }
 [ "$alerts" -ge 2 ] || { echo "desktop-check: dunst received $alerts alerts"; exit 1; }
+[ "$second" -eq 0 ] || { echo "desktop-check: a second launch did not hand over to the first"; exit 1; }
 grep -q '"data" : "notify"' "$out/dunst-history.json" \
     || { echo "desktop-check: dunst's history has no alert from notify"; exit 1; }
