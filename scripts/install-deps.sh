@@ -13,6 +13,8 @@ packages=(
     libssl3 openssl curl
     # the desktop check: a virtual display, a tray, a notification daemon, a private bus, screenshots
     xvfb trayer dunst dbus x11-utils imagemagick
+    # interoperability peers: a browser, nginx with nchan
+    chromium nginx libnginx-mod-nchan
     # the libFuzzer build of the parser
     clang clang-14 libclang-rt-14-dev
 )
@@ -21,6 +23,8 @@ missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node.js: the machine's own when it has one (the interop tests need 20+).
+command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0
 fi

@@ -34,5 +34,8 @@ for target in sseparser httprequestparser; do
     rm -rf "$corpus"
 done
 
-echo "== unit tests"
+echo "== npm packages for the interop tests"
+(cd tests/interop && npm ci --no-audit --no-fund --loglevel=error)
+
+echo "== tests"
 ctest --preset "$preset"
