@@ -8,6 +8,7 @@
 #include "eventstore.h"
 #include "historystore.h"
 #include "notificationmodel.h"
+#include "inprocessserver.h"
 #include "notifyserver.h"
 
 #include <QDBusConnection>
@@ -73,21 +74,11 @@ void tst_Alerts::initTestCase()
 
 void tst_Alerts::alertsUrgencyActionsBurstAndReplay()
 {
-    QTemporaryDir dir;
-    QFile users(dir.filePath(QStringLiteral("users.json")));
-    QVERIFY(users.open(QIODevice::WriteOnly));
-    users.write(R"({"users":[{"name":"alice","token":"alice-token-0001"},{"name":"admin","token":"admin-token-0003","admin":true}]})");
-    users.close();
-    ServerConfig config;
-    config.usersFile = users.fileName();
-    config.inMemory = true;
-    config.port = 0;
-    config.retryMs = 50;
-    NotifyServer server(config);
+    TestSupport::InProcessServer server;
+    QVERIFY(server.start());
     QString error;
-    QVERIFY2(server.start(&error), qPrintable(error));
     const auto publish = [&server](const QString &id, const char *level) {
-        return *server.publish("notification",
+        return *server->publish("notification",
                                QJsonObject{{QStringLiteral("notification_id"), id},
                                            {QStringLiteral("title"), QString(QStringLiteral("Alert ") + id)},
                                            {QStringLiteral("level"), QString::fromLatin1(level)},
@@ -96,12 +87,12 @@ void tst_Alerts::alertsUrgencyActionsBurstAndReplay()
     };
 
     DesktopSession::Settings settings;
-    settings.server = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
+    settings.server = server.url();
     settings.token = "alice-token-0001";
     settings.user = QStringLiteral("alice");
     settings.alertsPerWindow = 3;
     settings.alertWindowMs = 400;
-    const QString historyPath = dir.filePath(QStringLiteral("history.sqlite"));
+    const QString historyPath = server.dir() + QStringLiteral("/history.sqlite");
 
     QByteArray firstId;
     {
@@ -130,7 +121,7 @@ void tst_Alerts::alertsUrgencyActionsBurstAndReplay()
         signal << uint(1) << QStringLiteral("mark-read");
         QDBusConnection(QStringLiteral("fake-daemon")).send(signal);
         QTRY_COMPARE(session.notifications()->unreadCount(), 0);
-        QCOMPARE(server.store().notifications(QStringLiteral("alice"), true, 10).size(), 0);
+        QCOMPARE(server->store().notifications(QStringLiteral("alice"), true, 10).size(), 0);
 
         // A burst (in a fresh throttle window): 3 popups, then one summary for the rest.
         session.setSettings(settings);

@@ -7,6 +7,7 @@
 #include "historystore.h"
 #include "messagemodel.h"
 #include "notificationmodel.h"
+#include "inprocessserver.h"
 #include "notifyserver.h"
 #include "ordermodel.h"
 #include "presencemodel.h"
@@ -38,39 +39,24 @@ private:
     DesktopSession::Settings settings() const;
     QByteArray notify(const QString &id, const QStringList &audience = {QStringLiteral("alice")});
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<NotifyServer> m_server;
+    std::unique_ptr<TestSupport::InProcessServer> m_server;
 };
 
 void tst_DesktopSession::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QFile users(m_dir->filePath(QStringLiteral("users.json")));
-    QVERIFY(users.open(QIODevice::WriteOnly));
-    users.write(R"({"users":[{"name":"alice","display_name":"Alice","token":"alice-token-0001"},
-                   {"name":"bob","display_name":"Bob","token":"bob-token-0002"}]})");
-    users.close();
-    ServerConfig config;
-    config.usersFile = users.fileName();
-    config.inMemory = true;
-    config.port = 0;
-    config.retryMs = 50;
-    config.threads = 1;
-    m_server = std::make_unique<NotifyServer>(config);
-    QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
+    m_server = std::make_unique<TestSupport::InProcessServer>();
+    QVERIFY(m_server->start());
 }
 
 void tst_DesktopSession::cleanup()
 {
     m_server.reset();
-    m_dir.reset();
 }
 
 DesktopSession::Settings tst_DesktopSession::settings() const
 {
     DesktopSession::Settings s;
-    s.server = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server->port()));
+    s.server = m_server->url();
     s.token = "alice-token-0001";
     s.user = QStringLiteral("alice");
     return s;
@@ -78,7 +64,7 @@ DesktopSession::Settings tst_DesktopSession::settings() const
 
 QByteArray tst_DesktopSession::notify(const QString &id, const QStringList &audience)
 {
-    return *m_server->publish("notification",
+    return *(*m_server)->publish("notification",
                               QJsonObject{{QStringLiteral("notification_id"), id},
                                           {QStringLiteral("title"), QString(QStringLiteral("Title ") + id)},
                                           {QStringLiteral("created_at"), QStringLiteral("2026-11-28T10:00:00Z")}},
@@ -92,17 +78,17 @@ void tst_DesktopSession::eventsReachTheModels()
     session.start();
     QTRY_COMPARE(session.client()->state(), Notify::SseClient::State::Open);
     notify(QStringLiteral("n1"));
-    m_server->publish("order_status", QJsonObject{{QStringLiteral("order_id"), QStringLiteral("A-1")},
+    (*m_server)->publish("order_status", QJsonObject{{QStringLiteral("order_id"), QStringLiteral("A-1")},
                                                   {QStringLiteral("status"), QStringLiteral("shipped")},
                                                   {QStringLiteral("updated_at"), QStringLiteral("2026-11-28T10:00:00Z")}},
                       {});
-    m_server->publish("message", QJsonObject{{QStringLiteral("message_id"), QStringLiteral("m1")},
+    (*m_server)->publish("message", QJsonObject{{QStringLiteral("message_id"), QStringLiteral("m1")},
                                              {QStringLiteral("from"), QStringLiteral("bob")},
                                              {QStringLiteral("to"), QStringLiteral("alice")},
                                              {QStringLiteral("body"), QStringLiteral("hi")},
                                              {QStringLiteral("sent_at"), QStringLiteral("2026-11-28T10:00:00Z")}},
                       {QStringLiteral("bob"), QStringLiteral("alice")});
-    m_server->publish("invoice_paid", QJsonObject{{QStringLiteral("amount"), 12}}, {});
+    (*m_server)->publish("invoice_paid", QJsonObject{{QStringLiteral("amount"), 12}}, {});
     QTRY_COMPARE(session.notifications()->rowCount(), 2); // n1 and the generic one
     QTRY_COMPARE(session.orders()->rowCount(), 1);
     QTRY_COMPARE(session.messages()->rowCount(), 1);
@@ -126,8 +112,8 @@ void tst_DesktopSession::readsFollowTheServer()
     session.markRead(QStringLiteral("1"));
     QTRY_COMPARE(session.notifications()->unreadCount(), 2);
     // A read made on another device arrives as notification_read.
-    QVERIFY(m_server->store().markRead(QStringLiteral("alice"), QStringLiteral("0")));
-    m_server->publish("notification_read", QJsonObject{{QStringLiteral("notification_ids"), QJsonArray{QStringLiteral("0")}}},
+    QVERIFY((*m_server)->store().markRead(QStringLiteral("alice"), QStringLiteral("0")));
+    (*m_server)->publish("notification_read", QJsonObject{{QStringLiteral("notification_ids"), QJsonArray{QStringLiteral("0")}}},
                       {QStringLiteral("alice")});
     QTRY_COMPARE(session.notifications()->unreadCount(), 1);
     session.markAllRead();
@@ -155,7 +141,7 @@ void tst_DesktopSession::resetTriggersResync()
 
 void tst_DesktopSession::restartResumesWithoutDuplicates()
 {
-    const QString path = m_dir->filePath(QStringLiteral("history.sqlite"));
+    const QString path = m_server->dir() + QStringLiteral("/history.sqlite");
     QString error;
     {
         HistoryStore history(path);

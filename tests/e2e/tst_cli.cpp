@@ -3,6 +3,7 @@
 // reconnects, and the REST subcommands.
 
 #include "eventstore.h"
+#include "inprocessserver.h"
 #include "notifyserver.h"
 #include "protocol.h"
 
@@ -84,49 +85,34 @@ private slots:
 private:
     QString streamUrl(const QString &token = {}) const
     {
-        QString url = QStringLiteral("http://127.0.0.1:%1/api/v1/notifications/sse/stream/").arg(m_server->port());
+        QString url = m_server->url().toString() + QStringLiteral("/api/v1/notifications/sse/stream/");
         if (!token.isEmpty())
             url += QStringLiteral("?token=") + token;
         return url;
     }
-    QString serverUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server->port()); }
+    QString serverUrl() const { return m_server->url().toString(); }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<NotifyServer> m_server;
+    std::unique_ptr<TestSupport::InProcessServer> m_server;
 };
 
 void tst_Cli::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QFile users(m_dir->filePath(QStringLiteral("users.json")));
-    QVERIFY(users.open(QIODevice::WriteOnly));
-    users.write(R"({"users":[{"name":"alice","token":"alice-token-0001"},{"name":"bob","token":"bob-token-0002"},
-                   {"name":"admin","token":"admin-token-0003","admin":true}]})");
-    users.close();
-    ServerConfig config;
-    config.usersFile = users.fileName();
-    config.inMemory = true;
-    config.port = 0;
-    config.retryMs = 50;
-    config.threads = 1;
-    m_server = std::make_unique<NotifyServer>(config);
-    QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
+    m_server = std::make_unique<TestSupport::InProcessServer>();
+    QVERIFY(m_server->start());
 }
 
 void tst_Cli::cleanup()
 {
     m_server.reset();
-    m_dir.reset();
 }
 
 void tst_Cli::listenPrintsTheContractsLines()
 {
-    const QByteArray first = *m_server->publish("notification", QJsonObject{{QStringLiteral("notification_id"), QStringLiteral("1")},
+    const QByteArray first = *(*m_server)->publish("notification", QJsonObject{{QStringLiteral("notification_id"), QStringLiteral("1")},
                                                                              {QStringLiteral("title"), QStringLiteral("Hi \"there\"\n")},
                                                                              {QStringLiteral("created_at"), QStringLiteral("2026-11-28T10:00:00Z")}},
                                                 {});
-    m_server->publish("custom_thing", QJsonObject{{QStringLiteral("x"), 1}}, {});
+    (*m_server)->publish("custom_thing", QJsonObject{{QStringLiteral("x"), 1}}, {});
     Cli cli({QStringLiteral("listen"), streamUrl(), QStringLiteral("--token"), Alice, QStringLiteral("--last-event-id"),
              QString::fromLatin1(first.left(9) + "0"), QStringLiteral("--max-events"), QStringLiteral("2")});
     QVERIFY(cli.finished());
@@ -163,10 +149,10 @@ void tst_Cli::listenResumesAfterDrops()
     QByteArrayList ids;
     for (int round = 0; round < 3; ++round) {
         for (int i = 0; i < 2; ++i)
-            ids << *m_server->publish("tick", QJsonObject{{QStringLiteral("round"), round}}, {QStringLiteral("alice")});
+            ids << *(*m_server)->publish("tick", QJsonObject{{QStringLiteral("round"), round}}, {QStringLiteral("alice")});
         QVERIFY(QTest::qWaitFor([&] { return count("event", "tick") >= 2 * (round + 1); }, 10000));
         if (round < 2) {
-            m_server->dropAllStreams();
+            (*m_server)->dropAllStreams();
             QVERIFY(QTest::qWaitFor([&] { return count("type", "open") >= round + 2; }, 10000));
         }
     }
@@ -207,8 +193,8 @@ void tst_Cli::listenExitCodes()
     QFETCH(int, exitCode);
     QFETCH(int, status);
     if (!fault.isEmpty()) {
-        m_server->faults().failStreams = 1;
-        m_server->faults().failStatus = fault.toInt();
+        (*m_server)->faults().failStreams = 1;
+        (*m_server)->faults().failStatus = fault.toInt();
     }
     const QString url = path.isEmpty() ? streamUrl() : serverUrl() + path;
     Cli cli({QStringLiteral("listen"), url, QStringLiteral("--token"), token});
@@ -249,7 +235,7 @@ void tst_Cli::publishSendRead()
     Cli read({QStringLiteral("read"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("n-7")});
     QVERIFY(read.finished());
     QCOMPARE(read.exitCode(), 0);
-    QCOMPARE(m_server->store().notifications(QStringLiteral("alice"), true, 10).size(), 0);
+    QCOMPARE((*m_server)->store().notifications(QStringLiteral("alice"), true, 10).size(), 0);
     Cli readMissing({QStringLiteral("read"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("nope")});
     QVERIFY(readMissing.finished());
     QCOMPARE(readMissing.exitCode(), 5);
