@@ -4,8 +4,7 @@
 AlertThrottle::AlertThrottle(int maxPerWindow, qint64 windowMs)
     : m_maxPerWindow(maxPerWindow)
     , m_windowMs(windowMs)
-{
-}
+{ }
 
 AlertThrottle::Decision AlertThrottle::offer(qint64 nowMs)
 {

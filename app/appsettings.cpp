@@ -139,7 +139,8 @@ bool setStartsAtLogin(bool enabled, QString *error)
             *error = file.errorString();
         return false;
     }
-    file.write("[Desktop Entry]\nType=Application\nName=Notify\nExec=" + QCoreApplication::applicationFilePath().toUtf8()
+    file.write("[Desktop Entry]\nType=Application\nName=Notify\nExec="
+               + QCoreApplication::applicationFilePath().toUtf8()
                + " --minimized\nIcon=notify-tray\nX-GNOME-Autostart-enabled=true\n");
     return file.commit();
 }

@@ -19,8 +19,7 @@ const QString Interface = QStringLiteral("org.freedesktop.Notifications");
 
 DesktopNotifier::DesktopNotifier(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 bool DesktopNotifier::hasService() const
 {

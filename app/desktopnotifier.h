@@ -7,8 +7,6 @@
 #include <QStringList>
 #include <QSystemTrayIcon>
 
-
-
 /// Real desktop notifications: the freedesktop `org.freedesktop.Notifications`
 /// D-Bus service (urgency, app icon, actions that work), or, where no such
 /// service runs, the tray icon's own balloon.

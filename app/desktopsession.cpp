@@ -31,10 +31,12 @@ qint64 nowMs()
 int urgencyOf(Level level)
 {
     switch (level) {
-    case Level::Error: return int(DesktopNotifier::Urgency::Critical);
+    case Level::Error:
+        return int(DesktopNotifier::Urgency::Critical);
     case Level::Warning:
     case Level::Success:
-    case Level::Info: return int(DesktopNotifier::Urgency::Normal);
+    case Level::Info:
+        return int(DesktopNotifier::Urgency::Normal);
     }
     return int(DesktopNotifier::Urgency::Normal);
 }
@@ -42,13 +44,20 @@ int urgencyOf(Level level)
 QString stateText(SseClient::State state)
 {
     switch (state) {
-    case SseClient::State::Stopped: return QObject::tr("stopped");
-    case SseClient::State::Connecting: return QObject::tr("connecting");
-    case SseClient::State::Open: return QObject::tr("connected");
-    case SseClient::State::WaitingToReconnect: return QObject::tr("reconnecting");
-    case SseClient::State::AuthRequired: return QObject::tr("sign-in needed");
-    case SseClient::State::Failed: return QObject::tr("failed");
-    case SseClient::State::Polling: return QObject::tr("polling");
+    case SseClient::State::Stopped:
+        return QObject::tr("stopped");
+    case SseClient::State::Connecting:
+        return QObject::tr("connecting");
+    case SseClient::State::Open:
+        return QObject::tr("connected");
+    case SseClient::State::WaitingToReconnect:
+        return QObject::tr("reconnecting");
+    case SseClient::State::AuthRequired:
+        return QObject::tr("sign-in needed");
+    case SseClient::State::Failed:
+        return QObject::tr("failed");
+    case SseClient::State::Polling:
+        return QObject::tr("polling");
     }
     return {};
 }
@@ -141,8 +150,9 @@ void DesktopSession::start()
     // first run, or a reset, loads the snapshots instead.
     m_snapshotLoaded = !m_journal.lastEventId().isEmpty();
     m_client->setLastEventId(m_journal.lastEventId());
-    log(m_journal.lastEventId().isEmpty() ? tr("starting fresh")
-                                          : tr("resuming after event %1").arg(QString::fromUtf8(m_journal.lastEventId())));
+    log(m_journal.lastEventId().isEmpty()
+            ? tr("starting fresh")
+            : tr("resuming after event %1").arg(QString::fromUtf8(m_journal.lastEventId())));
     m_client->start();
 }
 
@@ -209,7 +219,7 @@ void DesktopSession::resync()
         for (const QJsonValue &o : body.value(u"orders").toArray()) {
             QJsonObject json = o.toObject();
             // The snapshot lists null for absent optional fields.
-            for (const char *field : {"previous_status", "note"}) {
+            for (const char *field : { "previous_status", "note" }) {
                 if (json.value(QLatin1StringView(field)).isNull())
                     json.remove(QLatin1StringView(field));
             }
@@ -266,7 +276,8 @@ void DesktopSession::onEvent(const SseEvent &event)
             m_history->saveOrder(*o);
         if (m_settings.alertOrders && !paused)
             alert(QString(), tr("Order %1: %2").arg(o->orderId, toString(o->status)), o->note,
-                  int(o->status == OrderState::Cancelled ? DesktopNotifier::Urgency::Critical : DesktopNotifier::Urgency::Normal),
+                  int(o->status == OrderState::Cancelled ? DesktopNotifier::Urgency::Critical
+                                                         : DesktopNotifier::Urgency::Normal),
                   false);
     } else if (event.type == "message") {
         const auto m = Message::fromJson(data);
@@ -282,8 +293,9 @@ void DesktopSession::onEvent(const SseEvent &event)
             return;
         m_presence->apply(*p);
         if (m_settings.alertPresence && !paused && p->user != m_settings.user)
-            alert(QString(), tr("%1 is %2").arg(p->displayName.isEmpty() ? p->user : p->displayName, toString(p->status)),
-                  {}, int(DesktopNotifier::Urgency::Low), false);
+            alert(QString(),
+                  tr("%1 is %2").arg(p->displayName.isEmpty() ? p->user : p->displayName, toString(p->status)), {},
+                  int(DesktopNotifier::Urgency::Low), false);
     } else {
         // Types the app does not know are shown as generic notifications.
         NotificationItem item;
@@ -317,7 +329,7 @@ void DesktopSession::alert(const QString &key, const QString &title, const QStri
     a.body = body;
     a.urgency = DesktopNotifier::Urgency(urgency);
     if (!key.isEmpty()) {
-        a.actions = {QStringLiteral("default"), tr("Open"), QStringLiteral("open"), tr("Open")};
+        a.actions = { QStringLiteral("default"), tr("Open"), QStringLiteral("open"), tr("Open") };
         if (markable)
             a.actions << QStringLiteral("mark-read") << tr("Mark read");
     }
@@ -333,7 +345,7 @@ void DesktopSession::flushSummary()
     a.title = count == 1 ? tr("1 new notification") : tr("%1 new notifications").arg(count);
     a.body = tr("%1 unread in total").arg(m_notifications->unreadCount());
     a.key = QStringLiteral("summary");
-    a.actions = {QStringLiteral("default"), tr("Open"), QStringLiteral("open"), tr("Open")};
+    a.actions = { QStringLiteral("default"), tr("Open"), QStringLiteral("open"), tr("Open") };
     m_notifier->show(a);
 }
 
@@ -352,7 +364,7 @@ void DesktopSession::markRead(const QString &notificationId)
         if (status == 204)
             return; // the notification_read event updates the list
         if (status == 404) {
-            m_notifications->markRead({notificationId}); // only here (an unknown or local-only item)
+            m_notifications->markRead({ notificationId }); // only here (an unknown or local-only item)
             return;
         }
         emit actionFailed(tr("Could not mark it read: %1").arg(body.value(u"message").toString(tr("no answer"))));
@@ -369,21 +381,23 @@ void DesktopSession::markAllRead()
 
 void DesktopSession::sendMessage(const QString &to, const QString &body)
 {
-    m_rest->post(QStringLiteral("/api/v1/messages/"),
-                 QJsonObject{{QStringLiteral("to"), to}, {QStringLiteral("body"), body}},
-                 [this](int status, const QJsonObject &answer) {
-                     if (status != 201)
-                         emit actionFailed(tr("The message was not sent: %1")
-                                               .arg(answer.value(u"message").toString(tr("no answer"))));
-                 });
+    m_rest->post(
+        QStringLiteral("/api/v1/messages/"),
+        QJsonObject{ { QStringLiteral("to"), to }, { QStringLiteral("body"), body } },
+        [this](int status, const QJsonObject &answer) {
+            if (status != 201)
+                emit actionFailed(
+                    tr("The message was not sent: %1").arg(answer.value(u"message").toString(tr("no answer"))));
+        });
 }
 
 void DesktopSession::setMyStatus(const QString &status)
 {
-    m_rest->put(QStringLiteral("/api/v1/presence/"), QJsonObject{{QStringLiteral("status"), status}},
-                [this](int code, const QJsonObject &answer) {
-                    if (code != 204)
-                        emit actionFailed(tr("Your status was not changed: %1")
-                                              .arg(answer.value(u"message").toString(tr("no answer"))));
-                });
+    m_rest->put(
+        QStringLiteral("/api/v1/presence/"), QJsonObject{ { QStringLiteral("status"), status } },
+        [this](int code, const QJsonObject &answer) {
+            if (code != 204)
+                emit actionFailed(
+                    tr("Your status was not changed: %1").arg(answer.value(u"message").toString(tr("no answer"))));
+        });
 }

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "alertthrottle.h"
-#include "notificationmodel.h"
 #include "eventjournal.h"
+#include "notificationmodel.h"
 #include "sseclient.h"
 
 #include <QDateTime>

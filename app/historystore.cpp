@@ -20,8 +20,7 @@ constexpr int MaxDeliveredIds = 10'000;
 HistoryStore::HistoryStore(QString path)
     : m_path(std::move(path))
     , m_connection(QStringLiteral("notify-history-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+{ }
 
 HistoryStore::~HistoryStore()
 {
@@ -33,7 +32,8 @@ HistoryStore::~HistoryStore()
 
 QString HistoryStore::defaultPath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("history.sqlite"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("history.sqlite"));
 }
 
 bool HistoryStore::exec(const QString &sql, QString *error) const
@@ -57,16 +57,19 @@ bool HistoryStore::open(QString *error)
             *error = m_db.lastError().text();
         return false;
     }
-    return exec(QStringLiteral("PRAGMA journal_mode=WAL"), error) && exec(QStringLiteral("PRAGMA synchronous=NORMAL"), error)
+    return exec(QStringLiteral("PRAGMA journal_mode=WAL"), error)
+        && exec(QStringLiteral("PRAGMA synchronous=NORMAL"), error)
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS notifications(id TEXT PRIMARY KEY, created_ms INTEGER, "
                                "read INTEGER NOT NULL, json TEXT NOT NULL)"),
                 error)
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS order_history(n INTEGER PRIMARY KEY AUTOINCREMENT, "
                                "order_id TEXT NOT NULL, json TEXT NOT NULL)"),
                 error)
-        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS messages(id TEXT PRIMARY KEY, sent_ms INTEGER, json TEXT NOT NULL)"),
+        && exec(QStringLiteral(
+                    "CREATE TABLE IF NOT EXISTS messages(id TEXT PRIMARY KEY, sent_ms INTEGER, json TEXT NOT NULL)"),
                 error)
-        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS delivered(n INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL)"),
+        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS delivered(n INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT "
+                               "UNIQUE NOT NULL)"),
                 error)
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value TEXT)"), error);
 }
@@ -84,8 +87,9 @@ void HistoryStore::saveNotification(const NotificationItem &item)
     QJsonObject json = n.toJson();
     json.insert(QStringLiteral("event_id"), QString::fromUtf8(item.eventId));
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("INSERT INTO notifications(id, created_ms, read, json) VALUES (?, ?, ?, ?) "
-                                 "ON CONFLICT(id) DO UPDATE SET json = excluded.json, read = MAX(read, excluded.read)"));
+    query.prepare(
+        QStringLiteral("INSERT INTO notifications(id, created_ms, read, json) VALUES (?, ?, ?, ?) "
+                       "ON CONFLICT(id) DO UPDATE SET json = excluded.json, read = MAX(read, excluded.read)"));
     query.addBindValue(item.id);
     query.addBindValue(item.createdAt.toMSecsSinceEpoch());
     query.addBindValue(item.read ? 1 : 0);
@@ -121,7 +125,8 @@ QList<NotificationItem> HistoryStore::notifications() const
     while (query.next()) {
         const QJsonObject json = QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object();
         if (const auto n = Notification::fromJson(json))
-            items << NotificationItem::fromProtocol(*n, json.value(u"event_id").toString().toUtf8(), query.value(1).toBool());
+            items << NotificationItem::fromProtocol(*n, json.value(u"event_id").toString().toUtf8(),
+                                                    query.value(1).toBool());
     }
     return items;
 }
@@ -177,7 +182,8 @@ void HistoryStore::rememberEvent(const QByteArray &id)
     query.exec();
     if (++m_rememberedSinceTrim >= 500) {
         m_rememberedSinceTrim = 0;
-        exec(QStringLiteral("DELETE FROM delivered WHERE n <= (SELECT MAX(n) FROM delivered) - %1").arg(MaxDeliveredIds));
+        exec(QStringLiteral("DELETE FROM delivered WHERE n <= (SELECT MAX(n) FROM delivered) - %1")
+                 .arg(MaxDeliveredIds));
     }
     setLastEventId(id);
 }

@@ -6,7 +6,6 @@
 
 #include <QSqlDatabase>
 
-
 /// The app's local history in SQLite (Qt Sql), so it starts with yesterday's
 /// state and resumes its stream where it stopped: the last 10,000
 /// notifications with their read flags, orders and their transitions,

@@ -21,10 +21,14 @@ QIcon icon(Level level)
 QColor color(Level level)
 {
     switch (level) {
-    case Level::Info: return QColor(0x1e, 0x88, 0xe5);
-    case Level::Success: return QColor(0x2e, 0x7d, 0x32);
-    case Level::Warning: return QColor(0xef, 0x6c, 0x00);
-    case Level::Error: return QColor(0xc6, 0x28, 0x28);
+    case Level::Info:
+        return QColor(0x1e, 0x88, 0xe5);
+    case Level::Success:
+        return QColor(0x2e, 0x7d, 0x32);
+    case Level::Warning:
+        return QColor(0xef, 0x6c, 0x00);
+    case Level::Error:
+        return QColor(0xc6, 0x28, 0x28);
     }
     return {};
 }
@@ -32,13 +36,20 @@ QColor color(Level level)
 QColor color(OrderState state)
 {
     switch (state) {
-    case OrderState::Pending: return QColor(0x75, 0x75, 0x75);
-    case OrderState::Confirmed: return QColor(0x1e, 0x88, 0xe5);
-    case OrderState::Processing: return QColor(0x8e, 0x24, 0xaa);
-    case OrderState::Shipped: return QColor(0xef, 0x6c, 0x00);
-    case OrderState::Delivered: return QColor(0x2e, 0x7d, 0x32);
-    case OrderState::Cancelled: return QColor(0xc6, 0x28, 0x28);
-    case OrderState::Refunded: return QColor(0x6d, 0x4c, 0x41);
+    case OrderState::Pending:
+        return QColor(0x75, 0x75, 0x75);
+    case OrderState::Confirmed:
+        return QColor(0x1e, 0x88, 0xe5);
+    case OrderState::Processing:
+        return QColor(0x8e, 0x24, 0xaa);
+    case OrderState::Shipped:
+        return QColor(0xef, 0x6c, 0x00);
+    case OrderState::Delivered:
+        return QColor(0x2e, 0x7d, 0x32);
+    case OrderState::Cancelled:
+        return QColor(0xc6, 0x28, 0x28);
+    case OrderState::Refunded:
+        return QColor(0x6d, 0x4c, 0x41);
     }
     return {};
 }
@@ -46,10 +57,14 @@ QColor color(OrderState state)
 QColor color(PresenceStatus status)
 {
     switch (status) {
-    case PresenceStatus::Online: return QColor(0x43, 0xa0, 0x47);
-    case PresenceStatus::Away: return QColor(0xfb, 0xc0, 0x2d);
-    case PresenceStatus::Busy: return QColor(0xe5, 0x39, 0x35);
-    case PresenceStatus::Offline: return QColor(0x9e, 0x9e, 0x9e);
+    case PresenceStatus::Online:
+        return QColor(0x43, 0xa0, 0x47);
+    case PresenceStatus::Away:
+        return QColor(0xfb, 0xc0, 0x2d);
+    case PresenceStatus::Busy:
+        return QColor(0xe5, 0x39, 0x35);
+    case PresenceStatus::Offline:
+        return QColor(0x9e, 0x9e, 0x9e);
     }
     return {};
 }
@@ -57,7 +72,7 @@ QColor color(PresenceStatus status)
 QIcon dot(const QColor &color)
 {
     QIcon icon;
-    for (const int size : {16, 32, 64}) {
+    for (const int size : { 16, 32, 64 }) {
         QPixmap pixmap(size, size);
         pixmap.fill(Qt::transparent);
         QPainter painter(&pixmap);

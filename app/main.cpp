@@ -43,16 +43,18 @@ int main(int argc, char **argv)
     QApplication::setQuitOnLastWindowClosed(false);
 
     QCommandLineParser cli;
-    cli.setApplicationDescription(QStringLiteral("Notify: notifications, orders, messages and presence on your desktop."));
+    cli.setApplicationDescription(
+        QStringLiteral("Notify: notifications, orders, messages and presence on your desktop."));
     cli.addHelpOption();
     cli.addVersionOption();
-    cli.addOption({QStringLiteral("server"), QStringLiteral("Server URL, e.g. http://127.0.0.1:8787."), QStringLiteral("URL")});
-    cli.addOption({QStringLiteral("token"), QStringLiteral("Access token."), QStringLiteral("TOKEN")});
-    cli.addOption({QStringLiteral("user"), QStringLiteral("Your user name on the server."), QStringLiteral("NAME")});
-    cli.addOption({QStringLiteral("minimized"), QStringLiteral("Start in the tray, without the window.")});
-    cli.addOption({QStringLiteral("demo"), QStringLiteral("Run a demo server inside the app and connect to it.")});
-    cli.addOption({QStringLiteral("history"), QStringLiteral("History database (default: the data directory)."),
-                   QStringLiteral("FILE")});
+    cli.addOption(
+        { QStringLiteral("server"), QStringLiteral("Server URL, e.g. http://127.0.0.1:8787."), QStringLiteral("URL") });
+    cli.addOption({ QStringLiteral("token"), QStringLiteral("Access token."), QStringLiteral("TOKEN") });
+    cli.addOption({ QStringLiteral("user"), QStringLiteral("Your user name on the server."), QStringLiteral("NAME") });
+    cli.addOption({ QStringLiteral("minimized"), QStringLiteral("Start in the tray, without the window.") });
+    cli.addOption({ QStringLiteral("demo"), QStringLiteral("Run a demo server inside the app and connect to it.") });
+    cli.addOption({ QStringLiteral("history"), QStringLiteral("History database (default: the data directory)."),
+                    QStringLiteral("FILE") });
     cli.process(app);
 
     // One instance per user: a second launch raises the first one's window.
@@ -82,7 +84,8 @@ int main(int argc, char **argv)
         demoServer = std::make_unique<Notify::Server::NotifyServer>(config);
         QString error;
         if (!demoServer->start(&error)) {
-            QMessageBox::critical(nullptr, QStringLiteral("Notify"), QObject::tr("The demo server did not start: %1").arg(error));
+            QMessageBox::critical(nullptr, QStringLiteral("Notify"),
+                                  QObject::tr("The demo server did not start: %1").arg(error));
             return 1;
         }
         demoScenario = std::make_unique<Notify::Server::DemoScenario>(*demoServer);
@@ -109,9 +112,9 @@ int main(int argc, char **argv)
         AppSettings::setStartsAtLogin(dialog.startAtLogin());
     }
 
-    const QString historyPath = demo ? QStringLiteral(":memory:")
-                                     : cli.value(QStringLiteral("history")).isEmpty() ? HistoryStore::defaultPath()
-                                                                                     : cli.value(QStringLiteral("history"));
+    const QString historyPath = demo                     ? QStringLiteral(":memory:")
+        : cli.value(QStringLiteral("history")).isEmpty() ? HistoryStore::defaultPath()
+                                                         : cli.value(QStringLiteral("history"));
     HistoryStore history(historyPath);
     QString error;
     if (!history.open(&error))

@@ -11,6 +11,7 @@
 
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -18,10 +19,9 @@
 #include <QListView>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QGuiApplication>
 #include <QPlainTextEdit>
-#include <QScreen>
 #include <QPushButton>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -64,7 +64,7 @@ MainWindow::MainWindow(DesktopSession *session, QWidget *parent)
     // "2 min ago" must move on by itself.
     auto *ticker = new QTimer(this);
     connect(ticker, &QTimer::timeout, this, [this] {
-        for (QTableView *view : {m_notificationView, m_orderView}) {
+        for (QTableView *view : { m_notificationView, m_orderView }) {
             if (view)
                 view->viewport()->update();
         }
@@ -84,7 +84,7 @@ QWidget *MainWindow::buildNotificationsTab()
     search->setClearButtonEnabled(true);
     auto *level = new QComboBox;
     level->addItem(tr("All levels"), -1);
-    for (const Level l : {Level::Info, Level::Success, Level::Warning, Level::Error})
+    for (const Level l : { Level::Info, Level::Success, Level::Warning, Level::Error })
         level->addItem(toString(l), int(l));
     m_categoryFilter = new QComboBox;
     m_categoryFilter->addItem(tr("All categories"), QString());
@@ -151,9 +151,9 @@ QWidget *MainWindow::buildNotificationsTab()
                 }
                 const QString id = current.data(NotificationModel::IdRole).toString();
                 const QString body = current.data(NotificationModel::BodyRole).toString();
-                details->setText(QStringLiteral("<b>%1</b><br>%2")
-                                     .arg(current.siblingAtColumn(0).data().toString().toHtmlEscaped(),
-                                          body.toHtmlEscaped()));
+                details->setText(
+                    QStringLiteral("<b>%1</b><br>%2")
+                        .arg(current.siblingAtColumn(0).data().toString().toHtmlEscaped(), body.toHtmlEscaped()));
                 if (!current.data(NotificationModel::ReadRole).toBool())
                     m_session->markRead(id);
             });
@@ -188,7 +188,8 @@ QWidget *MainWindow::buildOrdersTab()
         for (const OrderStatus &o : m_session->orders()->history(orderId)) {
             m_orderHistory->addItem(QStringLiteral("%1  %2%3")
                                         .arg(QLocale().toString(o.updatedAt.toLocalTime(), QLocale::ShortFormat),
-                                             toString(o.status), o.note.isEmpty() ? QString() : QStringLiteral(" — ") + o.note));
+                                             toString(o.status),
+                                             o.note.isEmpty() ? QString() : QStringLiteral(" — ") + o.note));
         }
     };
     connect(m_orderView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, showHistory);
@@ -257,7 +258,7 @@ QWidget *MainWindow::buildPeopleTab()
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("My status:")));
     auto *mine = new QComboBox;
-    for (const char *status : {"online", "away", "busy"})
+    for (const char *status : { "online", "away", "busy" })
         mine->addItem(QString::fromLatin1(status), QString::fromLatin1(status));
     bar->addWidget(mine);
     bar->addStretch(1);
@@ -270,7 +271,8 @@ QWidget *MainWindow::buildPeopleTab()
     view->setModel(proxy);
     view->setUniformItemSizes(true);
     layout->addWidget(view);
-    connect(mine, &QComboBox::activated, this, [this, mine] { m_session->setMyStatus(mine->currentData().toString()); });
+    connect(mine, &QComboBox::activated, this,
+            [this, mine] { m_session->setMyStatus(mine->currentData().toString()); });
     return page;
 }
 
@@ -288,7 +290,7 @@ void MainWindow::updateStatus()
 {
     const auto state = m_session->client()->state();
     QString text = tr("%1 — %2").arg(m_session->settings().server.toString(QUrl::RemoveUserInfo),
-                                       TrayIconRenderer::stateName(state));
+                                     TrayIconRenderer::stateName(state));
     text += tr(" — %n unread", nullptr, m_session->notifications()->unreadCount());
     if (m_session->lastEventTime().isValid())
         text += tr(" — last event %1").arg(QLocale().toString(m_session->lastEventTime().time(), QLocale::ShortFormat));

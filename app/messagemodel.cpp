@@ -7,8 +7,7 @@ using namespace Notify::Protocol;
 
 MessageModel::MessageModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 int MessageModel::rowCount(const QModelIndex &parent) const
 {
@@ -59,9 +58,12 @@ QVariant MessageModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case TimeColumn: return tr("Time");
-    case FromColumn: return tr("From");
-    case BodyColumn: return tr("Message");
+    case TimeColumn:
+        return tr("Time");
+    case FromColumn:
+        return tr("From");
+    case BodyColumn:
+        return tr("Message");
     }
     return {};
 }

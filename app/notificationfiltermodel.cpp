@@ -56,7 +56,8 @@ bool NotificationFilterModel::lessThan(const QModelIndex &left, const QModelInde
         const QDateTime b = right.data(NotificationModel::CreatedRole).toDateTime();
         if (a != b)
             return a < b;
-        return left.data(NotificationModel::EventIdRole).toByteArray() < right.data(NotificationModel::EventIdRole).toByteArray();
+        return left.data(NotificationModel::EventIdRole).toByteArray()
+            < right.data(NotificationModel::EventIdRole).toByteArray();
     }
     return QSortFilterProxyModel::lessThan(left, right);
 }

@@ -10,14 +10,13 @@ using Notify::Protocol::Level;
 NotificationItem NotificationItem::fromProtocol(const Notify::Protocol::Notification &n, const QByteArray &eventId,
                                                 bool read)
 {
-    return {n.notificationId, n.title, n.body, n.category, n.link, n.level, n.createdAt, eventId, read};
+    return { n.notificationId, n.title, n.body, n.category, n.link, n.level, n.createdAt, eventId, read };
 }
 
 NotificationModel::NotificationModel(QObject *parent, qsizetype capacity)
     : QAbstractTableModel(parent)
     , m_capacity(capacity)
-{
-}
+{ }
 
 int NotificationModel::rowCount(const QModelIndex &parent) const
 {
@@ -63,7 +62,8 @@ QVariant NotificationModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         return index.column() == TimeColumn ? QLocale().toString(n.createdAt.toLocalTime(), QLocale::LongFormat)
-                                            : n.body.isEmpty() ? n.title : n.title + u'\n' + n.body;
+            : n.body.isEmpty()              ? n.title
+                                            : n.title + u'\n' + n.body;
     case Qt::FontRole:
         if (!n.read) {
             QFont bold;

@@ -10,8 +10,7 @@ using namespace Notify::Protocol;
 
 OrderModel::OrderModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 int OrderModel::rowCount(const QModelIndex &parent) const
 {
@@ -68,10 +67,14 @@ QVariant OrderModel::headerData(int section, Qt::Orientation orientation, int ro
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case OrderColumn: return tr("Order");
-    case StatusColumn: return tr("Status");
-    case UpdatedColumn: return tr("Updated");
-    case NoteColumn: return tr("Note");
+    case OrderColumn:
+        return tr("Order");
+    case StatusColumn:
+        return tr("Status");
+    case UpdatedColumn:
+        return tr("Updated");
+    case NoteColumn:
+        return tr("Note");
     }
     return {};
 }

@@ -8,8 +8,7 @@ using namespace Notify::Protocol;
 
 PresenceModel::PresenceModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{ }
 
 int PresenceModel::rowCount(const QModelIndex &parent) const
 {

@@ -9,8 +9,7 @@
 RestClient::RestClient(QObject *parent)
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
-{
-}
+{ }
 
 void RestClient::get(const QString &path, Callback callback)
 {

@@ -35,7 +35,8 @@ SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, QWidget
     m_autostart->setChecked(AppSettings::startsAtLogin());
     auto *browse = new QPushButton(tr("Browse…"));
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getOpenFileName(this, tr("CA certificate"), {}, tr("PEM certificates (*.pem *.crt)"));
+        const QString file
+            = QFileDialog::getOpenFileName(this, tr("CA certificate"), {}, tr("PEM certificates (*.pem *.crt)"));
         if (!file.isEmpty())
             m_caFile->setText(file);
     });
@@ -48,7 +49,7 @@ SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, QWidget
     form->addRow(tr("Token"), m_token);
     form->addRow(tr("CA certificate"), ca);
     auto *alerts = new QVBoxLayout;
-    for (QCheckBox *box : {m_notifications, m_orders, m_messages, m_presence})
+    for (QCheckBox *box : { m_notifications, m_orders, m_messages, m_presence })
         alerts->addWidget(box);
     form->addRow(tr("Alert me about"), alerts);
     form->addRow(QString(), m_autostart);

@@ -26,10 +26,10 @@ TrayController::TrayController(DesktopSession *session, MainWindow *window, QObj
     m_menu->addMenu(m_latest);
     m_menu->addAction(tr("Mark all read"), m_session, &DesktopSession::markAllRead);
     QMenu *dnd = m_menu->addMenu(tr("Do not disturb"));
-    dnd->addAction(tr("For 1 hour"), this, [this] { m_session->pauseAlerts(QDateTime::currentDateTime().addSecs(3600)); });
-    dnd->addAction(tr("Until tomorrow"), this, [this] {
-        m_session->pauseAlerts(QDateTime(QDate::currentDate().addDays(1), QTime(8, 0)));
-    });
+    dnd->addAction(tr("For 1 hour"), this,
+                   [this] { m_session->pauseAlerts(QDateTime::currentDateTime().addSecs(3600)); });
+    dnd->addAction(tr("Until tomorrow"), this,
+                   [this] { m_session->pauseAlerts(QDateTime(QDate::currentDate().addDays(1), QTime(8, 0))); });
     dnd->addAction(tr("Off"), this, [this] { m_session->pauseAlerts({}); });
     m_menu->addAction(tr("Reconnect now"), m_session, &DesktopSession::reconnectNow);
     m_menu->addSeparator();
@@ -60,13 +60,17 @@ void TrayController::refresh()
     const auto state = m_session->client()->state();
     const int unread = m_session->notifications()->unreadCount();
     m_icon->setIcon(TrayIconRenderer::render(state, unread));
-    QString tip = tr("Notify — %1\n%2").arg(TrayIconRenderer::stateName(state),
-                                             m_session->settings().server.toString(QUrl::RemoveUserInfo));
+    QString tip
+        = tr("Notify — %1\n%2")
+              .arg(TrayIconRenderer::stateName(state), m_session->settings().server.toString(QUrl::RemoveUserInfo));
     tip += u'\n' + tr("%n unread", nullptr, unread);
     if (m_session->lastEventTime().isValid())
-        tip += u'\n' + tr("last event at %1").arg(QLocale().toString(m_session->lastEventTime().time(), QLocale::ShortFormat));
+        tip += u'\n'
+            + tr("last event at %1").arg(QLocale().toString(m_session->lastEventTime().time(), QLocale::ShortFormat));
     if (m_session->alertsPausedUntil().isValid() && QDateTime::currentDateTime() < m_session->alertsPausedUntil())
-        tip += u'\n' + tr("alerts paused until %1").arg(QLocale().toString(m_session->alertsPausedUntil(), QLocale::ShortFormat));
+        tip += u'\n'
+            + tr("alerts paused until %1")
+                  .arg(QLocale().toString(m_session->alertsPausedUntil(), QLocale::ShortFormat));
     m_icon->setToolTip(tip);
 }
 

@@ -15,13 +15,17 @@ namespace {
 QColor stateColor(State state)
 {
     switch (state) {
-    case State::Open: return QColor(0x1e, 0x88, 0xe5);               // connected: blue
+    case State::Open:
+        return QColor(0x1e, 0x88, 0xe5); // connected: blue
     case State::Connecting:
     case State::WaitingToReconnect:
-    case State::Polling: return QColor(0xf9, 0xa8, 0x25);            // reconnecting: amber
-    case State::AuthRequired: return QColor(0xc6, 0x28, 0x28);       // needs the user: red
+    case State::Polling:
+        return QColor(0xf9, 0xa8, 0x25); // reconnecting: amber
+    case State::AuthRequired:
+        return QColor(0xc6, 0x28, 0x28); // needs the user: red
     case State::Stopped:
-    case State::Failed: return QColor(0x9e, 0x9e, 0x9e);             // offline: grey
+    case State::Failed:
+        return QColor(0x9e, 0x9e, 0x9e); // offline: grey
     }
     return Qt::gray;
 }
@@ -31,13 +35,20 @@ QColor stateColor(State state)
 QString stateName(State state)
 {
     switch (state) {
-    case State::Open: return QCoreApplication::translate("TrayIcon", "connected");
-    case State::Connecting: return QCoreApplication::translate("TrayIcon", "connecting");
-    case State::WaitingToReconnect: return QCoreApplication::translate("TrayIcon", "reconnecting");
-    case State::Polling: return QCoreApplication::translate("TrayIcon", "connected (polling)");
-    case State::AuthRequired: return QCoreApplication::translate("TrayIcon", "sign-in needed");
-    case State::Stopped: return QCoreApplication::translate("TrayIcon", "offline");
-    case State::Failed: return QCoreApplication::translate("TrayIcon", "offline (error)");
+    case State::Open:
+        return QCoreApplication::translate("TrayIcon", "connected");
+    case State::Connecting:
+        return QCoreApplication::translate("TrayIcon", "connecting");
+    case State::WaitingToReconnect:
+        return QCoreApplication::translate("TrayIcon", "reconnecting");
+    case State::Polling:
+        return QCoreApplication::translate("TrayIcon", "connected (polling)");
+    case State::AuthRequired:
+        return QCoreApplication::translate("TrayIcon", "sign-in needed");
+    case State::Stopped:
+        return QCoreApplication::translate("TrayIcon", "offline");
+    case State::Failed:
+        return QCoreApplication::translate("TrayIcon", "offline (error)");
     }
     return {};
 }
@@ -84,7 +95,7 @@ QPixmap pixmap(State state, int unread, int size)
 QIcon render(State state, int unread)
 {
     QIcon icon;
-    for (const int size : {16, 22, 24, 32, 48, 64})
+    for (const int size : { 16, 22, 24, 32, 48, 64 })
         icon.addPixmap(pixmap(state, unread, size));
     return icon;
 }

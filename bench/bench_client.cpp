@@ -68,9 +68,11 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCommandLineParser cli;
     cli.addHelpOption();
-    cli.addOption({QStringLiteral("server"), QStringLiteral("notify-server binary"), QStringLiteral("PATH")});
-    cli.addOption({QStringLiteral("events"), QStringLiteral("events to time"), QStringLiteral("N"), QStringLiteral("10000")});
-    cli.addOption({QStringLiteral("idle-seconds"), QStringLiteral("idle measurement"), QStringLiteral("S"), QStringLiteral("60")});
+    cli.addOption({ QStringLiteral("server"), QStringLiteral("notify-server binary"), QStringLiteral("PATH") });
+    cli.addOption(
+        { QStringLiteral("events"), QStringLiteral("events to time"), QStringLiteral("N"), QStringLiteral("10000") });
+    cli.addOption({ QStringLiteral("idle-seconds"), QStringLiteral("idle measurement"), QStringLiteral("S"),
+                    QStringLiteral("60") });
     cli.process(app);
     const int events = cli.value(QStringLiteral("events")).toInt();
     const int idleSeconds = cli.value(QStringLiteral("idle-seconds")).toInt();
@@ -78,7 +80,8 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
     QFile users(dir.filePath(QStringLiteral("users.json")));
     users.open(QIODevice::WriteOnly);
-    users.write(R"({"users":[{"name":"alice","token":"bench-alice-token"},{"name":"admin","token":"bench-admin-token","admin":true}]})");
+    users.write(
+        R"({"users":[{"name":"alice","token":"bench-alice-token"},{"name":"admin","token":"bench-admin-token","admin":true}]})");
     users.close();
     QProcess server;
     server.setProcessEnvironment([] {
@@ -86,17 +89,20 @@ int main(int argc, char **argv)
         env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("notify.*.info=false"));
         return env;
     }());
-    server.start(cli.value(QStringLiteral("server")), {QStringLiteral("--users"), users.fileName(), QStringLiteral("--in-memory"),
-                                                       QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--heartbeat"),
-                                                       QStringLiteral("5")});
+    server.start(cli.value(QStringLiteral("server")),
+                 { QStringLiteral("--users"), users.fileName(), QStringLiteral("--in-memory"), QStringLiteral("--port"),
+                   QStringLiteral("0"), QStringLiteral("--heartbeat"), QStringLiteral("5") });
     quint16 port = 0;
     QByteArray output;
-    spinUntil([&] {
-        output += server.readAllStandardOutput();
-        const auto m = QRegularExpression(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)/")).match(QString::fromUtf8(output));
-        port = m.hasMatch() ? quint16(m.captured(1).toUInt()) : 0;
-        return port != 0;
-    }, 10000);
+    spinUntil(
+        [&] {
+            output += server.readAllStandardOutput();
+            const auto m = QRegularExpression(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)/"))
+                               .match(QString::fromUtf8(output));
+            port = m.hasMatch() ? quint16(m.captured(1).toUInt()) : 0;
+            return port != 0;
+        },
+        10000);
     if (!port) {
         std::fprintf(stderr, "bench_client: the server did not start\n");
         return 1;
@@ -140,9 +146,10 @@ int main(int argc, char **argv)
         latenciesMs << double(receivedAtNs - sentNs) / 1e6;
     }
     std::sort(latenciesMs.begin(), latenciesMs.end());
-    std::printf("publish (POST) to eventReceived over %d events, one at a time: p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
-                events, latenciesMs.at(latenciesMs.size() / 2), latenciesMs.at(int(latenciesMs.size() * 0.99)),
-                latenciesMs.last());
+    std::printf(
+        "publish (POST) to eventReceived over %d events, one at a time: p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
+        events, latenciesMs.at(latenciesMs.size() / 2), latenciesMs.at(int(latenciesMs.size() * 0.99)),
+        latenciesMs.last());
 
     const double cpu0 = cpuSeconds();
     int comments = 0;
@@ -150,9 +157,10 @@ int main(int argc, char **argv)
     QElapsedTimer idle;
     idle.start();
     spinUntil([&] { return idle.elapsed() >= idleSeconds * 1000; }, idleSeconds * 1000 + 1000);
-    std::printf("idle for %d s on a stream with a 5 s heartbeat (%d heartbeats): client CPU %.3f s (%.4f %% of a core), "
-                "RSS %ld KiB (the whole bench process: Qt, the client, the publisher socket)\n",
-                idleSeconds, comments, cpuSeconds() - cpu0, 100.0 * (cpuSeconds() - cpu0) / idleSeconds, rssKiB());
+    std::printf(
+        "idle for %d s on a stream with a 5 s heartbeat (%d heartbeats): client CPU %.3f s (%.4f %% of a core), "
+        "RSS %ld KiB (the whole bench process: Qt, the client, the publisher socket)\n",
+        idleSeconds, comments, cpuSeconds() - cpu0, 100.0 * (cpuSeconds() - cpu0) / idleSeconds, rssKiB());
     client.stop();
     server.terminate();
     server.waitForFinished();

@@ -90,9 +90,17 @@ struct ServerProcess
     {
         const std::string wantedPort = samePort ? std::to_string(port) : "0";
         port = 0;
-        std::vector<std::string> args = {o.server, "--users", usersFile, "--port", wantedPort,
-                                         "--max-streams-per-user", "100000", "--heartbeat",
-                                         std::to_string(o.heartbeat), "--max-buffered-bytes", "4194304"};
+        std::vector<std::string> args = { o.server,
+                                          "--users",
+                                          usersFile,
+                                          "--port",
+                                          wantedPort,
+                                          "--max-streams-per-user",
+                                          "100000",
+                                          "--heartbeat",
+                                          std::to_string(o.heartbeat),
+                                          "--max-buffered-bytes",
+                                          "4194304" };
         if (keepData) {
             args.push_back("--data-dir");
             args.push_back(dataDir);
@@ -136,8 +144,7 @@ struct ServerProcess
         }
         // Keep draining its output so it never blocks on a full pipe.
         if (::fork() == 0) {
-            while (::read(out[0], buf, sizeof buf) > 0) {
-            }
+            while (::read(out[0], buf, sizeof buf) > 0) { }
             _exit(0);
         }
         ::close(out[0]);
@@ -273,7 +280,8 @@ public:
         s.headDone = false;
         s.open = true;
         s.pending.clear();
-        std::string request = "GET /api/v1/notifications/sse/stream/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+        std::string request
+            = "GET /api/v1/notifications/sse/stream/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
             + server.tokens[size_t(s.index) % server.tokens.size()] + "\r\nAccept: text/event-stream\r\n";
         if (resume && !s.lastId.empty())
             request += "Last-Event-ID: " + s.lastId + "\r\n";
@@ -296,7 +304,7 @@ public:
         ev.data.u64 = PublisherTag - uint64_t(it - m_publishers.begin());
         ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, p.fd, &ev);
         // Wait for the connection, so that the first request is not lost.
-        pollfd pfd{p.fd, POLLOUT, 0};
+        pollfd pfd{ p.fd, POLLOUT, 0 };
         ::poll(&pfd, 1, 5000);
     }
 
@@ -307,8 +315,8 @@ public:
             p.answered = p.sent;
             openPublisher(p);
         }
-        const std::string body = "{\"event\":\"bench\",\"data\":{\"n\":" + std::to_string(n)
-            + ",\"t\":" + std::to_string(nowNs()) + "}}";
+        const std::string body
+            = "{\"event\":\"bench\",\"data\":{\"n\":" + std::to_string(n) + ",\"t\":" + std::to_string(nowNs()) + "}}";
         const std::string request = "POST /api/v1/events/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
             + server.adminToken + "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size())
             + "\r\n\r\n" + body;
@@ -350,7 +358,8 @@ public:
                         if (end == std::string::npos)
                             break;
                         const auto length = publisher->in.find("Content-Length: ", at);
-                        const size_t bodyLength = length < end ? size_t(std::atol(publisher->in.c_str() + length + 16)) : 0;
+                        const size_t bodyLength
+                            = length < end ? size_t(std::atol(publisher->in.c_str() + length + 16)) : 0;
                         if (publisher->in.size() < end + 4 + bodyLength)
                             break;
                         if (publisher->in.compare(at + 9, 3, "201") != 0)
@@ -514,18 +523,30 @@ int main(int argc, char **argv)
                 die("missing value after " + a);
             return argv[++i];
         };
-        if (a == "--server") o.server = next();
-        else if (a == "--phase") o.phase = next();
-        else if (a == "--streams") o.streams = std::stoi(next());
-        else if (a == "--users") o.users = std::stoi(next());
-        else if (a == "--threads") o.threads = std::stoi(next());
-        else if (a == "--sources") o.sources = std::stoi(next());
-        else if (a == "--rate") o.rate = std::stoi(next());
-        else if (a == "--seconds") o.seconds = std::stoi(next());
-        else if (a == "--idle-seconds") o.idleSeconds = std::stoi(next());
-        else if (a == "--heartbeat") o.heartbeat = std::stoi(next());
-        else if (a == "--server-args") o.extra = next();
-        else die("unknown option " + a + " (see the comment at the top of bench/loadgen.cpp)");
+        if (a == "--server")
+            o.server = next();
+        else if (a == "--phase")
+            o.phase = next();
+        else if (a == "--streams")
+            o.streams = std::stoi(next());
+        else if (a == "--users")
+            o.users = std::stoi(next());
+        else if (a == "--threads")
+            o.threads = std::stoi(next());
+        else if (a == "--sources")
+            o.sources = std::stoi(next());
+        else if (a == "--rate")
+            o.rate = std::stoi(next());
+        else if (a == "--seconds")
+            o.seconds = std::stoi(next());
+        else if (a == "--idle-seconds")
+            o.idleSeconds = std::stoi(next());
+        else if (a == "--heartbeat")
+            o.heartbeat = std::stoi(next());
+        else if (a == "--server-args")
+            o.extra = next();
+        else
+            die("unknown option " + a + " (see the comment at the top of bench/loadgen.cpp)");
     }
     if (o.server.empty())
         die("--server PATH is required");
@@ -603,7 +624,7 @@ int main(int argc, char **argv)
             std::vector<Publisher> more(7);
             for (Publisher &p : more)
                 load.openPublisher(p);
-            std::vector<Publisher *> all{&publisher};
+            std::vector<Publisher *> all{ &publisher };
             for (Publisher &p : more)
                 all.push_back(&p);
             const auto start = Clock::now();

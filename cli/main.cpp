@@ -53,14 +53,14 @@ int usage(const QString &message, const QCommandLineParser &parser)
 
 QCommandLineOption tokenOption()
 {
-    return {QStringLiteral("token"), QStringLiteral("Bearer token (or NOTIFY_TOKEN in the environment)."),
-            QStringLiteral("TOKEN")};
+    return { QStringLiteral("token"), QStringLiteral("Bearer token (or NOTIFY_TOKEN in the environment)."),
+             QStringLiteral("TOKEN") };
 }
 
 QCommandLineOption caOption()
 {
-    return {QStringLiteral("ca-file"), QStringLiteral("Extra CA certificate (PEM) for a private server."),
-            QStringLiteral("FILE")};
+    return { QStringLiteral("ca-file"), QStringLiteral("Extra CA certificate (PEM) for a private server."),
+             QStringLiteral("FILE") };
 }
 
 QByteArray tokenFrom(const QCommandLineParser &parser)
@@ -82,11 +82,12 @@ int listen(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("The full stream URL."));
     parser.addOption(tokenOption());
     parser.addOption(caOption());
-    parser.addOption({QStringLiteral("last-event-id"), QStringLiteral("Resume after this id."), QStringLiteral("ID")});
-    parser.addOption({QStringLiteral("max-events"), QStringLiteral("Exit 0 after N events."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("read-timeout"), QStringLiteral("Seconds without a byte before reconnecting (65)."),
-                      QStringLiteral("S")});
-    parser.addOption({QStringLiteral("pretty"), QStringLiteral("Lines for people instead of JSON.")});
+    parser.addOption(
+        { QStringLiteral("last-event-id"), QStringLiteral("Resume after this id."), QStringLiteral("ID") });
+    parser.addOption({ QStringLiteral("max-events"), QStringLiteral("Exit 0 after N events."), QStringLiteral("N") });
+    parser.addOption({ QStringLiteral("read-timeout"),
+                       QStringLiteral("Seconds without a byte before reconnecting (65)."), QStringLiteral("S") });
+    parser.addOption({ QStringLiteral("pretty"), QStringLiteral("Lines for people instead of JSON.") });
     if (!parser.parse(arguments))
         return usage(parser.errorText(), parser);
     if (parser.isSet(QStringLiteral("help"))) {
@@ -125,19 +126,19 @@ int listen(const QStringList &arguments)
             out() << QDateTime::currentDateTime().toString(u"HH:mm:ss") << "  stream open\n";
             out().flush();
         } else {
-            line(QJsonObject{{QStringLiteral("type"), QStringLiteral("open")}});
+            line(QJsonObject{ { QStringLiteral("type"), QStringLiteral("open") } });
         }
     });
     QObject::connect(&client, &Notify::SseClient::eventReceived, &client, [&](const Notify::SseEvent &event) {
         if (pretty) {
-            out() << QDateTime::currentDateTime().toString(u"HH:mm:ss") << "  " << event.type << "  "
-                  << event.id << "\n    " << QString::fromUtf8(event.data) << '\n';
+            out() << QDateTime::currentDateTime().toString(u"HH:mm:ss") << "  " << event.type << "  " << event.id
+                  << "\n    " << QString::fromUtf8(event.data) << '\n';
             out().flush();
         } else {
-            line(QJsonObject{{QStringLiteral("type"), QStringLiteral("event")},
-                             {QStringLiteral("id"), QString::fromUtf8(event.id)},
-                             {QStringLiteral("event"), QString::fromUtf8(event.type)},
-                             {QStringLiteral("data"), QString::fromUtf8(event.data)}});
+            line(QJsonObject{ { QStringLiteral("type"), QStringLiteral("event") },
+                              { QStringLiteral("id"), QString::fromUtf8(event.id) },
+                              { QStringLiteral("event"), QString::fromUtf8(event.type) },
+                              { QStringLiteral("data"), QString::fromUtf8(event.data) } });
         }
         if (maxEvents > 0 && ++received >= maxEvents) {
             client.stop();
@@ -150,9 +151,9 @@ int listen(const QStringList &arguments)
                   << (status ? QStringLiteral("HTTP %1: ").arg(status) : QString()) << message << '\n';
             err().flush();
         } else {
-            line(QJsonObject{{QStringLiteral("type"), QStringLiteral("error")},
-                             {QStringLiteral("status"), status},
-                             {QStringLiteral("message"), message}});
+            line(QJsonObject{ { QStringLiteral("type"), QStringLiteral("error") },
+                              { QStringLiteral("status"), status },
+                              { QStringLiteral("message"), message } });
         }
     });
     QObject::connect(&client, &Notify::SseClient::stateChanged, &client, [](Notify::SseClient::State state) {
@@ -215,12 +216,16 @@ int publish(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Publishes an event (admin token). Prints its id."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("server"), QStringLiteral("The server's URL, e.g. http://127.0.0.1:8787"));
+    parser.addPositionalArgument(QStringLiteral("server"),
+                                 QStringLiteral("The server's URL, e.g. http://127.0.0.1:8787"));
     parser.addOption(tokenOption());
     parser.addOption(caOption());
-    parser.addOption({QStringLiteral("event"), QStringLiteral("Event type, e.g. notification."), QStringLiteral("TYPE")});
-    parser.addOption({QStringLiteral("user"), QStringLiteral("Only for this user (default: everybody)."), QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("data"), QStringLiteral("The event's data, a JSON object."), QStringLiteral("JSON")});
+    parser.addOption(
+        { QStringLiteral("event"), QStringLiteral("Event type, e.g. notification."), QStringLiteral("TYPE") });
+    parser.addOption(
+        { QStringLiteral("user"), QStringLiteral("Only for this user (default: everybody)."), QStringLiteral("NAME") });
+    parser.addOption(
+        { QStringLiteral("data"), QStringLiteral("The event's data, a JSON object."), QStringLiteral("JSON") });
     if (!parser.parse(arguments))
         return usage(parser.errorText(), parser);
     if (parser.isSet(QStringLiteral("help"))) {
@@ -233,7 +238,8 @@ int publish(const QStringList &arguments)
     const QJsonDocument data = QJsonDocument::fromJson(parser.value(QStringLiteral("data")).toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !data.isObject())
         return usage(QStringLiteral("--data must be a JSON object"), parser);
-    QJsonObject body{{QStringLiteral("event"), parser.value(QStringLiteral("event"))}, {QStringLiteral("data"), data.object()}};
+    QJsonObject body{ { QStringLiteral("event"), parser.value(QStringLiteral("event")) },
+                      { QStringLiteral("data"), data.object() } };
     if (parser.isSet(QStringLiteral("user")))
         body.insert(QStringLiteral("user"), parser.value(QStringLiteral("user")));
     return restCall("POST", endpoint(parser.positionalArguments().first(), "/api/v1/events/"), tokenFrom(parser),
@@ -249,18 +255,19 @@ int send(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("server"), QStringLiteral("The server's URL."));
     parser.addOption(tokenOption());
     parser.addOption(caOption());
-    parser.addOption({QStringLiteral("to"), QStringLiteral("The recipient's user name."), QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("body"), QStringLiteral("The message."), QStringLiteral("TEXT")});
+    parser.addOption({ QStringLiteral("to"), QStringLiteral("The recipient's user name."), QStringLiteral("NAME") });
+    parser.addOption({ QStringLiteral("body"), QStringLiteral("The message."), QStringLiteral("TEXT") });
     if (!parser.parse(arguments))
         return usage(parser.errorText(), parser);
     if (parser.isSet(QStringLiteral("help"))) {
         out() << parser.helpText();
         return Done;
     }
-    if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("to")) || !parser.isSet(QStringLiteral("body")))
+    if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("to"))
+        || !parser.isSet(QStringLiteral("body")))
         return usage(QStringLiteral("send needs a server URL, --to and --body"), parser);
-    const QJsonObject body{{QStringLiteral("to"), parser.value(QStringLiteral("to"))},
-                           {QStringLiteral("body"), parser.value(QStringLiteral("body"))}};
+    const QJsonObject body{ { QStringLiteral("to"), parser.value(QStringLiteral("to")) },
+                            { QStringLiteral("body"), parser.value(QStringLiteral("body")) } };
     return restCall("POST", endpoint(parser.positionalArguments().first(), "/api/v1/messages/"), tokenFrom(parser),
                     parser.value(QStringLiteral("ca-file")), QJsonDocument(body).toJson(QJsonDocument::Compact),
                     [](const QJsonObject &answer) { out() << answer.value(u"message_id").toString() << '\n'; });
@@ -275,7 +282,7 @@ int read(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("ids"), QStringLiteral("Notification ids."), QStringLiteral("[ID...]"));
     parser.addOption(tokenOption());
     parser.addOption(caOption());
-    parser.addOption({QStringLiteral("all"), QStringLiteral("Mark all of them read.")});
+    parser.addOption({ QStringLiteral("all"), QStringLiteral("Mark all of them read.") });
     if (!parser.parse(arguments))
         return usage(parser.errorText(), parser);
     if (parser.isSet(QStringLiteral("help"))) {

@@ -11,8 +11,7 @@ namespace Notify {
 
 EventJournal::EventJournal(qsizetype capacity)
     : m_capacity(std::max<qsizetype>(1, capacity))
-{
-}
+{ }
 
 bool EventJournal::accept(const QByteArray &id)
 {
@@ -38,9 +37,9 @@ QByteArray EventJournal::toJson() const
     QJsonArray recent;
     for (qsizetype i = 0; i < m_order.size(); ++i)
         recent.append(QString::fromUtf8(m_order.at((m_head + i) % m_order.size())));
-    return QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
-                                     {QStringLiteral("last_event_id"), QString::fromUtf8(m_lastEventId)},
-                                     {QStringLiteral("recent"), recent}})
+    return QJsonDocument(QJsonObject{ { QStringLiteral("version"), 1 },
+                                      { QStringLiteral("last_event_id"), QString::fromUtf8(m_lastEventId) },
+                                      { QStringLiteral("recent"), recent } })
         .toJson(QJsonDocument::Compact);
 }
 

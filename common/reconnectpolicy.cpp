@@ -10,8 +10,7 @@ namespace Notify {
 ReconnectPolicy::ReconnectPolicy(const Settings &settings)
     : m_settings(settings)
     , m_retryMs(settings.defaultRetryMs)
-{
-}
+{ }
 
 void ReconnectPolicy::setServerRetry(qint64 milliseconds)
 {

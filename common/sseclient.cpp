@@ -55,8 +55,7 @@ class SseClient::ParserListener final : public SseParser::Listener
 public:
     explicit ParserListener(SseClient *client)
         : m_client(client)
-    {
-    }
+    { }
     void onEvent(const SseEvent &event) override { m_client->deliver(event); }
     void onComment(QByteArrayView text) override { emit m_client->commentReceived(text.toByteArray()); }
     void onRetry(quint64 ms) override { m_client->m_policy.setServerRetry(qint64(std::min<quint64>(ms, 1u << 30))); }
@@ -153,8 +152,8 @@ void SseClient::start()
     m_wallAtCheck = wallNow();
     m_monoAtCheck = m_monotonic.elapsed();
     m_clockTimer->start(int(m_settings.clockCheckIntervalMs));
-    static const bool networkInformation =
-        QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability);
+    static const bool networkInformation
+        = QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability);
     if (networkInformation && QNetworkInformation::instance() && !m_reachabilityWatched) {
         m_reachabilityWatched = true;
         connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
@@ -266,8 +265,9 @@ void SseClient::onMetaData()
         return; // the body is the reason; finished() handles it
     const QByteArray contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
     if (!isEventStream(contentType)) {
-        m_failure = QStringLiteral("the server answered %1 instead of text/event-stream (a captive portal or proxy page?)")
-                        .arg(contentType.isEmpty() ? QStringLiteral("no content type") : QString::fromLatin1(contentType));
+        m_failure
+            = QStringLiteral("the server answered %1 instead of text/event-stream (a captive portal or proxy page?)")
+                  .arg(contentType.isEmpty() ? QStringLiteral("no content type") : QString::fromLatin1(contentType));
         m_reply->abort();
         return;
     }
@@ -320,7 +320,8 @@ void SseClient::onFinished()
             : error == QNetworkReply::NoError        ? QStringLiteral("the server closed the stream")
                                                      : reply->errorString();
         emit errorOccurred(0, message);
-        if (m_settings.pollingFallback && m_silentOpens >= m_settings.silentOpensBeforePolling && pollingUrl().isValid()) {
+        if (m_settings.pollingFallback && m_silentOpens >= m_settings.silentOpensBeforePolling
+            && pollingUrl().isValid()) {
             qCWarning(lcClient) << "streams open but never deliver a byte (a buffering proxy?): polling instead";
             enterPolling();
             return;
@@ -376,7 +377,8 @@ void SseClient::onWatchdog()
     QNetworkReply *reply = m_reply.data();
     if (!reply)
         return;
-    m_failure = QStringLiteral("no data for %1 s: the connection is presumed dead").arg(double(m_settings.readTimeoutMs) / 1000);
+    m_failure = QStringLiteral("no data for %1 s: the connection is presumed dead")
+                    .arg(double(m_settings.readTimeoutMs) / 1000);
     qCInfo(lcClient).noquote() << m_failure;
     reply->abort(); // finished() follows and reconnects
 }
@@ -465,10 +467,10 @@ void SseClient::onPollFinished(QNetworkReply *reply)
     const QJsonObject root = QJsonDocument::fromJson(body).object();
     const QByteArray last = root.value(u"last_event_id").toString().toUtf8();
     if (root.value(u"reset").toBool()) {
-        const QJsonObject data{{QStringLiteral("reason"), QStringLiteral("expired")},
-                               {QStringLiteral("last_event_id"), QString::fromUtf8(last)}};
+        const QJsonObject data{ { QStringLiteral("reason"), QStringLiteral("expired") },
+                                { QStringLiteral("last_event_id"), QString::fromUtf8(last) } };
         m_parser.setLastEventId(last);
-        deliver(SseEvent{"reset", QJsonDocument(data).toJson(QJsonDocument::Compact), last});
+        deliver(SseEvent{ "reset", QJsonDocument(data).toJson(QJsonDocument::Compact), last });
         return;
     }
     const QJsonArray events = root.value(u"events").toArray();
@@ -476,8 +478,8 @@ void SseClient::onPollFinished(QNetworkReply *reply)
         const QJsonObject e = value.toObject();
         const QByteArray id = e.value(u"id").toString().toUtf8();
         m_parser.setLastEventId(id);
-        deliver(SseEvent{e.value(u"event").toString().toUtf8(),
-                         QJsonDocument(e.value(u"data").toObject()).toJson(QJsonDocument::Compact), id});
+        deliver(SseEvent{ e.value(u"event").toString().toUtf8(),
+                          QJsonDocument(e.value(u"data").toObject()).toJson(QJsonDocument::Compact), id });
     }
     if (!last.isEmpty())
         m_parser.setLastEventId(last);

@@ -36,7 +36,8 @@ namespace Notify {
 /// | 401, 403 | state AuthRequired until the token changes or reconnectNow() |
 /// | 204 | state Stopped: the server said so |
 /// | other 4xx, too many redirects | state Failed with the reason, until reconnectNow() |
-/// | 404, or streams that open but never deliver a byte | polling `/api/v1/events/?since=` every 30 s when the URL is a notify server's; the stream is tried again every 5 minutes |
+/// | 404, or streams that open but never deliver a byte | polling `/api/v1/events/?since=` every 30 s when the URL is a
+/// notify server's; the stream is tried again every 5 minutes |
 ///
 /// A watchdog aborts a connection that delivered no byte (heartbeat
 /// comments count) for readTimeoutMs: a half-open connection after a sleep or
@@ -49,13 +50,13 @@ class SseClient final : public QObject
 
 public:
     enum class State {
-        Stopped,            ///< not started, stopped, or the server answered 204
-        Connecting,         ///< a request is on its way
-        Open,               ///< the stream is open
+        Stopped, ///< not started, stopped, or the server answered 204
+        Connecting, ///< a request is on its way
+        Open, ///< the stream is open
         WaitingToReconnect, ///< see reconnectScheduled() for the delay
-        AuthRequired,       ///< 401/403: a new token is needed
-        Failed,             ///< an error reconnecting cannot fix; reconnectNow() retries
-        Polling,            ///< streams do not work here; polling the events endpoint
+        AuthRequired, ///< 401/403: a new token is needed
+        Failed, ///< an error reconnecting cannot fix; reconnectNow() retries
+        Polling, ///< streams do not work here; polling the events endpoint
     };
     Q_ENUM(State)
 
@@ -153,11 +154,11 @@ private:
     qint64 m_monoAtCheck = 0;
     qint64 m_lastDelayMs = 0;
     bool m_statusChecked = false;
-    bool m_streamOk = false;  ///< this reply is a 200 text/event-stream
-    qint64 m_bodyBytes = 0;   ///< body bytes of this reply
+    bool m_streamOk = false; ///< this reply is a 200 text/event-stream
+    qint64 m_bodyBytes = 0; ///< body bytes of this reply
     int m_silentOpens = 0;
     int m_httpStatus = 0;
-    QString m_failure;        ///< why the current reply is being given up
+    QString m_failure; ///< why the current reply is being given up
     bool m_stopping = false;
     bool m_reachabilityWatched = false;
     QPointer<QNetworkReply> m_pollReply;

@@ -66,8 +66,7 @@ struct ConnectionWorker::Connection
 {
     explicit Connection(qint64 maxHeader, qint64 maxBody)
         : parser(maxHeader, maxBody)
-    {
-    }
+    { }
 
     int fd = -1; ///< the descriptor while open, -1 once closed (in both I/O modes)
     QTcpSocket *socket = nullptr; ///< only in the Qt-sockets baseline mode
@@ -123,8 +122,8 @@ void ConnectionWorker::start()
     connect(m_notifier, &QSocketNotifier::activated, this, &ConnectionWorker::onEpollReady);
     m_sweep = new QTimer(this);
     // Fine enough for the shortest interval in use, coarse enough to cost nothing.
-    const qint64 shortest = std::min({m_settings.heartbeatMs, m_settings.timeoutMs, m_settings.requestDeadlineMs,
-                                      m_settings.idleKeepAliveMs, CloseLingerMs});
+    const qint64 shortest = std::min({ m_settings.heartbeatMs, m_settings.timeoutMs, m_settings.requestDeadlineMs,
+                                       m_settings.idleKeepAliveMs, CloseLingerMs });
     m_sweep->setInterval(int(std::clamp<qint64>(shortest / 4, 5, 1000)));
     connect(m_sweep, &QTimer::timeout, this, &ConnectionWorker::onSweep);
     m_sweep->start();
@@ -368,8 +367,8 @@ void ConnectionWorker::startStream(quint64 connectionId, const StreamStart &star
         afterDrained(c);
 }
 
-void ConnectionWorker::continueReplay(quint64 connectionId, quint64 streamId, const QByteArray &bytes,
-                                      quint64 lastSeq, bool done)
+void ConnectionWorker::continueReplay(quint64 connectionId, quint64 streamId, const QByteArray &bytes, quint64 lastSeq,
+                                      bool done)
 {
     const DeferDelete guard(this);
     Connection *c = connection(connectionId);
@@ -718,9 +717,9 @@ void ConnectionWorker::onSweep()
         } else if (c->state == State::Reading && c->requestStartMs != 0) {
             // The request did not arrive in time (a slow or stuck client).
             c->state = State::AwaitingHub;
-            HttpResponse response = HttpResponse::error(
-                408, "request_timeout",
-                QStringLiteral("the request was not complete within %1 s").arg(double(m_settings.requestDeadlineMs) / 1000));
+            HttpResponse response = HttpResponse::error(408, "request_timeout",
+                                                        QStringLiteral("the request was not complete within %1 s")
+                                                            .arg(double(m_settings.requestDeadlineMs) / 1000));
             response.closeAfter = true;
             respond(c->id, response);
         } else {

@@ -23,7 +23,7 @@ struct Frame
 {
     quint64 seq = 0;
     QStringList audience; ///< empty: everybody
-    QByteArray bytes;     ///< "id: …\nevent: …\ndata: …\n\n"
+    QByteArray bytes; ///< "id: …\nevent: …\ndata: …\n\n"
 };
 using FrameBatch = QList<Frame>;
 
@@ -32,10 +32,10 @@ struct StreamStart
 {
     quint64 streamId = 0;
     QString user;
-    QByteArray bytes;        ///< response head, preamble, then a `reset` or the first replay page
-    quint64 lastSeq = 0;     ///< the stream has everything up to here
-    bool replayDone = true;  ///< false: ask for the next page when the output has drained
-    bool stalled = false;    ///< fault injection: after these bytes, send nothing more
+    QByteArray bytes; ///< response head, preamble, then a `reset` or the first replay page
+    quint64 lastSeq = 0; ///< the stream has everything up to here
+    bool replayDone = true; ///< false: ask for the next page when the output has drained
+    bool stalled = false; ///< fault injection: after these bytes, send nothing more
 };
 
 class ConnectionWorker;
@@ -47,9 +47,11 @@ class WorkerHost
 public:
     virtual ~WorkerHost() = default;
     virtual void requestReceived(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request,
-                                 const QHostAddress &peer) = 0;
-    virtual void replayPageWanted(ConnectionWorker *worker, quint64 connectionId, quint64 streamId,
-                                  const QString &user, quint64 afterSeq) = 0;
+                                 const QHostAddress &peer)
+        = 0;
+    virtual void replayPageWanted(ConnectionWorker *worker, quint64 connectionId, quint64 streamId, const QString &user,
+                                  quint64 afterSeq)
+        = 0;
     virtual void streamClosed(ConnectionWorker *worker, quint64 streamId) = 0;
 
 protected:
@@ -89,15 +91,15 @@ public:
 
     struct Counters
     {
-        std::atomic<qint64> connectionsOpen{0};
-        std::atomic<qint64> connectionsTotal{0};
-        std::atomic<qint64> streamsOpen{0};
-        std::atomic<qint64> eventsDelivered{0};
-        std::atomic<qint64> bytesSent{0};
-        std::atomic<qint64> heartbeatsSent{0};
-        std::atomic<qint64> slowConsumersClosed{0};
-        std::atomic<qint64> streamsTimedOut{0};
-        std::atomic<qint64> bufferedBytes{0};
+        std::atomic<qint64> connectionsOpen{ 0 };
+        std::atomic<qint64> connectionsTotal{ 0 };
+        std::atomic<qint64> streamsOpen{ 0 };
+        std::atomic<qint64> eventsDelivered{ 0 };
+        std::atomic<qint64> bytesSent{ 0 };
+        std::atomic<qint64> heartbeatsSent{ 0 };
+        std::atomic<qint64> slowConsumersClosed{ 0 };
+        std::atomic<qint64> streamsTimedOut{ 0 };
+        std::atomic<qint64> bufferedBytes{ 0 };
     };
 
     ConnectionWorker(int index, const Settings &settings, WorkerHost *host);
@@ -156,7 +158,7 @@ private:
     QHash<quint64, Connection *> m_streams;
     QHash<QString, QList<Connection *>> m_streamsByUser;
     QList<Connection *> m_doomed; ///< closed during an epoll batch, freed after it
-    QList<Connection *> m_dirty;  ///< live output to write at the end of this pass
+    QList<Connection *> m_dirty; ///< live output to write at the end of this pass
     bool m_flushScheduled = false;
     bool m_inBatch = false;
 };

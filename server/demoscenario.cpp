@@ -22,7 +22,7 @@ QString now()
     return Protocol::formatUtcTimestamp(QDateTime::currentDateTimeUtc());
 }
 
-const char *const Stages[] = {"pending", "confirmed", "processing", "shipped", "delivered"};
+const char *const Stages[] = { "pending", "confirmed", "processing", "shipped", "delivered" };
 
 } // namespace
 
@@ -66,7 +66,8 @@ void DemoScenario::demoStep()
     case 2: { // order status: advance an order, or start a new one
         qsizetype index = 0;
         if (m_orders.size() < 4 || m_random.bounded(3) == 0) {
-            m_orders.append(Order{QStringLiteral("A-%1").arg(m_nextOrder++), m_random.bounded(3) == 0 ? someone : QString(), 0});
+            m_orders.append(
+                Order{ QStringLiteral("A-%1").arg(m_nextOrder++), m_random.bounded(3) == 0 ? someone : QString(), 0 });
             index = m_orders.size() - 1;
         } else {
             index = m_random.bounded(int(m_orders.size()));
@@ -74,10 +75,11 @@ void DemoScenario::demoStep()
         }
         const Order order = m_orders.at(index);
         const bool cancelled = order.stage == 2 && m_random.bounded(6) == 0;
-        const QString status = cancelled ? QStringLiteral("cancelled") : QString::fromLatin1(Stages[std::min(order.stage, 4)]);
-        QJsonObject data{{QStringLiteral("order_id"), order.id},
-                         {QStringLiteral("status"), status},
-                         {QStringLiteral("updated_at"), now()}};
+        const QString status
+            = cancelled ? QStringLiteral("cancelled") : QString::fromLatin1(Stages[std::min(order.stage, 4)]);
+        QJsonObject data{ { QStringLiteral("order_id"), order.id },
+                          { QStringLiteral("status"), status },
+                          { QStringLiteral("updated_at"), now() } };
         if (order.stage > 0)
             data.insert(QStringLiteral("previous_status"), QString::fromLatin1(Stages[std::min(order.stage - 1, 4)]));
         if (status == u"shipped")
@@ -85,7 +87,7 @@ void DemoScenario::demoStep()
         if (cancelled)
             data.insert(QStringLiteral("note"), QStringLiteral("Cancelled by the customer"));
         // Orders are shared work: most go to everybody, some to the person handling them.
-        m_server.publish("order_status", data, order.user.isEmpty() ? QStringList{} : QStringList{order.user});
+        m_server.publish("order_status", data, order.user.isEmpty() ? QStringList{} : QStringList{ order.user });
         if (status == u"delivered" || cancelled)
             m_orders.removeAt(index);
         break;
@@ -100,20 +102,20 @@ void DemoScenario::demoStep()
             const char *title;
             const char *body;
         } samples[] = {
-            {"info", "orders", "New order received", "A customer placed an order with 3 items."},
-            {"success", "payments", "Payment captured", "The payment for the last order was captured."},
-            {"warning", "stock", "Low stock", "Only 4 units of \"Desk lamp, brass\" are left."},
-            {"error", "shipping", "Label printing failed", "The carrier API did not answer; the label was queued."},
-            {"info", "team", "Shift change at 14:00", "The afternoon shift starts in 30 minutes."},
+            { "info", "orders", "New order received", "A customer placed an order with 3 items." },
+            { "success", "payments", "Payment captured", "The payment for the last order was captured." },
+            { "warning", "stock", "Low stock", "Only 4 units of \"Desk lamp, brass\" are left." },
+            { "error", "shipping", "Label printing failed", "The carrier API did not answer; the label was queued." },
+            { "info", "team", "Shift change at 14:00", "The afternoon shift starts in 30 minutes." },
         };
         const auto &sample = samples[m_random.bounded(int(std::size(samples)))];
-        const QJsonObject data{{QStringLiteral("notification_id"), QStringLiteral("n-%1").arg(m_nextNotification++)},
-                               {QStringLiteral("title"), QString::fromUtf8(sample.title)},
-                               {QStringLiteral("body"), QString::fromUtf8(sample.body)},
-                               {QStringLiteral("level"), QString::fromLatin1(sample.level)},
-                               {QStringLiteral("category"), QString::fromLatin1(sample.category)},
-                               {QStringLiteral("created_at"), now()}};
-        m_server.publish("notification", data, m_random.bounded(3) == 0 ? QStringList{someone} : QStringList{});
+        const QJsonObject data{ { QStringLiteral("notification_id"), QStringLiteral("n-%1").arg(m_nextNotification++) },
+                                { QStringLiteral("title"), QString::fromUtf8(sample.title) },
+                                { QStringLiteral("body"), QString::fromUtf8(sample.body) },
+                                { QStringLiteral("level"), QString::fromLatin1(sample.level) },
+                                { QStringLiteral("category"), QString::fromLatin1(sample.category) },
+                                { QStringLiteral("created_at"), now() } };
+        m_server.publish("notification", data, m_random.bounded(3) == 0 ? QStringList{ someone } : QStringList{});
         break;
     }
     case 6:
@@ -122,19 +124,19 @@ void DemoScenario::demoStep()
         const QString to = people.at(m_random.bounded(people.size()));
         if (from == to)
             break;
-        static const char *const lines[] = {"Can you check order A-4712?", "The courier is here.",
-                                            "Thanks, all sorted!", "Lunch at 12:30?",
-                                            "Customer called about the refund."};
-        const QJsonObject data{{QStringLiteral("message_id"), QStringLiteral("demo-%1").arg(m_random.generate64())},
-                               {QStringLiteral("from"), from},
-                               {QStringLiteral("to"), to},
-                               {QStringLiteral("body"), QString::fromUtf8(lines[m_random.bounded(5)])},
-                               {QStringLiteral("sent_at"), now()}};
-        m_server.publish("message", data, {from, to});
+        static const char *const lines[]
+            = { "Can you check order A-4712?", "The courier is here.", "Thanks, all sorted!", "Lunch at 12:30?",
+                "Customer called about the refund." };
+        const QJsonObject data{ { QStringLiteral("message_id"), QStringLiteral("demo-%1").arg(m_random.generate64()) },
+                                { QStringLiteral("from"), from },
+                                { QStringLiteral("to"), to },
+                                { QStringLiteral("body"), QString::fromUtf8(lines[m_random.bounded(5)]) },
+                                { QStringLiteral("sent_at"), now() } };
+        m_server.publish("message", data, { from, to });
         break;
     }
     default: { // a colleague comes, goes, or is busy
-        static const char *const statuses[] = {"online", "away", "busy", "online", "offline"};
+        static const char *const statuses[] = { "online", "away", "busy", "online", "offline" };
         m_server.simulatePresence(someone, QString::fromLatin1(statuses[m_random.bounded(5)]));
         break;
     }
@@ -151,7 +153,8 @@ bool DemoScenario::startScript(const QString &path, QString *error)
     QJsonParseError parseError;
     const QJsonObject root = QJsonDocument::fromJson(file.readAll(), &parseError).object();
     if (parseError.error != QJsonParseError::NoError || !root.value(u"events").isArray()) {
-        *error = QStringLiteral("scenario %1 must be {\"events\":[{\"at_ms\",\"event\",\"user\",\"data\"}…]}").arg(path);
+        *error
+            = QStringLiteral("scenario %1 must be {\"events\":[{\"at_ms\",\"event\",\"user\",\"data\"}…]}").arg(path);
         return false;
     }
     m_script = root.value(u"events").toArray();
@@ -159,7 +162,9 @@ bool DemoScenario::startScript(const QString &path, QString *error)
         const QJsonObject step = m_script.at(i).toObject();
         if (!step.value(u"event").isString() || !Protocol::isValidEventType(step.value(u"event").toString().toUtf8())
             || step.value(u"event").toString() == u"reset" || !step.value(u"data").isObject()) {
-            *error = QStringLiteral("scenario %1: events[%2] needs an \"event\" type and a \"data\" object").arg(path).arg(i);
+            *error = QStringLiteral("scenario %1: events[%2] needs an \"event\" type and a \"data\" object")
+                         .arg(path)
+                         .arg(i);
             return false;
         }
         if (step.contains(u"user") && !m_server.users().find(step.value(u"user").toString())) {

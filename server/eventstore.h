@@ -59,8 +59,8 @@ public:
     [[nodiscard]] virtual QList<StoredEvent> eventsAfter(quint64 seq, const QString &user, qsizetype limit) = 0;
 
     /// The user's notifications, newest first.
-    [[nodiscard]] virtual QList<NotificationRecord> notifications(const QString &user, bool unreadOnly,
-                                                                  qsizetype limit) = 0;
+    [[nodiscard]] virtual QList<NotificationRecord> notifications(const QString &user, bool unreadOnly, qsizetype limit)
+        = 0;
     /// Marks one notification read; false when the user has no such notification.
     virtual bool markRead(const QString &user, const QString &notificationId) = 0;
     /// Marks all of the user's notifications read; returns the ids it marked.

@@ -14,7 +14,7 @@ struct HttpRequest
 {
     QByteArray method;
     QByteArray target; ///< as sent: path plus optional "?query"
-    QByteArray path;   ///< the target up to '?', percent-encoding kept
+    QByteArray path; ///< the target up to '?', percent-encoding kept
     QUrlQuery query;
     int minorVersion = 1; ///< HTTP/1.<minorVersion>
     QList<QPair<QByteArray, QByteArray>> headers;

@@ -60,13 +60,13 @@ std::pair<qsizetype, qsizetype> findHeadEnd(const QByteArray &buffer)
     while (true) {
         const qsizetype lf = buffer.indexOf('\n', from);
         if (lf < 0)
-            return {-1, -1};
+            return { -1, -1 };
         // lf ends a line; is the next line empty?
         const qsizetype next = lf + 1;
         if (next < buffer.size() && buffer[next] == '\n')
-            return {lf, next + 1};
+            return { lf, next + 1 };
         if (next + 1 < buffer.size() && buffer[next] == '\r' && buffer[next + 1] == '\n')
-            return {lf, next + 2};
+            return { lf, next + 2 };
         from = next;
     }
 }
@@ -76,8 +76,7 @@ std::pair<qsizetype, qsizetype> findHeadEnd(const QByteArray &buffer)
 HttpRequestParser::HttpRequestParser(qsizetype maxHeaderBytes, qsizetype maxBodyBytes)
     : m_maxHeaderBytes(maxHeaderBytes)
     , m_maxBodyBytes(maxBodyBytes)
-{
-}
+{ }
 
 HttpRequestParser::Status HttpRequestParser::fail(int status, const QString &message)
 {
@@ -120,11 +119,13 @@ HttpRequestParser::Status HttpRequestParser::parse()
         const auto [headEnd, bodyStart] = findHeadEnd(m_buffer);
         if (headEnd < 0) {
             if (m_buffer.size() > m_maxHeaderBytes)
-                return fail(431, QStringLiteral("the request header section is larger than %1 bytes").arg(m_maxHeaderBytes));
+                return fail(431,
+                            QStringLiteral("the request header section is larger than %1 bytes").arg(m_maxHeaderBytes));
             return m_status;
         }
         if (bodyStart > m_maxHeaderBytes)
-            return fail(431, QStringLiteral("the request header section is larger than %1 bytes").arg(m_maxHeaderBytes));
+            return fail(431,
+                        QStringLiteral("the request header section is larger than %1 bytes").arg(m_maxHeaderBytes));
         if (parseHead(headEnd, bodyStart) == Status::Error)
             return m_status;
     }
@@ -169,8 +170,8 @@ HttpRequestParser::Status HttpRequestParser::parseHead(qsizetype headEnd, qsizet
         if (!isTargetChar(c))
             return fail(400, QStringLiteral("malformed request target"));
     }
-    if (version.size() != 8 || !version.startsWith("HTTP/") || version[6] != '.' || version[5] < '0'
-        || version[5] > '9' || version[7] < '0' || version[7] > '9')
+    if (version.size() != 8 || !version.startsWith("HTTP/") || version[6] != '.' || version[5] < '0' || version[5] > '9'
+        || version[7] < '0' || version[7] > '9')
         return fail(400, QStringLiteral("malformed HTTP version"));
     if (version[5] != '1')
         return fail(505, QStringLiteral("only HTTP/1.0 and HTTP/1.1 are supported"));
@@ -212,7 +213,7 @@ HttpRequestParser::Status HttpRequestParser::parseHead(qsizetype headEnd, qsizet
                 return fail(400, QStringLiteral("conflicting Content-Length headers"));
             contentLength = value.toByteArray();
         }
-        request.headers.append({std::move(lowerName), value.toByteArray()});
+        request.headers.append({ std::move(lowerName), value.toByteArray() });
     }
     if (request.hasHeader("transfer-encoding")) {
         // Chunked request bodies are legal HTTP that no client of this API needs.

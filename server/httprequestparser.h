@@ -23,7 +23,7 @@ public:
     enum class Status {
         NeedMore, ///< no complete request yet
         Complete, ///< takeRequest() returns it
-        Error,    ///< errorStatus()/errorMessage() say why; the connection must close
+        Error, ///< errorStatus()/errorMessage() say why; the connection must close
     };
 
     static constexpr qsizetype DefaultMaxHeaderBytes = 16 * 1024;

@@ -15,7 +15,7 @@ struct HttpResponse
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     bool closeAfter = false; ///< close the connection once this is written
-    QByteArray raw;          ///< when set, sent as it is instead of status, headers and body
+    QByteArray raw; ///< when set, sent as it is instead of status, headers and body
 
     void setHeader(const QByteArray &name, const QByteArray &value);
 

@@ -15,7 +15,7 @@
 
 namespace {
 
-int signalPipe[2] = {-1, -1};
+int signalPipe[2] = { -1, -1 };
 
 void onSignal(int)
 {
@@ -38,7 +38,7 @@ int main(int argc, char **argv)
     QString error;
     QString help;
     if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"))) {
-        Notify::Server::ServerConfig::fromArguments({arguments.first()}, &error, &help);
+        Notify::Server::ServerConfig::fromArguments({ arguments.first() }, &error, &help);
         out << help;
         return 0;
     }
@@ -79,7 +79,8 @@ int main(int argc, char **argv)
     if (config->demo) {
         out << "demo users (pass a token as Authorization: Bearer <token> or ?token=<token>):\n";
         for (const auto &user : server.users().users())
-            out << "  " << user.name << (user.admin ? " (admin)" : "") << "  token " << QString::fromUtf8(user.token) << '\n';
+            out << "  " << user.name << (user.admin ? " (admin)" : "") << "  token " << QString::fromUtf8(user.token)
+                << '\n';
         out << "try: curl -N 'http://" << host << ':' << server.port() << "/api/v1/notifications/sse/stream/?token="
             << QString::fromUtf8(server.users().find(QStringLiteral("alice"))->token) << "'\n";
     }

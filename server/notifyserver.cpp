@@ -4,17 +4,17 @@
 #include "protocol.h"
 #include "restapi.h"
 #include "sqliteeventstore.h"
-#include "tlsbridge.h"
 #include "ssewriter.h"
+#include "tlsbridge.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 #include <QLoggingCategory>
-#include <QFile>
+#include <QRandomGenerator>
 #include <QSslKey>
 #include <QSslServer>
 #include <QSslSocket>
@@ -72,8 +72,7 @@ constexpr qsizetype ReplayPageEvents = 500;
 NotifyServer::NotifyServer(const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
-{
-}
+{ }
 
 NotifyServer::~NotifyServer()
 {
@@ -122,7 +121,7 @@ bool NotifyServer::start(QString *error)
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);
         thread->start();
         QMetaObject::invokeMethod(worker, &ConnectionWorker::start, Qt::BlockingQueuedConnection);
-        m_workers.push_back({worker, thread});
+        m_workers.push_back({ worker, thread });
     }
 
     QTcpServer *listener = nullptr;
@@ -163,7 +162,8 @@ bool NotifyServer::start(QString *error)
 void NotifyServer::handOver(qintptr descriptor)
 {
     ConnectionWorker *worker = m_workers[m_nextWorker++ % m_workers.size()].worker;
-    QMetaObject::invokeMethod(worker, [worker, descriptor] { worker->addConnection(descriptor); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, descriptor] { worker->addConnection(descriptor); }, Qt::QueuedConnection);
 }
 
 QSslServer *NotifyServer::makeTlsServer(QString *error)
@@ -184,13 +184,14 @@ QSslServer *NotifyServer::makeTlsServer(QString *error)
     }
     const QByteArray pem = keyFile.readAll();
     QSslKey key;
-    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+    for (const QSsl::KeyAlgorithm algorithm : { QSsl::Rsa, QSsl::Ec, QSsl::Dsa }) {
         key = QSslKey(pem, algorithm, QSsl::Pem);
         if (!key.isNull())
             break;
     }
     if (key.isNull()) {
-        *error = QStringLiteral("no usable PEM private key in %1 (RSA, EC or DSA, unencrypted)").arg(m_config.tlsKeyFile);
+        *error
+            = QStringLiteral("no usable PEM private key in %1 (RSA, EC or DSA, unencrypted)").arg(m_config.tlsKeyFile);
         return nullptr;
     }
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
@@ -244,7 +245,7 @@ quint16 NotifyServer::port() const
 
 QByteArray NotifyServer::eventId(quint64 seq) const
 {
-    return Protocol::EventId{m_store->epoch(), seq}.toByteArray();
+    return Protocol::EventId{ m_store->epoch(), seq }.toByteArray();
 }
 
 QByteArray NotifyServer::headId() const
@@ -256,21 +257,21 @@ NotifyServer::ResumePoint NotifyServer::resumePoint(const QByteArray &lastEventI
 {
     const auto id = Protocol::EventId::parse(lastEventId);
     if (!id)
-        return {std::nullopt, Protocol::ResetReason::InvalidId};
+        return { std::nullopt, Protocol::ResetReason::InvalidId };
     if (id->epoch != m_store->epoch())
-        return {std::nullopt, Protocol::ResetReason::UnknownEpoch};
+        return { std::nullopt, Protocol::ResetReason::UnknownEpoch };
     if (id->seq > m_store->headSeq())
-        return {std::nullopt, Protocol::ResetReason::InvalidId};
+        return { std::nullopt, Protocol::ResetReason::InvalidId };
     // Events after the id must all still be retained.
     if (id->seq + 1 < m_store->oldestSeq())
-        return {std::nullopt, Protocol::ResetReason::Expired};
-    return {id->seq, {}};
+        return { std::nullopt, Protocol::ResetReason::Expired };
+    return { id->seq, {} };
 }
 
 QByteArray NotifyServer::frameFor(quint64 seq, const QByteArray &type, const QByteArray &data) const
 {
     QByteArray bytes;
-    SseWriter::appendEvent(bytes, SseEvent{type, data, eventId(seq)});
+    SseWriter::appendEvent(bytes, SseEvent{ type, data, eventId(seq) });
     return bytes;
 }
 
@@ -291,7 +292,7 @@ std::optional<QByteArray> NotifyServer::publish(const QByteArray &type, const QJ
         return std::nullopt;
     }
     ++m_eventsPublished;
-    m_pendingBatch.append(Frame{*seq, audience, frameFor(*seq, type, event.data)});
+    m_pendingBatch.append(Frame{ *seq, audience, frameFor(*seq, type, event.data) });
     if (!m_flushScheduled) {
         // Everything published in this turn of the event loop goes out as one batch.
         m_flushScheduled = true;
@@ -311,7 +312,8 @@ void NotifyServer::flushBatch()
     m_pendingBatch = FrameBatch();
     for (const WorkerThread &w : m_workers) {
         ConnectionWorker *worker = w.worker;
-        QMetaObject::invokeMethod(worker, [worker, batch] { worker->deliver(batch); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker, batch] { worker->deliver(batch); }, Qt::QueuedConnection);
     }
 }
 
@@ -338,7 +340,8 @@ void NotifyServer::replayPageWanted(ConnectionWorker *worker, quint64 connection
 
 void NotifyServer::streamClosed(ConnectionWorker *, quint64 streamId)
 {
-    QMetaObject::invokeMethod(this, [this, streamId] { onStreamClosed(streamId); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, streamId] { onStreamClosed(streamId); }, Qt::QueuedConnection);
 }
 
 // --- Hub thread.
@@ -353,8 +356,8 @@ void NotifyServer::reply(ConnectionWorker *worker, quint64 connectionId, HttpRes
         response.body.clear();
     qCInfo(lcAccess).noquote() << request.method << loggablePath(request) << response.status
                                << (user.isEmpty() ? QStringLiteral("-") : user) << timer.nsecsElapsed() / 1000 << "us";
-    QMetaObject::invokeMethod(worker, [worker, connectionId, response] { worker->respond(connectionId, response); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, connectionId, response] { worker->respond(connectionId, response); }, Qt::QueuedConnection);
 }
 
 void NotifyServer::addCors(HttpResponse &response, const HttpRequest &request) const
@@ -408,16 +411,17 @@ void NotifyServer::dispatchRequest(ConnectionWorker *worker, quint64 connectionI
         return;
     }
     if (!match.methods.contains(request.method)) {
-        HttpResponse response = HttpResponse::error(
-            405, "method_not_allowed",
-            QStringLiteral("%1 is not allowed here").arg(QString::fromLatin1(request.method)));
+        HttpResponse response
+            = HttpResponse::error(405, "method_not_allowed",
+                                  QStringLiteral("%1 is not allowed here").arg(QString::fromLatin1(request.method)));
         response.setHeader("Allow", match.methods.join(", "));
         reply(worker, connectionId, response, request, {}, timer);
         return;
     }
     if (match.route == RestApi::Route::Healthz) {
-        reply(worker, connectionId, HttpResponse::json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}}),
-              request, {}, timer);
+        reply(worker, connectionId,
+              HttpResponse::json(200, QJsonObject{ { QStringLiteral("status"), QStringLiteral("ok") } }), request, {},
+              timer);
         return;
     }
     if (match.route == RestApi::Route::Metrics && m_config.metricsPublic) {
@@ -429,8 +433,8 @@ void NotifyServer::dispatchRequest(ConnectionWorker *worker, quint64 connectionI
     }
     const User *user = m_users.authenticate(tokenOf(request));
     if (!user) {
-        HttpResponse response =
-            HttpResponse::error(401, "unauthorized", QStringLiteral("a valid token is needed (Authorization: Bearer)"));
+        HttpResponse response = HttpResponse::error(401, "unauthorized",
+                                                    QStringLiteral("a valid token is needed (Authorization: Bearer)"));
         response.setHeader("WWW-Authenticate", "Bearer");
         reply(worker, connectionId, response, request, {}, timer);
         return;
@@ -493,7 +497,8 @@ void NotifyServer::openStream(ConnectionWorker *worker, quint64 connectionId, co
         const StreamEntry entry = m_streams.take(oldest);
         ++m_streamsEvicted;
         if (ConnectionWorker *owner = entry.worker)
-            QMetaObject::invokeMethod(owner, [owner, oldest] { owner->closeStream(oldest); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                owner, [owner, oldest] { owner->closeStream(oldest); }, Qt::QueuedConnection);
         userStreamClosed(user.name);
     }
 
@@ -507,10 +512,10 @@ void NotifyServer::openStream(ConnectionWorker *worker, quint64 connectionId, co
     start.streamId = m_nextStreamId++;
     start.user = user.name;
     HttpResponse head;
-    head.headers = {{"Content-Type", "text/event-stream; charset=utf-8"},
-                    {"Cache-Control", "no-cache"},
-                    {"X-Accel-Buffering", "no"},
-                    {"Connection", "close"}};
+    head.headers = { { "Content-Type", "text/event-stream; charset=utf-8" },
+                     { "Cache-Control", "no-cache" },
+                     { "X-Accel-Buffering", "no" },
+                     { "Connection", "close" } };
     addCors(head, request);
     QByteArray bytes = "HTTP/1.1 200 OK\r\n";
     for (const auto &[name, value] : std::as_const(head.headers))
@@ -527,9 +532,10 @@ void NotifyServer::openStream(ConnectionWorker *worker, quint64 connectionId, co
         if (!resume.seq) {
             // Nothing is skipped silently: the client learns it must resync.
             const QByteArray headEventId = headId();
-            const QJsonObject data{{QStringLiteral("reason"), Protocol::toString(resume.reason)},
-                                   {QStringLiteral("last_event_id"), QString::fromLatin1(headEventId)}};
-            SseWriter::appendEvent(bytes, SseEvent{"reset", QJsonDocument(data).toJson(QJsonDocument::Compact), headEventId});
+            const QJsonObject data{ { QStringLiteral("reason"), Protocol::toString(resume.reason) },
+                                    { QStringLiteral("last_event_id"), QString::fromLatin1(headEventId) } };
+            SseWriter::appendEvent(
+                bytes, SseEvent{ "reset", QJsonDocument(data).toJson(QJsonDocument::Compact), headEventId });
             start.lastSeq = m_store->headSeq();
         } else {
             bool done = true;
@@ -542,10 +548,10 @@ void NotifyServer::openStream(ConnectionWorker *worker, quint64 connectionId, co
         --m_faults.stallStreams;
         start.stalled = true;
     }
-    m_streams.insert(start.streamId, StreamEntry{user.name, worker, nowMs()});
+    m_streams.insert(start.streamId, StreamEntry{ user.name, worker, nowMs() });
     userStreams.append(start.streamId);
-    QMetaObject::invokeMethod(worker, [worker, connectionId, start] { worker->startStream(connectionId, start); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, connectionId, start] { worker->startStream(connectionId, start); }, Qt::QueuedConnection);
     // After the replay or reset: the user's own `online` comes live, after them.
     userStreamOpened(user.name);
     emit streamCountChanged(m_streams.size());
@@ -563,8 +569,8 @@ QByteArray NotifyServer::replayPage(const QString &user, quint64 afterSeq, quint
     return bytes;
 }
 
-void NotifyServer::sendReplayPage(ConnectionWorker *worker, quint64 connectionId, quint64 streamId,
-                                  const QString &user, quint64 afterSeq)
+void NotifyServer::sendReplayPage(ConnectionWorker *worker, quint64 connectionId, quint64 streamId, const QString &user,
+                                  quint64 afterSeq)
 {
     if (!m_streams.contains(streamId))
         return;
@@ -660,9 +666,9 @@ QJsonObject NotifyServer::presenceOf(const QString &user) const
 {
     const User *u = const_cast<UserDirectory &>(m_users).find(user);
     const PresenceState state = m_presence.value(user);
-    QJsonObject json{{QStringLiteral("user"), user},
-                     {QStringLiteral("display_name"), u ? u->displayName : user},
-                     {QStringLiteral("status"), state.status}};
+    QJsonObject json{ { QStringLiteral("user"), user },
+                      { QStringLiteral("display_name"), u ? u->displayName : user },
+                      { QStringLiteral("status"), state.status } };
     json.insert(QStringLiteral("since"), state.sinceMs > 0 ? QJsonValue(timestamp(state.sinceMs)) : QJsonValue());
     return json;
 }
@@ -687,7 +693,8 @@ void NotifyServer::dropAllStreams()
 {
     for (const WorkerThread &w : m_workers) {
         ConnectionWorker *worker = w.worker;
-        QMetaObject::invokeMethod(worker, [worker] { worker->closeAllStreams(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker] { worker->closeAllStreams(); }, Qt::QueuedConnection);
     }
 }
 
@@ -695,7 +702,8 @@ void NotifyServer::stallAllStreams()
 {
     for (const WorkerThread &w : m_workers) {
         ConnectionWorker *worker = w.worker;
-        QMetaObject::invokeMethod(worker, [worker] { worker->stallAllStreams(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker] { worker->stallAllStreams(); }, Qt::QueuedConnection);
     }
 }
 

@@ -92,7 +92,7 @@ public:
         int retryAfterSeconds = 1;
         int delayRequests = 0; ///< next N requests wait delayMs first
         int delayMs = 0;
-        int stallStreams = 0;   ///< next N streams send their head, then nothing
+        int stallStreams = 0; ///< next N streams send their head, then nothing
         int garbageStreams = 0; ///< next N streams send garbage bytes, then close
     };
     [[nodiscard]] FaultPlan &faults() { return m_faults; }

@@ -102,8 +102,7 @@ std::optional<Protocol::FieldError> validateData(const QByteArray &type, QJsonOb
 
 RestApi::RestApi(NotifyServer &server)
     : m_server(server)
-{
-}
+{ }
 
 RestApi::Match RestApi::match(const QByteArray &rawPath)
 {
@@ -112,30 +111,30 @@ RestApi::Match RestApi::match(const QByteArray &rawPath)
         path += '/';
     const auto is = [&path](const char *p) { return path == p; };
     if (is("/healthz/"))
-        return {Route::Healthz, {}, {"GET", "HEAD"}};
+        return { Route::Healthz, {}, { "GET", "HEAD" } };
     if (is("/api/v1/notifications/sse/stream/") || is("/notifications/sse/stream/"))
-        return {Route::Stream, {}, {"GET"}};
+        return { Route::Stream, {}, { "GET" } };
     if (is("/api/v1/events/"))
-        return {Route::Events, {}, {"GET", "POST"}};
+        return { Route::Events, {}, { "GET", "POST" } };
     if (is("/api/v1/notifications/"))
-        return {Route::Notifications, {}, {"GET"}};
+        return { Route::Notifications, {}, { "GET" } };
     if (is("/api/v1/notifications/read-all/"))
-        return {Route::NotificationsReadAll, {}, {"POST"}};
+        return { Route::NotificationsReadAll, {}, { "POST" } };
     if (path.startsWith("/api/v1/notifications/") && path.endsWith("/read/")) {
         const QByteArray id = path.mid(22, path.size() - 22 - 6);
         if (!id.isEmpty() && !id.contains('/'))
-            return {Route::NotificationRead, QUrl::fromPercentEncoding(id), {"POST"}};
+            return { Route::NotificationRead, QUrl::fromPercentEncoding(id), { "POST" } };
     }
     if (is("/api/v1/orders/"))
-        return {Route::Orders, {}, {"GET"}};
+        return { Route::Orders, {}, { "GET" } };
     if (is("/api/v1/presence/"))
-        return {Route::Presence, {}, {"GET", "PUT"}};
+        return { Route::Presence, {}, { "GET", "PUT" } };
     if (is("/api/v1/messages/"))
-        return {Route::Messages, {}, {"POST"}};
+        return { Route::Messages, {}, { "POST" } };
     if (is("/metrics/"))
-        return {Route::Metrics, {}, {"GET"}};
+        return { Route::Metrics, {}, { "GET" } };
     if (is("/api/v1/dev/faults/"))
-        return {Route::Faults, {}, {"POST"}};
+        return { Route::Faults, {}, { "POST" } };
     return {};
 }
 
@@ -186,9 +185,11 @@ HttpResponse RestApi::events(const HttpRequest &request, const User &user)
     if (!since.isEmpty()) {
         const auto resume = m_server.resumePoint(since.toUtf8());
         if (!resume.seq) {
-            return HttpResponse::json(200, QJsonObject{{QStringLiteral("events"), QJsonArray()},
-                                                       {QStringLiteral("last_event_id"), QString::fromLatin1(m_server.headId())},
-                                                       {QStringLiteral("reset"), true}});
+            return HttpResponse::json(
+                200,
+                QJsonObject{ { QStringLiteral("events"), QJsonArray() },
+                             { QStringLiteral("last_event_id"), QString::fromLatin1(m_server.headId()) },
+                             { QStringLiteral("reset"), true } });
         }
         after = *resume.seq;
     }
@@ -196,15 +197,17 @@ HttpResponse RestApi::events(const HttpRequest &request, const User &user)
     const QList<StoredEvent> events = store.eventsAfter(after, user.name, *limit);
     QJsonArray list;
     for (const StoredEvent &event : events) {
-        list.append(QJsonObject{{QStringLiteral("id"), QString::fromLatin1(m_server.eventId(event.seq))},
-                                {QStringLiteral("event"), QString::fromUtf8(event.type)},
-                                {QStringLiteral("data"), QJsonDocument::fromJson(event.data).object()}});
+        list.append(QJsonObject{ { QStringLiteral("id"), QString::fromLatin1(m_server.eventId(event.seq)) },
+                                 { QStringLiteral("event"), QString::fromUtf8(event.type) },
+                                 { QStringLiteral("data"), QJsonDocument::fromJson(event.data).object() } });
     }
     // A short page means everything up to the head was looked at.
     const quint64 last = events.size() == *limit ? events.last().seq : std::max(head, after);
-    return HttpResponse::json(200, QJsonObject{{QStringLiteral("events"), list},
-                                               {QStringLiteral("last_event_id"), QString::fromLatin1(m_server.eventId(last))},
-                                               {QStringLiteral("reset"), false}});
+    return HttpResponse::json(
+        200,
+        QJsonObject{ { QStringLiteral("events"), list },
+                     { QStringLiteral("last_event_id"), QString::fromLatin1(m_server.eventId(last)) },
+                     { QStringLiteral("reset"), false } });
 }
 
 HttpResponse RestApi::notifications(const HttpRequest &request, const User &user)
@@ -223,7 +226,7 @@ HttpResponse RestApi::notifications(const HttpRequest &request, const User &user
         item.insert(QStringLiteral("event_id"), QString::fromLatin1(m_server.eventId(record.seq)));
         list.append(item);
     }
-    return HttpResponse::json(200, QJsonObject{{QStringLiteral("notifications"), list}});
+    return HttpResponse::json(200, QJsonObject{ { QStringLiteral("notifications"), list } });
 }
 
 HttpResponse RestApi::markRead(const QString &notificationId, const User &user)
@@ -232,7 +235,8 @@ HttpResponse RestApi::markRead(const QString &notificationId, const User &user)
     if (!m_server.store().markRead(user.name, notificationId))
         return HttpResponse::error(404, "not_found", QStringLiteral("no such notification"));
     m_server.publish("notification_read",
-                     QJsonObject{{QStringLiteral("notification_ids"), QJsonArray{notificationId}}}, {user.name});
+                     QJsonObject{ { QStringLiteral("notification_ids"), QJsonArray{ notificationId } } },
+                     { user.name });
     return HttpResponse::noContent();
 }
 
@@ -240,7 +244,8 @@ HttpResponse RestApi::markAllRead(const User &user)
 {
     const QStringList ids = m_server.store().markAllRead(user.name);
     m_server.publish("notification_read",
-                     QJsonObject{{QStringLiteral("notification_ids"), QJsonArray::fromStringList(ids)}}, {user.name});
+                     QJsonObject{ { QStringLiteral("notification_ids"), QJsonArray::fromStringList(ids) } },
+                     { user.name });
     return HttpResponse::noContent();
 }
 
@@ -250,11 +255,11 @@ HttpResponse RestApi::orders(const User &user)
     const QList<QJsonObject> orders = m_server.store().orders(user.name);
     for (const QJsonObject &order : orders) {
         QJsonObject item;
-        for (const char *field : {"order_id", "status", "previous_status", "note", "updated_at"})
+        for (const char *field : { "order_id", "status", "previous_status", "note", "updated_at" })
             item.insert(QLatin1StringView(field), order.value(QLatin1StringView(field)));
         list.append(item);
     }
-    return HttpResponse::json(200, QJsonObject{{QStringLiteral("orders"), list}});
+    return HttpResponse::json(200, QJsonObject{ { QStringLiteral("orders"), list } });
 }
 
 HttpResponse RestApi::presence(const HttpRequest &request, const User &user)
@@ -263,7 +268,7 @@ HttpResponse RestApi::presence(const HttpRequest &request, const User &user)
         QJsonArray list;
         for (const User &u : m_server.users().users())
             list.append(m_server.presenceOf(u.name));
-        return HttpResponse::json(200, QJsonObject{{QStringLiteral("users"), list}});
+        return HttpResponse::json(200, QJsonObject{ { QStringLiteral("users"), list } });
     }
     HttpResponse error;
     const auto body = jsonBody(request, error);
@@ -299,18 +304,18 @@ HttpResponse RestApi::sendMessage(const HttpRequest &request, const User &user)
     if (text.toString().isEmpty())
         return fieldError(QStringLiteral("body"), QStringLiteral("must not be empty"));
     const QString messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QJsonObject data{{QStringLiteral("message_id"), messageId},
-                           {QStringLiteral("from"), user.name},
-                           {QStringLiteral("to"), to.toString()},
-                           {QStringLiteral("body"), text.toString()},
-                           {QStringLiteral("sent_at"), nowTimestamp()}};
-    QStringList audience{user.name};
+    const QJsonObject data{ { QStringLiteral("message_id"), messageId },
+                            { QStringLiteral("from"), user.name },
+                            { QStringLiteral("to"), to.toString() },
+                            { QStringLiteral("body"), text.toString() },
+                            { QStringLiteral("sent_at"), nowTimestamp() } };
+    QStringList audience{ user.name };
     if (to.toString() != user.name)
         audience << to.toString();
     QString storeError;
     if (!m_server.publish("message", data, audience, &storeError))
         return HttpResponse::error(500, "store_failed", storeError);
-    return HttpResponse::json(201, QJsonObject{{QStringLiteral("message_id"), messageId}});
+    return HttpResponse::json(201, QJsonObject{ { QStringLiteral("message_id"), messageId } });
 }
 
 HttpResponse RestApi::publishEvent(const HttpRequest &request, const User &user)
@@ -347,7 +352,7 @@ HttpResponse RestApi::publishEvent(const HttpRequest &request, const User &user)
     if (type == "presence") {
         audience.clear(); // presence is for everybody
     } else if (type == "message") {
-        audience = QStringList{data.value(u"from").toVariant().toString()};
+        audience = QStringList{ data.value(u"from").toVariant().toString() };
         const QString to = data.value(u"to").toVariant().toString();
         if (!audience.contains(to))
             audience << to;
@@ -356,7 +361,7 @@ HttpResponse RestApi::publishEvent(const HttpRequest &request, const User &user)
     const auto id = m_server.publish(type, data, audience, &storeError);
     if (!id)
         return HttpResponse::error(500, "store_failed", storeError);
-    return HttpResponse::json(201, QJsonObject{{QStringLiteral("id"), QString::fromLatin1(*id)}});
+    return HttpResponse::json(201, QJsonObject{ { QStringLiteral("id"), QString::fromLatin1(*id) } });
 }
 
 HttpResponse RestApi::injectFault(const HttpRequest &request, const User &user)
@@ -376,9 +381,10 @@ HttpResponse RestApi::injectFault(const HttpRequest &request, const User &user)
         m_server.dropAllStreams();
     } else if (action == u"fail_streams") {
         const int status = body->value(u"status").toInt(503);
-        static const QList<int> allowed{204, 401, 403, 404, 408, 410, 429, 500, 502, 503};
+        static const QList<int> allowed{ 204, 401, 403, 404, 408, 410, 429, 500, 502, 503 };
         if (!allowed.contains(status))
-            return fieldError(QStringLiteral("status"), QStringLiteral("must be one of 204, 401, 403, 404, 408, 410, 429, 500, 502, 503"));
+            return fieldError(QStringLiteral("status"),
+                              QStringLiteral("must be one of 204, 401, 403, 404, 408, 410, 429, 500, 502, 503"));
         plan.failStreams = count(1);
         plan.failStatus = status;
         plan.retryAfterSeconds = std::max(0, body->value(u"retry_after").toInt(1));
@@ -401,10 +407,11 @@ HttpResponse RestApi::injectFault(const HttpRequest &request, const User &user)
         return fieldError(QStringLiteral("action"),
                           QStringLiteral("must be drop_streams, fail_streams, delay, stall_streams, garbage or clear"));
     }
-    return HttpResponse::json(200, QJsonObject{{QStringLiteral("fail_streams"), plan.failStreams},
-                                               {QStringLiteral("delay_requests"), plan.delayRequests},
-                                               {QStringLiteral("stall_streams"), plan.stallStreams},
-                                               {QStringLiteral("garbage_streams"), plan.garbageStreams}});
+    return HttpResponse::json(200,
+                              QJsonObject{ { QStringLiteral("fail_streams"), plan.failStreams },
+                                           { QStringLiteral("delay_requests"), plan.delayRequests },
+                                           { QStringLiteral("stall_streams"), plan.stallStreams },
+                                           { QStringLiteral("garbage_streams"), plan.garbageStreams } });
 }
 
 } // namespace Notify::Server

@@ -30,8 +30,8 @@ bool secondsOption(const QCommandLineParser &parser, const QString &name, qint64
     return true;
 }
 
-bool integerOption(const QCommandLineParser &parser, const QString &name, qint64 &out, qint64 minimum,
-                   qint64 maximum, QString *error)
+bool integerOption(const QCommandLineParser &parser, const QString &name, qint64 &out, qint64 minimum, qint64 maximum,
+                   QString *error)
 {
     if (!parser.isSet(name))
         return true;
@@ -51,8 +51,7 @@ bool integerOption(const QCommandLineParser &parser, const QString &name, qint64
 
 } // namespace
 
-std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &arguments, QString *error,
-                                                        QString *helpText)
+std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &arguments, QString *error, QString *helpText)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -114,8 +113,8 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         || !secondsOption(parser, QStringLiteral("timeout"), config.timeoutMs, 0.01, error)
         || !integerOption(parser, QStringLiteral("retry-ms"), config.retryMs, 0, 86'400'000, error)
         || !integerOption(parser, QStringLiteral("max-streams-per-user"), streams, 1, 100'000, error)
-        || !integerOption(parser, QStringLiteral("max-buffered-bytes"), config.maxBufferedBytes, 1024,
-                          qint64(1) << 40, error)
+        || !integerOption(parser, QStringLiteral("max-buffered-bytes"), config.maxBufferedBytes, 1024, qint64(1) << 40,
+                          error)
         || !secondsOption(parser, QStringLiteral("presence-grace"), config.presenceGraceMs, 0, error)
         || !integerOption(parser, QStringLiteral("retain-events"), config.retainEvents, 1, qint64(1) << 40, error)
         || !integerOption(parser, QStringLiteral("retain-hours"), config.retainHours, 1, 24 * 365 * 100, error)

@@ -31,8 +31,7 @@ QJsonObject parseObject(const QByteArray &json)
 SqliteEventStore::SqliteEventStore(QString path)
     : m_path(std::move(path))
     , m_connectionName(QStringLiteral("notify-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+{ }
 
 SqliteEventStore::~SqliteEventStore()
 {
@@ -71,8 +70,9 @@ bool SqliteEventStore::open(QString *error)
             *error = m_db.lastError().text();
         return false;
     }
-    const bool ok = (m_path.isEmpty() || (exec(QStringLiteral("PRAGMA journal_mode=WAL"), error)
-                                          && exec(QStringLiteral("PRAGMA synchronous=NORMAL"), error)))
+    const bool ok = (m_path.isEmpty()
+                     || (exec(QStringLiteral("PRAGMA journal_mode=WAL"), error)
+                         && exec(QStringLiteral("PRAGMA synchronous=NORMAL"), error)))
         && exec(QStringLiteral("PRAGMA foreign_keys=OFF"), error)
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)"), error)
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY, type TEXT NOT NULL, "
@@ -128,8 +128,8 @@ bool SqliteEventStore::open(QString *error)
                                           "ORDER BY seq LIMIT ?"));
     m_selectAfter->setForwardOnly(true);
     refreshOldest();
-    qCInfo(lcStore).noquote() << "event store" << (m_path.isEmpty() ? QStringLiteral("in memory") : m_path)
-                              << "epoch" << QString::number(m_epoch, 16).rightJustified(8, u'0') << "head" << m_head;
+    qCInfo(lcStore).noquote() << "event store" << (m_path.isEmpty() ? QStringLiteral("in memory") : m_path) << "epoch"
+                              << QString::number(m_epoch, 16).rightJustified(8, u'0') << "head" << m_head;
     return true;
 }
 
@@ -172,7 +172,8 @@ std::optional<quint64> SqliteEventStore::append(StoredEvent &event, QString *err
     if (event.type == "notification") {
         const QJsonObject data = parseObject(event.data);
         QSqlQuery insert(m_db);
-        insert.prepare(QStringLiteral("INSERT INTO notifications(seq, notification_id, user, data) VALUES (?, ?, ?, ?)"));
+        insert.prepare(
+            QStringLiteral("INSERT INTO notifications(seq, notification_id, user, data) VALUES (?, ?, ?, ?)"));
         insert.addBindValue(seq);
         insert.addBindValue(data.value(u"notification_id").toVariant().toString());
         insert.addBindValue(nullableText(user));
@@ -236,10 +237,11 @@ QList<StoredEvent> SqliteEventStore::eventsAfter(quint64 seq, const QString &use
 QList<NotificationRecord> SqliteEventStore::notifications(const QString &user, bool unreadOnly, qsizetype limit)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT n.seq, n.data, r.user IS NOT NULL FROM notifications n "
-                                 "LEFT JOIN notification_reads r ON r.user = ? AND r.notification_id = n.notification_id "
-                                 "WHERE (n.user IS NULL OR n.user = ?) %1 ORDER BY n.seq DESC LIMIT ?")
-                      .arg(unreadOnly ? QStringLiteral("AND r.user IS NULL") : QString()));
+    query.prepare(
+        QStringLiteral("SELECT n.seq, n.data, r.user IS NOT NULL FROM notifications n "
+                       "LEFT JOIN notification_reads r ON r.user = ? AND r.notification_id = n.notification_id "
+                       "WHERE (n.user IS NULL OR n.user = ?) %1 ORDER BY n.seq DESC LIMIT ?")
+            .arg(unreadOnly ? QStringLiteral("AND r.user IS NULL") : QString()));
     query.addBindValue(user);
     query.addBindValue(user);
     query.addBindValue(limit);
@@ -247,16 +249,17 @@ QList<NotificationRecord> SqliteEventStore::notifications(const QString &user, b
     if (!query.exec())
         return records;
     while (query.next())
-        records << NotificationRecord{query.value(0).toULongLong(), parseObject(query.value(1).toString().toUtf8()),
-                                      query.value(2).toBool()};
+        records << NotificationRecord{ query.value(0).toULongLong(), parseObject(query.value(1).toString().toUtf8()),
+                                       query.value(2).toBool() };
     return records;
 }
 
 bool SqliteEventStore::markRead(const QString &user, const QString &notificationId)
 {
     QSqlQuery visible(m_db);
-    visible.prepare(QStringLiteral("SELECT 1 FROM notifications WHERE notification_id = ? AND (user IS NULL OR user = ?) "
-                                   "LIMIT 1"));
+    visible.prepare(
+        QStringLiteral("SELECT 1 FROM notifications WHERE notification_id = ? AND (user IS NULL OR user = ?) "
+                       "LIMIT 1"));
     visible.addBindValue(notificationId);
     visible.addBindValue(user);
     if (!visible.exec() || !visible.next())
@@ -272,9 +275,10 @@ QStringList SqliteEventStore::markAllRead(const QString &user)
 {
     QStringList ids;
     QSqlQuery unread(m_db);
-    unread.prepare(QStringLiteral("SELECT DISTINCT n.notification_id FROM notifications n WHERE (n.user IS NULL OR n.user = ?) "
-                                  "AND NOT EXISTS (SELECT 1 FROM notification_reads r WHERE r.user = ? "
-                                  "AND r.notification_id = n.notification_id) ORDER BY n.seq"));
+    unread.prepare(
+        QStringLiteral("SELECT DISTINCT n.notification_id FROM notifications n WHERE (n.user IS NULL OR n.user = ?) "
+                       "AND NOT EXISTS (SELECT 1 FROM notification_reads r WHERE r.user = ? "
+                       "AND r.notification_id = n.notification_id) ORDER BY n.seq"));
     unread.addBindValue(user);
     unread.addBindValue(user);
     if (!unread.exec())

@@ -116,14 +116,14 @@ void UserDirectory::addDemoUsers()
         const char *display;
         bool admin;
     } demo[] = {
-        {"admin", "Dispatch Admin", true}, {"alice", "Alice Martin", false}, {"bob", "Bob Okafor", false},
-        {"carol", "Carol Jensen", false},  {"dave", "Dave Moreau", false},
+        { "admin", "Dispatch Admin", true }, { "alice", "Alice Martin", false }, { "bob", "Bob Okafor", false },
+        { "carol", "Carol Jensen", false },  { "dave", "Dave Moreau", false },
     };
     for (const auto &d : demo) {
         if (m_byName.contains(QString::fromLatin1(d.name)))
             continue;
         QString ignored;
-        addUser(User{QString::fromLatin1(d.name), QString::fromUtf8(d.display), randomToken(), d.admin}, &ignored);
+        addUser(User{ QString::fromLatin1(d.name), QString::fromUtf8(d.display), randomToken(), d.admin }, &ignored);
     }
 }
 

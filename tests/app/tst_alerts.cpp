@@ -7,8 +7,8 @@
 #include "desktopsession.h"
 #include "eventstore.h"
 #include "historystore.h"
-#include "notificationmodel.h"
 #include "inprocessserver.h"
+#include "notificationmodel.h"
 #include "notifyserver.h"
 
 #include <QDBusConnection>
@@ -39,10 +39,10 @@ public slots:
     uint Notify(const QString &, uint, const QString &, const QString &summary, const QString &body,
                 const QStringList &actions, const QVariantMap &hints, int)
     {
-        calls << Call{summary, body, actions, hints.value(QStringLiteral("urgency")).toInt()};
+        calls << Call{ summary, body, actions, hints.value(QStringLiteral("urgency")).toInt() };
         return uint(calls.size());
     }
-    QStringList GetCapabilities() { return {QStringLiteral("actions"), QStringLiteral("body")}; }
+    QStringList GetCapabilities() { return { QStringLiteral("actions"), QStringLiteral("body") }; }
     void CloseNotification(uint) { }
 
 signals:
@@ -79,11 +79,11 @@ void tst_Alerts::alertsUrgencyActionsBurstAndReplay()
     QString error;
     const auto publish = [&server](const QString &id, const char *level) {
         return *server->publish("notification",
-                               QJsonObject{{QStringLiteral("notification_id"), id},
-                                           {QStringLiteral("title"), QString(QStringLiteral("Alert ") + id)},
-                                           {QStringLiteral("level"), QString::fromLatin1(level)},
-                                           {QStringLiteral("created_at"), QStringLiteral("2026-11-28T10:00:00Z")}},
-                               {QStringLiteral("alice")});
+                                QJsonObject{ { QStringLiteral("notification_id"), id },
+                                             { QStringLiteral("title"), QString(QStringLiteral("Alert ") + id) },
+                                             { QStringLiteral("level"), QString::fromLatin1(level) },
+                                             { QStringLiteral("created_at"), QStringLiteral("2026-11-28T10:00:00Z") } },
+                                { QStringLiteral("alice") });
     };
 
     DesktopSession::Settings settings;

@@ -5,9 +5,9 @@
 #include "desktopsession.h"
 #include "eventstore.h"
 #include "historystore.h"
+#include "inprocessserver.h"
 #include "messagemodel.h"
 #include "notificationmodel.h"
-#include "inprocessserver.h"
 #include "notifyserver.h"
 #include "ordermodel.h"
 #include "presencemodel.h"
@@ -37,7 +37,7 @@ private slots:
 
 private:
     DesktopSession::Settings settings() const;
-    QByteArray notify(const QString &id, const QStringList &audience = {QStringLiteral("alice")});
+    QByteArray notify(const QString &id, const QStringList &audience = { QStringLiteral("alice") });
 
     std::unique_ptr<TestSupport::InProcessServer> m_server;
 };
@@ -64,11 +64,12 @@ DesktopSession::Settings tst_DesktopSession::settings() const
 
 QByteArray tst_DesktopSession::notify(const QString &id, const QStringList &audience)
 {
-    return *(*m_server)->publish("notification",
-                              QJsonObject{{QStringLiteral("notification_id"), id},
-                                          {QStringLiteral("title"), QString(QStringLiteral("Title ") + id)},
-                                          {QStringLiteral("created_at"), QStringLiteral("2026-11-28T10:00:00Z")}},
-                              audience);
+    return *(*m_server)->publish(
+        "notification",
+        QJsonObject{ { QStringLiteral("notification_id"), id },
+                     { QStringLiteral("title"), QString(QStringLiteral("Title ") + id) },
+                     { QStringLiteral("created_at"), QStringLiteral("2026-11-28T10:00:00Z") } },
+        audience);
 }
 
 void tst_DesktopSession::eventsReachTheModels()
@@ -78,23 +79,26 @@ void tst_DesktopSession::eventsReachTheModels()
     session.start();
     QTRY_COMPARE(session.client()->state(), Notify::SseClient::State::Open);
     notify(QStringLiteral("n1"));
-    (*m_server)->publish("order_status", QJsonObject{{QStringLiteral("order_id"), QStringLiteral("A-1")},
-                                                  {QStringLiteral("status"), QStringLiteral("shipped")},
-                                                  {QStringLiteral("updated_at"), QStringLiteral("2026-11-28T10:00:00Z")}},
-                      {});
-    (*m_server)->publish("message", QJsonObject{{QStringLiteral("message_id"), QStringLiteral("m1")},
-                                             {QStringLiteral("from"), QStringLiteral("bob")},
-                                             {QStringLiteral("to"), QStringLiteral("alice")},
-                                             {QStringLiteral("body"), QStringLiteral("hi")},
-                                             {QStringLiteral("sent_at"), QStringLiteral("2026-11-28T10:00:00Z")}},
-                      {QStringLiteral("bob"), QStringLiteral("alice")});
-    (*m_server)->publish("invoice_paid", QJsonObject{{QStringLiteral("amount"), 12}}, {});
+    (*m_server)->publish("order_status",
+                         QJsonObject{ { QStringLiteral("order_id"), QStringLiteral("A-1") },
+                                      { QStringLiteral("status"), QStringLiteral("shipped") },
+                                      { QStringLiteral("updated_at"), QStringLiteral("2026-11-28T10:00:00Z") } },
+                         {});
+    (*m_server)->publish("message",
+                         QJsonObject{ { QStringLiteral("message_id"), QStringLiteral("m1") },
+                                      { QStringLiteral("from"), QStringLiteral("bob") },
+                                      { QStringLiteral("to"), QStringLiteral("alice") },
+                                      { QStringLiteral("body"), QStringLiteral("hi") },
+                                      { QStringLiteral("sent_at"), QStringLiteral("2026-11-28T10:00:00Z") } },
+                         { QStringLiteral("bob"), QStringLiteral("alice") });
+    (*m_server)->publish("invoice_paid", QJsonObject{ { QStringLiteral("amount"), 12 } }, {});
     QTRY_COMPARE(session.notifications()->rowCount(), 2); // n1 and the generic one
     QTRY_COMPARE(session.orders()->rowCount(), 1);
     QTRY_COMPARE(session.messages()->rowCount(), 1);
-    QCOMPARE(session.messages()->conversationPartners(), QStringList{QStringLiteral("bob")});
+    QCOMPARE(session.messages()->conversationPartners(), QStringList{ QStringLiteral("bob") });
     QTRY_VERIFY(session.presence()->presenceOf(QStringLiteral("alice")).has_value());
-    QVERIFY(session.presence()->presenceOf(QStringLiteral("alice"))->status == Notify::Protocol::PresenceStatus::Online);
+    QVERIFY(session.presence()->presenceOf(QStringLiteral("alice"))->status
+            == Notify::Protocol::PresenceStatus::Online);
     // Sending goes through the REST API and comes back as an event.
     session.sendMessage(QStringLiteral("bob"), QStringLiteral("on my way"));
     QTRY_COMPARE(session.messages()->rowCount(), 2);
@@ -113,8 +117,9 @@ void tst_DesktopSession::readsFollowTheServer()
     QTRY_COMPARE(session.notifications()->unreadCount(), 2);
     // A read made on another device arrives as notification_read.
     QVERIFY((*m_server)->store().markRead(QStringLiteral("alice"), QStringLiteral("0")));
-    (*m_server)->publish("notification_read", QJsonObject{{QStringLiteral("notification_ids"), QJsonArray{QStringLiteral("0")}}},
-                      {QStringLiteral("alice")});
+    (*m_server)->publish("notification_read",
+                         QJsonObject{ { QStringLiteral("notification_ids"), QJsonArray{ QStringLiteral("0") } } },
+                         { QStringLiteral("alice") });
     QTRY_COMPARE(session.notifications()->unreadCount(), 1);
     session.markAllRead();
     QTRY_COMPARE(session.notifications()->unreadCount(), 0);

@@ -68,7 +68,7 @@ void tst_NotificationModel::insertUpdateAndUnreadCount()
     QCOMPARE(model.index(0, NotificationModel::TitleColumn).data().toString(), QStringLiteral("Updated"));
     // Unread rows are bold, read ones are not.
     QVERIFY(model.index(0, 0).data(Qt::FontRole).value<QFont>().bold());
-    model.markRead({QStringLiteral("a")});
+    model.markRead({ QStringLiteral("a") });
     QVERIFY(!model.index(0, 0).data(Qt::FontRole).isValid());
     QCOMPARE(model.unreadCount(), 1);
     // A read item re-sent as unread (a replay) stays read.
@@ -80,12 +80,12 @@ void tst_NotificationModel::insertUpdateAndUnreadCount()
 void tst_NotificationModel::readsFromElsewhere()
 {
     NotificationModel model;
-    for (const char *id : {"1", "2", "3"})
+    for (const char *id : { "1", "2", "3" })
         model.upsert(item(QString::fromLatin1(id), 1));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    model.markRead({QStringLiteral("2"), QStringLiteral("unknown")});
+    model.markRead({ QStringLiteral("2"), QStringLiteral("unknown") });
     QCOMPARE(changed.size(), 1);
-    QCOMPARE(model.unreadIds(), (QStringList{QStringLiteral("1"), QStringLiteral("3")}));
+    QCOMPARE(model.unreadIds(), (QStringList{ QStringLiteral("1"), QStringLiteral("3") }));
     model.markAllRead();
     QCOMPARE(model.unreadCount(), 0);
 }
@@ -104,18 +104,18 @@ void tst_NotificationModel::newestFirstAndFilters()
             out << filter.index(row, 0).data(NotificationModel::IdRole).toString();
         return out;
     };
-    QCOMPARE(ids(), (QStringList{QStringLiteral("new"), QStringLiteral("mid"), QStringLiteral("old")}));
+    QCOMPARE(ids(), (QStringList{ QStringLiteral("new"), QStringLiteral("mid"), QStringLiteral("old") }));
     filter.setLevel(int(Level::Error));
-    QCOMPARE(ids(), QStringList{QStringLiteral("old")});
+    QCOMPARE(ids(), QStringList{ QStringLiteral("old") });
     filter.setLevel(-1);
     filter.setCategory(QStringLiteral("orders"));
-    QCOMPARE(ids(), (QStringList{QStringLiteral("new"), QStringLiteral("mid")}));
+    QCOMPARE(ids(), (QStringList{ QStringLiteral("new"), QStringLiteral("mid") }));
     filter.setUnreadOnly(true);
-    QCOMPARE(ids(), QStringList{QStringLiteral("new")});
+    QCOMPARE(ids(), QStringList{ QStringLiteral("new") });
     filter.setUnreadOnly(false);
     filter.setCategory({});
     filter.setSearchText(QStringLiteral("body of MID"));
-    QCOMPARE(ids(), QStringList{QStringLiteral("mid")});
+    QCOMPARE(ids(), QStringList{ QStringLiteral("mid") });
     filter.setSearchText({});
     // A new arrival sorts in at the top.
     model.upsert(item(QStringLiteral("newest"), 0));

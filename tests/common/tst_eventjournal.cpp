@@ -32,7 +32,7 @@ void tst_EventJournal::acceptsOnce()
 void tst_EventJournal::forgetsTheOldestBeyondCapacity()
 {
     EventJournal journal(3);
-    for (const char *id : {"a", "b", "c", "d"})
+    for (const char *id : { "a", "b", "c", "d" })
         QVERIFY(journal.accept(id));
     QCOMPARE(journal.size(), 3);
     QVERIFY(!journal.contains("a"));

@@ -32,7 +32,7 @@ void tst_ReconnectPolicy::firstDelayIsTheServersRetry()
 void tst_ReconnectPolicy::growsWithJitterWithinBounds()
 {
     QRandomGenerator rng(2);
-    ReconnectPolicy policy({1000, 60'000, 60'000});
+    ReconnectPolicy policy({ 1000, 60'000, 60'000 });
     policy.setServerRetry(1000);
     QCOMPARE(policy.nextDelay(rng), 1000);
     for (int attempt = 1; attempt <= 5; ++attempt) {
@@ -46,7 +46,7 @@ void tst_ReconnectPolicy::growsWithJitterWithinBounds()
 void tst_ReconnectPolicy::cappedAtTheMaximum()
 {
     QRandomGenerator rng(3);
-    ReconnectPolicy policy({3000, 10'000, 60'000});
+    ReconnectPolicy policy({ 3000, 10'000, 60'000 });
     for (int i = 0; i < 100; ++i)
         QVERIFY(policy.nextDelay(rng) <= 10'000);
     QCOMPARE(policy.longestDelay(), 10'000);
@@ -57,7 +57,7 @@ void tst_ReconnectPolicy::cappedAtTheMaximum()
 void tst_ReconnectPolicy::resetsAfterAHealthyStream()
 {
     QRandomGenerator rng(4);
-    ReconnectPolicy policy({1000, 60'000, 5000});
+    ReconnectPolicy policy({ 1000, 60'000, 5000 });
     policy.setServerRetry(1000);
     for (int i = 0; i < 6; ++i)
         (void)policy.nextDelay(rng);
@@ -84,7 +84,7 @@ void tst_ReconnectPolicy::jitterSpreadsClients()
     // 1000 clients failing for the 4th time do not all pick the same delay.
     QSet<qint64> delays;
     for (int client = 0; client < 1000; ++client) {
-        QRandomGenerator rng{quint32(client)};
+        QRandomGenerator rng{ quint32(client) };
         ReconnectPolicy policy;
         for (int i = 0; i < 3; ++i)
             (void)policy.nextDelay(rng);

@@ -29,15 +29,18 @@ struct Answer
 
 Answer stream(QList<QByteArray> chunks, bool stall = false)
 {
-    return {"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
-            std::move(chunks), stall};
+    return {
+        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        std::move(chunks), stall
+    };
 }
 
 Answer status(int code, const QByteArray &extraHeaders = {}, const QByteArray &body = {})
 {
-    return {"HTTP/1.1 " + QByteArray::number(code) + " X\r\nContent-Length: " + QByteArray::number(body.size())
-                + "\r\nConnection: close\r\n" + extraHeaders + "\r\n",
-            {body}, false};
+    return { "HTTP/1.1 " + QByteArray::number(code) + " X\r\nContent-Length: " + QByteArray::number(body.size())
+                 + "\r\nConnection: close\r\n" + extraHeaders + "\r\n",
+             { body },
+             false };
 }
 
 class FakeServer final : public QObject
@@ -181,16 +184,19 @@ void tst_SseClient::parsingThroughTheNetwork_data()
     QTest::addColumn<int>("chunk");
     QTest::addColumn<QByteArrayList>("expected");
     QTest::addColumn<QByteArray>("lastId");
-    const QByteArray tricky = "\xEF\xBB\xBF" "data: one\r\n\r\n: comment\rdata:two\rdata\r\rid: 7\ndata: caf\xC3\xA9\n\nretry: 100\n";
-    for (const int chunk : {1, 2, 3, 7, 1000})
-        QTest::addRow("tricky-%d", chunk) << tricky << chunk << QByteArrayList{"one", "two\n", "caf\xC3\xA9"} << QByteArray("7");
+    const QByteArray tricky = "\xEF\xBB\xBF"
+                              "data: one\r\n\r\n: comment\rdata:two\rdata\r\rid: 7\ndata: caf\xC3\xA9\n\nretry: 100\n";
+    for (const int chunk : { 1, 2, 3, 7, 1000 })
+        QTest::addRow("tricky-%d", chunk)
+            << tricky << chunk << QByteArrayList{ "one", "two\n", "caf\xC3\xA9" } << QByteArray("7");
     const QByteArray rules = QByteArray("data:\tkeep tab\n\ndata\n\nevent: x\n\nDATA: no\ndata:  two spaces\n\n"
-                                        "id: a\0b\ndata: nul id ignored\n\n:\r\n\xFF\n\ndata: \xED\xA0\x80\r\n\r\n", 109)
+                                        "id: a\0b\ndata: nul id ignored\n\n:\r\n\xFF\n\ndata: \xED\xA0\x80\r\n\r\n",
+                                        109)
         + "data: end without blank line";
-    for (const int chunk : {1, 5})
+    for (const int chunk : { 1, 5 })
         QTest::addRow("rules-%d", chunk) << rules << chunk
-                                         << QByteArrayList{"\tkeep tab", "", " two spaces", "nul id ignored",
-                                                           "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"}
+                                         << QByteArrayList{ "\tkeep tab", "", " two spaces", "nul id ignored",
+                                                            "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" }
                                          << QByteArray();
 }
 
@@ -201,7 +207,7 @@ void tst_SseClient::parsingThroughTheNetwork()
     QFETCH(QByteArrayList, expected);
     QFETCH(QByteArray, lastId);
     FakeServer server;
-    server.answers = {stream(chunked(body, chunk), true)};
+    server.answers = { stream(chunked(body, chunk), true) };
     SseClient client;
     client.setSettings(settingsFor(server.url()));
     Recorder r(client);
@@ -214,10 +220,10 @@ void tst_SseClient::parsingThroughTheNetwork()
 void tst_SseClient::requestHeaders()
 {
     FakeServer server;
-    server.answers = {stream({"data: x\n\n"}, true)};
+    server.answers = { stream({ "data: x\n\n" }, true) };
     SseClient client;
     auto settings = settingsFor(server.url());
-    settings.headers = {{"X-Client", "tray"}};
+    settings.headers = { { "X-Client", "tray" } };
     client.setSettings(settings);
     client.setLastEventId("stored-7"); // a restarted app resumes where it stopped
     client.start();
@@ -233,18 +239,18 @@ void tst_SseClient::requestHeaders()
 void tst_SseClient::reconnectsWithLastEventId()
 {
     FakeServer server;
-    server.answers = {stream({"retry: 120\n\nid: 1\ndata: a\n\n"}), stream({"id: 2\ndata: b\n\n"}),
-                      stream({"data: c\n\n"}, true)};
+    server.answers = { stream({ "retry: 120\n\nid: 1\ndata: a\n\n" }), stream({ "id: 2\ndata: b\n\n" }),
+                       stream({ "data: c\n\n" }, true) };
     SseClient client;
     client.setSettings(settingsFor(server.url()));
     Recorder r(client);
     client.start();
-    QTRY_COMPARE(r.data(), (QByteArrayList{"a", "b", "c"}));
+    QTRY_COMPARE(r.data(), (QByteArrayList{ "a", "b", "c" }));
     QVERIFY(server.header(0, "Last-Event-ID").isNull()); // none on a first connect
     QCOMPARE(server.header(1, "Last-Event-ID"), QByteArray("1"));
     QCOMPARE(server.header(2, "Last-Event-ID"), QByteArray("2"));
     QCOMPARE(r.events.last().id, QByteArray("2")); // the id persists
-    QCOMPARE(r.delays.first(), 120);               // the server's retry:, exactly, the first time
+    QCOMPARE(r.delays.first(), 120); // the server's retry:, exactly, the first time
     QVERIFY(!r.errors.isEmpty());
     QCOMPARE(r.errors.first().first, 0);
 }
@@ -252,7 +258,7 @@ void tst_SseClient::reconnectsWithLastEventId()
 void tst_SseClient::noLastEventIdAfterEmptyId()
 {
     FakeServer server;
-    server.answers = {stream({"id: 5\ndata: x\n\nid\ndata: y\n\n"}), stream({"data: z\n\n"}, true)};
+    server.answers = { stream({ "id: 5\ndata: x\n\nid\ndata: y\n\n" }), stream({ "data: z\n\n" }, true) };
     SseClient client;
     client.setSettings(settingsFor(server.url()));
     Recorder r(client);
@@ -264,19 +270,19 @@ void tst_SseClient::noLastEventIdAfterEmptyId()
 void tst_SseClient::partialEventDiscardedOnDrop()
 {
     FakeServer server;
-    server.answers = {stream({"id: 1\ndata: a\n\nid: 2\ndata: cut off"}), stream({"data: next\n\n"}, true)};
+    server.answers = { stream({ "id: 1\ndata: a\n\nid: 2\ndata: cut off" }), stream({ "data: next\n\n" }, true) };
     SseClient client;
     client.setSettings(settingsFor(server.url()));
     Recorder r(client);
     client.start();
-    QTRY_COMPARE(r.data(), (QByteArrayList{"a", "next"}));
+    QTRY_COMPARE(r.data(), (QByteArrayList{ "a", "next" }));
     QCOMPARE(server.header(1, "Last-Event-ID"), QByteArray("1"));
 }
 
 void tst_SseClient::backoffGrowsOnRepeatedFailures()
 {
     FakeServer server;
-    server.answers = {status(500)};
+    server.answers = { status(500) };
     SseClient client;
     auto settings = settingsFor(server.url());
     settings.reconnect.defaultRetryMs = 20;
@@ -296,7 +302,7 @@ void tst_SseClient::backoffGrowsOnRepeatedFailures()
 void tst_SseClient::retryAfterIsHonoured()
 {
     FakeServer server;
-    server.answers = {status(503, "Retry-After: 2\r\n"), stream({"data: ok\n\n"}, true)};
+    server.answers = { status(503, "Retry-After: 2\r\n"), stream({ "data: ok\n\n" }, true) };
     SseClient client;
     client.setSettings(settingsFor(server.url()));
     Recorder r(client);
@@ -328,8 +334,8 @@ void tst_SseClient::statusClasses()
     QFETCH(int, code);
     QFETCH(SseClient::State, state);
     FakeServer server;
-    server.answers = {status(code, "Content-Type: application/json\r\n",
-                             code == 204 ? QByteArray() : QByteArray(R"({"error":"x","message":"because"})"))};
+    server.answers = { status(code, "Content-Type: application/json\r\n",
+                              code == 204 ? QByteArray() : QByteArray(R"({"error":"x","message":"because"})")) };
     SseClient client;
     auto settings = settingsFor(server.url());
     settings.reconnect.defaultRetryMs = 5000; // stay in WaitingToReconnect while we look
@@ -346,21 +352,22 @@ void tst_SseClient::statusClasses()
 void tst_SseClient::newTokenAfterAuthRequired()
 {
     FakeServer server;
-    server.answers = {status(401), stream({"data: welcome\n\n"}, true)};
+    server.answers = { status(401), stream({ "data: welcome\n\n" }, true) };
     SseClient client;
     client.setSettings(settingsFor(server.url()));
     Recorder r(client);
     client.start();
     QTRY_COMPARE(client.state(), SseClient::State::AuthRequired);
     client.setToken("better-token");
-    QTRY_COMPARE(r.data(), QByteArrayList{"welcome"});
+    QTRY_COMPARE(r.data(), QByteArrayList{ "welcome" });
     QCOMPARE(server.header(1, "Authorization"), QByteArray("Bearer better-token"));
 }
 
 void tst_SseClient::wrongContentTypeWaitsLongest()
 {
     FakeServer server;
-    server.answers = {{"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 15\r\n\r\n", {"<html>hi</html>"}}};
+    server.answers
+        = { { "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 15\r\n\r\n", { "<html>hi</html>" } } };
     SseClient client;
     client.setSettings(settingsFor(server.url()));
     Recorder r(client);
@@ -375,12 +382,12 @@ void tst_SseClient::wrongContentTypeWaitsLongest()
 void tst_SseClient::followsRedirects()
 {
     FakeServer server;
-    server.answers = {status(307, "Location: http://127.0.0.1:$PORT/moved\r\n"), stream({"data: here\n\n"}, true)};
+    server.answers = { status(307, "Location: http://127.0.0.1:$PORT/moved\r\n"), stream({ "data: here\n\n" }, true) };
     SseClient client;
     client.setSettings(settingsFor(server.url()));
     Recorder r(client);
     client.start();
-    QTRY_COMPARE(r.data(), QByteArrayList{"here"});
+    QTRY_COMPARE(r.data(), QByteArrayList{ "here" });
     QVERIFY(server.requests.at(1).startsWith("GET /moved "));
     QCOMPARE(server.header(1, "Accept"), QByteArray("text/event-stream"));
 }
@@ -388,7 +395,7 @@ void tst_SseClient::followsRedirects()
 void tst_SseClient::redirectLoopFails()
 {
     FakeServer server;
-    server.answers = {status(302, "Location: http://127.0.0.1:$PORT/stream\r\n")};
+    server.answers = { status(302, "Location: http://127.0.0.1:$PORT/stream\r\n") };
     SseClient client;
     client.setSettings(settingsFor(server.url()));
     Recorder r(client);
@@ -401,14 +408,14 @@ void tst_SseClient::redirectLoopFails()
 void tst_SseClient::watchdogReconnectsASilentStream()
 {
     FakeServer server;
-    server.answers = {stream({"id: 1\ndata: a\n\n"}, true), stream({"data: b\n\n"}, true)};
+    server.answers = { stream({ "id: 1\ndata: a\n\n" }, true), stream({ "data: b\n\n" }, true) };
     SseClient client;
     auto settings = settingsFor(server.url());
     settings.readTimeoutMs = 300;
     client.setSettings(settings);
     Recorder r(client);
     client.start();
-    QTRY_COMPARE(r.data(), (QByteArrayList{"a", "b"}));
+    QTRY_COMPARE(r.data(), (QByteArrayList{ "a", "b" }));
     QVERIFY(r.errors.first().second.contains(u"no data"));
     QCOMPARE(server.header(1, "Last-Event-ID"), QByteArray("1"));
 }
@@ -416,7 +423,7 @@ void tst_SseClient::watchdogReconnectsASilentStream()
 void tst_SseClient::stopMeansStop()
 {
     FakeServer server;
-    server.answers = {stream({"data: a\n\n"})};
+    server.answers = { stream({ "data: a\n\n" }) };
     SseClient client;
     client.setSettings(settingsFor(server.url()));
     Recorder r(client);
@@ -436,7 +443,7 @@ void tst_SseClient::stopMeansStop()
 void tst_SseClient::clockJumpReconnects()
 {
     FakeServer server;
-    server.answers = {stream({"id: 1\ndata: a\n\n"}, true), stream({"data: b\n\n"}, true)};
+    server.answers = { stream({ "id: 1\ndata: a\n\n" }, true), stream({ "data: b\n\n" }, true) };
     SseClient client;
     auto settings = settingsFor(server.url());
     qint64 skew = 0;
@@ -445,10 +452,10 @@ void tst_SseClient::clockJumpReconnects()
     client.setSettings(settings);
     Recorder r(client);
     client.start();
-    QTRY_COMPARE(r.data(), QByteArrayList{"a"});
+    QTRY_COMPARE(r.data(), QByteArrayList{ "a" });
     QCOMPARE(server.requests.size(), 1);
     skew = 3600 * 1000; // an hour passed on the wall clock, none on the monotonic one: a resume
-    QTRY_COMPARE(r.data(), (QByteArrayList{"a", "b"}));
+    QTRY_COMPARE(r.data(), (QByteArrayList{ "a", "b" }));
     QCOMPARE(server.requests.size(), 2);
     QCOMPARE(server.header(1, "Last-Event-ID"), QByteArray("1"));
 }
@@ -456,9 +463,10 @@ void tst_SseClient::clockJumpReconnects()
 namespace {
 Answer json(const QByteArray &body)
 {
-    return {"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
-                + "\r\nConnection: close\r\n\r\n",
-            {body}, false};
+    return { "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+                 + "\r\nConnection: close\r\n\r\n",
+             { body },
+             false };
 }
 } // namespace
 
@@ -471,9 +479,11 @@ void tst_SseClient::pollsWhenTheStreamIsMissing()
             return status(404);
         ++polls;
         if (polls == 1)
-            return json(R"({"events":[{"id":"e-1","event":"notification","data":{"title":"a"}},)"
-                        R"({"id":"e-2","event":"order_status","data":{"order_id":"A"}}],"last_event_id":"e-2","reset":false})");
-        return json(R"({"events":[{"id":"e-3","event":"notification","data":{"title":"c"}}],"last_event_id":"e-9","reset":false})");
+            return json(
+                R"({"events":[{"id":"e-1","event":"notification","data":{"title":"a"}},)"
+                R"({"id":"e-2","event":"order_status","data":{"order_id":"A"}}],"last_event_id":"e-2","reset":false})");
+        return json(
+            R"({"events":[{"id":"e-3","event":"notification","data":{"title":"c"}}],"last_event_id":"e-9","reset":false})");
     };
     SseClient client;
     auto settings = settingsFor(server.url(QStringLiteral("/api/v1/notifications/sse/stream/")));
@@ -505,7 +515,8 @@ void tst_SseClient::pollsWhenStreamsStaySilent()
     server.route = [](const QByteArray &head) {
         if (head.startsWith("GET /api/v1/notifications/sse/stream/"))
             return stream({}); // opens, then ends without a byte: a buffering proxy
-        return json(R"({"events":[{"id":"p-1","event":"message","data":{"body":"hi"}}],"last_event_id":"p-1","reset":false})");
+        return json(
+            R"({"events":[{"id":"p-1","event":"message","data":{"body":"hi"}}],"last_event_id":"p-1","reset":false})");
     };
     SseClient client;
     auto settings = settingsFor(server.url(QStringLiteral("/api/v1/notifications/sse/stream/")));

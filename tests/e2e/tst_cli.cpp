@@ -108,28 +108,33 @@ void tst_Cli::cleanup()
 
 void tst_Cli::listenPrintsTheContractsLines()
 {
-    const QByteArray first = *(*m_server)->publish("notification", QJsonObject{{QStringLiteral("notification_id"), QStringLiteral("1")},
-                                                                             {QStringLiteral("title"), QStringLiteral("Hi \"there\"\n")},
-                                                                             {QStringLiteral("created_at"), QStringLiteral("2026-11-28T10:00:00Z")}},
-                                                {});
-    (*m_server)->publish("custom_thing", QJsonObject{{QStringLiteral("x"), 1}}, {});
-    Cli cli({QStringLiteral("listen"), streamUrl(), QStringLiteral("--token"), Alice, QStringLiteral("--last-event-id"),
-             QString::fromLatin1(first.left(9) + "0"), QStringLiteral("--max-events"), QStringLiteral("2")});
+    const QByteArray first
+        = *(*m_server)->publish("notification",
+                                QJsonObject{ { QStringLiteral("notification_id"), QStringLiteral("1") },
+                                             { QStringLiteral("title"), QStringLiteral("Hi \"there\"\n") },
+                                             { QStringLiteral("created_at"), QStringLiteral("2026-11-28T10:00:00Z") } },
+                                {});
+    (*m_server)->publish("custom_thing", QJsonObject{ { QStringLiteral("x"), 1 } }, {});
+    Cli cli({ QStringLiteral("listen"), streamUrl(), QStringLiteral("--token"), Alice,
+              QStringLiteral("--last-event-id"), QString::fromLatin1(first.left(9) + "0"),
+              QStringLiteral("--max-events"), QStringLiteral("2") });
     QVERIFY(cli.finished());
     QCOMPARE(cli.exitCode(), 0);
     const QList<QJsonObject> lines = cli.lines();
     QCOMPARE(lines.size(), 3);
-    QCOMPARE(lines.at(0), (QJsonObject{{QStringLiteral("type"), QStringLiteral("open")}}));
+    QCOMPARE(lines.at(0), (QJsonObject{ { QStringLiteral("type"), QStringLiteral("open") } }));
     QCOMPARE(lines.at(1).value(u"type").toString(), QStringLiteral("event"));
     QCOMPARE(lines.at(1).value(u"id").toString().toLatin1(), first);
     QCOMPARE(lines.at(1).value(u"event").toString(), QStringLiteral("notification"));
     // data is the raw string, not parsed JSON
     QVERIFY(lines.at(1).value(u"data").isString());
-    QCOMPARE(QJsonDocument::fromJson(lines.at(1).value(u"data").toString().toUtf8()).object().value(u"title").toString(),
-             QStringLiteral("Hi \"there\"\n"));
+    QCOMPARE(
+        QJsonDocument::fromJson(lines.at(1).value(u"data").toString().toUtf8()).object().value(u"title").toString(),
+        QStringLiteral("Hi \"there\"\n"));
     QCOMPARE(lines.at(2).value(u"event").toString(), QStringLiteral("custom_thing"));
-    QCOMPARE(lines.at(1).keys(), (QStringList{QStringLiteral("data"), QStringLiteral("event"), QStringLiteral("id"),
-                                              QStringLiteral("type")}));
+    QCOMPARE(
+        lines.at(1).keys(),
+        (QStringList{ QStringLiteral("data"), QStringLiteral("event"), QStringLiteral("id"), QStringLiteral("type") }));
     // One compact object per line.
     QVERIFY(!cli.rawOut().contains("\n\n"));
     QVERIFY(!cli.rawOut().contains(": "));
@@ -138,7 +143,7 @@ void tst_Cli::listenPrintsTheContractsLines()
 void tst_Cli::listenResumesAfterDrops()
 {
     // Alice's own presence, then 3 rounds of 2 events with the stream dropped between rounds.
-    Cli cli({QStringLiteral("listen"), streamUrl(Alice), QStringLiteral("--max-events"), QStringLiteral("7")});
+    Cli cli({ QStringLiteral("listen"), streamUrl(Alice), QStringLiteral("--max-events"), QStringLiteral("7") });
     const auto count = [&](const char *key, const char *value) {
         qsizetype n = 0;
         for (const auto &l : cli.lines())
@@ -149,7 +154,8 @@ void tst_Cli::listenResumesAfterDrops()
     QByteArrayList ids;
     for (int round = 0; round < 3; ++round) {
         for (int i = 0; i < 2; ++i)
-            ids << *(*m_server)->publish("tick", QJsonObject{{QStringLiteral("round"), round}}, {QStringLiteral("alice")});
+            ids << *(*m_server)->publish("tick", QJsonObject{ { QStringLiteral("round"), round } },
+                                         { QStringLiteral("alice") });
         QVERIFY(QTest::qWaitFor([&] { return count("event", "tick") >= 2 * (round + 1); }, 10000));
         if (round < 2) {
             (*m_server)->dropAllStreams();
@@ -197,7 +203,7 @@ void tst_Cli::listenExitCodes()
         (*m_server)->faults().failStatus = fault.toInt();
     }
     const QString url = path.isEmpty() ? streamUrl() : serverUrl() + path;
-    Cli cli({QStringLiteral("listen"), url, QStringLiteral("--token"), token});
+    Cli cli({ QStringLiteral("listen"), url, QStringLiteral("--token"), token });
     QVERIFY(cli.finished());
     QCOMPARE(cli.exitCode(), exitCode);
     const QList<QJsonObject> lines = cli.lines();
@@ -208,56 +214,56 @@ void tst_Cli::listenExitCodes()
 
 void tst_Cli::publishSendRead()
 {
-    Cli publish({QStringLiteral("publish"), serverUrl(), QStringLiteral("--token"), Admin, QStringLiteral("--event"),
-                 QStringLiteral("notification"), QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("--data"),
-                 QStringLiteral(R"({"notification_id":"n-7","title":"From the CLI"})")});
+    Cli publish({ QStringLiteral("publish"), serverUrl(), QStringLiteral("--token"), Admin, QStringLiteral("--event"),
+                  QStringLiteral("notification"), QStringLiteral("--user"), QStringLiteral("alice"),
+                  QStringLiteral("--data"), QStringLiteral(R"({"notification_id":"n-7","title":"From the CLI"})") });
     QVERIFY(publish.finished());
     QCOMPARE(publish.exitCode(), 0);
     QVERIFY(Notify::Protocol::EventId::parse(publish.rawOut().trimmed()).has_value());
 
-    Cli invalid({QStringLiteral("publish"), serverUrl(), QStringLiteral("--token"), Admin, QStringLiteral("--event"),
-                 QStringLiteral("notification"), QStringLiteral("--data"), QStringLiteral(R"({"title":"no id"})")});
+    Cli invalid({ QStringLiteral("publish"), serverUrl(), QStringLiteral("--token"), Admin, QStringLiteral("--event"),
+                  QStringLiteral("notification"), QStringLiteral("--data"), QStringLiteral(R"({"title":"no id"})") });
     QVERIFY(invalid.finished());
     QCOMPARE(invalid.exitCode(), 5);
     QVERIFY(invalid.err().contains("data.notification_id"));
 
-    Cli notAdmin({QStringLiteral("publish"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("--event"),
-                  QStringLiteral("x"), QStringLiteral("--data"), QStringLiteral("{}")});
+    Cli notAdmin({ QStringLiteral("publish"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("--event"),
+                   QStringLiteral("x"), QStringLiteral("--data"), QStringLiteral("{}") });
     QVERIFY(notAdmin.finished());
     QCOMPARE(notAdmin.exitCode(), 4);
 
-    Cli send({QStringLiteral("send"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("--to"),
-              QStringLiteral("bob"), QStringLiteral("--body"), QStringLiteral("hello")});
+    Cli send({ QStringLiteral("send"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("--to"),
+               QStringLiteral("bob"), QStringLiteral("--body"), QStringLiteral("hello") });
     QVERIFY(send.finished());
     QCOMPARE(send.exitCode(), 0);
     QVERIFY(!send.rawOut().trimmed().isEmpty());
 
-    Cli read({QStringLiteral("read"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("n-7")});
+    Cli read({ QStringLiteral("read"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("n-7") });
     QVERIFY(read.finished());
     QCOMPARE(read.exitCode(), 0);
     QCOMPARE((*m_server)->store().notifications(QStringLiteral("alice"), true, 10).size(), 0);
-    Cli readMissing({QStringLiteral("read"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("nope")});
+    Cli readMissing({ QStringLiteral("read"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("nope") });
     QVERIFY(readMissing.finished());
     QCOMPARE(readMissing.exitCode(), 5);
-    Cli readAll({QStringLiteral("read"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("--all")});
+    Cli readAll({ QStringLiteral("read"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("--all") });
     QVERIFY(readAll.finished());
     QCOMPARE(readAll.exitCode(), 0);
 }
 
 void tst_Cli::usageErrors()
 {
-    for (const QStringList &arguments : {QStringList{QStringLiteral("frobnicate")}, QStringList{QStringLiteral("listen")},
-                                         QStringList{QStringLiteral("listen"), QStringLiteral("ftp://x/")},
-                                         QStringList{QStringLiteral("listen"), streamUrl(), QStringLiteral("--max-events"),
-                                                     QStringLiteral("0")},
-                                         QStringList{QStringLiteral("publish"), serverUrl(), QStringLiteral("--event"),
-                                                     QStringLiteral("x"), QStringLiteral("--data"), QStringLiteral("[1]")}}) {
+    for (const QStringList &arguments :
+         { QStringList{ QStringLiteral("frobnicate") }, QStringList{ QStringLiteral("listen") },
+           QStringList{ QStringLiteral("listen"), QStringLiteral("ftp://x/") },
+           QStringList{ QStringLiteral("listen"), streamUrl(), QStringLiteral("--max-events"), QStringLiteral("0") },
+           QStringList{ QStringLiteral("publish"), serverUrl(), QStringLiteral("--event"), QStringLiteral("x"),
+                        QStringLiteral("--data"), QStringLiteral("[1]") } }) {
         Cli cli(arguments);
         QVERIFY(cli.finished());
         QCOMPARE(cli.exitCode(), 2);
         QVERIFY(!cli.err().isEmpty());
     }
-    Cli help({QStringLiteral("--help")});
+    Cli help({ QStringLiteral("--help") });
     QVERIFY(help.finished());
     QCOMPARE(help.exitCode(), 0);
     QVERIFY(help.rawOut().contains("listen"));

@@ -78,10 +78,7 @@ public:
         client->start();
     }
 
-    void publish(int n)
-    {
-        server->publish("e2e", QJsonObject{{QStringLiteral("n"), n}}, {});
-    }
+    void publish(int n) { server->publish("e2e", QJsonObject{ { QStringLiteral("n"), n } }, {}); }
 
     ServerConfig config;
     std::unique_ptr<NotifyServer> server;
@@ -161,7 +158,7 @@ void tst_ClientServer::resyncOnReset()
     QCOMPARE(QJsonDocument::fromJson(reset.data).object().value(u"reason").toString(), QStringLiteral("unknown_epoch"));
     // Live events go on after the reset.
     h.publish(99);
-    QTRY_COMPARE(h.received, QList<int>{99});
+    QTRY_COMPARE(h.received, QList<int>{ 99 });
 }
 
 QTEST_GUILESS_MAIN(tst_ClientServer)

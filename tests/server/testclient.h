@@ -44,7 +44,7 @@ inline bool takeResponse(QByteArray &buffer, Response &out)
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray line = lines.at(i).trimmed();
         const qsizetype colon = line.indexOf(':');
-        r.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+        r.headers.append({ line.left(colon).trimmed(), line.mid(colon + 1).trimmed() });
         if (line.left(colon).trimmed().compare("content-length", Qt::CaseInsensitive) == 0)
             length = line.mid(colon + 1).trimmed().toLongLong();
     }
@@ -94,9 +94,8 @@ private:
     bool m_connected = false;
 };
 
-inline Response request(quint16 port, const QByteArray &method, const QByteArray &target,
-                        const QByteArray &token = {}, const QByteArray &body = {},
-                        const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {})
+inline Response request(quint16 port, const QByteArray &method, const QByteArray &target, const QByteArray &token = {},
+                        const QByteArray &body = {}, const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {})
 {
     Connection c(port);
     QByteArray req = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";

@@ -33,7 +33,8 @@ void tst_HttpRequestParser::requests_data()
     QTest::addColumn<QByteArray>("path");
 
     using S = HttpRequestParser::Status;
-    QTest::addRow("simple-get") << QByteArray("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n") << S::Complete << 0 << QByteArray("/healthz");
+    QTest::addRow("simple-get") << QByteArray("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n") << S::Complete << 0
+                                << QByteArray("/healthz");
     QTest::addRow("bare-lf") << QByteArray("GET /a HTTP/1.1\nHost: x\n\n") << S::Complete << 0 << QByteArray("/a");
     QTest::addRow("http-1.0") << QByteArray("GET /a HTTP/1.0\r\n\r\n") << S::Complete << 0 << QByteArray("/a");
     QTest::addRow("leading-empty-lines") << QByteArray("\r\n\r\nGET /a HTTP/1.1\r\n\r\n") << S::Complete << 0
@@ -41,11 +42,11 @@ void tst_HttpRequestParser::requests_data()
     QTest::addRow("query") << QByteArray("GET /s?token=abc&last_event_id=1 HTTP/1.1\r\n\r\n") << S::Complete << 0
                            << QByteArray("/s");
     QTest::addRow("asterisk") << QByteArray("OPTIONS * HTTP/1.1\r\n\r\n") << S::Complete << 0 << QByteArray("*");
-    QTest::addRow("incomplete-head") << QByteArray("GET /a HTTP/1.1\r\nHost: x\r\n") << S::NeedMore << 0 << QByteArray();
-    QTest::addRow("incomplete-body") << QByteArray("POST /a HTTP/1.1\r\nContent-Length: 5\r\n\r\nab") << S::NeedMore << 0
+    QTest::addRow("incomplete-head") << QByteArray("GET /a HTTP/1.1\r\nHost: x\r\n") << S::NeedMore << 0
                                      << QByteArray();
-    QTest::addRow("garbage") << QByteArray("\x16\x03\x01\x02\x01\xfc\x03\x03") << S::Error << 400
-                             << QByteArray();
+    QTest::addRow("incomplete-body") << QByteArray("POST /a HTTP/1.1\r\nContent-Length: 5\r\n\r\nab") << S::NeedMore
+                                     << 0 << QByteArray();
+    QTest::addRow("garbage") << QByteArray("\x16\x03\x01\x02\x01\xfc\x03\x03") << S::Error << 400 << QByteArray();
     QTest::addRow("no-version") << QByteArray("GET /a\r\n\r\n") << S::Error << 400 << QByteArray();
     QTest::addRow("extra-space") << QByteArray("GET  /a HTTP/1.1\r\n\r\n") << S::Error << 400 << QByteArray();
     QTest::addRow("trailing-space") << QByteArray("GET /a HTTP/1.1 \r\n\r\n") << S::Error << 400 << QByteArray();
@@ -54,19 +55,20 @@ void tst_HttpRequestParser::requests_data()
     QTest::addRow("bad-method") << QByteArray("G(T /a HTTP/1.1\r\n\r\n") << S::Error << 400 << QByteArray();
     QTest::addRow("relative-target") << QByteArray("GET a HTTP/1.1\r\n\r\n") << S::Error << 400 << QByteArray();
     QTest::addRow("control-in-target") << QByteArray("GET /a\x01 HTTP/1.1\r\n\r\n") << S::Error << 400 << QByteArray();
-    QTest::addRow("header-without-colon") << QByteArray("GET /a HTTP/1.1\r\nHost x\r\n\r\n") << S::Error << 400
-                                          << QByteArray();
+    QTest::addRow("header-without-colon")
+        << QByteArray("GET /a HTTP/1.1\r\nHost x\r\n\r\n") << S::Error << 400 << QByteArray();
     QTest::addRow("space-before-colon") << QByteArray("GET /a HTTP/1.1\r\nHost : x\r\n\r\n") << S::Error << 400
                                         << QByteArray();
-    QTest::addRow("empty-header-name") << QByteArray("GET /a HTTP/1.1\r\n: x\r\n\r\n") << S::Error << 400 << QByteArray();
+    QTest::addRow("empty-header-name") << QByteArray("GET /a HTTP/1.1\r\n: x\r\n\r\n") << S::Error << 400
+                                       << QByteArray();
     QTest::addRow("folded-header") << QByteArray("GET /a HTTP/1.1\r\nX-A: 1\r\n 2\r\n\r\n") << S::Error << 400
                                    << QByteArray();
     QTest::addRow("control-in-value") << QByteArray("GET /a HTTP/1.1\r\nX-A: 1\x01\r\n\r\n") << S::Error << 400
                                       << QByteArray();
     QTest::addRow("bad-content-length") << QByteArray("POST /a HTTP/1.1\r\nContent-Length: 1x\r\n\r\n") << S::Error
                                         << 400 << QByteArray();
-    QTest::addRow("negative-content-length") << QByteArray("POST /a HTTP/1.1\r\nContent-Length: -1\r\n\r\n")
-                                             << S::Error << 400 << QByteArray();
+    QTest::addRow("negative-content-length")
+        << QByteArray("POST /a HTTP/1.1\r\nContent-Length: -1\r\n\r\n") << S::Error << 400 << QByteArray();
     QTest::addRow("conflicting-content-length")
         << QByteArray("POST /a HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab") << S::Error << 400
         << QByteArray();
@@ -86,7 +88,7 @@ void tst_HttpRequestParser::requests()
     QFETCH(QByteArray, path);
 
     // Whole and byte by byte: the outcome must not depend on how bytes arrive.
-    for (const bool byteByByte : {false, true}) {
+    for (const bool byteByByte : { false, true }) {
         HttpRequestParser parser;
         HttpRequestParser::Status got = HttpRequestParser::Status::NeedMore;
         if (byteByByte) {
@@ -154,7 +156,7 @@ void tst_HttpRequestParser::pipelinedRequests()
 void tst_HttpRequestParser::headerLimitIncludesRequestLine()
 {
     // Exactly 16 KiB of head is accepted, one byte more is 431.
-    const QByteArray start = "GET /" ;
+    const QByteArray start = "GET /";
     const QByteArray end = " HTTP/1.1\r\n\r\n";
     const QByteArray fits = start + QByteArray(16 * 1024 - start.size() - end.size(), 'a') + end;
     QCOMPARE(fits.size(), 16 * 1024);

@@ -7,8 +7,8 @@
 
 #include <QJsonArray>
 #include <QProcess>
-#include <QSslSocket>
 #include <QSignalSpy>
+#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -68,9 +68,9 @@ public:
     QByteArray notification(const QString &id, const QStringList &audience = {})
     {
         return publish("notification",
-                       QJsonObject{{QStringLiteral("notification_id"), id},
-                                   {QStringLiteral("title"), QString(QStringLiteral("Title ") + id)},
-                                   {QStringLiteral("created_at"), QStringLiteral("2026-11-28T10:00:00Z")}},
+                       QJsonObject{ { QStringLiteral("notification_id"), id },
+                                    { QStringLiteral("title"), QString(QStringLiteral("Title ") + id) },
+                                    { QStringLiteral("created_at"), QStringLiteral("2026-11-28T10:00:00Z") } },
                        audience);
     }
 
@@ -147,7 +147,8 @@ void tst_NotifyServer::authentication_data()
     QTest::addColumn<QByteArray>("token");
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<int>("status");
-    QTest::addRow("no-token") << QByteArray("GET") << QByteArray("/api/v1/orders/") << QByteArray() << QByteArray() << 401;
+    QTest::addRow("no-token") << QByteArray("GET") << QByteArray("/api/v1/orders/") << QByteArray() << QByteArray()
+                              << 401;
     QTest::addRow("bad-token") << QByteArray("GET") << QByteArray("/api/v1/orders/") << QByteArray("nope-nope-nope")
                                << QByteArray() << 401;
     QTest::addRow("prefix-of-token") << QByteArray("GET") << QByteArray("/api/v1/orders/")
@@ -199,7 +200,8 @@ void tst_NotifyServer::streamHeadersAndFirstBytes()
     // The user's own presence comes next, live.
     QVERIFY(s.waitForEvents(1));
     QCOMPARE(s.events.first().type, QByteArray("presence"));
-    QCOMPARE(QJsonDocument::fromJson(s.events.first().data).object().value(u"status").toString(), QStringLiteral("online"));
+    QCOMPARE(QJsonDocument::fromJson(s.events.first().data).object().value(u"status").toString(),
+             QStringLiteral("online"));
 }
 
 void tst_NotifyServer::liveEventsReachTheStream()
@@ -223,7 +225,7 @@ void tst_NotifyServer::replayAfterLastEventId()
     QByteArrayList ids;
     for (int i = 0; i < 1200; ++i) // more than one replay page
         ids << f.notification(QString::number(i));
-    Stream s(f.port, Alice, {{"Last-Event-ID", ids.at(99)}});
+    Stream s(f.port, Alice, { { "Last-Event-ID", ids.at(99) } });
     QVERIFY(s.waitForEvents(1100 + 1));
     QCOMPARE(s.ids().mid(0, 1100), ids.mid(100));
     QCOMPARE(s.events.at(1100).type, QByteArray("presence")); // own presence after the replay
@@ -236,7 +238,7 @@ void tst_NotifyServer::replayWithLivePublishingHasNoGapNoDuplicate()
     QByteArrayList ids;
     for (int i = 0; i < 1500; ++i)
         ids << f.notification(QString::number(i));
-    Stream s(f.port, Alice, {{"Last-Event-ID", ids.first()}});
+    Stream s(f.port, Alice, { { "Last-Event-ID", ids.first() } });
     // Keep publishing while the replay runs, from the same event loop the
     // server uses: each round lets the server make progress.
     for (int i = 0; i < 300; ++i) {
@@ -262,12 +264,12 @@ void tst_NotifyServer::queryParameterResumes()
     QCOMPARE(s.events.first().id, second);
 
     // The header wins, even when it is malformed.
-    Stream t(f.port, Alice, {{"Last-Event-ID", "garbage"}}, StreamPath + "?last_event_id=" + first);
+    Stream t(f.port, Alice, { { "Last-Event-ID", "garbage" } }, StreamPath + "?last_event_id=" + first);
     QVERIFY(t.waitForEvents(1));
     QCOMPARE(t.events.first().type, QByteArray("reset"));
 
     // An empty header counts as absent: the query parameter applies.
-    Stream u(f.port, Alice, {{"Last-Event-ID", ""}}, StreamPath + "?last_event_id=" + first);
+    Stream u(f.port, Alice, { { "Last-Event-ID", "" } }, StreamPath + "?last_event_id=" + first);
     QVERIFY(u.waitForEvents(1));
     QCOMPARE(u.events.first().id, second);
 }
@@ -294,7 +296,7 @@ void tst_NotifyServer::resetReasons()
     const QByteArray other = QByteArray::number(epoch.toUInt(nullptr, 16) ^ 1, 16).rightJustified(8, '0');
     lastEventId.replace("%h", epoch).replace("%o", other);
 
-    Stream s(f.port, Alice, {{"Last-Event-ID", lastEventId}});
+    Stream s(f.port, Alice, { { "Last-Event-ID", lastEventId } });
     QVERIFY(s.waitForEvents(2));
     const auto &reset = s.events.first();
     QCOMPARE(reset.type, QByteArray("reset"));
@@ -317,13 +319,13 @@ void tst_NotifyServer::resetWhenExpired()
     for (int i = 0; i < 30; ++i)
         ids << f.notification(QString::number(i));
     f.server->store().enforceRetention(10, 0, 0);
-    Stream s(f.port, Alice, {{"Last-Event-ID", ids.at(5)}});
+    Stream s(f.port, Alice, { { "Last-Event-ID", ids.at(5) } });
     QVERIFY(s.waitForEvents(1));
     QCOMPARE(s.events.first().type, QByteArray("reset"));
     QCOMPARE(QJsonDocument::fromJson(s.events.first().data).object().value(u"reason").toString(),
              QStringLiteral("expired"));
     // Resuming from the newest dropped id still works: nothing after it is gone.
-    Stream t(f.port, Alice, {{"Last-Event-ID", ids.at(19)}});
+    Stream t(f.port, Alice, { { "Last-Event-ID", ids.at(19) } });
     QVERIFY(t.waitForEvents(10));
     QCOMPARE(t.ids().mid(0, 10), ids.mid(20));
 }
@@ -354,7 +356,10 @@ void tst_NotifyServer::streamTimesOut()
 
 void tst_NotifyServer::streamLimitReject()
 {
-    Fixture f([](ServerConfig &c) { c.maxStreamsPerUser = 5; c.retryMs = 2500; });
+    Fixture f([](ServerConfig &c) {
+        c.maxStreamsPerUser = 5;
+        c.retryMs = 2500;
+    });
     QVERIFY(f.start());
     std::vector<std::unique_ptr<Stream>> streams;
     for (int i = 0; i < 5; ++i) {
@@ -413,12 +418,15 @@ void tst_NotifyServer::slowConsumerIsClosed()
     QTRY_COMPARE(f.server->openStreams(), 1);
     const QString big(16 * 1024, u'x');
     int published = 0;
-    QVERIFY(QTest::qWaitFor([&] {
-        f.publish("notification", QJsonObject{{QStringLiteral("notification_id"), QString::number(published++)},
-                                               {QStringLiteral("title"), big},
-                                               {QStringLiteral("created_at"), QStringLiteral("2026-11-28T10:00:00Z")}});
-        return f.server->openStreams() == 0;
-    }, 20000));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            f.publish("notification",
+                      QJsonObject{ { QStringLiteral("notification_id"), QString::number(published++) },
+                                   { QStringLiteral("title"), big },
+                                   { QStringLiteral("created_at"), QStringLiteral("2026-11-28T10:00:00Z") } });
+            return f.server->openStreams() == 0;
+        },
+        20000));
     const QByteArray metrics = f.server->metricsText();
     QVERIFY(metrics.contains("notify_slow_consumers_closed_total 1\n"));
     QVERIFY(metrics.contains("notify_buffered_bytes 0\n")); // nothing held for a closed stream
@@ -433,7 +441,7 @@ void tst_NotifyServer::usersSeeOnlyTheirEvents()
     Stream bob(f.port, Bob);
     QVERIFY(alice.waitForHead());
     QVERIFY(bob.waitForHead());
-    const QByteArray forAlice = f.notification(QStringLiteral("private"), {QStringLiteral("alice")});
+    const QByteArray forAlice = f.notification(QStringLiteral("private"), { QStringLiteral("alice") });
     const QByteArray forAll = f.notification(QStringLiteral("public"));
     QVERIFY(alice.waitForEvents(1));
     QTRY_VERIFY(alice.ids().contains(forAll));
@@ -475,7 +483,7 @@ void tst_NotifyServer::eventsEndpoint()
 
     r = TestClient::request(f.port, "GET", "/api/v1/events/?limit=5000", Alice);
     QCOMPARE(r.status, 200);
-    for (const char *bad : {"0", "-1", "abc", "1.5", ""}) {
+    for (const char *bad : { "0", "-1", "abc", "1.5", "" }) {
         r = TestClient::request(f.port, "GET", "/api/v1/events/?limit=" + QByteArray(bad), Alice);
         QCOMPARE(r.status, 400);
         QCOMPARE(r.json().value(u"field").toString(), QStringLiteral("limit"));
@@ -486,9 +494,9 @@ void tst_NotifyServer::notificationsAndReads()
 {
     Fixture f;
     QVERIFY(f.start());
-    f.notification(QStringLiteral("n1"), {QStringLiteral("alice")});
+    f.notification(QStringLiteral("n1"), { QStringLiteral("alice") });
     f.notification(QStringLiteral("n2"));
-    f.notification(QStringLiteral("n3"), {QStringLiteral("bob")});
+    f.notification(QStringLiteral("n3"), { QStringLiteral("bob") });
     auto r = TestClient::request(f.port, "GET", "/api/v1/notifications/", Alice);
     QJsonArray list = r.json().value(u"notifications").toArray();
     QCOMPARE(list.size(), 2);
@@ -502,8 +510,10 @@ void tst_NotifyServer::notificationsAndReads()
     QCOMPARE(r.status, 204);
     QTRY_COMPARE(other.eventsOfType("notification_read").size(), 1);
     QCOMPARE(QJsonDocument::fromJson(other.eventsOfType("notification_read").first().data)
-                 .object().value(u"notification_ids").toArray(),
-             QJsonArray{QStringLiteral("n1")});
+                 .object()
+                 .value(u"notification_ids")
+                 .toArray(),
+             QJsonArray{ QStringLiteral("n1") });
 
     // Bob may not read Alice's notification, and cannot tell it exists.
     r = TestClient::request(f.port, "POST", "/api/v1/notifications/n1/read/", Bob, "");
@@ -516,8 +526,10 @@ void tst_NotifyServer::notificationsAndReads()
     QCOMPARE(r.status, 204);
     QTRY_COMPARE(other.eventsOfType("notification_read").size(), 2);
     QCOMPARE(QJsonDocument::fromJson(other.eventsOfType("notification_read").last().data)
-                 .object().value(u"notification_ids").toArray(),
-             QJsonArray{QStringLiteral("n2")});
+                 .object()
+                 .value(u"notification_ids")
+                 .toArray(),
+             QJsonArray{ QStringLiteral("n2") });
     r = TestClient::request(f.port, "GET", "/api/v1/notifications/?unread=1", Alice);
     QCOMPARE(r.json().value(u"notifications").toArray().size(), 0);
     // Bob's copy of the broadcast is still unread.
@@ -530,14 +542,15 @@ void tst_NotifyServer::ordersSnapshot()
     Fixture f;
     QVERIFY(f.start());
     const auto order = [&](const char *id, const char *status, const QStringList &audience) {
-        f.publish("order_status", QJsonObject{{QStringLiteral("order_id"), QString::fromLatin1(id)},
-                                              {QStringLiteral("status"), QString::fromLatin1(status)},
-                                              {QStringLiteral("updated_at"), QStringLiteral("2026-11-28T10:00:00Z")}},
+        f.publish("order_status",
+                  QJsonObject{ { QStringLiteral("order_id"), QString::fromLatin1(id) },
+                               { QStringLiteral("status"), QString::fromLatin1(status) },
+                               { QStringLiteral("updated_at"), QStringLiteral("2026-11-28T10:00:00Z") } },
                   audience);
     };
-    order("A-1", "pending", {QStringLiteral("alice")});
-    order("A-1", "shipped", {QStringLiteral("alice")});
-    order("B-1", "confirmed", {QStringLiteral("bob")});
+    order("A-1", "pending", { QStringLiteral("alice") });
+    order("A-1", "shipped", { QStringLiteral("alice") });
+    order("B-1", "confirmed", { QStringLiteral("bob") });
     order("C-1", "delivered", {});
     const auto r = TestClient::request(f.port, "GET", "/api/v1/orders/", Alice);
     const QJsonArray orders = r.json().value(u"orders").toArray();
@@ -546,7 +559,7 @@ void tst_NotifyServer::ordersSnapshot()
     for (const QJsonValue &o : orders)
         seen << o.toObject().value(u"order_id").toString() + u'=' + o.toObject().value(u"status").toString();
     seen.sort();
-    QCOMPARE(seen, (QStringList{QStringLiteral("A-1=shipped"), QStringLiteral("C-1=delivered")}));
+    QCOMPARE(seen, (QStringList{ QStringLiteral("A-1=shipped"), QStringLiteral("C-1=delivered") }));
 }
 
 void tst_NotifyServer::presenceFollowsStreams()
@@ -582,7 +595,7 @@ void tst_NotifyServer::presenceFollowsStreams()
         if (p.value(u"user").toString() == u"alice")
             seen << p.value(u"status").toString();
     }
-    QCOMPARE(seen, (QStringList{QStringLiteral("online"), QStringLiteral("away"), QStringLiteral("offline")}));
+    QCOMPARE(seen, (QStringList{ QStringLiteral("online"), QStringLiteral("away"), QStringLiteral("offline") }));
 }
 
 void tst_NotifyServer::messages()
@@ -624,10 +637,13 @@ void tst_NotifyServer::publishValidation_data()
     const auto row = [](const char *name, const char *body, int status, const char *field) {
         QTest::addRow("%s", name) << QByteArray(body) << status << QString::fromLatin1(field);
     };
-    row("notification", R"({"event":"notification","user":"alice","data":{"notification_id":"1","title":"t"}})", 201, "");
+    row("notification", R"({"event":"notification","user":"alice","data":{"notification_id":"1","title":"t"}})", 201,
+        "");
     row("no-title", R"({"event":"notification","data":{"notification_id":"1"}})", 400, "data.title");
-    row("bad-level", R"({"event":"notification","data":{"notification_id":"1","title":"t","level":"loud"}})", 400, "data.level");
-    row("bad-time", R"({"event":"notification","data":{"notification_id":"1","title":"t","created_at":"noon"}})", 400, "data.created_at");
+    row("bad-level", R"({"event":"notification","data":{"notification_id":"1","title":"t","level":"loud"}})", 400,
+        "data.level");
+    row("bad-time", R"({"event":"notification","data":{"notification_id":"1","title":"t","created_at":"noon"}})", 400,
+        "data.created_at");
     row("order", R"({"event":"order_status","data":{"order_id":"A","status":"refunded"}})", 201, "");
     row("bad-status", R"({"event":"order_status","data":{"order_id":"A","status":"lost"}})", 400, "data.status");
     row("custom-type", R"({"event":"invoice_paid","data":{"amount":12}})", 201, "");
@@ -671,13 +687,13 @@ void tst_NotifyServer::persistenceAcrossRestart()
         Fixture f({}, dataDir.path());
         QVERIFY(f.start());
         for (int i = 0; i < 20; ++i)
-            ids << f.notification(QString::number(i), {QStringLiteral("alice")});
+            ids << f.notification(QString::number(i), { QStringLiteral("alice") });
         QCOMPARE(TestClient::request(f.port, "POST", "/api/v1/notifications/3/read/", Alice, "").status, 204);
     }
     Fixture f({}, dataDir.path());
     QVERIFY(f.start());
     // Same epoch, same numbering: an id from before the restart resumes.
-    Stream s(f.port, Alice, {{"Last-Event-ID", ids.at(9)}});
+    Stream s(f.port, Alice, { { "Last-Event-ID", ids.at(9) } });
     QVERIFY(s.waitForEvents(10));
     QCOMPARE(s.ids().mid(0, 10), ids.mid(10));
     const auto r = TestClient::request(f.port, "GET", "/api/v1/notifications/?unread=1&limit=1000", Alice);
@@ -693,7 +709,8 @@ void tst_NotifyServer::badInput_data()
     QTest::addRow("garbage") << QByteArray("\x16\x03\x01 hello\r\n\r\n") << 400;
     QTest::addRow("no-version") << QByteArray("GET /healthz\r\n\r\n") << 400;
     QTest::addRow("bad-header") << QByteArray("GET /healthz HTTP/1.1\r\nNo colon here\r\n\r\n") << 400;
-    QTest::addRow("header-too-large") << QByteArray("GET /healthz HTTP/1.1\r\nX-Big: " + QByteArray(17000, 'a') + "\r\n\r\n")
+    QTest::addRow("header-too-large") << QByteArray("GET /healthz HTTP/1.1\r\nX-Big: " + QByteArray(17000, 'a')
+                                                    + "\r\n\r\n")
                                       << 431;
     QTest::addRow("body-too-large") << QByteArray("POST /api/v1/messages/ HTTP/1.1\r\nContent-Length: 2000000\r\n\r\n")
                                     << 413;
@@ -747,8 +764,9 @@ void tst_NotifyServer::pipelinedRequests()
     Fixture f;
     QVERIFY(f.start());
     TestClient::Connection c(f.port);
-    c.send("GET /healthz HTTP/1.1\r\n\r\nGET /nope HTTP/1.1\r\n\r\nGET /api/v1/orders/ HTTP/1.1\r\nAuthorization: Bearer "
-           + Alice + "\r\n\r\n");
+    c.send(
+        "GET /healthz HTTP/1.1\r\n\r\nGET /nope HTTP/1.1\r\n\r\nGET /api/v1/orders/ HTTP/1.1\r\nAuthorization: Bearer "
+        + Alice + "\r\n\r\n");
     QCOMPARE(c.read().status, 200);
     QCOMPARE(c.read().status, 404);
     QCOMPARE(c.read().status, 200);
@@ -759,13 +777,13 @@ void tst_NotifyServer::corsPreflight()
     Fixture f([](ServerConfig &c) { c.corsOrigin = QStringLiteral("https://app.example"); });
     QVERIFY(f.start());
     auto r = TestClient::request(f.port, "OPTIONS", StreamPath, {}, {},
-                                 {{"Origin", "https://app.example"}, {"Access-Control-Request-Method", "GET"}});
+                                 { { "Origin", "https://app.example" }, { "Access-Control-Request-Method", "GET" } });
     QCOMPARE(r.status, 204);
     QCOMPARE(r.header("Access-Control-Allow-Origin"), QByteArray("https://app.example"));
     QVERIFY(r.header("Access-Control-Allow-Headers").contains("Authorization"));
-    r = TestClient::request(f.port, "GET", "/api/v1/orders/", Alice, {}, {{"Origin", "https://app.example"}});
+    r = TestClient::request(f.port, "GET", "/api/v1/orders/", Alice, {}, { { "Origin", "https://app.example" } });
     QCOMPARE(r.header("Access-Control-Allow-Origin"), QByteArray("https://app.example"));
-    r = TestClient::request(f.port, "GET", "/api/v1/orders/", Alice, {}, {{"Origin", "https://evil.example"}});
+    r = TestClient::request(f.port, "GET", "/api/v1/orders/", Alice, {}, { { "Origin", "https://evil.example" } });
     QVERIFY(r.header("Access-Control-Allow-Origin").isNull());
 }
 
@@ -822,10 +840,11 @@ void tst_NotifyServer::faultFailStreams()
     QFETCH(QByteArray, retryAfter);
     Fixture f;
     QVERIFY(f.start());
-    QCOMPARE(fault(f.port, R"({"action":"fail_streams","count":2,"status":)" + QByteArray::number(status)
-                                + R"(,"retry_after":7})")
-                 .status,
-             200);
+    QCOMPARE(
+        fault(f.port,
+              R"({"action":"fail_streams","count":2,"status":)" + QByteArray::number(status) + R"(,"retry_after":7})")
+            .status,
+        200);
     for (int i = 0; i < 2; ++i) {
         Stream s(f.port, Alice);
         QVERIFY(s.waitForHead());
@@ -853,8 +872,9 @@ void tst_NotifyServer::faultStallStreams()
     Stream healthy(f.port, Bob);
     QVERIFY(healthy.waitForHead());
     f.notification(QStringLiteral("n"));
-    QVERIFY(QTest::qWaitFor([&] { return healthy.comments.size() >= 4 && healthy.eventsOfType("notification").size() == 1; }, 10000));
-    QCOMPARE(stalled.comments, QByteArrayList{" connected"}); // nothing after the preamble
+    QVERIFY(QTest::qWaitFor(
+        [&] { return healthy.comments.size() >= 4 && healthy.eventsOfType("notification").size() == 1; }, 10000));
+    QCOMPARE(stalled.comments, QByteArrayList{ " connected" }); // nothing after the preamble
     QVERIFY(stalled.events.isEmpty());
     QVERIFY(!stalled.closed()); // but the socket stays open
 }
@@ -910,10 +930,11 @@ void tst_NotifyServer::tls()
     const QString key = dir.filePath(QStringLiteral("key.pem"));
     QProcess openssl;
     openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                   QStringLiteral("-nodes"), QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert,
-                   QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
-                   QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
+                  { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                    QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), key,
+                    QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                    QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                    QStringLiteral("subjectAltName=IP:127.0.0.1") });
     QVERIFY2(openssl.waitForFinished(30000) && openssl.exitCode() == 0, openssl.readAllStandardError().constData());
     Fixture f([&](ServerConfig &c) {
         c.tlsCertFile = cert;
@@ -934,7 +955,8 @@ void tst_NotifyServer::tls()
     QVERIFY(QTest::qWaitFor([&] { return received.contains(": connected\n\n"); }, 10000));
     QVERIFY(received.startsWith("HTTP/1.1 200 OK\r\n"));
     const QByteArray id = f.notification(QStringLiteral("over-tls"));
-    QVERIFY(QTest::qWaitFor([&] { return received.contains(QByteArray("id: " + id + "\nevent: notification\n")); }, 10000));
+    QVERIFY(
+        QTest::qWaitFor([&] { return received.contains(QByteArray("id: " + id + "\nevent: notification\n")); }, 10000));
 
     // A plain-text request to the TLS port gets no answer and is closed.
     TestClient::Connection plain(f.port);

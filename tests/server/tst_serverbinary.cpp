@@ -3,8 +3,8 @@
 
 #include "testclient.h"
 
-#include <QProcess>
 #include <QJsonArray>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,13 +29,15 @@ quint16 startServer(QProcess &process, const QStringList &arguments, QByteArray 
     QByteArray output;
     const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)/"));
     quint16 port = 0;
-    const bool started = QTest::qWaitFor([&] {
-        output += process.readAllStandardOutput();
-        const auto match = listening.match(QString::fromUtf8(output));
-        if (match.hasMatch())
-            port = quint16(match.captured(1).toUInt());
-        return port != 0 || process.state() == QProcess::NotRunning;
-    }, 10000);
+    const bool started = QTest::qWaitFor(
+        [&] {
+            output += process.readAllStandardOutput();
+            const auto match = listening.match(QString::fromUtf8(output));
+            if (match.hasMatch())
+                port = quint16(match.captured(1).toUInt());
+            return port != 0 || process.state() == QProcess::NotRunning;
+        },
+        10000);
     if (!started)
         qWarning() << "notify-server printed no port:" << output << process.readAllStandardError();
     if (printed)
@@ -73,17 +75,34 @@ private slots:
 void tst_ServerBinary::helpAndVersion()
 {
     QProcess help;
-    help.start(serverBinary(), {QStringLiteral("--help")});
+    help.start(serverBinary(), { QStringLiteral("--help") });
     QVERIFY(help.waitForFinished());
     QCOMPARE(help.exitCode(), 0);
     const QByteArray text = help.readAllStandardOutput();
-    for (const char *option : {"--bind", "--port", "--users", "--data-dir", "--in-memory", "--heartbeat", "--timeout",
-                               "--retry-ms", "--max-streams-per-user", "--stream-limit-policy", "--max-buffered-bytes",
-                               "--presence-grace", "--retain-events", "--retain-hours", "--threads", "--tls-cert",
-                               "--tls-key", "--cors-origin", "--metrics-public", "--demo", "--scenario"})
+    for (const char *option : { "--bind",
+                                "--port",
+                                "--users",
+                                "--data-dir",
+                                "--in-memory",
+                                "--heartbeat",
+                                "--timeout",
+                                "--retry-ms",
+                                "--max-streams-per-user",
+                                "--stream-limit-policy",
+                                "--max-buffered-bytes",
+                                "--presence-grace",
+                                "--retain-events",
+                                "--retain-hours",
+                                "--threads",
+                                "--tls-cert",
+                                "--tls-key",
+                                "--cors-origin",
+                                "--metrics-public",
+                                "--demo",
+                                "--scenario" })
         QVERIFY2(text.contains(option), option);
     QProcess version;
-    version.start(serverBinary(), {QStringLiteral("--version")});
+    version.start(serverBinary(), { QStringLiteral("--version") });
     QVERIFY(version.waitForFinished());
     QCOMPARE(version.exitCode(), 0);
     QVERIFY(version.readAllStandardOutput().startsWith("notify-server "));
@@ -93,19 +112,23 @@ void tst_ServerBinary::badOptions_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
-    QTest::addRow("no-users") << QStringList{QStringLiteral("--in-memory")} << QStringLiteral("no users");
-    QTest::addRow("bad-port") << QStringList{QStringLiteral("--demo"), QStringLiteral("--port"), QStringLiteral("70000")}
+    QTest::addRow("no-users") << QStringList{ QStringLiteral("--in-memory") } << QStringLiteral("no users");
+    QTest::addRow("bad-port") << QStringList{ QStringLiteral("--demo"), QStringLiteral("--port"),
+                                              QStringLiteral("70000") }
                               << QStringLiteral("--port");
-    QTest::addRow("bad-policy") << QStringList{QStringLiteral("--demo"), QStringLiteral("--stream-limit-policy"),
-                                               QStringLiteral("drop")}
+    QTest::addRow("bad-policy") << QStringList{ QStringLiteral("--demo"), QStringLiteral("--stream-limit-policy"),
+                                                QStringLiteral("drop") }
                                 << QStringLiteral("--stream-limit-policy");
-    QTest::addRow("bad-heartbeat") << QStringList{QStringLiteral("--demo"), QStringLiteral("--heartbeat"), QStringLiteral("soon")}
+    QTest::addRow("bad-heartbeat") << QStringList{ QStringLiteral("--demo"), QStringLiteral("--heartbeat"),
+                                                   QStringLiteral("soon") }
                                    << QStringLiteral("--heartbeat");
-    QTest::addRow("cert-without-key") << QStringList{QStringLiteral("--demo"), QStringLiteral("--tls-cert"), QStringLiteral("x.pem")}
+    QTest::addRow("cert-without-key") << QStringList{ QStringLiteral("--demo"), QStringLiteral("--tls-cert"),
+                                                      QStringLiteral("x.pem") }
                                       << QStringLiteral("--tls-key");
-    QTest::addRow("missing-users-file") << QStringList{QStringLiteral("--users"), QStringLiteral("/nonexistent/users.json"),
-                                                       QStringLiteral("--in-memory"), QStringLiteral("--port"), QStringLiteral("0")}
-                                        << QStringLiteral("cannot read users file");
+    QTest::addRow("missing-users-file") << QStringList{
+        QStringLiteral("--users"), QStringLiteral("/nonexistent/users.json"), QStringLiteral("--in-memory"),
+        QStringLiteral("--port"), QStringLiteral("0")
+    } << QStringLiteral("cannot read users file");
 }
 
 void tst_ServerBinary::badOptions()
@@ -124,17 +147,22 @@ void tst_ServerBinary::demoPrintsTokensAndServes()
 {
     QProcess process;
     QByteArray output;
-    const quint16 port = startServer(process, {QStringLiteral("--demo"), QStringLiteral("--in-memory"),
-                                               QStringLiteral("--port"), QStringLiteral("0")}, &output);
+    const quint16 port = startServer(
+        process,
+        { QStringLiteral("--demo"), QStringLiteral("--in-memory"), QStringLiteral("--port"), QStringLiteral("0") },
+        &output);
     QVERIFY(port != 0);
     QByteArray token;
-    QVERIFY(QTest::qWaitFor([&] {
-        output += process.readAllStandardOutput();
-        const auto match = QRegularExpression(QStringLiteral("\\n  alice  token (\\S+)\\n")).match(QString::fromUtf8(output));
-        if (match.hasMatch())
-            token = match.captured(1).toUtf8();
-        return !token.isEmpty();
-    }, 5000));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            output += process.readAllStandardOutput();
+            const auto match
+                = QRegularExpression(QStringLiteral("\\n  alice  token (\\S+)\\n")).match(QString::fromUtf8(output));
+            if (match.hasMatch())
+                token = match.captured(1).toUtf8();
+            return !token.isEmpty();
+        },
+        5000));
     // A browser-style client sees the live demo.
     TestClient::Stream stream(port, {}, {}, "/api/v1/notifications/sse/stream/?token=" + token);
     QVERIFY(stream.waitForHead());
@@ -149,12 +177,14 @@ void tst_ServerBinary::sigtermShutsDownGracefully()
     QTemporaryDir dir;
     const QString usersFile = writeUsers(dir, AdminOnly);
     QProcess process;
-    const quint16 port = startServer(process, {QStringLiteral("--users"), usersFile, QStringLiteral("--data-dir"),
-                                               dir.filePath(QStringLiteral("data")), QStringLiteral("--port"),
-                                               QStringLiteral("0")});
+    const quint16 port
+        = startServer(process,
+                      { QStringLiteral("--users"), usersFile, QStringLiteral("--data-dir"),
+                        dir.filePath(QStringLiteral("data")), QStringLiteral("--port"), QStringLiteral("0") });
     QVERIFY(port != 0);
-    const auto published = TestClient::request(port, "POST", "/api/v1/events/", "admin-token-0003",
-                                               R"({"event":"notification","data":{"notification_id":"1","title":"kept"}})");
+    const auto published
+        = TestClient::request(port, "POST", "/api/v1/events/", "admin-token-0003",
+                              R"({"event":"notification","data":{"notification_id":"1","title":"kept"}})");
     QCOMPARE(published.status, 201);
     TestClient::Stream stream(port, "admin-token-0003");
     QVERIFY(stream.waitForHead());
@@ -168,9 +198,10 @@ void tst_ServerBinary::sigtermShutsDownGracefully()
 
     // The event survived: a new server on the same data replays it.
     QProcess again;
-    const quint16 port2 = startServer(again, {QStringLiteral("--users"), usersFile, QStringLiteral("--data-dir"),
-                                              dir.filePath(QStringLiteral("data")), QStringLiteral("--port"),
-                                              QStringLiteral("0")});
+    const quint16 port2
+        = startServer(again,
+                      { QStringLiteral("--users"), usersFile, QStringLiteral("--data-dir"),
+                        dir.filePath(QStringLiteral("data")), QStringLiteral("--port"), QStringLiteral("0") });
     QVERIFY(port2 != 0);
     const auto events = TestClient::request(port2, "GET", "/api/v1/events/", "admin-token-0003");
     QCOMPARE(events.json().value(u"events").toArray().first().toObject().value(u"id").toString().toLatin1(),
@@ -183,8 +214,9 @@ void tst_ServerBinary::killNineLosesNothing()
 {
     QTemporaryDir dir;
     const QString usersFile = writeUsers(dir, AdminOnly);
-    const QStringList arguments{QStringLiteral("--users"), usersFile, QStringLiteral("--data-dir"),
-                                dir.filePath(QStringLiteral("data")), QStringLiteral("--port"), QStringLiteral("0")};
+    const QStringList arguments{ QStringLiteral("--users"),    usersFile,
+                                 QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data")),
+                                 QStringLiteral("--port"),     QStringLiteral("0") };
     QProcess process;
     const quint16 port = startServer(process, arguments);
     QVERIFY(port != 0);
@@ -207,7 +239,12 @@ void tst_ServerBinary::killNineLosesNothing()
     for (const QJsonValue &e : events.json().value(u"events").toArray())
         stored << e.toObject().value(u"id").toString().toLatin1();
     QCOMPARE(stored, acknowledged); // every acknowledged event, in order
-    QCOMPARE(TestClient::request(port2, "GET", "/api/v1/orders/", "admin-token-0003").json().value(u"orders").toArray().size(), 50);
+    QCOMPARE(TestClient::request(port2, "GET", "/api/v1/orders/", "admin-token-0003")
+                 .json()
+                 .value(u"orders")
+                 .toArray()
+                 .size(),
+             50);
     again.terminate();
     QVERIFY(again.waitForFinished());
 }
@@ -224,17 +261,18 @@ void tst_ServerBinary::scenarioFileIsPlayed()
         {"at_ms":500,"event":"invoice_paid","data":{"amount":12}}]})");
     scenario.close();
     QProcess process;
-    const quint16 port = startServer(process, {QStringLiteral("--users"), usersFile, QStringLiteral("--in-memory"),
-                                               QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--scenario"),
-                                               scenario.fileName()});
+    const quint16 port
+        = startServer(process,
+                      { QStringLiteral("--users"), usersFile, QStringLiteral("--in-memory"), QStringLiteral("--port"),
+                        QStringLiteral("0"), QStringLiteral("--scenario"), scenario.fileName() });
     QVERIFY(port != 0);
-    TestClient::Stream stream(port, "alice-token-0001", {{"Last-Event-ID", ""}});
+    TestClient::Stream stream(port, "alice-token-0001", { { "Last-Event-ID", "" } });
     QVERIFY(stream.waitForHead());
     // From the oldest event, so that none is missed however late the stream opened.
     const auto scripted = [&] {
         QStringList types;
-        const QJsonArray events =
-            TestClient::request(port, "GET", "/api/v1/events/", "alice-token-0001").json().value(u"events").toArray();
+        const QJsonArray events
+            = TestClient::request(port, "GET", "/api/v1/events/", "alice-token-0001").json().value(u"events").toArray();
         for (const QJsonValue &e : events) {
             if (e.toObject().value(u"event").toString() != u"presence")
                 types << e.toObject().value(u"event").toString();
@@ -243,7 +281,9 @@ void tst_ServerBinary::scenarioFileIsPlayed()
     };
     QStringList types;
     QVERIFY(QTest::qWaitFor([&] { return (types = scripted()).size() >= 3; }, 10000));
-    QCOMPARE(types, (QStringList{QStringLiteral("notification"), QStringLiteral("order_status"), QStringLiteral("invoice_paid")}));
+    QCOMPARE(types,
+             (QStringList{ QStringLiteral("notification"), QStringLiteral("order_status"),
+                           QStringLiteral("invoice_paid") }));
     process.terminate();
     QVERIFY(process.waitForFinished());
 
@@ -253,8 +293,9 @@ void tst_ServerBinary::scenarioFileIsPlayed()
     bad.write(R"({"events":[{"at_ms":0,"event":"reset","data":{}}]})");
     bad.close();
     QProcess refused;
-    refused.start(serverBinary(), {QStringLiteral("--users"), usersFile, QStringLiteral("--in-memory"),
-                                   QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--scenario"), bad.fileName()});
+    refused.start(serverBinary(),
+                  { QStringLiteral("--users"), usersFile, QStringLiteral("--in-memory"), QStringLiteral("--port"),
+                    QStringLiteral("0"), QStringLiteral("--scenario"), bad.fileName() });
     QVERIFY(refused.waitForFinished(10000));
     QCOMPARE(refused.exitCode(), 2);
     QVERIFY(refused.readAllStandardError().contains("events[0]"));

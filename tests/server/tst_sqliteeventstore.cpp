@@ -9,7 +9,8 @@ using namespace Notify::Server;
 
 namespace {
 
-StoredEvent makeEvent(const QByteArray &type, const QByteArray &data, const QStringList &audience = {}, qint64 createdMs = 1000)
+StoredEvent makeEvent(const QByteArray &type, const QByteArray &data, const QStringList &audience = {},
+                      qint64 createdMs = 1000)
 {
     StoredEvent e;
     e.type = type;
@@ -48,19 +49,19 @@ void tst_SqliteEventStore::sequenceAndAudience()
     QCOMPARE(store.headSeq(), 0u);
     QCOMPARE(store.oldestSeq(), 1u);
     QCOMPARE(append(store, makeEvent("a", "{}")), 1u);
-    QCOMPARE(append(store, makeEvent("b", "{}", {QStringLiteral("alice")})), 2u);
-    QCOMPARE(append(store, makeEvent("c", "{}", {QStringLiteral("bob"), QStringLiteral("carol")})), 3u);
-    QCOMPARE(append(store, makeEvent("d", "{}", {QStringLiteral("carol"), QStringLiteral("alice")})), 4u);
+    QCOMPARE(append(store, makeEvent("b", "{}", { QStringLiteral("alice") })), 2u);
+    QCOMPARE(append(store, makeEvent("c", "{}", { QStringLiteral("bob"), QStringLiteral("carol") })), 3u);
+    QCOMPARE(append(store, makeEvent("d", "{}", { QStringLiteral("carol"), QStringLiteral("alice") })), 4u);
     const auto types = [&](const QString &user, quint64 after, qsizetype limit = 100) {
         QByteArrayList out;
         for (const StoredEvent &e : store.eventsAfter(after, user, limit))
             out << e.type;
         return out;
     };
-    QCOMPARE(types(QStringLiteral("alice"), 0), (QByteArrayList{"a", "b", "d"}));
-    QCOMPARE(types(QStringLiteral("bob"), 0), (QByteArrayList{"a", "c"}));
-    QCOMPARE(types(QStringLiteral("carol"), 1), (QByteArrayList{"c", "d"}));
-    QCOMPARE(types(QStringLiteral("alice"), 0, 2), (QByteArrayList{"a", "b"}));
+    QCOMPARE(types(QStringLiteral("alice"), 0), (QByteArrayList{ "a", "b", "d" }));
+    QCOMPARE(types(QStringLiteral("bob"), 0), (QByteArrayList{ "a", "c" }));
+    QCOMPARE(types(QStringLiteral("carol"), 1), (QByteArrayList{ "c", "d" }));
+    QCOMPARE(types(QStringLiteral("alice"), 0, 2), (QByteArrayList{ "a", "b" }));
     QCOMPARE(types(QStringLiteral("alice"), 4), QByteArrayList());
 }
 
@@ -88,9 +89,9 @@ void tst_SqliteEventStore::notificationsReadState()
     SqliteEventStore store({});
     QString error;
     QVERIFY(store.open(&error));
-    append(store, makeEvent("notification", R"({"notification_id":"n1","title":"a"})", {QStringLiteral("alice")}));
+    append(store, makeEvent("notification", R"({"notification_id":"n1","title":"a"})", { QStringLiteral("alice") }));
     append(store, makeEvent("notification", R"({"notification_id":"n2","title":"b"})"));
-    append(store, makeEvent("notification", R"({"notification_id":"n3","title":"c"})", {QStringLiteral("bob")}));
+    append(store, makeEvent("notification", R"({"notification_id":"n3","title":"c"})", { QStringLiteral("bob") }));
     auto list = store.notifications(QStringLiteral("alice"), false, 10);
     QCOMPARE(list.size(), 2);
     QCOMPARE(list.at(0).data.value(u"notification_id").toString(), QStringLiteral("n2"));
@@ -99,7 +100,7 @@ void tst_SqliteEventStore::notificationsReadState()
     QVERIFY(store.markRead(QStringLiteral("alice"), QStringLiteral("n1")));
     QVERIFY(store.markRead(QStringLiteral("alice"), QStringLiteral("n1"))); // again: fine
     QCOMPARE(store.notifications(QStringLiteral("alice"), true, 10).size(), 1);
-    QCOMPARE(store.markAllRead(QStringLiteral("alice")), QStringList{QStringLiteral("n2")});
+    QCOMPARE(store.markAllRead(QStringLiteral("alice")), QStringList{ QStringLiteral("n2") });
     QCOMPARE(store.markAllRead(QStringLiteral("alice")), QStringList());
     QCOMPARE(store.notifications(QStringLiteral("bob"), true, 10).size(), 2); // n2 unread for bob
 }
@@ -109,9 +110,9 @@ void tst_SqliteEventStore::ordersKeepLatest()
     SqliteEventStore store({});
     QString error;
     QVERIFY(store.open(&error));
-    append(store, makeEvent("order_status", R"({"order_id":"A","status":"pending"})", {QStringLiteral("alice")}));
-    append(store, makeEvent("order_status", R"({"order_id":"A","status":"shipped"})", {QStringLiteral("alice")}));
-    append(store, makeEvent("order_status", R"({"order_id":"B","status":"pending"})", {QStringLiteral("bob")}));
+    append(store, makeEvent("order_status", R"({"order_id":"A","status":"pending"})", { QStringLiteral("alice") }));
+    append(store, makeEvent("order_status", R"({"order_id":"A","status":"shipped"})", { QStringLiteral("alice") }));
+    append(store, makeEvent("order_status", R"({"order_id":"B","status":"pending"})", { QStringLiteral("bob") }));
     const auto orders = store.orders(QStringLiteral("alice"));
     QCOMPARE(orders.size(), 1);
     QCOMPARE(orders.first().value(u"status").toString(), QStringLiteral("shipped"));
