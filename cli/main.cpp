@@ -16,6 +16,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -39,9 +40,25 @@ QTextStream &err()
     return stream;
 }
 
-void line(const QJsonObject &object)
+// A JSON string literal, escaped as JSON wants it.
+QByteArray jsonString(const QString &text)
 {
-    out() << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
+    const QByteArray array = QJsonDocument(QJsonArray{ text }).toJson(QJsonDocument::Compact);
+    return array.mid(1, array.size() - 2);
+}
+
+// One line of output. The keys are written in the contract's order
+// (QJsonDocument would sort them), which makes the lines easy to read too.
+void line(const QList<QPair<const char *, QByteArray>> &fields)
+{
+    QByteArray json = "{";
+    for (const auto &[key, value] : fields) {
+        if (json.size() > 1)
+            json += ',';
+        json += '"' + QByteArray(key) + "\":" + value;
+    }
+    json += "}\n";
+    out() << json;
     out().flush();
 }
 
@@ -126,7 +143,7 @@ int listen(const QStringList &arguments)
             out() << QDateTime::currentDateTime().toString(u"HH:mm:ss") << "  stream open\n";
             out().flush();
         } else {
-            line(QJsonObject{ { QStringLiteral("type"), QStringLiteral("open") } });
+            line({ { "type", jsonString(QStringLiteral("open")) } });
         }
     });
     QObject::connect(&client, &Notify::SseClient::eventReceived, &client, [&](const Notify::SseEvent &event) {
@@ -135,10 +152,10 @@ int listen(const QStringList &arguments)
                   << "\n    " << QString::fromUtf8(event.data) << '\n';
             out().flush();
         } else {
-            line(QJsonObject{ { QStringLiteral("type"), QStringLiteral("event") },
-                              { QStringLiteral("id"), QString::fromUtf8(event.id) },
-                              { QStringLiteral("event"), QString::fromUtf8(event.type) },
-                              { QStringLiteral("data"), QString::fromUtf8(event.data) } });
+            line({ { "type", jsonString(QStringLiteral("event")) },
+                   { "id", jsonString(QString::fromUtf8(event.id)) },
+                   { "event", jsonString(QString::fromUtf8(event.type)) },
+                   { "data", jsonString(QString::fromUtf8(event.data)) } });
         }
         if (maxEvents > 0 && ++received >= maxEvents) {
             client.stop();
@@ -151,9 +168,9 @@ int listen(const QStringList &arguments)
                   << (status ? QStringLiteral("HTTP %1: ").arg(status) : QString()) << message << '\n';
             err().flush();
         } else {
-            line(QJsonObject{ { QStringLiteral("type"), QStringLiteral("error") },
-                              { QStringLiteral("status"), status },
-                              { QStringLiteral("message"), message } });
+            line({ { "type", jsonString(QStringLiteral("error")) },
+                   { "status", QByteArray::number(status) },
+                   { "message", jsonString(message) } });
         }
     });
     QObject::connect(&client, &Notify::SseClient::stateChanged, &client, [](Notify::SseClient::State state) {

@@ -135,8 +135,13 @@ void tst_Cli::listenPrintsTheContractsLines()
     QCOMPARE(
         lines.at(1).keys(),
         (QStringList{ QStringLiteral("data"), QStringLiteral("event"), QStringLiteral("id"), QStringLiteral("type") }));
-    // One compact object per line.
+    // One compact object per line, keys in the contract's order.
     QVERIFY(!cli.rawOut().contains("\n\n"));
+    const QByteArrayList raw = cli.rawOut().split('\n');
+    QCOMPARE(raw.at(0), QByteArray(R"({"type":"open"})"));
+    QVERIFY2(raw.at(1).startsWith(
+                 QByteArray(R"({"type":"event","id":")" + first + R"(","event":"notification","data":"{\")")),
+             raw.at(1).constData());
     QVERIFY(!cli.rawOut().contains(": "));
 }
 
