@@ -182,11 +182,13 @@ void DesktopSession::resync()
     m_snapshotLoaded = true;
     m_resyncPending = true;
     m_sinceResync.clear();
+    m_readSinceResync.clear();
     m_rest->get(QStringLiteral("/api/v1/notifications/?limit=1000"), [this](int status, const QJsonObject &body) {
         if (status != 200) {
             log(tr("could not load the notifications (HTTP %1)").arg(status));
             m_resyncPending = false;
             m_sinceResync.clear();
+            m_readSinceResync.clear();
             return;
         }
         QList<NotificationItem> items;
@@ -203,13 +205,16 @@ void DesktopSession::resync()
             m_notifications->upsert(item);
             items << item;
         }
+        m_notifications->markRead(m_readSinceResync);
         m_sinceResync.clear();
         m_resyncPending = false;
         if (m_history) {
             m_history->clearNotifications();
             for (const NotificationItem &item : std::as_const(items))
                 m_history->saveNotification(item);
+            m_history->markRead(m_readSinceResync);
         }
+        m_readSinceResync.clear();
         emit resynced();
     });
     m_rest->get(QStringLiteral("/api/v1/orders/"), [this](int status, const QJsonObject &body) {
@@ -264,6 +269,8 @@ void DesktopSession::onEvent(const SseEvent &event)
     } else if (event.type == "notification_read") {
         if (const auto r = NotificationRead::fromJson(data)) {
             m_notifications->markRead(r->notificationIds);
+            if (m_resyncPending)
+                m_readSinceResync << r->notificationIds;
             if (m_history)
                 m_history->markRead(r->notificationIds);
         }
@@ -306,6 +313,8 @@ void DesktopSession::onEvent(const SseEvent &event)
         item.eventId = event.id;
         item.category = QString::fromUtf8(event.type);
         m_notifications->upsert(item);
+        if (m_resyncPending)
+            m_sinceResync << item;
         if (m_history)
             m_history->saveNotification(item);
         if (m_settings.alertNotifications && !paused)

@@ -114,5 +114,6 @@ private:
     /// Notifications that arrived while a snapshot was on its way: the
     /// snapshot may predate them, so they are applied again on top of it.
     QList<NotificationItem> m_sinceResync;
+    QStringList m_readSinceResync;
     bool m_resyncPending = false;
 };
