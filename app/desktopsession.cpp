@@ -206,6 +206,15 @@ void DesktopSession::resync()
             items << item;
         }
         m_notifications->markRead(m_readSinceResync);
+        // What the snapshot showed counts as delivered: a later replay of
+        // those events must not alert again. The resume position stays.
+        for (const NotificationItem &item : std::as_const(items)) {
+            if (item.eventId.isEmpty())
+                continue;
+            m_journal.markSeen(item.eventId);
+            if (m_history)
+                m_history->rememberDelivered(item.eventId);
+        }
         m_sinceResync.clear();
         m_resyncPending = false;
         if (m_history) {

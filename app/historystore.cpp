@@ -176,6 +176,12 @@ QList<Message> HistoryStore::messages() const
 
 void HistoryStore::rememberEvent(const QByteArray &id)
 {
+    rememberDelivered(id);
+    setLastEventId(id);
+}
+
+void HistoryStore::rememberDelivered(const QByteArray &id)
+{
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("INSERT OR IGNORE INTO delivered(id) VALUES (?)"));
     query.addBindValue(QString::fromUtf8(id));
@@ -185,7 +191,6 @@ void HistoryStore::rememberEvent(const QByteArray &id)
         exec(QStringLiteral("DELETE FROM delivered WHERE n <= (SELECT MAX(n) FROM delivered) - %1")
                  .arg(MaxDeliveredIds));
     }
-    setLastEventId(id);
 }
 
 void HistoryStore::setLastEventId(const QByteArray &id)

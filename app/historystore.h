@@ -34,6 +34,8 @@ public:
 
     /// The journal: ids delivered, oldest first, and the last event id.
     void rememberEvent(const QByteArray &id);
+    /// Remembers @p id as delivered, leaving the resume position alone.
+    void rememberDelivered(const QByteArray &id);
     void setLastEventId(const QByteArray &id);
     [[nodiscard]] QByteArrayList deliveredIds() const;
     [[nodiscard]] QByteArray lastEventId() const;

@@ -13,6 +13,13 @@ EventJournal::EventJournal(qsizetype capacity)
     : m_capacity(std::max<qsizetype>(1, capacity))
 { }
 
+void EventJournal::markSeen(const QByteArray &id)
+{
+    const QByteArray last = m_lastEventId;
+    accept(id);
+    m_lastEventId = last;
+}
+
 bool EventJournal::accept(const QByteArray &id)
 {
     if (id.isEmpty())

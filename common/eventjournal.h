@@ -23,6 +23,9 @@ public:
 
     /// True, and remembered, when @p id was not delivered before.
     bool accept(const QByteArray &id);
+    /// Remembers @p id as delivered without moving the resume position (an
+    /// event the app learned about from a snapshot rather than the stream).
+    void markSeen(const QByteArray &id);
     [[nodiscard]] bool contains(const QByteArray &id) const { return m_seen.contains(id); }
 
     /// The id to resume from (what was last accepted, or set).

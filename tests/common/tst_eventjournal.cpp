@@ -15,6 +15,7 @@ private slots:
     void forgetsTheOldestBeyondCapacity();
     void survivesARestart();
     void refusesGarbage();
+    void markSeenKeepsThePosition();
 };
 
 void tst_EventJournal::acceptsOnce()
@@ -78,6 +79,16 @@ void tst_EventJournal::refusesGarbage()
     QString error;
     QVERIFY(!journal.loadFromFile(QStringLiteral("/nonexistent/journal.json"), &error));
     QVERIFY(!error.isEmpty());
+}
+
+void tst_EventJournal::markSeenKeepsThePosition()
+{
+    EventJournal journal;
+    QVERIFY(journal.accept("e-5"));
+    journal.markSeen("e-9"); // known from a snapshot
+    QCOMPARE(journal.lastEventId(), QByteArray("e-5"));
+    QVERIFY(!journal.accept("e-9"));
+    QVERIFY(journal.accept("e-6"));
 }
 
 QTEST_APPLESS_MAIN(tst_EventJournal)
