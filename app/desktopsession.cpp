@@ -8,6 +8,7 @@
 #include "ordermodel.h"
 #include "presencemodel.h"
 #include "restclient.h"
+#include "trayiconrenderer.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -41,27 +42,6 @@ int urgencyOf(Level level)
     return int(DesktopNotifier::Urgency::Normal);
 }
 
-QString stateText(SseClient::State state)
-{
-    switch (state) {
-    case SseClient::State::Stopped:
-        return QObject::tr("stopped");
-    case SseClient::State::Connecting:
-        return QObject::tr("connecting");
-    case SseClient::State::Open:
-        return QObject::tr("connected");
-    case SseClient::State::WaitingToReconnect:
-        return QObject::tr("reconnecting");
-    case SseClient::State::AuthRequired:
-        return QObject::tr("sign-in needed");
-    case SseClient::State::Failed:
-        return QObject::tr("failed");
-    case SseClient::State::Polling:
-        return QObject::tr("polling");
-    }
-    return {};
-}
-
 } // namespace
 
 DesktopSession::DesktopSession(HistoryStore *history, DesktopNotifier *notifier, QObject *parent)
@@ -84,7 +64,7 @@ DesktopSession::DesktopSession(HistoryStore *history, DesktopNotifier *notifier,
         resync();
     });
     connect(m_client, &SseClient::stateChanged, this, [this](SseClient::State state) {
-        log(tr("connection %1").arg(stateText(state)));
+        log(tr("connection %1").arg(TrayIconRenderer::stateName(state)));
         emit connectionStateChanged(state);
     });
     connect(m_client, &SseClient::opened, this, [this] {
