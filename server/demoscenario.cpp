@@ -2,6 +2,7 @@
 #include "demoscenario.h"
 
 #include "notifyserver.h"
+#include "presencetracker.h"
 #include "protocol.h"
 
 #include <QDateTime>
@@ -40,7 +41,7 @@ void DemoScenario::startDemo(int intervalMs, int firstDelayMs)
     // The colleagues are at work when the demo starts.
     for (const User &user : m_server.users().users()) {
         if (!user.admin && m_random.bounded(4) != 0)
-            m_server.simulatePresence(user.name, QStringLiteral("online"));
+            m_server.presence().simulate(user.name, Protocol::PresenceStatus::Online);
     }
     connect(m_timer, &QTimer::timeout, this, [this, intervalMs] {
         demoStep();
@@ -87,7 +88,8 @@ void DemoScenario::demoStep()
         if (cancelled)
             data.insert(QStringLiteral("note"), QStringLiteral("Cancelled by the customer"));
         // Orders are shared work: most go to everybody, some to the person handling them.
-        m_server.publish("order_status", data, order.user.isEmpty() ? QStringList{} : QStringList{ order.user });
+        m_server.publish(Protocol::OrderStatus::TypeName, data,
+                         order.user.isEmpty() ? QStringList{} : QStringList{ order.user });
         if (status == u"delivered" || cancelled)
             m_orders.removeAt(index);
         break;
@@ -115,7 +117,8 @@ void DemoScenario::demoStep()
                                 { QStringLiteral("level"), QString::fromLatin1(sample.level) },
                                 { QStringLiteral("category"), QString::fromLatin1(sample.category) },
                                 { QStringLiteral("created_at"), now() } };
-        m_server.publish("notification", data, m_random.bounded(3) == 0 ? QStringList{ someone } : QStringList{});
+        m_server.publish(Protocol::Notification::TypeName, data,
+                         m_random.bounded(3) == 0 ? QStringList{ someone } : QStringList{});
         break;
     }
     case 6:
@@ -132,12 +135,15 @@ void DemoScenario::demoStep()
                                 { QStringLiteral("to"), to },
                                 { QStringLiteral("body"), QString::fromUtf8(lines[m_random.bounded(5)]) },
                                 { QStringLiteral("sent_at"), now() } };
-        m_server.publish("message", data, { from, to });
+        m_server.publish(Protocol::Message::TypeName, data, { from, to });
         break;
     }
     default: { // a colleague comes, goes, or is busy
-        static const char *const statuses[] = { "online", "away", "busy", "online", "offline" };
-        m_server.simulatePresence(someone, QString::fromLatin1(statuses[m_random.bounded(5)]));
+        using Protocol::PresenceStatus;
+        static constexpr PresenceStatus statuses[]
+            = { PresenceStatus::Online, PresenceStatus::Away, PresenceStatus::Busy, PresenceStatus::Online,
+                PresenceStatus::Offline };
+        m_server.presence().simulate(someone, statuses[m_random.bounded(5)]);
         break;
     }
     }

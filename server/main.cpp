@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // notify-server: see docs/PROTOCOL.md for the protocol and the options.
 
+#include "apipaths.h"
 #include "demoscenario.h"
 #include "notifyserver.h"
 #include "serverconfig.h"
@@ -81,8 +82,8 @@ int main(int argc, char **argv)
         for (const auto &user : server.users().users())
             out << "  " << user.name << (user.admin ? " (admin)" : "") << "  token " << QString::fromUtf8(user.token)
                 << '\n';
-        out << "try: curl -N 'http://" << host << ':' << server.port() << "/api/v1/notifications/sse/stream/?token="
-            << QString::fromUtf8(server.users().find(QStringLiteral("alice"))->token) << "'\n";
+        out << "try: curl -N 'http://" << host << ':' << server.port() << Notify::ApiPath::Stream
+            << "?token=" << QString::fromUtf8(server.users().find(QStringLiteral("alice"))->token) << "'\n";
     }
     out.flush();
 

@@ -3,6 +3,7 @@
 // reconnects, and the REST subcommands.
 
 #include "eventstore.h"
+#include "faultinjector.h"
 #include "inprocessserver.h"
 #include "notifyserver.h"
 #include "protocol.h"
@@ -203,10 +204,8 @@ void tst_Cli::listenExitCodes()
     QFETCH(QString, path);
     QFETCH(int, exitCode);
     QFETCH(int, status);
-    if (!fault.isEmpty()) {
-        (*m_server)->faults().failStreams = 1;
-        (*m_server)->faults().failStatus = fault.toInt();
-    }
+    if (!fault.isEmpty())
+        (*m_server)->faults().failStreams(1, fault.toInt());
     const QString url = path.isEmpty() ? streamUrl() : serverUrl() + path;
     Cli cli({ QStringLiteral("listen"), url, QStringLiteral("--token"), token });
     QVERIFY(cli.finished());

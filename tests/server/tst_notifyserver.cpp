@@ -2,6 +2,7 @@
 // The server in-process, on an ephemeral port, through real sockets.
 
 #include "eventstore.h"
+#include "faultinjector.h"
 #include "notifyserver.h"
 #include "testclient.h"
 
@@ -899,7 +900,7 @@ void tst_NotifyServer::faultDelay()
     QCOMPARE(fault(f.port, R"({"action":"delay","ms":400,"count":1})").status, 200);
     TestClient::Connection slow(f.port);
     slow.send("GET /healthz HTTP/1.1\r\n\r\n");
-    QTRY_COMPARE(f.server->faults().delayRequests, 0); // the slow one took the delay
+    QTRY_COMPARE(f.server->faults().delaysPending(), 0); // the slow one took the delay
     const auto fast = TestClient::request(f.port, "GET", "/healthz");
     QCOMPARE(fast.status, 200);
     QVERIFY(slow.buffer().isEmpty()); // answered later than the request sent after it

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "protocol.h"
+
 #include <optional>
 
 namespace Notify::Server {
@@ -30,6 +32,14 @@ struct NotificationRecord
     quint64 seq = 0;
     QJsonObject data;
     bool read = false;
+};
+
+/// Where a stream or a poll resumes after the id a client sent back: the
+/// sequence number to replay after, or why it cannot (then `reset`).
+struct ResumePoint
+{
+    std::optional<quint64> seq;
+    Protocol::ResetReason reason = Protocol::ResetReason::InvalidId;
 };
 
 /// Where events and the state derived from them live.
@@ -71,6 +81,16 @@ public:
 
     /// Drops events beyond the newest @p maxEvents or older than @p maxAgeMs.
     virtual void enforceRetention(qint64 maxEvents, qint64 maxAgeMs, qint64 nowMs) = 0;
+
+    // The contract's rules on ids, the same for every store.
+
+    /// The event id `<epoch>-<seq>` of a sequence number of this store.
+    [[nodiscard]] QByteArray eventId(quint64 seq) const;
+    [[nodiscard]] QByteArray headId() const { return eventId(headSeq()); }
+    /// Where to resume after @p lastEventId: malformed, another epoch or
+    /// beyond the head is `invalid_id`/`unknown_epoch`; events after it that
+    /// are no longer retained is `expired`.
+    [[nodiscard]] ResumePoint resumePoint(QByteArrayView lastEventId) const;
 
 protected:
     EventStore() = default;

@@ -3,6 +3,7 @@
 
 #include "httprequest.h"
 #include "httpresponse.h"
+#include "transport.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -13,10 +14,11 @@
 #include <atomic>
 #include <memory>
 
-class QSocketNotifier;
 class QTimer;
 
 namespace Notify::Server {
+
+struct Connection;
 
 /// One event, serialised once, on its way to every stream that may see it.
 struct Frame
@@ -59,22 +61,23 @@ protected:
     Q_DISABLE_COPY_MOVE(WorkerHost)
 };
 
-/// Owns the connections of one worker thread and does all their I/O.
+/// Speaks HTTP/1.1 and SSE on the connections of one worker thread.
 ///
-/// Sockets are plain non-blocking descriptors in an epoll set of the
-/// worker's own; Qt's event loop watches only the epoll descriptor (one
-/// QSocketNotifier), so a pass costs O(ready sockets) instead of a poll()
-/// over every socket. Writes go straight to the kernel; what does not fit
-/// waits as a list of shared byte arrays, so one event broadcast to many slow
-/// streams is held in memory once. Heartbeats, stream timeouts, request
-/// deadlines and idle keep-alive connections are driven by one sweep timer.
+/// It parses requests and hands them to the hub, writes the hub's answers,
+/// streams events (replay pages, live batches, heartbeats) and enforces the
+/// deadlines: heartbeats, stream timeouts, request deadlines and idle
+/// keep-alive connections are driven by one sweep timer. How bytes reach
+/// the sockets is a Transport's job (epoll by default, QTcpSocket for the
+/// baseline); nothing here depends on which.
 ///
 /// Public slots are called from other threads through queued invocations.
-class ConnectionWorker final : public QObject
+class ConnectionWorker final : public QObject, private TransportEvents
 {
     Q_OBJECT
 
 public:
+    enum class Io { Epoll, QtSockets };
+
     struct Settings
     {
         qint64 heartbeatMs = 30'000;
@@ -84,22 +87,18 @@ public:
         qint64 idleKeepAliveMs = 30'000;
         qint64 maxHeaderBytes = 16 * 1024;
         qint64 maxBodyBytes = 1024 * 1024;
-        /// Baseline for benchmarks: a buffered QTcpSocket per connection on
-        /// Qt's own event dispatcher, instead of the worker's epoll set.
-        bool qtSockets = false;
+        Io io = Io::Epoll;
     };
 
-    struct Counters
+    struct Counters : Transport::Counters
     {
         std::atomic<qint64> connectionsOpen{ 0 };
         std::atomic<qint64> connectionsTotal{ 0 };
         std::atomic<qint64> streamsOpen{ 0 };
         std::atomic<qint64> eventsDelivered{ 0 };
-        std::atomic<qint64> bytesSent{ 0 };
         std::atomic<qint64> heartbeatsSent{ 0 };
         std::atomic<qint64> slowConsumersClosed{ 0 };
         std::atomic<qint64> streamsTimedOut{ 0 };
-        std::atomic<qint64> bufferedBytes{ 0 };
     };
 
     ConnectionWorker(int index, const Settings &settings, WorkerHost *host);
@@ -110,7 +109,7 @@ public:
     [[nodiscard]] const Counters &counters() const { return m_counters; }
 
 public slots:
-    /// Must run on the worker's thread (after moveToThread): creates the epoll set.
+    /// Must run on the worker's thread (after moveToThread): sets up the transport.
     void start();
     void addConnection(qintptr descriptor);
     void respond(quint64 connectionId, const Notify::Server::HttpResponse &response);
@@ -125,42 +124,27 @@ public slots:
     void shutdown();
 
 private:
-    struct Connection;
-    class DeferDelete;
-    friend class DeferDelete;
-    enum class State { Reading, AwaitingHub, Streaming, Closing };
+    // TransportEvents
+    void onReadable(Connection *c) override;
+    void onDrained(Connection *c) override;
+    void onPeerGone(Connection *c) override;
 
-    void addQtConnection(qintptr descriptor);
-    void onEpollReady();
     void onSweep();
-    void flushDirty();
-    void handleEvents(Connection *c, quint32 events);
-    void readFrom(Connection *c);
     void processRequests(Connection *c);
-    void queue(Connection *c, const QByteArray &bytes);
-    void flush(Connection *c);
-    void updateInterest(Connection *c);
-    void afterDrained(Connection *c);
-    void beginClose(Connection *c);
+    void sendStreamBytes(Connection *c, const QByteArray &bytes, bool live);
     void destroy(Connection *c);
-    void sendStreamBytes(Connection *c, const QByteArray &bytes, bool countsAgainstLimit);
-    Connection *connection(quint64 id) const;
+    [[nodiscard]] Connection *connection(quint64 id) const;
 
     int m_index;
     Settings m_settings;
     WorkerHost *m_host;
     Counters m_counters;
-    int m_epollFd = -1;
-    QSocketNotifier *m_notifier = nullptr;
+    Transport *m_transport = nullptr;
     QTimer *m_sweep = nullptr;
     quint64 m_nextConnectionId = 1;
     QHash<quint64, Connection *> m_connections;
     QHash<quint64, Connection *> m_streams;
     QHash<QString, QList<Connection *>> m_streamsByUser;
-    QList<Connection *> m_doomed; ///< closed during an epoll batch, freed after it
-    QList<Connection *> m_dirty; ///< live output to write at the end of this pass
-    bool m_flushScheduled = false;
-    bool m_inBatch = false;
 };
 
 } // namespace Notify::Server

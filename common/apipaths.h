@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The paths of the notify API (../shared/CONTRACT.md, "The stream" and
+// "REST"), in one place for the server's router and every client.
+
+#include <QString>
+#include <QUrl>
+
+namespace Notify::ApiPath {
+
+#define NOTIFY_API_PREFIX "/api/v1/"
+
+inline constexpr char Stream[] = NOTIFY_API_PREFIX "notifications/sse/stream/";
+/// The seed backend's path without the version prefix; served too.
+inline constexpr char StreamAlias[] = "/notifications/sse/stream/";
+inline constexpr char Events[] = NOTIFY_API_PREFIX "events/";
+inline constexpr char Notifications[] = NOTIFY_API_PREFIX "notifications/";
+inline constexpr char NotificationsReadAll[] = NOTIFY_API_PREFIX "notifications/read-all/";
+inline constexpr char Orders[] = NOTIFY_API_PREFIX "orders/";
+inline constexpr char Presence[] = NOTIFY_API_PREFIX "presence/";
+inline constexpr char Messages[] = NOTIFY_API_PREFIX "messages/";
+inline constexpr char Faults[] = NOTIFY_API_PREFIX "dev/faults/";
+inline constexpr char Healthz[] = "/healthz";
+inline constexpr char Metrics[] = "/metrics";
+
+#undef NOTIFY_API_PREFIX
+
+/// `/api/v1/notifications/<id>/read/`, the id percent-encoded.
+inline QString notificationRead(const QString &notificationId)
+{
+    return QLatin1StringView(Notifications) + QString::fromLatin1(QUrl::toPercentEncoding(notificationId))
+        + QStringLiteral("/read/");
+}
+
+} // namespace Notify::ApiPath

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#include "route.h"
+
+#include "apipaths.h"
+
+#include <QUrl>
+
+namespace Notify::Server {
+
+Route Route::match(const QByteArray &rawPath)
+{
+    using E = Endpoint;
+    QByteArray path = rawPath;
+    if (!path.endsWith('/'))
+        path += '/';
+    const auto is = [&path](const char *p) {
+        const QByteArrayView candidate(p);
+        // The constants of the plain endpoints have no trailing slash.
+        return path == candidate || (!candidate.endsWith('/') && path.chopped(1) == candidate);
+    };
+    if (is(ApiPath::Healthz))
+        return { E::Healthz, {}, { "GET", "HEAD" } };
+    if (is(ApiPath::Stream) || is(ApiPath::StreamAlias))
+        return { E::Stream, {}, { "GET" } };
+    if (is(ApiPath::Events))
+        return { E::Events, {}, { "GET", "POST" } };
+    if (is(ApiPath::Notifications))
+        return { E::Notifications, {}, { "GET" } };
+    if (is(ApiPath::NotificationsReadAll))
+        return { E::NotificationsReadAll, {}, { "POST" } };
+    const QByteArrayView notifications(ApiPath::Notifications);
+    if (path.startsWith(notifications) && path.endsWith("/read/")) {
+        const QByteArray id = path.mid(notifications.size(), path.size() - notifications.size() - 6);
+        if (!id.isEmpty() && !id.contains('/'))
+            return { E::NotificationRead, QUrl::fromPercentEncoding(id), { "POST" } };
+    }
+    if (is(ApiPath::Orders))
+        return { E::Orders, {}, { "GET" } };
+    if (is(ApiPath::Presence))
+        return { E::Presence, {}, { "GET", "PUT" } };
+    if (is(ApiPath::Messages))
+        return { E::Messages, {}, { "POST" } };
+    if (is(ApiPath::Metrics))
+        return { E::Metrics, {}, { "GET" } };
+    if (is(ApiPath::Faults))
+        return { E::Faults, {}, { "POST" } };
+    return {};
+}
+
+} // namespace Notify::Server

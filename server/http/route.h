@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArrayList>
+#include <QString>
+
+namespace Notify::Server {
+
+/// Which endpoint of the contract a request path names, and the methods it takes.
+struct Route
+{
+    enum class Endpoint {
+        NotFound,
+        Healthz,
+        Stream,
+        Events,
+        Notifications,
+        NotificationRead,
+        NotificationsReadAll,
+        Orders,
+        Presence,
+        Messages,
+        Metrics,
+        Faults,
+    };
+
+    Endpoint endpoint = Endpoint::NotFound;
+    QString parameter; ///< the notification id of NotificationRead
+    QByteArrayList methods;
+
+    /// A missing trailing slash is forgiven.
+    [[nodiscard]] static Route match(const QByteArray &path);
+};
+
+} // namespace Notify::Server

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+#include "eventlog.h"
+
+#include "eventstore.h"
+#include "ssewriter.h"
+#include "workerpool.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcServer)
+
+namespace Notify::Server {
+
+EventLog::EventLog(EventStore &store, WorkerPool &workers, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_workers(workers)
+{ }
+
+std::optional<QByteArray> EventLog::publish(const QByteArray &type, const QJsonObject &data,
+                                            const QStringList &audience, QString *error)
+{
+    StoredEvent event;
+    event.type = type;
+    event.data = QJsonDocument(data).toJson(QJsonDocument::Compact);
+    event.audience = audience;
+    event.createdMs = QDateTime::currentMSecsSinceEpoch();
+    QString storeError;
+    const auto seq = m_store.append(event, &storeError);
+    if (!seq) {
+        qCWarning(lcServer) << "could not store a" << type << "event:" << storeError;
+        if (error)
+            *error = storeError;
+        return std::nullopt;
+    }
+    ++m_published;
+    m_pendingBatch.append(Frame{ *seq, audience, frame(*seq, type, event.data) });
+    if (!m_flushScheduled) {
+        m_flushScheduled = true;
+        QMetaObject::invokeMethod(this, &EventLog::flushBatch, Qt::QueuedConnection);
+    }
+    return m_store.eventId(*seq);
+}
+
+void EventLog::flushBatch()
+{
+    m_flushScheduled = false;
+    if (m_pendingBatch.isEmpty())
+        return;
+    m_workers.deliver(std::make_shared<const FrameBatch>(std::exchange(m_pendingBatch, {})));
+}
+
+EventLog::ReplayPage EventLog::replayPage(const QString &user, quint64 afterSeq)
+{
+    const quint64 head = m_store.headSeq();
+    const QList<StoredEvent> events = m_store.eventsAfter(afterSeq, user, ReplayPageEvents);
+    ReplayPage page;
+    for (const StoredEvent &event : events)
+        page.bytes += frame(event.seq, event.type, event.data);
+    page.done = events.size() < ReplayPageEvents;
+    page.lastSeq = page.done ? std::max(head, afterSeq) : events.last().seq;
+    return page;
+}
+
+QByteArray EventLog::frame(quint64 seq, const QByteArray &type, const QByteArray &data) const
+{
+    QByteArray bytes;
+    SseWriter::appendEvent(bytes, SseEvent{ type, data, m_store.eventId(seq) });
+    return bytes;
+}
+
+} // namespace Notify::Server

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+#include "httpfront.h"
+
+#include "accesslog.h"
+#include "corspolicy.h"
+#include "faultinjector.h"
+#include "restapi.h"
+#include "route.h"
+#include "streamendpoint.h"
+#include "userdirectory.h"
+#include "workerpool.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcAccess, "notify.server.access", QtInfoMsg)
+
+namespace Notify::Server {
+
+namespace {
+
+// Bearer header first, then ?token= (browsers' EventSource cannot set headers).
+QByteArray tokenOf(const HttpRequest &request)
+{
+    const QByteArray authorization = request.header("authorization");
+    if (authorization.size() > 7 && authorization.first(7).compare("bearer ", Qt::CaseInsensitive) == 0)
+        return authorization.mid(7).trimmed();
+    return request.query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded).toUtf8();
+}
+
+} // namespace
+
+HttpFront::HttpFront(Parts parts, bool metricsPublic, QObject *parent)
+    : QObject(parent)
+    , m_parts(std::move(parts))
+    , m_metricsPublic(metricsPublic)
+{ }
+
+void HttpFront::handle(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request)
+{
+    ++m_requests;
+    if (!m_accepting)
+        return;
+    if (Route::match(request.path).endpoint != Route::Endpoint::Faults) {
+        if (const auto delayMs = m_parts.faults.takeDelay()) {
+            QTimer::singleShot(*delayMs, this, [this, worker, connectionId, request] {
+                if (m_accepting)
+                    dispatch(worker, connectionId, request);
+            });
+            return;
+        }
+    }
+    dispatch(worker, connectionId, request);
+}
+
+void HttpFront::dispatch(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request)
+{
+    using E = Route::Endpoint;
+    QElapsedTimer timer;
+    timer.start();
+    const auto answer = [&](const HttpResponse &response, const QString &user = {}) {
+        reply(worker, connectionId, response, request, user, timer);
+    };
+    if (request.method == "OPTIONS" && m_parts.cors.enabled())
+        return answer(CorsPolicy::preflight());
+    const Route route = Route::match(request.path);
+    if (route.endpoint == E::NotFound)
+        return answer(HttpResponse::error(404, "not_found", QStringLiteral("no such endpoint")));
+    if (!route.methods.contains(request.method)) {
+        HttpResponse response
+            = HttpResponse::error(405, "method_not_allowed",
+                                  QStringLiteral("%1 is not allowed here").arg(QString::fromLatin1(request.method)));
+        response.setHeader("Allow", route.methods.join(", "));
+        return answer(response);
+    }
+    if (route.endpoint == E::Healthz)
+        return answer(HttpResponse::json(200, QJsonObject{ { QStringLiteral("status"), QStringLiteral("ok") } }));
+    if (route.endpoint == E::Metrics && m_metricsPublic)
+        return answer(metricsResponse());
+
+    const User *user = m_parts.users.authenticate(tokenOf(request));
+    if (!user) {
+        HttpResponse response = HttpResponse::error(401, "unauthorized",
+                                                    QStringLiteral("a valid token is needed (Authorization: Bearer)"));
+        response.setHeader("WWW-Authenticate", "Bearer");
+        return answer(response);
+    }
+    switch (route.endpoint) {
+    case E::Stream:
+        if (auto refused = m_parts.streams.open(worker, connectionId, request, *user))
+            return answer(*refused, user->name);
+        qCInfo(lcAccess).noquote() << request.method << AccessLog::loggableTarget(request.target) << "stream"
+                                   << user->name << timer.nsecsElapsed() / 1000 << "us";
+        return;
+    case E::Metrics:
+        if (!user->admin)
+            return answer(HttpResponse::error(403, "forbidden", QStringLiteral("metrics are for admins")), user->name);
+        return answer(metricsResponse(), user->name);
+    case E::Faults:
+        return answer(m_parts.faults.handle(request, *user), user->name);
+    default:
+        return answer(m_parts.api.handle(route, request, *user), user->name);
+    }
+}
+
+HttpResponse HttpFront::metricsResponse() const
+{
+    HttpResponse response;
+    response.body = m_parts.metrics();
+    response.setHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+    return response;
+}
+
+void HttpFront::reply(ConnectionWorker *worker, quint64 connectionId, HttpResponse response, const HttpRequest &request,
+                      const QString &user, const QElapsedTimer &timer)
+{
+    m_parts.cors.apply(response, request);
+    if (!request.keepAlive())
+        response.closeAfter = true;
+    if (request.method == "HEAD")
+        response.body.clear();
+    qCInfo(lcAccess).noquote() << request.method << AccessLog::loggableTarget(request.target) << response.status
+                               << (user.isEmpty() ? QStringLiteral("-") : user) << timer.nsecsElapsed() / 1000 << "us";
+    m_parts.workers.respond(worker, connectionId, response);
+}
+
+} // namespace Notify::Server

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "httprequest.h"
+#include "httpresponse.h"
+
+#include <QObject>
+
+#include <functional>
+
+class QElapsedTimer;
+
+namespace Notify::Server {
+
+class ConnectionWorker;
+class CorsPolicy;
+class FaultInjector;
+class RestApi;
+class StreamEndpoint;
+class UserDirectory;
+class WorkerPool;
+struct Route;
+struct User;
+
+/// The front door of every request, on the hub thread: CORS preflights,
+/// 404/405, /healthz, /metrics, authentication (401), then the stream, the
+/// fault endpoint or the REST API. Every answer leaves through one place
+/// that adds CORS headers, honours keep-alive and HEAD, and writes the
+/// access log (targets redacted, tokens never logged).
+class HttpFront final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Parts
+    {
+        const UserDirectory &users;
+        const CorsPolicy &cors;
+        RestApi &api;
+        StreamEndpoint &streams;
+        FaultInjector &faults;
+        WorkerPool &workers;
+        std::function<QByteArray()> metrics; ///< the Prometheus text
+    };
+
+    HttpFront(Parts parts, bool metricsPublic, QObject *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(HttpFront)
+
+    /// Answers a request that a worker read on @p connectionId.
+    void handle(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request);
+    /// Requests that arrive (or were delayed) after this are dropped: the server stops.
+    void stopAccepting() { m_accepting = false; }
+    [[nodiscard]] qint64 requestCount() const { return m_requests; }
+
+private:
+    void dispatch(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request);
+    [[nodiscard]] HttpResponse metricsResponse() const;
+    void reply(ConnectionWorker *worker, quint64 connectionId, HttpResponse response, const HttpRequest &request,
+               const QString &user, const QElapsedTimer &timer);
+
+    Parts m_parts;
+    bool m_metricsPublic;
+    bool m_accepting = true;
+    qint64 m_requests = 0;
+};
+
+} // namespace Notify::Server

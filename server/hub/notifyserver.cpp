@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: MIT
+#include "notifyserver.h"
+
+#include "corspolicy.h"
+#include "eventlog.h"
+#include "faultinjector.h"
+#include "httpfront.h"
+#include "listener.h"
+#include "presencetracker.h"
+#include "restapi.h"
+#include "servermetrics.h"
+#include "sqliteeventstore.h"
+#include "streamendpoint.h"
+#include "streamregistry.h"
+#include "workerpool.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcServer, "notify.server", QtInfoMsg)
+
+namespace Notify::Server {
+
+NotifyServer::NotifyServer(const ServerConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+{ }
+
+NotifyServer::~NotifyServer()
+{
+    stop();
+}
+
+bool NotifyServer::start(QString *error)
+{
+    if (m_listener)
+        return true;
+    const auto fail = [this] {
+        stop();
+        return false;
+    };
+    m_users = UserDirectory();
+    if (m_config.demo)
+        m_users.addDemoUsers();
+    if (!m_config.usersFile.isEmpty() && !m_users.loadFile(m_config.usersFile, error))
+        return fail();
+
+    const QString path = m_config.databasePath();
+    if (!path.isEmpty() && !QDir().mkpath(QFileInfo(path).absolutePath())) {
+        *error = QStringLiteral("cannot create the data directory %1").arg(QFileInfo(path).absolutePath());
+        return fail();
+    }
+    m_store = std::make_unique<SqliteEventStore>(path);
+    if (!m_store->open(error))
+        return fail();
+    enforceRetention();
+
+    m_workers = std::make_unique<WorkerPool>();
+    m_cors = std::make_unique<CorsPolicy>(m_config.corsOrigin.toUtf8());
+    m_log = std::make_unique<EventLog>(*m_store, *m_workers);
+    m_registry = std::make_unique<StreamRegistry>(m_config.maxStreamsPerUser,
+                                                  m_config.streamLimitPolicy == ServerConfig::StreamLimitPolicy::Reject
+                                                      ? StreamRegistry::LimitPolicy::Reject
+                                                      : StreamRegistry::LimitPolicy::EvictOldest);
+    m_presence = std::make_unique<PresenceTracker>(*m_log, m_users, m_config.presenceGraceMs);
+    m_presence->reset();
+    m_faults = std::make_unique<FaultInjector>(*m_workers);
+    m_api = std::make_unique<RestApi>(*m_log, *m_store, m_users, *m_presence);
+    m_streams = std::make_unique<StreamEndpoint>(m_config.retryMs, *m_store, *m_log, *m_registry, *m_presence,
+                                                 *m_faults, *m_workers, *m_cors);
+    m_front = std::make_unique<HttpFront>(HttpFront::Parts{ m_users, *m_cors, *m_api, *m_streams, *m_faults, *m_workers,
+                                                            [this] { return metricsText(); } },
+                                          m_config.metricsPublic);
+
+    // Listen first: if the port is taken, no worker thread was started for nothing.
+    m_listener = std::make_unique<Listener>([this](qintptr descriptor) { m_workers->handOver(descriptor); });
+    Listener::Settings listen;
+    listen.address = m_config.bindAddress;
+    listen.port = m_config.port;
+    listen.tlsCertFile = m_config.tlsCertFile;
+    listen.tlsKeyFile = m_config.tlsKeyFile;
+    listen.handshakeTimeoutMs = m_config.requestDeadlineMs;
+    if (!m_listener->listen(listen, error))
+        return fail();
+
+    ConnectionWorker::Settings settings;
+    settings.heartbeatMs = m_config.heartbeatMs;
+    settings.timeoutMs = m_config.timeoutMs;
+    settings.maxBufferedBytes = m_config.maxBufferedBytes;
+    settings.requestDeadlineMs = m_config.requestDeadlineMs;
+    settings.idleKeepAliveMs = m_config.idleKeepAliveMs;
+    settings.maxHeaderBytes = m_config.maxHeaderBytes;
+    settings.maxBodyBytes = m_config.maxBodyBytes;
+    settings.io = m_config.qtSockets ? ConnectionWorker::Io::QtSockets : ConnectionWorker::Io::Epoll;
+    // No accepted connection is handed over before this returns: the hub's event loop is not running yet.
+    m_workers->start(m_config.effectiveThreads(), settings, this);
+
+    m_retentionTimer = new QTimer(this);
+    m_retentionTimer->setInterval(60'000);
+    connect(m_retentionTimer, &QTimer::timeout, this, &NotifyServer::enforceRetention);
+    m_retentionTimer->start();
+    qCInfo(lcServer).noquote() << "listening on" << m_config.bindAddress.toString() + u':' + QString::number(port())
+                               << "with" << m_config.effectiveThreads() << "worker thread(s)";
+    return true;
+}
+
+void NotifyServer::stop()
+{
+    if (m_front)
+        m_front->stopAccepting();
+    m_listener.reset();
+    if (m_workers)
+        m_workers->stop();
+    delete m_retentionTimer;
+    m_retentionTimer = nullptr;
+    m_front.reset();
+    m_streams.reset();
+    m_api.reset();
+    m_faults.reset();
+    m_presence.reset();
+    m_registry.reset();
+    m_log.reset();
+    m_cors.reset();
+    m_workers.reset();
+    m_store.reset();
+}
+
+quint16 NotifyServer::port() const
+{
+    return m_listener ? m_listener->port() : 0;
+}
+
+std::optional<QByteArray> NotifyServer::publish(const QByteArray &type, const QJsonObject &data,
+                                                const QStringList &audience, QString *error)
+{
+    if (!m_log) {
+        if (error)
+            *error = QStringLiteral("the server is not running");
+        return std::nullopt;
+    }
+    return m_log->publish(type, data, audience, error);
+}
+
+// --- WorkerHost: these run on worker threads and only post to the hub.
+
+void NotifyServer::requestReceived(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request,
+                                   const QHostAddress &)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, worker, connectionId, request] {
+            if (m_front)
+                m_front->handle(worker, connectionId, request);
+        },
+        Qt::QueuedConnection);
+}
+
+void NotifyServer::replayPageWanted(ConnectionWorker *worker, quint64 connectionId, quint64 streamId,
+                                    const QString &user, quint64 afterSeq)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, worker, connectionId, streamId, user, afterSeq] {
+            if (m_streams)
+                m_streams->sendReplayPage(worker, connectionId, streamId, user, afterSeq);
+        },
+        Qt::QueuedConnection);
+}
+
+void NotifyServer::streamClosed(ConnectionWorker *, quint64 streamId)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, streamId] {
+            if (m_streams)
+                m_streams->closed(streamId);
+        },
+        Qt::QueuedConnection);
+}
+
+// --- Hub thread.
+
+qint64 NotifyServer::openStreams() const
+{
+    return m_workers ? m_workers->totals().streamsOpen : 0;
+}
+
+void NotifyServer::dropAllStreams()
+{
+    if (m_workers)
+        m_workers->closeAllStreams();
+}
+
+QByteArray NotifyServer::metricsText() const
+{
+    ServerMetrics metrics;
+    if (m_workers)
+        metrics.io = m_workers->totals();
+    if (m_registry) {
+        metrics.streamsRejected = m_registry->rejectedCount();
+        metrics.streamsEvicted = m_registry->evictedCount();
+    }
+    if (m_log)
+        metrics.eventsPublished = m_log->publishedCount();
+    if (m_front)
+        metrics.requests = m_front->requestCount();
+    if (m_store)
+        metrics.storeHead = m_store->headSeq();
+    return metrics.text();
+}
+
+void NotifyServer::enforceRetention()
+{
+    if (m_store)
+        m_store->enforceRetention(m_config.retainEvents, m_config.retainHours * 3600 * 1000,
+                                  QDateTime::currentMSecsSinceEpoch());
+}
+
+} // namespace Notify::Server

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+#include "presencetracker.h"
+
+#include "eventpublisher.h"
+#include "userdirectory.h"
+
+#include <QDateTime>
+#include <QTimer>
+
+namespace Notify::Server {
+
+using Protocol::PresenceStatus;
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
+
+PresenceTracker::PresenceTracker(EventPublisher &publisher, const UserDirectory &users, qint64 graceMs, QObject *parent)
+    : QObject(parent)
+    , m_publisher(publisher)
+    , m_users(users)
+    , m_graceMs(graceMs)
+{ }
+
+PresenceTracker::~PresenceTracker()
+{
+    for (State &state : m_states)
+        delete state.grace;
+}
+
+void PresenceTracker::reset()
+{
+    for (State &state : m_states)
+        delete state.grace;
+    m_states.clear();
+    const qint64 now = nowMs();
+    for (const User &user : m_users.users()) {
+        State state;
+        state.sinceMs = now;
+        m_states.insert(user.name, state);
+    }
+}
+
+void PresenceTracker::change(const QString &user, State &state, PresenceStatus status)
+{
+    state.status = status;
+    state.sinceMs = nowMs();
+    m_publisher.publish(Protocol::Presence::TypeName, snapshot(user), {});
+}
+
+void PresenceTracker::streamOpened(const QString &user)
+{
+    State &state = m_states[user];
+    ++state.streams;
+    if (state.grace) {
+        // Back within the grace period: others never saw them leave.
+        delete state.grace;
+        state.grace = nullptr;
+        return;
+    }
+    if (state.streams == 1 && state.status == PresenceStatus::Offline)
+        change(user, state, state.chosen.value_or(PresenceStatus::Online));
+}
+
+void PresenceTracker::streamClosed(const QString &user)
+{
+    State &state = m_states[user];
+    state.streams = std::max(0, state.streams - 1);
+    if (state.streams > 0 || state.grace || state.status == PresenceStatus::Offline)
+        return;
+    state.grace = new QTimer(this);
+    state.grace->setSingleShot(true);
+    connect(state.grace, &QTimer::timeout, this, [this, user] { wentOffline(user); });
+    state.grace->start(int(m_graceMs));
+}
+
+void PresenceTracker::wentOffline(const QString &user)
+{
+    State &state = m_states[user];
+    state.grace->deleteLater();
+    state.grace = nullptr;
+    if (state.streams > 0)
+        return;
+    state.chosen.reset();
+    change(user, state, PresenceStatus::Offline);
+}
+
+void PresenceTracker::choose(const QString &user, PresenceStatus status)
+{
+    State &state = m_states[user];
+    state.chosen = status;
+    if (state.status == PresenceStatus::Offline || state.status == status)
+        return; // shown once they have a stream
+    change(user, state, status);
+}
+
+void PresenceTracker::simulate(const QString &user, PresenceStatus status)
+{
+    State &state = m_states[user];
+    if (state.streams > 0 || state.grace || state.status == status)
+        return; // a real client's presence wins
+    change(user, state, status);
+}
+
+QJsonObject PresenceTracker::snapshot(const QString &user) const
+{
+    const User *u = m_users.find(user);
+    const State state = m_states.value(user);
+    const qint64 since = state.sinceMs > 0 ? state.sinceMs : nowMs();
+    return QJsonObject{
+        { QStringLiteral("user"), user },
+        { QStringLiteral("display_name"), u ? u->displayName : user },
+        { QStringLiteral("status"), Protocol::toString(state.status) },
+        { QStringLiteral("since"), Protocol::formatUtcTimestamp(QDateTime::fromMSecsSinceEpoch(since, Qt::UTC)) },
+    };
+}
+
+} // namespace Notify::Server

@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: MIT
+#include "restapi.h"
+
+#include "eventpublisher.h"
+#include "eventstore.h"
+#include "jsonrequest.h"
+#include "presencetracker.h"
+#include "protocol.h"
+#include "userdirectory.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrl>
+#include <QUuid>
+
+namespace Notify::Server {
+
+namespace {
+
+using JsonRequest::fieldError;
+
+QString nowTimestamp()
+{
+    return Protocol::formatUtcTimestamp(QDateTime::currentDateTimeUtc());
+}
+
+// Validates typed data the way the contract wants it and fills in missing
+// timestamps. Returns the failing field (without the "data." prefix).
+std::optional<Protocol::FieldError> validateData(const QByteArray &type, QJsonObject &data)
+{
+    const auto fill = [&data](const char *field) {
+        if (!data.contains(QLatin1StringView(field)))
+            data.insert(QLatin1StringView(field), nowTimestamp());
+    };
+    Protocol::FieldError error;
+    bool ok = true;
+    if (type == Protocol::Notification::TypeName) {
+        fill("created_at");
+        ok = Protocol::Notification::fromJson(data, &error).has_value();
+    } else if (type == Protocol::NotificationRead::TypeName) {
+        ok = Protocol::NotificationRead::fromJson(data, &error).has_value();
+    } else if (type == Protocol::OrderStatus::TypeName) {
+        fill("updated_at");
+        ok = Protocol::OrderStatus::fromJson(data, &error).has_value();
+    } else if (type == Protocol::Presence::TypeName) {
+        fill("since");
+        ok = Protocol::Presence::fromJson(data, &error).has_value();
+    } else if (type == Protocol::Message::TypeName) {
+        fill("sent_at");
+        ok = Protocol::Message::fromJson(data, &error).has_value();
+    }
+    if (ok)
+        return std::nullopt;
+    return error;
+}
+
+} // namespace
+
+RestApi::RestApi(EventPublisher &publisher, EventStore &store, const UserDirectory &users, PresenceTracker &presence)
+    : m_publisher(publisher)
+    , m_store(store)
+    , m_users(users)
+    , m_presence(presence)
+{ }
+
+HttpResponse RestApi::handle(const Route &route, const HttpRequest &request, const User &user)
+{
+    using E = Route::Endpoint;
+    switch (route.endpoint) {
+    case E::Events:
+        return request.method == "POST" ? publishEvent(request, user) : events(request, user);
+    case E::Notifications:
+        return notifications(request, user);
+    case E::NotificationRead:
+        return markRead(route.parameter, user);
+    case E::NotificationsReadAll:
+        return markAllRead(user);
+    case E::Orders:
+        return orders(user);
+    case E::Presence:
+        return presence(request, user);
+    case E::Messages:
+        return sendMessage(request, user);
+    case E::NotFound:
+    case E::Healthz:
+    case E::Stream:
+    case E::Metrics:
+    case E::Faults:
+        break;
+    }
+    return HttpResponse::error(404, "not_found", QStringLiteral("no such endpoint"));
+}
+
+HttpResponse RestApi::events(const HttpRequest &request, const User &user)
+{
+    HttpResponse error;
+    const auto limit = JsonRequest::limit(request, 100, 1000, error);
+    if (!limit)
+        return error;
+    quint64 after = m_store.oldestSeq() - 1;
+    const QString since = request.query.queryItemValue(QStringLiteral("since"), QUrl::FullyDecoded);
+    if (!since.isEmpty()) {
+        const ResumePoint resume = m_store.resumePoint(since.toUtf8());
+        if (!resume.seq) {
+            // As the stream's `reset`, with its reason, so a polling client can say why.
+            return HttpResponse::json(
+                200,
+                QJsonObject{ { QStringLiteral("events"), QJsonArray() },
+                             { QStringLiteral("last_event_id"), QString::fromLatin1(m_store.headId()) },
+                             { QStringLiteral("reset"), true },
+                             { QStringLiteral("reason"), Protocol::toString(resume.reason) } });
+        }
+        after = *resume.seq;
+    }
+    const quint64 head = m_store.headSeq();
+    const QList<StoredEvent> events = m_store.eventsAfter(after, user.name, *limit);
+    QJsonArray list;
+    for (const StoredEvent &event : events) {
+        list.append(QJsonObject{ { QStringLiteral("id"), QString::fromLatin1(m_store.eventId(event.seq)) },
+                                 { QStringLiteral("event"), QString::fromUtf8(event.type) },
+                                 { QStringLiteral("data"), QJsonDocument::fromJson(event.data).object() } });
+    }
+    // A short page means everything up to the head was looked at.
+    const quint64 last = events.size() == *limit ? events.last().seq : std::max(head, after);
+    return HttpResponse::json(
+        200,
+        QJsonObject{ { QStringLiteral("events"), list },
+                     { QStringLiteral("last_event_id"), QString::fromLatin1(m_store.eventId(last)) },
+                     { QStringLiteral("reset"), false } });
+}
+
+HttpResponse RestApi::notifications(const HttpRequest &request, const User &user)
+{
+    HttpResponse error;
+    const auto limit = JsonRequest::limit(request, 100, 1000, error);
+    if (!limit)
+        return error;
+    const QString unread = request.query.queryItemValue(QStringLiteral("unread"));
+    const bool unreadOnly = unread == u"1" || unread == u"true";
+    QJsonArray list;
+    const QList<NotificationRecord> records = m_store.notifications(user.name, unreadOnly, *limit);
+    for (const NotificationRecord &record : records) {
+        QJsonObject item = record.data;
+        item.insert(QStringLiteral("read"), record.read);
+        item.insert(QStringLiteral("event_id"), QString::fromLatin1(m_store.eventId(record.seq)));
+        list.append(item);
+    }
+    return HttpResponse::json(200, QJsonObject{ { QStringLiteral("notifications"), list } });
+}
+
+HttpResponse RestApi::markRead(const QString &notificationId, const User &user)
+{
+    // Another user's notification is answered like an unknown one: existence is not revealed.
+    if (!m_store.markRead(user.name, notificationId))
+        return HttpResponse::error(404, "not_found", QStringLiteral("no such notification"));
+    m_publisher.publish(Protocol::NotificationRead::TypeName,
+                        QJsonObject{ { QStringLiteral("notification_ids"), QJsonArray{ notificationId } } },
+                        { user.name });
+    return HttpResponse::noContent();
+}
+
+HttpResponse RestApi::markAllRead(const User &user)
+{
+    const QStringList ids = m_store.markAllRead(user.name);
+    m_publisher.publish(Protocol::NotificationRead::TypeName,
+                        QJsonObject{ { QStringLiteral("notification_ids"), QJsonArray::fromStringList(ids) } },
+                        { user.name });
+    return HttpResponse::noContent();
+}
+
+HttpResponse RestApi::orders(const User &user)
+{
+    QJsonArray list;
+    const QList<QJsonObject> orders = m_store.orders(user.name);
+    for (const QJsonObject &order : orders) {
+        QJsonObject item;
+        for (const char *field : { "order_id", "status", "previous_status", "note", "updated_at" })
+            item.insert(QLatin1StringView(field), order.value(QLatin1StringView(field)));
+        list.append(item);
+    }
+    return HttpResponse::json(200, QJsonObject{ { QStringLiteral("orders"), list } });
+}
+
+HttpResponse RestApi::presence(const HttpRequest &request, const User &user)
+{
+    if (request.method == "GET") {
+        QJsonArray list;
+        for (const User &u : m_users.users())
+            list.append(m_presence.snapshot(u.name));
+        return HttpResponse::json(200, QJsonObject{ { QStringLiteral("users"), list } });
+    }
+    HttpResponse error;
+    const auto body = JsonRequest::object(request, error);
+    if (!body)
+        return error;
+    const QJsonValue status = body->value(u"status");
+    if (!status.isString())
+        return fieldError(QStringLiteral("status"), QStringLiteral("must be a string: online, away or busy"));
+    const QString value = status.toString();
+    if (value == u"offline")
+        return fieldError(QStringLiteral("status"),
+                          QStringLiteral("cannot be offline: offline follows the streams (online, away or busy)"));
+    if (value != u"online" && value != u"away" && value != u"busy")
+        return fieldError(QStringLiteral("status"), QStringLiteral("must be online, away or busy"));
+    m_presence.choose(user.name, *Protocol::presenceStatusFromString(value));
+    return HttpResponse::noContent();
+}
+
+HttpResponse RestApi::sendMessage(const HttpRequest &request, const User &user)
+{
+    HttpResponse error;
+    const auto body = JsonRequest::object(request, error);
+    if (!body)
+        return error;
+    const QJsonValue to = body->value(u"to");
+    if (!to.isString() || to.toString().isEmpty())
+        return fieldError(QStringLiteral("to"), QStringLiteral("must be a user name"));
+    if (!m_users.find(to.toString()))
+        return fieldError(QStringLiteral("to"), QStringLiteral("is not a known user"));
+    const QJsonValue text = body->value(u"body");
+    if (!text.isString())
+        return fieldError(QStringLiteral("body"), QStringLiteral("must be a string"));
+    if (text.toString().isEmpty())
+        return fieldError(QStringLiteral("body"), QStringLiteral("must not be empty"));
+    const QString messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QJsonObject data{ { QStringLiteral("message_id"), messageId },
+                            { QStringLiteral("from"), user.name },
+                            { QStringLiteral("to"), to.toString() },
+                            { QStringLiteral("body"), text.toString() },
+                            { QStringLiteral("sent_at"), nowTimestamp() } };
+    QStringList audience{ user.name };
+    if (to.toString() != user.name)
+        audience << to.toString();
+    QString storeError;
+    if (!m_publisher.publish(Protocol::Message::TypeName, data, audience, &storeError))
+        return HttpResponse::error(500, "store_failed", storeError);
+    return HttpResponse::json(201, QJsonObject{ { QStringLiteral("message_id"), messageId } });
+}
+
+HttpResponse RestApi::publishEvent(const HttpRequest &request, const User &user)
+{
+    if (!user.admin)
+        return HttpResponse::error(403, "forbidden", QStringLiteral("publishing events is for admins"));
+    HttpResponse error;
+    const auto body = JsonRequest::object(request, error);
+    if (!body)
+        return error;
+    const QJsonValue typeValue = body->value(u"event");
+    if (!typeValue.isString())
+        return fieldError(QStringLiteral("event"), QStringLiteral("must be a string"));
+    const QByteArray type = typeValue.toString().toUtf8();
+    if (!Protocol::isValidEventType(type))
+        return fieldError(QStringLiteral("event"), QStringLiteral("must match [a-z][a-z0-9_]{0,63}"));
+    if (type == Protocol::Reset::TypeName)
+        return fieldError(QStringLiteral("event"), QStringLiteral("reset is sent by the server only"));
+    QStringList audience;
+    if (body->contains(u"user") && !body->value(u"user").isNull()) {
+        const QJsonValue target = body->value(u"user");
+        if (!target.isString())
+            return fieldError(QStringLiteral("user"), QStringLiteral("must be a user name"));
+        if (!m_users.find(target.toString()))
+            return fieldError(QStringLiteral("user"), QStringLiteral("is not a known user"));
+        audience << target.toString();
+    }
+    const QJsonValue dataValue = body->value(u"data");
+    if (!dataValue.isObject())
+        return fieldError(QStringLiteral("data"), QStringLiteral("must be a JSON object"));
+    QJsonObject data = dataValue.toObject();
+    if (const auto invalid = validateData(type, data))
+        return fieldError(QStringLiteral("data.") + invalid->field, invalid->message);
+    if (type == Protocol::Presence::TypeName) {
+        audience.clear(); // presence is for everybody
+    } else if (type == Protocol::Message::TypeName) {
+        audience = QStringList{ data.value(u"from").toVariant().toString() };
+        const QString to = data.value(u"to").toVariant().toString();
+        if (!audience.contains(to))
+            audience << to;
+    }
+    QString storeError;
+    const auto id = m_publisher.publish(type, data, audience, &storeError);
+    if (!id)
+        return HttpResponse::error(500, "store_failed", storeError);
+    return HttpResponse::json(201, QJsonObject{ { QStringLiteral("id"), QString::fromLatin1(*id) } });
+}
+
+} // namespace Notify::Server

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "workerpool.h"
+
+namespace Notify::Server {
+
+/// What GET /metrics reports, in the Prometheus text format.
+struct ServerMetrics
+{
+    WorkerPool::Totals io;
+    qint64 streamsRejected = 0;
+    qint64 streamsEvicted = 0;
+    qint64 eventsPublished = 0;
+    qint64 requests = 0;
+    quint64 storeHead = 0;
+
+    [[nodiscard]] QByteArray text() const;
+};
+
+} // namespace Notify::Server

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+#include "streamendpoint.h"
+
+#include "corspolicy.h"
+#include "eventlog.h"
+#include "eventstore.h"
+#include "faultinjector.h"
+#include "httprequest.h"
+#include "presencetracker.h"
+#include "ssewriter.h"
+#include "streamregistry.h"
+#include "userdirectory.h"
+#include "workerpool.h"
+
+#include <QJsonDocument>
+
+namespace Notify::Server {
+
+StreamEndpoint::StreamEndpoint(qint64 retryMs, EventStore &store, EventLog &log, StreamRegistry &registry,
+                               PresenceTracker &presence, FaultInjector &faults, WorkerPool &workers,
+                               const CorsPolicy &cors)
+    : m_retryMs(retryMs)
+    , m_store(store)
+    , m_log(log)
+    , m_registry(registry)
+    , m_presence(presence)
+    , m_faults(faults)
+    , m_workers(workers)
+    , m_cors(cors)
+{ }
+
+QByteArray StreamEndpoint::head(const HttpRequest &request) const
+{
+    HttpResponse response;
+    response.headers = { { "Content-Type", "text/event-stream; charset=utf-8" },
+                         { "Cache-Control", "no-cache" },
+                         { "X-Accel-Buffering", "no" },
+                         { "Connection", "close" } };
+    m_cors.apply(response, request);
+    QByteArray bytes = "HTTP/1.1 200 OK\r\n";
+    for (const auto &[name, value] : std::as_const(response.headers))
+        bytes += name + ": " + value + "\r\n";
+    bytes += "\r\n";
+    SseWriter::appendRetry(bytes, quint64(m_retryMs));
+    SseWriter::appendComment(bytes, "connected");
+    bytes += '\n';
+    return bytes;
+}
+
+std::optional<HttpResponse> StreamEndpoint::open(ConnectionWorker *worker, quint64 connectionId,
+                                                 const HttpRequest &request, const User &user)
+{
+    if (auto failure = m_faults.takeStreamFailure())
+        return failure;
+    const StreamRegistry::Admission admission = m_registry.admit(user.name);
+    if (!admission.accepted) {
+        const qint64 seconds = std::max<qint64>(1, (m_retryMs + 999) / 1000);
+        HttpResponse response = HttpResponse::error(
+            429, "too_many_streams",
+            QStringLiteral("at most %1 streams per user are allowed").arg(m_registry.maxPerUser()));
+        response.setHeader("Retry-After", QByteArray::number(seconds));
+        return response;
+    }
+    if (admission.evicted) {
+        m_workers.closeStream(admission.evicted->worker, admission.evicted->id);
+        m_presence.streamClosed(user.name);
+    }
+
+    // The header wins over the query parameter, even when malformed; an empty
+    // header counts as absent.
+    QByteArray lastEventId = request.header("last-event-id");
+    if (lastEventId.isEmpty())
+        lastEventId = request.query.queryItemValue(QStringLiteral("last_event_id"), QUrl::FullyDecoded).toUtf8();
+
+    StreamStart start;
+    start.user = user.name;
+    start.bytes = head(request);
+    start.lastSeq = m_store.headSeq();
+    if (!lastEventId.isEmpty()) {
+        const ResumePoint resume = m_store.resumePoint(lastEventId);
+        if (!resume.seq) {
+            // Nothing is skipped silently: the client learns it must resync.
+            const QByteArray headId = m_store.headId();
+            const Protocol::Reset reset{ resume.reason, QString::fromLatin1(headId), {} };
+            SseWriter::appendEvent(start.bytes,
+                                   SseEvent{ Protocol::Reset::TypeName,
+                                             QJsonDocument(reset.toJson()).toJson(QJsonDocument::Compact), headId });
+        } else {
+            const EventLog::ReplayPage page = m_log.replayPage(user.name, *resume.seq);
+            start.bytes += page.bytes;
+            start.lastSeq = page.lastSeq;
+            start.replayDone = page.done;
+        }
+    }
+    start.stalled = m_faults.takeStall();
+    start.streamId = m_registry.add(user.name, worker);
+    m_workers.startStream(worker, connectionId, start);
+    // After the replay or reset: the user's own `online` comes live, after them.
+    m_presence.streamOpened(user.name);
+    return std::nullopt;
+}
+
+void StreamEndpoint::sendReplayPage(ConnectionWorker *worker, quint64 connectionId, quint64 streamId,
+                                    const QString &user, quint64 afterSeq)
+{
+    if (!m_registry.contains(streamId))
+        return;
+    const EventLog::ReplayPage page = m_log.replayPage(user, afterSeq);
+    m_workers.continueReplay(worker, connectionId, streamId, page.bytes, page.lastSeq, page.done);
+}
+
+void StreamEndpoint::closed(quint64 streamId)
+{
+    if (const auto user = m_registry.remove(streamId))
+        m_presence.streamClosed(*user);
+}
+
+} // namespace Notify::Server

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "connectionworker.h"
+
+#include <vector>
+
+class QThread;
+
+namespace Notify::Server {
+
+/// The connection worker threads, and every call the hub makes to them.
+///
+/// Each worker runs its own event loop on its own thread; everything here
+/// posts a queued call, so the hub never touches a connection. Accepted
+/// descriptors are handed out round-robin.
+class WorkerPool final
+{
+public:
+    WorkerPool() = default;
+    ~WorkerPool();
+    Q_DISABLE_COPY_MOVE(WorkerPool)
+
+    /// Starts @p count workers (once; a second call while running does nothing).
+    void start(int count, const ConnectionWorker::Settings &settings, WorkerHost *host);
+    /// Flushes and closes every connection, then ends the threads.
+    void stop();
+    [[nodiscard]] bool isRunning() const { return !m_workers.empty(); }
+
+    void handOver(qintptr descriptor);
+    void respond(ConnectionWorker *worker, quint64 connectionId, const HttpResponse &response);
+    void startStream(ConnectionWorker *worker, quint64 connectionId, const StreamStart &start);
+    void continueReplay(ConnectionWorker *worker, quint64 connectionId, quint64 streamId, const QByteArray &bytes,
+                        quint64 lastSeq, bool done);
+    void closeStream(ConnectionWorker *worker, quint64 streamId);
+    /// One batch to every worker: each writes each stream's part of it once.
+    void deliver(const std::shared_ptr<const FrameBatch> &batch);
+    void closeAllStreams();
+    void stallAllStreams();
+
+    /// The sum of every worker's counters (read without stopping them).
+    struct Totals
+    {
+        qint64 connectionsOpen = 0;
+        qint64 connectionsTotal = 0;
+        qint64 streamsOpen = 0;
+        qint64 eventsDelivered = 0;
+        qint64 bytesSent = 0;
+        qint64 heartbeatsSent = 0;
+        qint64 slowConsumersClosed = 0;
+        qint64 streamsTimedOut = 0;
+        qint64 bufferedBytes = 0;
+    };
+    [[nodiscard]] Totals totals() const;
+
+private:
+    struct WorkerThread
+    {
+        ConnectionWorker *worker;
+        QThread *thread;
+    };
+    std::vector<WorkerThread> m_workers;
+    std::size_t m_next = 0;
+};
+
+} // namespace Notify::Server

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+#include "eventstore.h"
+
+namespace Notify::Server {
+
+QByteArray EventStore::eventId(quint64 seq) const
+{
+    return Protocol::EventId{ epoch(), seq }.toByteArray();
+}
+
+ResumePoint EventStore::resumePoint(QByteArrayView lastEventId) const
+{
+    const auto id = Protocol::EventId::parse(lastEventId);
+    if (!id)
+        return { std::nullopt, Protocol::ResetReason::InvalidId };
+    if (id->epoch != epoch())
+        return { std::nullopt, Protocol::ResetReason::UnknownEpoch };
+    if (id->seq > headSeq())
+        return { std::nullopt, Protocol::ResetReason::InvalidId };
+    // Events after the id must all still be retained.
+    if (id->seq + 1 < oldestSeq())
+        return { std::nullopt, Protocol::ResetReason::Expired };
+    return { id->seq, {} };
+}
+
+} // namespace Notify::Server
