@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "desktopsession.h"
 
+#include "apipaths.h"
 #include "desktopnotifier.h"
+#include "eventspoller.h"
 #include "historystore.h"
 #include "messagemodel.h"
 #include "notificationmodel.h"
@@ -56,6 +58,7 @@ DesktopSession::DesktopSession(HistoryStore *history, DesktopNotifier *notifier,
     , m_presence(new PresenceModel(this))
     , m_summaryTimer(new QTimer(this))
 {
+    m_client->setPollingFallback(new EventsPoller);
     m_summaryTimer->setSingleShot(true);
     connect(m_summaryTimer, &QTimer::timeout, this, &DesktopSession::flushSummary);
     connect(m_client, &SseClient::eventReceived, this, &DesktopSession::onEvent);
@@ -69,7 +72,7 @@ DesktopSession::DesktopSession(HistoryStore *history, DesktopNotifier *notifier,
     });
     connect(m_client, &SseClient::opened, this, [this] {
         // Presence is not replayed from history: take a fresh look on every connect.
-        m_rest->get(QStringLiteral("/api/v1/presence/"), [this](int status, const QJsonObject &body) {
+        m_rest->get(QLatin1StringView(ApiPath::Presence), [this](int status, const QJsonObject &body) {
             if (status != 200)
                 return;
             QList<Presence> users;
@@ -105,12 +108,11 @@ void DesktopSession::setSettings(const Settings &settings)
     m_throttle = AlertThrottle(settings.alertsPerWindow, settings.alertWindowMs);
     m_messages->setMe(settings.user);
     m_rest->setServer(settings.server);
-    m_rest->setToken(settings.token);
-    m_rest->setCaCertificateFile(settings.caCertificateFile);
+    const Credentials credentials{ settings.token, AuthScheme::Bearer, settings.caCertificateFile };
+    m_rest->setCredentials(credentials);
     SseClient::Settings client = m_client->settings();
-    client.url = settings.server.resolved(QUrl(QStringLiteral("/api/v1/notifications/sse/stream/")));
-    client.token = settings.token;
-    client.caCertificateFile = settings.caCertificateFile;
+    client.url = settings.server.resolved(QUrl(QLatin1StringView(ApiPath::Stream)));
+    client.credentials = credentials;
     m_client->setSettings(client);
 }
 
@@ -163,50 +165,51 @@ void DesktopSession::resync()
     m_resyncPending = true;
     m_sinceResync.clear();
     m_readSinceResync.clear();
-    m_rest->get(QStringLiteral("/api/v1/notifications/?limit=1000"), [this](int status, const QJsonObject &body) {
-        if (status != 200) {
-            log(tr("could not load the notifications (HTTP %1)").arg(status));
-            m_resyncPending = false;
-            m_sinceResync.clear();
-            m_readSinceResync.clear();
-            return;
-        }
-        QList<NotificationItem> items;
-        const QJsonArray list = body.value(u"notifications").toArray();
-        for (qsizetype i = list.size() - 1; i >= 0; --i) { // oldest first
-            const QJsonObject json = list.at(i).toObject();
-            if (const auto n = Notification::fromJson(json)) {
-                items << NotificationItem::fromProtocol(*n, json.value(u"event_id").toString().toUtf8(),
-                                                        json.value(u"read").toBool());
-            }
-        }
-        m_notifications->reset(items);
-        for (const NotificationItem &item : std::as_const(m_sinceResync)) {
-            m_notifications->upsert(item);
-            items << item;
-        }
-        m_notifications->markRead(m_readSinceResync);
-        // What the snapshot showed counts as delivered: a later replay of
-        // those events must not alert again. The resume position stays.
-        for (const NotificationItem &item : std::as_const(items)) {
-            if (item.eventId.isEmpty())
-                continue;
-            m_journal.markSeen(item.eventId);
-            if (m_history)
-                m_history->rememberDelivered(item.eventId);
-        }
-        m_sinceResync.clear();
-        m_resyncPending = false;
-        if (m_history) {
-            m_history->clearNotifications();
-            for (const NotificationItem &item : std::as_const(items))
-                m_history->saveNotification(item);
-            m_history->markRead(m_readSinceResync);
-        }
-        m_readSinceResync.clear();
-        emit resynced();
-    });
-    m_rest->get(QStringLiteral("/api/v1/orders/"), [this](int status, const QJsonObject &body) {
+    m_rest->get(QLatin1StringView(ApiPath::Notifications) + QStringLiteral("?limit=1000"),
+                [this](int status, const QJsonObject &body) {
+                    if (status != 200) {
+                        log(tr("could not load the notifications (HTTP %1)").arg(status));
+                        m_resyncPending = false;
+                        m_sinceResync.clear();
+                        m_readSinceResync.clear();
+                        return;
+                    }
+                    QList<NotificationItem> items;
+                    const QJsonArray list = body.value(u"notifications").toArray();
+                    for (qsizetype i = list.size() - 1; i >= 0; --i) { // oldest first
+                        const QJsonObject json = list.at(i).toObject();
+                        if (const auto n = Notification::fromJson(json)) {
+                            items << NotificationItem::fromProtocol(*n, json.value(u"event_id").toString().toUtf8(),
+                                                                    json.value(u"read").toBool());
+                        }
+                    }
+                    m_notifications->reset(items);
+                    for (const NotificationItem &item : std::as_const(m_sinceResync)) {
+                        m_notifications->upsert(item);
+                        items << item;
+                    }
+                    m_notifications->markRead(m_readSinceResync);
+                    // What the snapshot showed counts as delivered: a later replay of
+                    // those events must not alert again. The resume position stays.
+                    for (const NotificationItem &item : std::as_const(items)) {
+                        if (item.eventId.isEmpty())
+                            continue;
+                        m_journal.markSeen(item.eventId);
+                        if (m_history)
+                            m_history->rememberDelivered(item.eventId);
+                    }
+                    m_sinceResync.clear();
+                    m_resyncPending = false;
+                    if (m_history) {
+                        m_history->clearNotifications();
+                        for (const NotificationItem &item : std::as_const(items))
+                            m_history->saveNotification(item);
+                        m_history->markRead(m_readSinceResync);
+                    }
+                    m_readSinceResync.clear();
+                    emit resynced();
+                });
+    m_rest->get(QLatin1StringView(ApiPath::Orders), [this](int status, const QJsonObject &body) {
         if (status != 200)
             return;
         QList<OrderStatus> orders;
@@ -356,22 +359,21 @@ void DesktopSession::pauseAlerts(const QDateTime &until)
 
 void DesktopSession::markRead(const QString &notificationId)
 {
-    const QString path = QStringLiteral("/api/v1/notifications/%1/read/")
-                             .arg(QString::fromLatin1(QUrl::toPercentEncoding(notificationId)));
-    m_rest->post(path, {}, [this, notificationId](int status, const QJsonObject &body) {
-        if (status == 204)
-            return; // the notification_read event updates the list
-        if (status == 404) {
-            m_notifications->markRead({ notificationId }); // only here (an unknown or local-only item)
-            return;
-        }
-        emit actionFailed(tr("Could not mark it read: %1").arg(body.value(u"message").toString(tr("no answer"))));
-    });
+    m_rest->post(
+        ApiPath::notificationRead(notificationId), {}, [this, notificationId](int status, const QJsonObject &body) {
+            if (status == 204)
+                return; // the notification_read event updates the list
+            if (status == 404) {
+                m_notifications->markRead({ notificationId }); // only here (an unknown or local-only item)
+                return;
+            }
+            emit actionFailed(tr("Could not mark it read: %1").arg(body.value(u"message").toString(tr("no answer"))));
+        });
 }
 
 void DesktopSession::markAllRead()
 {
-    m_rest->post(QStringLiteral("/api/v1/notifications/read-all/"), {}, [this](int status, const QJsonObject &body) {
+    m_rest->post(QLatin1StringView(ApiPath::NotificationsReadAll), {}, [this](int status, const QJsonObject &body) {
         if (status != 204)
             emit actionFailed(tr("Could not mark all read: %1").arg(body.value(u"message").toString(tr("no answer"))));
     });
@@ -380,7 +382,7 @@ void DesktopSession::markAllRead()
 void DesktopSession::sendMessage(const QString &to, const QString &body)
 {
     m_rest->post(
-        QStringLiteral("/api/v1/messages/"),
+        QLatin1StringView(ApiPath::Messages),
         QJsonObject{ { QStringLiteral("to"), to }, { QStringLiteral("body"), body } },
         [this](int status, const QJsonObject &answer) {
             if (status != 201)
@@ -392,7 +394,7 @@ void DesktopSession::sendMessage(const QString &to, const QString &body)
 void DesktopSession::setMyStatus(const QString &status)
 {
     m_rest->put(
-        QStringLiteral("/api/v1/presence/"), QJsonObject{ { QStringLiteral("status"), status } },
+        QLatin1StringView(ApiPath::Presence), QJsonObject{ { QStringLiteral("status"), status } },
         [this](int code, const QJsonObject &answer) {
             if (code != 204)
                 emit actionFailed(

@@ -4,7 +4,6 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QSslConfiguration>
 
 RestClient::RestClient(QObject *parent)
     : QObject(parent)
@@ -28,16 +27,8 @@ void RestClient::put(const QString &path, const QJsonObject &body, Callback call
 
 void RestClient::send(const QByteArray &method, const QString &path, const QByteArray &body, Callback callback)
 {
-    QNetworkRequest request(m_server.resolved(QUrl(path)));
-    if (!m_token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_token);
-    if (!body.isNull())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    if (!m_caFile.isEmpty()) {
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.addCaCertificates(m_caFile);
-        request.setSslConfiguration(ssl);
-    }
+    const QUrl url = m_server.resolved(QUrl(path));
+    const QNetworkRequest request = body.isNull() ? m_requests.build(url) : m_requests.buildJson(url);
     QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
     connect(reply, &QNetworkReply::finished, this, [reply, callback] {
         reply->deleteLater();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "requestbuilder.h"
+
 #include <QJsonObject>
 #include <QObject>
 #include <QUrl>
@@ -22,8 +24,7 @@ public:
     explicit RestClient(QObject *parent = nullptr);
 
     void setServer(const QUrl &anyUrlOfTheServer) { m_server = anyUrlOfTheServer; }
-    void setToken(const QByteArray &token) { m_token = token; }
-    void setCaCertificateFile(const QString &path) { m_caFile = path; }
+    void setCredentials(const Notify::Credentials &credentials) { m_requests.setCredentials(credentials); }
 
     void get(const QString &path, Callback callback);
     void post(const QString &path, const QJsonObject &body, Callback callback = {});
@@ -34,6 +35,5 @@ private:
 
     QNetworkAccessManager *m_network;
     QUrl m_server;
-    QByteArray m_token;
-    QString m_caFile;
+    Notify::RequestBuilder m_requests;
 };

@@ -111,7 +111,7 @@ int main(int argc, char **argv)
     Notify::SseClient client;
     Notify::SseClient::Settings settings;
     settings.url = QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/notifications/sse/stream/").arg(port));
-    settings.token = "bench-alice-token";
+    settings.credentials.token = "bench-alice-token";
     client.setSettings(settings);
     QElapsedTimer clock;
     clock.start();

@@ -10,6 +10,8 @@
 // was refused (401/403); 5 any other failure (404, 410, other 4xx, TLS,
 // redirect loop, a REST call that failed).
 
+#include "apipaths.h"
+#include "requestbuilder.h"
 #include "sseclient.h"
 
 #include <QCommandLineParser>
@@ -21,7 +23,6 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QSslConfiguration>
 #include <QTextStream>
 
 namespace {
@@ -68,22 +69,33 @@ int usage(const QString &message, const QCommandLineParser &parser)
     return Usage;
 }
 
-QCommandLineOption tokenOption()
+// The options every subcommand shares: who we are and how we say so.
+void addConnectionOptions(QCommandLineParser &parser)
 {
-    return { QStringLiteral("token"), QStringLiteral("Bearer token (or NOTIFY_TOKEN in the environment)."),
-             QStringLiteral("TOKEN") };
+    parser.addOption({ QStringLiteral("token"), QStringLiteral("Access token (or NOTIFY_TOKEN in the environment)."),
+                       QStringLiteral("TOKEN") });
+    parser.addOption({ QStringLiteral("auth"),
+                       QStringLiteral("How the token is sent: bearer (Authorization: Bearer, the default), token "
+                                      "(Authorization: Token, Django REST framework) or query (?token=)."),
+                       QStringLiteral("bearer|token|query"), QStringLiteral("bearer") });
+    parser.addOption({ QStringLiteral("ca-file"), QStringLiteral("Extra CA certificate (PEM) for a private server."),
+                       QStringLiteral("FILE") });
 }
 
-QCommandLineOption caOption()
+// The credentials the options give, or nothing (with @p error) for an unknown --auth.
+std::optional<Notify::Credentials> credentialsFrom(const QCommandLineParser &parser, QString *error)
 {
-    return { QStringLiteral("ca-file"), QStringLiteral("Extra CA certificate (PEM) for a private server."),
-             QStringLiteral("FILE") };
-}
-
-QByteArray tokenFrom(const QCommandLineParser &parser)
-{
-    return parser.isSet(QStringLiteral("token")) ? parser.value(QStringLiteral("token")).toUtf8()
-                                                 : qgetenv("NOTIFY_TOKEN");
+    const auto scheme = Notify::RequestBuilder::schemeFromName(parser.value(QStringLiteral("auth")));
+    if (!scheme) {
+        *error = QStringLiteral("--auth takes bearer, token or query");
+        return std::nullopt;
+    }
+    Notify::Credentials credentials;
+    credentials.token = parser.isSet(QStringLiteral("token")) ? parser.value(QStringLiteral("token")).toUtf8()
+                                                              : qgetenv("NOTIFY_TOKEN");
+    credentials.scheme = *scheme;
+    credentials.caCertificateFile = parser.value(QStringLiteral("ca-file"));
+    return credentials;
 }
 
 int listen(const QStringList &arguments)
@@ -97,8 +109,7 @@ int listen(const QStringList &arguments)
                        "Reconnects by itself (honouring retry:, sending Last-Event-ID)."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("The full stream URL."));
-    parser.addOption(tokenOption());
-    parser.addOption(caOption());
+    addConnectionOptions(parser);
     parser.addOption(
         { QStringLiteral("last-event-id"), QStringLiteral("Resume after this id."), QStringLiteral("ID") });
     parser.addOption({ QStringLiteral("max-events"), QStringLiteral("Exit 0 after N events."), QStringLiteral("N") });
@@ -124,12 +135,15 @@ int listen(const QStringList &arguments)
             return usage(QStringLiteral("--max-events takes a positive number"), parser);
     }
     const bool pretty = parser.isSet(QStringLiteral("pretty"));
+    QString error;
+    const auto credentials = credentialsFrom(parser, &error);
+    if (!credentials)
+        return usage(error, parser);
 
+    // No polling fallback: a script wants the stream's own answers.
     Notify::SseClient::Settings settings;
     settings.url = url;
-    settings.token = tokenFrom(parser);
-    settings.caCertificateFile = parser.value(QStringLiteral("ca-file"));
-    settings.pollingFallback = false; // a script wants the stream's own answers
+    settings.credentials = *credentials;
     if (parser.isSet(QStringLiteral("read-timeout")))
         settings.readTimeoutMs = qint64(parser.value(QStringLiteral("read-timeout")).toDouble() * 1000);
     Notify::SseClient client;
@@ -193,20 +207,11 @@ int listen(const QStringList &arguments)
 }
 
 // One REST call; prints the answer's JSON (or nothing for 204) and maps the status to an exit code.
-int restCall(const QByteArray &method, const QUrl &url, const QByteArray &token, const QString &caFile,
-             const QByteArray &body, const std::function<void(const QJsonObject &)> &onSuccess)
+int restCall(const QByteArray &method, const QUrl &url, const Notify::Credentials &credentials, const QByteArray &body,
+             const std::function<void(const QJsonObject &)> &onSuccess)
 {
     QNetworkAccessManager network;
-    QNetworkRequest request(url);
-    if (!token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + token);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    if (!caFile.isEmpty()) {
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.addCaCertificates(caFile);
-        request.setSslConfiguration(ssl);
-    }
-    QNetworkReply *reply = network.sendCustomRequest(request, method, body);
+    QNetworkReply *reply = network.sendCustomRequest(Notify::RequestBuilder(credentials).buildJson(url), method, body);
     QObject::connect(reply, &QNetworkReply::finished, &network, [] { QCoreApplication::exit(0); });
     QCoreApplication::exec();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -216,16 +221,23 @@ int restCall(const QByteArray &method, const QUrl &url, const QByteArray &token,
         onSuccess(QJsonDocument::fromJson(answer).object());
         return Done;
     }
-    const QString message = QJsonDocument::fromJson(answer).object().value(u"message").toString();
-    err() << "notify-cli: " << (status ? QStringLiteral("HTTP %1: ").arg(status) : QString())
-          << (message.isEmpty() ? reply->errorString() : message) << '\n';
+    QString message = QJsonDocument::fromJson(answer).object().value(u"message").toString();
+    if (message.isEmpty())
+        message = reply->errorString();
+    if (status == 401) {
+        const QString hint
+            = Notify::RequestBuilder::challengeHint(reply->rawHeader("WWW-Authenticate"), credentials.scheme);
+        if (!hint.isEmpty())
+            message = hint + QStringLiteral(" (") + message + u')';
+    }
+    err() << "notify-cli: " << (status ? QStringLiteral("HTTP %1: ").arg(status) : QString()) << message << '\n';
     return (status == 401 || status == 403) ? AuthRefused : Failure;
 }
 
-QUrl endpoint(const QString &server, const char *path)
+QUrl endpoint(const QString &server, const QString &path)
 {
     // Any URL of the server will do: only scheme, host and port are kept.
-    return QUrl(server).resolved(QUrl(QString::fromLatin1(path)));
+    return QUrl(server).resolved(QUrl(path));
 }
 
 int publish(const QStringList &arguments)
@@ -235,8 +247,7 @@ int publish(const QStringList &arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("server"),
                                  QStringLiteral("The server's URL, e.g. http://127.0.0.1:8787"));
-    parser.addOption(tokenOption());
-    parser.addOption(caOption());
+    addConnectionOptions(parser);
     parser.addOption(
         { QStringLiteral("event"), QStringLiteral("Event type, e.g. notification."), QStringLiteral("TYPE") });
     parser.addOption(
@@ -259,8 +270,12 @@ int publish(const QStringList &arguments)
                       { QStringLiteral("data"), data.object() } };
     if (parser.isSet(QStringLiteral("user")))
         body.insert(QStringLiteral("user"), parser.value(QStringLiteral("user")));
-    return restCall("POST", endpoint(parser.positionalArguments().first(), "/api/v1/events/"), tokenFrom(parser),
-                    parser.value(QStringLiteral("ca-file")), QJsonDocument(body).toJson(QJsonDocument::Compact),
+    QString error;
+    const auto credentials = credentialsFrom(parser, &error);
+    if (!credentials)
+        return usage(error, parser);
+    return restCall("POST", endpoint(parser.positionalArguments().first(), QLatin1StringView(Notify::ApiPath::Events)),
+                    *credentials, QJsonDocument(body).toJson(QJsonDocument::Compact),
                     [](const QJsonObject &answer) { out() << answer.value(u"id").toString() << '\n'; });
 }
 
@@ -270,8 +285,7 @@ int send(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral("Sends a message to a colleague. Prints its id."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("server"), QStringLiteral("The server's URL."));
-    parser.addOption(tokenOption());
-    parser.addOption(caOption());
+    addConnectionOptions(parser);
     parser.addOption({ QStringLiteral("to"), QStringLiteral("The recipient's user name."), QStringLiteral("NAME") });
     parser.addOption({ QStringLiteral("body"), QStringLiteral("The message."), QStringLiteral("TEXT") });
     if (!parser.parse(arguments))
@@ -285,8 +299,13 @@ int send(const QStringList &arguments)
         return usage(QStringLiteral("send needs a server URL, --to and --body"), parser);
     const QJsonObject body{ { QStringLiteral("to"), parser.value(QStringLiteral("to")) },
                             { QStringLiteral("body"), parser.value(QStringLiteral("body")) } };
-    return restCall("POST", endpoint(parser.positionalArguments().first(), "/api/v1/messages/"), tokenFrom(parser),
-                    parser.value(QStringLiteral("ca-file")), QJsonDocument(body).toJson(QJsonDocument::Compact),
+    QString error;
+    const auto credentials = credentialsFrom(parser, &error);
+    if (!credentials)
+        return usage(error, parser);
+    return restCall("POST",
+                    endpoint(parser.positionalArguments().first(), QLatin1StringView(Notify::ApiPath::Messages)),
+                    *credentials, QJsonDocument(body).toJson(QJsonDocument::Compact),
                     [](const QJsonObject &answer) { out() << answer.value(u"message_id").toString() << '\n'; });
 }
 
@@ -297,8 +316,7 @@ int read(const QStringList &arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("server"), QStringLiteral("The server's URL."));
     parser.addPositionalArgument(QStringLiteral("ids"), QStringLiteral("Notification ids."), QStringLiteral("[ID...]"));
-    parser.addOption(tokenOption());
-    parser.addOption(caOption());
+    addConnectionOptions(parser);
     parser.addOption({ QStringLiteral("all"), QStringLiteral("Mark all of them read.") });
     if (!parser.parse(arguments))
         return usage(parser.errorText(), parser);
@@ -310,14 +328,17 @@ int read(const QStringList &arguments)
     const bool all = parser.isSet(QStringLiteral("all"));
     if (positional.isEmpty() || (all == (positional.size() > 1)))
         return usage(QStringLiteral("read needs a server URL and either --all or notification ids"), parser);
+    QString error;
+    const auto credentials = credentialsFrom(parser, &error);
+    if (!credentials)
+        return usage(error, parser);
     if (all)
-        return restCall("POST", endpoint(positional.first(), "/api/v1/notifications/read-all/"), tokenFrom(parser),
-                        parser.value(QStringLiteral("ca-file")), {}, [](const QJsonObject &) {});
+        return restCall("POST", endpoint(positional.first(), QLatin1StringView(Notify::ApiPath::NotificationsReadAll)),
+                        *credentials, {}, [](const QJsonObject &) {});
     for (qsizetype i = 1; i < positional.size(); ++i) {
-        const QString path = QStringLiteral("/api/v1/notifications/%1/read/")
-                                 .arg(QString::fromLatin1(QUrl::toPercentEncoding(positional.at(i))));
-        const int code = restCall("POST", QUrl(positional.first()).resolved(QUrl(path)), tokenFrom(parser),
-                                  parser.value(QStringLiteral("ca-file")), {}, [](const QJsonObject &) {});
+        const int code
+            = restCall("POST", endpoint(positional.first(), Notify::ApiPath::notificationRead(positional.at(i))),
+                       *credentials, {}, [](const QJsonObject &) {});
         if (code != Done)
             return code;
     }

@@ -1,19 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "sseclient.h"
 
+#include "pollingfallback.h"
+
 #include <QDateTime>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkInformation>
-#include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QSslConfiguration>
 #include <QTimer>
-#include <QUrlQuery>
 
 Q_LOGGING_CATEGORY(lcClient, "notify.client", QtInfoMsg)
 
@@ -82,8 +80,6 @@ SseClient::SseClient(QObject *parent)
     , m_streamRetryTimer(new QTimer(this))
 {
     qRegisterMetaType<Notify::SseEvent>();
-    // The system's proxy settings (http_proxy and friends, or the desktop's).
-    QNetworkProxyFactory::setUseSystemConfiguration(true);
     m_reconnectTimer->setSingleShot(true);
     connect(m_reconnectTimer, &QTimer::timeout, this, &SseClient::connectStream);
     m_watchdog->setSingleShot(true);
@@ -109,8 +105,8 @@ void SseClient::setSettings(const Settings &settings)
 
 void SseClient::setToken(const QByteArray &token)
 {
-    const bool changed = token != m_settings.token;
-    m_settings.token = token;
+    const bool changed = token != m_settings.credentials.token;
+    m_settings.credentials.token = token;
     if (changed && m_state == State::AuthRequired)
         reconnectNow();
 }
@@ -120,18 +116,20 @@ void SseClient::setLastEventId(const QByteArray &id)
     m_parser.setLastEventId(id);
 }
 
+void SseClient::setPollingFallback(PollingFallback *fallback)
+{
+    delete m_fallback;
+    m_fallback = fallback;
+    if (!fallback)
+        return;
+    fallback->setParent(this);
+    connect(fallback, &PollingFallback::polled, this, &SseClient::onPolled);
+    connect(fallback, &PollingFallback::failed, this, &SseClient::onPollFailed);
+}
+
 QUrl SseClient::pollingUrl() const
 {
-    // Only a notify server has the events endpoint next to its stream.
-    const QString path = m_settings.url.path();
-    if (!path.contains(u"/notifications/sse/stream"))
-        return {};
-    QUrl url = m_settings.url;
-    url.setPath(QStringLiteral("/api/v1/events/"));
-    QUrlQuery query(url);
-    query.removeAllQueryItems(QStringLiteral("last_event_id"));
-    url.setQuery(query);
-    return url;
+    return m_fallback ? m_fallback->pollingUrl(m_settings.url) : QUrl();
 }
 
 void SseClient::setState(State state)
@@ -172,8 +170,8 @@ void SseClient::stop()
 {
     m_stopping = true;
     abortReply();
-    if (QNetworkReply *poll = m_pollReply.data())
-        poll->abort();
+    if (m_fallback)
+        m_fallback->abort(); // stopped on purpose: no error to report
     m_reconnectTimer->stop();
     m_watchdog->stop();
     m_clockTimer->stop();
@@ -221,26 +219,16 @@ void SseClient::connectStream()
     m_httpStatus = 0;
     m_failure.clear();
 
-    QNetworkRequest request(m_settings.url);
+    QNetworkRequest request = RequestBuilder(m_settings.credentials).build(m_settings.url);
     request.setRawHeader("Accept", "text/event-stream");
     request.setRawHeader("Cache-Control", "no-cache");
-    if (!m_settings.token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_settings.token);
     for (const auto &[name, value] : std::as_const(m_settings.headers))
         request.setRawHeader(name, value);
     // Per the spec: sent when the last event id is not empty (an empty id: line clears it).
     const QByteArray lastId = m_parser.lastEventId();
     if (!lastId.isEmpty())
         request.setRawHeader("Last-Event-ID", lastId);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setMaximumRedirectsAllowed(m_settings.maxRedirects);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    if (!m_settings.caCertificateFile.isEmpty()) {
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.addCaCertificates(m_settings.caCertificateFile);
-        request.setSslConfiguration(ssl);
-    }
     m_reply = m_network->get(request);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &SseClient::onMetaData);
     connect(m_reply, &QNetworkReply::readyRead, this, &SseClient::onReadyRead);
@@ -320,8 +308,7 @@ void SseClient::onFinished()
             : error == QNetworkReply::NoError        ? QStringLiteral("the server closed the stream")
                                                      : reply->errorString();
         emit errorOccurred(0, message);
-        if (m_settings.pollingFallback && m_silentOpens >= m_settings.silentOpensBeforePolling
-            && pollingUrl().isValid()) {
+        if (m_silentOpens >= m_settings.silentOpensBeforePolling && pollingUrl().isValid()) {
             qCWarning(lcClient) << "streams open but never deliver a byte (a buffering proxy?): polling instead";
             enterPolling();
             return;
@@ -353,7 +340,13 @@ void SseClient::onFinished()
             return;
         }
     }
-    const QString message = messageFrom(body, QStringLiteral("HTTP %1").arg(status));
+    QString message = messageFrom(body, QStringLiteral("HTTP %1").arg(status));
+    if (status == 401) {
+        const QString hint
+            = RequestBuilder::challengeHint(reply->rawHeader("WWW-Authenticate"), m_settings.credentials.scheme);
+        if (!hint.isEmpty())
+            message = hint + QStringLiteral(" (") + message + u')';
+    }
     emit errorOccurred(status, message);
     if (status == 204) {
         setState(State::Stopped); // the server's way of saying "stop reconnecting"
@@ -365,7 +358,7 @@ void SseClient::onFinished()
         if (floor >= 0)
             m_policy.setMinimumNextDelay(floor);
         scheduleReconnect(m_policy.nextDelay(m_random));
-    } else if (status == 404 && m_settings.pollingFallback && pollingUrl().isValid()) {
+    } else if (status == 404 && pollingUrl().isValid()) {
         enterPolling();
     } else {
         setState(State::Failed);
@@ -422,69 +415,36 @@ void SseClient::enterPolling()
 
 void SseClient::poll()
 {
-    if (m_pollReply)
-        return;
-    QUrl url = pollingUrl();
-    QUrlQuery query(url);
-    const QByteArray since = m_parser.lastEventId();
-    if (!since.isEmpty())
-        query.addQueryItem(QStringLiteral("since"), QString::fromUtf8(since));
-    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
-    url.setQuery(query);
-    QNetworkRequest request(url);
-    if (!m_settings.token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_settings.token);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-    if (!m_settings.caCertificateFile.isEmpty()) {
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.addCaCertificates(m_settings.caCertificateFile);
-        request.setSslConfiguration(ssl);
-    }
-    m_pollReply = m_network->get(request);
-    QNetworkReply *reply = m_pollReply;
-    connect(reply, &QNetworkReply::finished, this, [this, reply] { onPollFinished(reply); });
+    if (m_fallback)
+        m_fallback->poll(m_network, RequestBuilder(m_settings.credentials), m_settings.url, m_parser.lastEventId());
 }
 
-void SseClient::onPollFinished(QNetworkReply *reply)
+void SseClient::onPolled(const QList<SseEvent> &events, const QByteArray &lastEventId, bool more)
 {
-    reply->deleteLater();
-    m_pollReply = nullptr;
     if (m_state != State::Polling)
         return;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    for (const SseEvent &event : events) {
+        if (!event.id.isEmpty())
+            m_parser.setLastEventId(event.id);
+        deliver(event);
+    }
+    if (!lastEventId.isEmpty())
+        m_parser.setLastEventId(lastEventId);
+    if (more)
+        QTimer::singleShot(0, this, &SseClient::poll);
+}
+
+void SseClient::onPollFailed(int status, const QString &message)
+{
+    if (m_state != State::Polling)
+        return;
+    emit errorOccurred(status, message);
     if (status == 401 || status == 403) {
-        emit errorOccurred(status, messageFrom(body, QStringLiteral("HTTP %1").arg(status)));
         m_pollTimer->stop();
         m_streamRetryTimer->stop();
         setState(State::AuthRequired);
-        return;
     }
-    if (status != 200) {
-        emit errorOccurred(status, messageFrom(body, reply->errorString()));
-        return; // try again at the next interval
-    }
-    const QJsonObject root = QJsonDocument::fromJson(body).object();
-    const QByteArray last = root.value(u"last_event_id").toString().toUtf8();
-    if (root.value(u"reset").toBool()) {
-        const QJsonObject data{ { QStringLiteral("reason"), QStringLiteral("expired") },
-                                { QStringLiteral("last_event_id"), QString::fromUtf8(last) } };
-        m_parser.setLastEventId(last);
-        deliver(SseEvent{ "reset", QJsonDocument(data).toJson(QJsonDocument::Compact), last });
-        return;
-    }
-    const QJsonArray events = root.value(u"events").toArray();
-    for (const QJsonValue &value : events) {
-        const QJsonObject e = value.toObject();
-        const QByteArray id = e.value(u"id").toString().toUtf8();
-        m_parser.setLastEventId(id);
-        deliver(SseEvent{ e.value(u"event").toString().toUtf8(),
-                          QJsonDocument(e.value(u"data").toObject()).toJson(QJsonDocument::Compact), id });
-    }
-    if (!last.isEmpty())
-        m_parser.setLastEventId(last);
-    if (events.size() >= 1000)
-        QTimer::singleShot(0, this, &SseClient::poll); // more are waiting
+    // Anything else: try again at the next interval.
 }
 
 void SseClient::deliver(const SseEvent &event)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "reconnectpolicy.h"
+#include "requestbuilder.h"
 #include "sseevent.h"
 #include "sseparser.h"
 
@@ -21,12 +22,14 @@ class QTimer;
 
 namespace Notify {
 
+class PollingFallback;
+
 /// A Server-Sent Events connection that survives what real networks do.
 ///
 /// It GETs the stream with `Accept: text/event-stream`, `Cache-Control:
-/// no-cache`, the bearer token and custom headers (redirects followed, at
-/// most maxRedirects; the system proxy; an extra CA file for private
-/// servers, never "skip verification"), parses it with SseParser and
+/// no-cache`, the token and custom headers (built by RequestBuilder:
+/// redirects followed, at most maxRedirects; the system proxy; an extra CA
+/// file for private servers, never "skip verification"), parses it with SseParser and
 /// reconnects with `Last-Event-ID` after anything that ends a stream:
 ///
 /// | what happened | what it does |
@@ -36,8 +39,8 @@ namespace Notify {
 /// | 401, 403 | state AuthRequired until the token changes or reconnectNow() |
 /// | 204 | state Stopped: the server said so |
 /// | other 4xx, too many redirects | state Failed with the reason, until reconnectNow() |
-/// | 404, or streams that open but never deliver a byte | polling `/api/v1/events/?since=` every 30 s when the URL is a
-/// notify server's; the stream is tried again every 5 minutes |
+/// | 404, or streams that open but never deliver a byte | polling every 30 s through the PollingFallback it was
+/// given (none: Failed / reconnect); the stream is tried again every 5 minutes |
 ///
 /// A watchdog aborts a connection that delivered no byte (heartbeat
 /// comments count) for readTimeoutMs: a half-open connection after a sleep or
@@ -63,14 +66,12 @@ public:
     struct Settings
     {
         QUrl url;
-        QByteArray token;
+        Credentials credentials;
         QList<QPair<QByteArray, QByteArray>> headers;
-        QString caCertificateFile;
         qint64 readTimeoutMs = 65'000; ///< 2 x the 30 s heartbeat + 5 s
         ReconnectPolicy::Settings reconnect;
         int maxRedirects = 5;
         qsizetype maxEventSize = SseParser::DefaultMaxEventSize;
-        bool pollingFallback = true;
         qint64 pollIntervalMs = 30'000;
         qint64 streamRetryWhilePollingMs = 300'000;
         int silentOpensBeforePolling = 3;
@@ -88,6 +89,9 @@ public:
     [[nodiscard]] const Settings &settings() const { return m_settings; }
     /// A new token; a client waiting for one (AuthRequired) reconnects.
     void setToken(const QByteArray &token);
+    /// How to poll where streaming does not work; the client takes
+    /// ownership. None (the default): no polling.
+    void setPollingFallback(PollingFallback *fallback);
 
     /// The id to resume from on the first connect (a stored one), and the
     /// one sent on every reconnect.
@@ -96,7 +100,7 @@ public:
 
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] qint64 reconnectDelay() const { return m_lastDelayMs; }
-    /// The URL of the polling fallback, empty when the server is not a notify server.
+    /// The URL the fallback polls, empty when there is none for this server.
     [[nodiscard]] QUrl pollingUrl() const;
 
 public slots:
@@ -132,7 +136,8 @@ private:
     void abortReply();
     void enterPolling();
     void poll();
-    void onPollFinished(QNetworkReply *reply);
+    void onPolled(const QList<Notify::SseEvent> &events, const QByteArray &lastEventId, bool more);
+    void onPollFailed(int status, const QString &message);
     void deliver(const SseEvent &event);
 
     Settings m_settings;
@@ -161,9 +166,7 @@ private:
     QString m_failure; ///< why the current reply is being given up
     bool m_stopping = false;
     bool m_reachabilityWatched = false;
-    QPointer<QNetworkReply> m_pollReply;
+    PollingFallback *m_fallback = nullptr;
 };
 
 } // namespace Notify
-
-Q_DECLARE_METATYPE(Notify::SseEvent)

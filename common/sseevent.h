@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QMetaType>
 
 namespace Notify {
 
@@ -21,3 +22,5 @@ struct SseEvent
 };
 
 } // namespace Notify
+
+Q_DECLARE_METATYPE(Notify::SseEvent)

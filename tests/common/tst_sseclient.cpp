@@ -3,6 +3,7 @@
 // answers each request with exact bytes, in chosen chunks, then closes or
 // stalls on cue.
 
+#include "eventspoller.h"
 #include "sseclient.h"
 
 #include <QJsonDocument>
@@ -134,11 +135,10 @@ SseClient::Settings settingsFor(const QUrl &url)
 {
     SseClient::Settings settings;
     settings.url = url;
-    settings.token = "test-token";
+    settings.credentials.token = "test-token";
     settings.reconnect.defaultRetryMs = 50;
     settings.reconnect.maxDelayMs = 400;
     settings.readTimeoutMs = 5000;
-    settings.pollingFallback = false;
     return settings;
 }
 
@@ -487,9 +487,9 @@ void tst_SseClient::pollsWhenTheStreamIsMissing()
     };
     SseClient client;
     auto settings = settingsFor(server.url(QStringLiteral("/api/v1/notifications/sse/stream/")));
-    settings.pollingFallback = true;
     settings.pollIntervalMs = 100;
     client.setSettings(settings);
+    client.setPollingFallback(new Notify::EventsPoller);
     client.setLastEventId("e-0");
     Recorder r(client);
     client.start();
@@ -520,9 +520,9 @@ void tst_SseClient::pollsWhenStreamsStaySilent()
     };
     SseClient client;
     auto settings = settingsFor(server.url(QStringLiteral("/api/v1/notifications/sse/stream/")));
-    settings.pollingFallback = true;
     settings.reconnect.defaultRetryMs = 10;
     client.setSettings(settings);
+    client.setPollingFallback(new Notify::EventsPoller);
     Recorder r(client);
     client.start();
     QTRY_COMPARE(client.state(), SseClient::State::Polling);

@@ -61,7 +61,7 @@ public:
         client = std::make_unique<SseClient>();
         SseClient::Settings settings;
         settings.url = QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/notifications/sse/stream/").arg(config.port));
-        settings.token = Token;
+        settings.credentials.token = Token;
         settings.reconnect.maxDelayMs = 200;
         settings.reconnect.defaultRetryMs = 20;
         client->setSettings(settings);
