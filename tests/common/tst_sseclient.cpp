@@ -18,6 +18,7 @@ using Notify::SseClient;
 using Notify::SseEvent;
 
 Q_DECLARE_METATYPE(QList<QByteArray>)
+Q_DECLARE_METATYPE(Notify::AuthScheme)
 
 namespace {
 
@@ -176,6 +177,11 @@ private slots:
     void clockJumpReconnects();
     void pollsWhenTheStreamIsMissing();
     void pollsWhenStreamsStaySilent();
+    void stopWhilePollingReportsNothing();
+    void polledResetKeepsItsReason();
+    void authSchemes_data();
+    void authSchemes();
+    void unauthorizedNamesTheSchemeAsked();
 };
 
 void tst_SseClient::parsingThroughTheNetwork_data()
@@ -532,6 +538,99 @@ void tst_SseClient::pollsWhenStreamsStaySilent()
     QCOMPARE(streams, 3);
     QTRY_COMPARE(r.events.size(), 1);
     QCOMPARE(r.events.first().id, QByteArray("p-1"));
+}
+
+// Stopping on purpose aborts the poll on its way: that is not an error.
+void tst_SseClient::stopWhilePollingReportsNothing()
+{
+    FakeServer server;
+    server.route = [](const QByteArray &head) {
+        if (head.startsWith("GET /api/v1/notifications/sse/stream/"))
+            return status(404);
+        return Answer{ {}, {}, true }; // the poll is never answered
+    };
+    SseClient client;
+    client.setSettings(settingsFor(server.url(QStringLiteral("/api/v1/notifications/sse/stream/"))));
+    client.setPollingFallback(new Notify::EventsPoller);
+    client.start();
+    QTRY_COMPARE(client.state(), SseClient::State::Polling);
+    QTRY_COMPARE(server.requests.size(), 2); // the stream, then the poll
+    QSignalSpy errors(&client, &SseClient::errorOccurred);
+    client.stop();
+    QCOMPARE(client.state(), SseClient::State::Stopped);
+    QVERIFY(!errors.wait(200)); // an aborted reply would report within a pass or two
+    QCOMPARE(errors.size(), 0);
+}
+
+void tst_SseClient::polledResetKeepsItsReason()
+{
+    FakeServer server;
+    server.route = [](const QByteArray &head) {
+        if (head.startsWith("GET /api/v1/notifications/sse/stream/"))
+            return status(404);
+        return json(R"({"events":[],"last_event_id":"b-7","reset":true,"reason":"unknown_epoch"})");
+    };
+    SseClient client;
+    client.setSettings(settingsFor(server.url(QStringLiteral("/api/v1/notifications/sse/stream/"))));
+    client.setPollingFallback(new Notify::EventsPoller);
+    client.setLastEventId("a-3");
+    QSignalSpy resync(&client, &SseClient::resyncNeeded);
+    client.start();
+    QVERIFY(resync.wait());
+    const auto reset = resync.first().first().value<SseEvent>();
+    QCOMPARE(reset.type, QByteArray("reset"));
+    QCOMPARE(reset.id, QByteArray("b-7"));
+    const QJsonObject data = QJsonDocument::fromJson(reset.data).object();
+    QCOMPARE(data.value(u"reason").toString(), QStringLiteral("unknown_epoch"));
+    QCOMPARE(data.value(u"last_event_id").toString(), QStringLiteral("b-7"));
+    QCOMPARE(client.lastEventId(), QByteArray("b-7"));
+}
+
+void tst_SseClient::authSchemes_data()
+{
+    QTest::addColumn<Notify::AuthScheme>("scheme");
+    QTest::addColumn<QByteArray>("authorization");
+    QTest::addColumn<QByteArray>("requestLine");
+    QTest::addRow("bearer") << Notify::AuthScheme::Bearer << QByteArray("Bearer test-token")
+                            << QByteArray("GET /stream?x=1 HTTP/1.1");
+    QTest::addRow("token") << Notify::AuthScheme::Token << QByteArray("Token test-token")
+                           << QByteArray("GET /stream?x=1 HTTP/1.1");
+    QTest::addRow("query") << Notify::AuthScheme::Query << QByteArray()
+                           << QByteArray("GET /stream?x=1&token=test-token HTTP/1.1");
+}
+
+void tst_SseClient::authSchemes()
+{
+    QFETCH(Notify::AuthScheme, scheme);
+    QFETCH(QByteArray, authorization);
+    QFETCH(QByteArray, requestLine);
+    FakeServer server;
+    server.answers = { stream({ "data: x\n\n" }, true) };
+    SseClient client;
+    auto settings = settingsFor(server.url(QStringLiteral("/stream?x=1")));
+    settings.credentials.scheme = scheme;
+    client.setSettings(settings);
+    client.start();
+    QTRY_COMPARE(server.requests.size(), 1);
+    QVERIFY2(server.requests.first().startsWith(requestLine), server.requests.first().constData());
+    QCOMPARE(server.header(0, "Authorization"), authorization);
+}
+
+// Django REST framework answers a Bearer token with `WWW-Authenticate: Token`.
+void tst_SseClient::unauthorizedNamesTheSchemeAsked()
+{
+    FakeServer server;
+    server.answers = { status(401, "WWW-Authenticate: Token\r\nContent-Type: application/json\r\n",
+                              R"({"detail":"Invalid token."})") };
+    SseClient client;
+    client.setSettings(settingsFor(server.url()));
+    Recorder r(client);
+    client.start();
+    QTRY_COMPARE(client.state(), SseClient::State::AuthRequired);
+    QCOMPARE(r.errors.size(), 1);
+    QCOMPARE(r.errors.first().first, 401);
+    QVERIFY2(r.errors.first().second.startsWith(u"the server asks for Token authentication"),
+             qPrintable(r.errors.first().second));
 }
 
 QTEST_GUILESS_MAIN(tst_SseClient)

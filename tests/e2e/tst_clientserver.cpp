@@ -3,6 +3,7 @@
 // order, through dropped streams, server restarts and a client restart.
 
 #include "eventjournal.h"
+#include "inprocessserver.h"
 #include "notifyserver.h"
 #include "sseclient.h"
 
@@ -20,18 +21,14 @@ using Notify::Server::ServerConfig;
 
 namespace {
 
-const QByteArray Token = "alice-token-0001";
+const QByteArray Token = TestSupport::AliceToken;
 
 class Harness
 {
 public:
     Harness()
     {
-        QFile users(m_dir.filePath(QStringLiteral("users.json")));
-        users.open(QIODevice::WriteOnly);
-        users.write(R"({"users":[{"name":"alice","token":"alice-token-0001"}]})");
-        users.close();
-        config.usersFile = users.fileName();
+        config.usersFile = TestSupport::writeUsersFile(m_dir);
         config.dataDir = m_dir.filePath(QStringLiteral("data"));
         config.port = 0;
         config.retryMs = 20;

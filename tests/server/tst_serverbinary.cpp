@@ -2,6 +2,7 @@
 // The real notify-server binary: command line, start-up output, SIGTERM.
 
 #include "testclient.h"
+#include "testusers.h"
 
 #include <QJsonArray>
 #include <QProcess>
@@ -43,15 +44,6 @@ quint16 startServer(QProcess &process, const QStringList &arguments, QByteArray 
     if (printed)
         *printed = output;
     return port;
-}
-
-// Writes a users file into @p dir and returns its path.
-QString writeUsers(const QTemporaryDir &dir, const QByteArray &json)
-{
-    QFile users(dir.filePath(QStringLiteral("users.json")));
-    if (!users.open(QIODevice::WriteOnly) || users.write(json) != json.size())
-        qFatal("cannot write the users file");
-    return users.fileName();
 }
 
 const QByteArray AdminOnly = R"({"users":[{"name":"admin","token":"admin-token-0003","admin":true}]})";
@@ -175,7 +167,7 @@ void tst_ServerBinary::demoPrintsTokensAndServes()
 void tst_ServerBinary::sigtermShutsDownGracefully()
 {
     QTemporaryDir dir;
-    const QString usersFile = writeUsers(dir, AdminOnly);
+    const QString usersFile = TestSupport::writeUsersFile(dir, AdminOnly);
     QProcess process;
     const quint16 port
         = startServer(process,
@@ -213,7 +205,7 @@ void tst_ServerBinary::sigtermShutsDownGracefully()
 void tst_ServerBinary::killNineLosesNothing()
 {
     QTemporaryDir dir;
-    const QString usersFile = writeUsers(dir, AdminOnly);
+    const QString usersFile = TestSupport::writeUsersFile(dir, AdminOnly);
     const QStringList arguments{ QStringLiteral("--users"),    usersFile,
                                  QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data")),
                                  QStringLiteral("--port"),     QStringLiteral("0") };
@@ -252,7 +244,8 @@ void tst_ServerBinary::killNineLosesNothing()
 void tst_ServerBinary::scenarioFileIsPlayed()
 {
     QTemporaryDir dir;
-    const QString usersFile = writeUsers(dir, R"({"users":[{"name":"alice","token":"alice-token-0001"}]})");
+    const QString usersFile
+        = TestSupport::writeUsersFile(dir, R"({"users":[{"name":"alice","token":"alice-token-0001"}]})");
     QFile scenario(dir.filePath(QStringLiteral("scenario.json")));
     QVERIFY(scenario.open(QIODevice::WriteOnly));
     scenario.write(R"({"events":[

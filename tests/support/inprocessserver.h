@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// A notify-server inside the test process, on a free loopback port, with
-// three users (alice, bob, an admin) and the store in memory. Tests that
-// need other options adjust the ServerConfig before start().
+// A notify-server inside the test process on a free
+// loopback port with the store in memory (or in a data directory). Tests
+// that need other options adjust the ServerConfig before start(). With
+// NOTIFY_TEST_IO=qt in the environment the server runs the benchmark
+// baseline I/O, so a whole suite runs again in that mode.
 
+#include "eventpublisher.h"
 #include "notifyserver.h"
+#include "testusers.h"
 
-#include <QFile>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -15,27 +19,21 @@
 
 namespace TestSupport {
 
-inline const QByteArray AliceToken = "alice-token-0001";
-inline const QByteArray BobToken = "bob-token-0002";
-inline const QByteArray AdminToken = "admin-token-0003";
-
 class InProcessServer
 {
 public:
-    explicit InProcessServer(const std::function<void(Notify::Server::ServerConfig &)> &adjust = {})
+    explicit InProcessServer(const std::function<void(Notify::Server::ServerConfig &)> &adjust = {},
+                             const QString &dataDir = {})
     {
-        QFile users(m_dir.filePath(QStringLiteral("users.json")));
-        if (!users.open(QIODevice::WriteOnly))
-            qFatal("cannot write the users file");
-        users.write(R"({"users":[{"name":"alice","display_name":"Alice","token":"alice-token-0001"},
-                       {"name":"bob","display_name":"Bob","token":"bob-token-0002"},
-                       {"name":"admin","display_name":"Admin","token":"admin-token-0003","admin":true}]})");
-        users.close();
-        config.usersFile = users.fileName();
-        config.inMemory = true;
+        config.usersFile = writeUsersFile(m_dir);
         config.port = 0;
         config.retryMs = 50;
-        config.threads = 1;
+        config.threads = 2;
+        config.qtSockets = qEnvironmentVariable("NOTIFY_TEST_IO") == u"qt";
+        if (dataDir.isEmpty())
+            config.inMemory = true;
+        else
+            config.dataDir = dataDir;
         if (adjust)
             adjust(config);
     }
@@ -53,9 +51,25 @@ public:
 
     Notify::Server::NotifyServer *operator->() const { return m_server.get(); }
     Notify::Server::NotifyServer &server() const { return *m_server; }
+    void reset() { m_server.reset(); }
     [[nodiscard]] quint16 port() const { return m_server->port(); }
     [[nodiscard]] QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port())); }
     [[nodiscard]] QString dir() const { return m_dir.path(); }
+
+    /// Publishes through the hub; the new id, or empty when it failed.
+    QByteArray publish(const QByteArray &type, const QJsonObject &data, const QStringList &audience = {})
+    {
+        return m_server->publish(type, data, audience).value_or(QByteArray());
+    }
+    /// A notification titled "Title <id>".
+    QByteArray notification(const QString &id, const QStringList &audience = {})
+    {
+        return publish("notification",
+                       QJsonObject{ { QStringLiteral("notification_id"), id },
+                                    { QStringLiteral("title"), QString(QStringLiteral("Title ") + id) },
+                                    { QStringLiteral("created_at"), QStringLiteral("2026-11-28T10:00:00Z") } },
+                       audience);
+    }
 
     Notify::Server::ServerConfig config;
 

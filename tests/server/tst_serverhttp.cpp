@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: MIT
+// notify-server in-process, on an ephemeral port, through real sockets.
+// The front door: health, authentication, HTTP limits and deadlines, pipelining, CORS, metrics.
+
+#include "apipaths.h"
+#include "eventstore.h"
+#include "faultinjector.h"
+#include "inprocessserver.h"
+#include "testclient.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSslSocket>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Notify::Server;
+using TestClient::Stream;
+using Server = TestSupport::InProcessServer;
+
+namespace {
+
+const QByteArray Alice = TestSupport::AliceToken;
+const QByteArray Bob = TestSupport::BobToken;
+const QByteArray Admin = TestSupport::AdminToken;
+const QByteArray StreamPath = Notify::ApiPath::Stream;
+
+} // namespace
+
+class tst_ServerHttp final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void healthzNeedsNoToken();
+    void authentication_data();
+    void authentication();
+    void badInput_data();
+    void badInput();
+    void requestDeadline();
+    void idleKeepAliveClosed();
+    void pipelinedRequests();
+    void corsPreflight();
+    void metrics();
+    void accessLogNeverShowsTokens();
+    void startAgainAfterAFailedStart();
+};
+
+void tst_ServerHttp::healthzNeedsNoToken()
+{
+    Server f;
+    QVERIFY(f.start());
+    const auto r = TestClient::request(f.port(), "GET", "/healthz");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json().value(u"status").toString(), QStringLiteral("ok"));
+}
+
+void tst_ServerHttp::authentication_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<QByteArray>("token");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addRow("no-token") << QByteArray("GET") << QByteArray("/api/v1/orders/") << QByteArray() << QByteArray()
+                              << 401;
+    QTest::addRow("bad-token") << QByteArray("GET") << QByteArray("/api/v1/orders/") << QByteArray("nope-nope-nope")
+                               << QByteArray() << 401;
+    QTest::addRow("prefix-of-token") << QByteArray("GET") << QByteArray("/api/v1/orders/")
+                                     << QByteArray("alice-token-000") << QByteArray() << 401;
+    QTest::addRow("header-token") << QByteArray("GET") << QByteArray("/api/v1/orders/") << Alice << QByteArray() << 200;
+    QTest::addRow("query-token") << QByteArray("GET") << QByteArray("/api/v1/orders/?token=alice-token-0001")
+                                 << QByteArray() << QByteArray() << 200;
+    QTest::addRow("stream-no-token") << QByteArray("GET") << StreamPath << QByteArray() << QByteArray() << 401;
+    QTest::addRow("user-publishes") << QByteArray("POST") << QByteArray("/api/v1/events/") << Alice
+                                    << QByteArray(R"({"event":"x","data":{}})") << 403;
+    QTest::addRow("admin-publishes") << QByteArray("POST") << QByteArray("/api/v1/events/") << Admin
+                                     << QByteArray(R"({"event":"x","data":{}})") << 201;
+    QTest::addRow("user-metrics") << QByteArray("GET") << QByteArray("/metrics") << Alice << QByteArray() << 403;
+    QTest::addRow("admin-metrics") << QByteArray("GET") << QByteArray("/metrics") << Admin << QByteArray() << 200;
+}
+
+void tst_ServerHttp::authentication()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, target);
+    QFETCH(QByteArray, token);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    Server f;
+    QVERIFY(f.start());
+    const auto r = TestClient::request(f.port(), method, target, token, body.isEmpty() ? QByteArray() : body);
+    QCOMPARE(r.status, status);
+    if (status == 401) {
+        QCOMPARE(r.header("WWW-Authenticate"), QByteArray("Bearer"));
+        QVERIFY(!r.json().value(u"error").toString().isEmpty());
+    }
+    QVERIFY(!r.body.contains(Alice));
+    QVERIFY(!r.body.contains(Admin));
+}
+
+void tst_ServerHttp::badInput_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    QTest::addRow("garbage") << QByteArray("\x16\x03\x01 hello\r\n\r\n") << 400;
+    QTest::addRow("no-version") << QByteArray("GET /healthz\r\n\r\n") << 400;
+    QTest::addRow("bad-header") << QByteArray("GET /healthz HTTP/1.1\r\nNo colon here\r\n\r\n") << 400;
+    QTest::addRow("header-too-large") << QByteArray("GET /healthz HTTP/1.1\r\nX-Big: " + QByteArray(17000, 'a')
+                                                    + "\r\n\r\n")
+                                      << 431;
+    QTest::addRow("body-too-large") << QByteArray("POST /api/v1/messages/ HTTP/1.1\r\nContent-Length: 2000000\r\n\r\n")
+                                    << 413;
+    QTest::addRow("unknown-path") << QByteArray("GET /nope HTTP/1.1\r\n\r\n") << 404;
+    QTest::addRow("wrong-method") << QByteArray("DELETE /api/v1/orders/ HTTP/1.1\r\n\r\n") << 405;
+    QTest::addRow("http-2") << QByteArray("GET /healthz HTTP/2.0\r\n\r\n") << 505;
+}
+
+void tst_ServerHttp::badInput()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    Server f;
+    QVERIFY(f.start());
+    TestClient::Connection c(f.port());
+    QVERIFY(c.connected());
+    c.send(request);
+    const auto r = c.read();
+    QCOMPARE(r.status, status);
+    QVERIFY(!r.json().value(u"error").toString().isEmpty());
+    if (status == 400 || status == 431 || status == 413 || status == 505)
+        QVERIFY(c.waitForClose());
+    // The server is fine afterwards.
+    QCOMPARE(TestClient::request(f.port(), "GET", "/healthz").status, 200);
+}
+
+void tst_ServerHttp::requestDeadline()
+{
+    Server f([](ServerConfig &c) { c.requestDeadlineMs = 300; });
+    QVERIFY(f.start());
+    TestClient::Connection c(f.port());
+    c.send("GET /healthz HTTP/1.1\r\nHost: x\r\n"); // and never the blank line
+    const auto r = c.read();
+    QCOMPARE(r.status, 408);
+    QVERIFY(c.waitForClose());
+}
+
+void tst_ServerHttp::idleKeepAliveClosed()
+{
+    Server f([](ServerConfig &c) { c.idleKeepAliveMs = 300; });
+    QVERIFY(f.start());
+    TestClient::Connection c(f.port());
+    c.send("GET /healthz HTTP/1.1\r\n\r\n");
+    QCOMPARE(c.read().status, 200);
+    QVERIFY(c.waitForClose());
+    QVERIFY(c.buffer().isEmpty()); // quietly: no 408
+}
+
+void tst_ServerHttp::pipelinedRequests()
+{
+    Server f;
+    QVERIFY(f.start());
+    TestClient::Connection c(f.port());
+    c.send(
+        "GET /healthz HTTP/1.1\r\n\r\nGET /nope HTTP/1.1\r\n\r\nGET /api/v1/orders/ HTTP/1.1\r\nAuthorization: Bearer "
+        + Alice + "\r\n\r\n");
+    QCOMPARE(c.read().status, 200);
+    QCOMPARE(c.read().status, 404);
+    QCOMPARE(c.read().status, 200);
+}
+
+void tst_ServerHttp::corsPreflight()
+{
+    Server f([](ServerConfig &c) { c.corsOrigin = QStringLiteral("https://app.example"); });
+    QVERIFY(f.start());
+    auto r = TestClient::request(f.port(), "OPTIONS", StreamPath, {}, {},
+                                 { { "Origin", "https://app.example" }, { "Access-Control-Request-Method", "GET" } });
+    QCOMPARE(r.status, 204);
+    QCOMPARE(r.header("Access-Control-Allow-Origin"), QByteArray("https://app.example"));
+    QVERIFY(r.header("Access-Control-Allow-Headers").contains("Authorization"));
+    r = TestClient::request(f.port(), "GET", "/api/v1/orders/", Alice, {}, { { "Origin", "https://app.example" } });
+    QCOMPARE(r.header("Access-Control-Allow-Origin"), QByteArray("https://app.example"));
+    r = TestClient::request(f.port(), "GET", "/api/v1/orders/", Alice, {}, { { "Origin", "https://evil.example" } });
+    QVERIFY(r.header("Access-Control-Allow-Origin").isNull());
+}
+
+void tst_ServerHttp::metrics()
+{
+    Server f([](ServerConfig &c) { c.metricsPublic = true; });
+    QVERIFY(f.start());
+    Stream s(f.port(), Alice);
+    QVERIFY(s.waitForEvents(1));
+    f.notification(QStringLiteral("m"));
+    QVERIFY(s.waitForEvents(2));
+    const auto r = TestClient::request(f.port(), "GET", "/metrics");
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.header("Content-Type").startsWith("text/plain"));
+    QVERIFY(r.body.contains("# TYPE notify_streams_open gauge\nnotify_streams_open 1\n"));
+    QVERIFY(r.body.contains("notify_events_published_total 2\n"));
+}
+
+namespace {
+
+QStringList g_accessLog;
+
+void captureAccessLog(QtMsgType, const QMessageLogContext &context, const QString &message)
+{
+    if (QByteArrayView(context.category) == "notify.server.access")
+        g_accessLog << message;
+}
+
+// The access log is on whatever QT_LOGGING_RULES says (the suite turns it off).
+void enableAccessLog(QLoggingCategory *category)
+{
+    if (QByteArrayView(category->categoryName()) == "notify.server.access")
+        category->setEnabled(QtInfoMsg, true);
+}
+
+// The threads of this process whose name starts with @p prefix (Linux: /proc).
+int threadsNamed(const QString &prefix)
+{
+    int count = 0;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(task + QStringLiteral("/comm")));
+        if (comm.open(QIODevice::ReadOnly) && QString::fromUtf8(comm.readAll()).startsWith(prefix))
+            ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+void tst_ServerHttp::accessLogNeverShowsTokens()
+{
+    Server f;
+    QVERIFY(f.start());
+    g_accessLog.clear();
+    const QtMessageHandler previousHandler = qInstallMessageHandler(captureAccessLog);
+    const QLoggingCategory::CategoryFilter previousFilter = QLoggingCategory::installFilter(enableAccessLog);
+    const auto restore = qScopeGuard([&] {
+        QLoggingCategory::installFilter(previousFilter);
+        qInstallMessageHandler(previousHandler);
+    });
+    // A token in the query, in a client's typo of the query, and in headers.
+    QCOMPARE(TestClient::request(f.port(), "GET", "/api/v1/orders/?token=" + Alice).status, 200);
+    QCOMPARE(TestClient::request(f.port(), "GET", "/api/v1/notifications/sse/stream&token=" + Alice).status, 404);
+    TestClient::Connection c(f.port());
+    c.send("GET /api/v1/presence/ HTTP/1.1\r\nAuthorization: Bearer " + Bob + "\r\nCookie: sessionid=" + Admin
+           + "\r\nConnection: close\r\n\r\n");
+    QVERIFY(c.waitForClose());
+    QTRY_COMPARE(g_accessLog.size(), 3);
+    for (const QString &line : std::as_const(g_accessLog)) {
+        for (const QByteArray &token : { Alice, Bob, Admin })
+            QVERIFY2(!line.contains(QString::fromLatin1(token)), qPrintable(line));
+    }
+    QVERIFY(g_accessLog.at(0).contains(u"/api/v1/orders/?token=[redacted] 200 alice"));
+    QVERIFY(g_accessLog.at(1).contains(u"/api/v1/notifications/sse/stream&token=[redacted] 404"));
+    QVERIFY(g_accessLog.at(2).contains(u"/api/v1/presence/ 200 bob"));
+}
+
+// A start that fails (the port is taken) leaves nothing running, so a second
+// start() does not add a second set of worker threads.
+void tst_ServerHttp::startAgainAfterAFailedStart()
+{
+    QTcpServer blocker;
+    QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
+    Server f([&](ServerConfig &c) {
+        c.port = blocker.serverPort();
+        c.threads = 3;
+    });
+    const int before = threadsNamed(QStringLiteral("notify-worker"));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("the server did not start: \"cannot listen")));
+    QVERIFY(!f.start());
+    QCOMPARE(threadsNamed(QStringLiteral("notify-worker")), before);
+    blocker.close();
+    QString error;
+    QVERIFY2(f->start(&error), qPrintable(error));
+    QCOMPARE(f->port(), f.config.port);
+    QCOMPARE(threadsNamed(QStringLiteral("notify-worker")), before + 3);
+    QCOMPARE(TestClient::request(f.port(), "GET", "/healthz").status, 200);
+}
+
+QTEST_MAIN(tst_ServerHttp)
+#include "tst_serverhttp.moc"

@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: MIT
+// notify-server in-process, on an ephemeral port, through real sockets.
+// The REST endpoints: events, notifications and reads, orders, messages, publishing.
+
+#include "apipaths.h"
+#include "eventstore.h"
+#include "faultinjector.h"
+#include "inprocessserver.h"
+#include "testclient.h"
+
+#include <QJsonArray>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSslSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Notify::Server;
+using TestClient::Stream;
+using Server = TestSupport::InProcessServer;
+
+namespace {
+
+const QByteArray Alice = TestSupport::AliceToken;
+const QByteArray Bob = TestSupport::BobToken;
+const QByteArray Admin = TestSupport::AdminToken;
+const QByteArray StreamPath = Notify::ApiPath::Stream;
+
+} // namespace
+
+class tst_ServerRest final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void eventsEndpoint();
+    void eventsEndpointResetReason_data();
+    void eventsEndpointResetReason();
+    void notificationsAndReads();
+    void ordersSnapshot();
+    void messages();
+    void publishValidation_data();
+    void publishValidation();
+};
+
+void tst_ServerRest::eventsEndpoint()
+{
+    Server f;
+    QVERIFY(f.start());
+    QByteArrayList ids;
+    for (int i = 0; i < 5; ++i)
+        ids << f.notification(QString::number(i));
+    auto r = TestClient::request(f.port(), "GET", "/api/v1/events/?since=" + ids.at(1) + "&limit=2", Alice);
+    QCOMPARE(r.status, 200);
+    QJsonArray events = r.json().value(u"events").toArray();
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(events.at(0).toObject().value(u"id").toString().toLatin1(), ids.at(2));
+    QCOMPARE(events.at(0).toObject().value(u"event").toString(), QStringLiteral("notification"));
+    QVERIFY(events.at(0).toObject().value(u"data").isObject());
+    QCOMPARE(r.json().value(u"last_event_id").toString().toLatin1(), ids.at(3));
+    QCOMPARE(r.json().value(u"reset").toBool(true), false);
+
+    r = TestClient::request(f.port(), "GET", "/api/v1/events/", Alice); // from the oldest
+    QCOMPARE(r.json().value(u"events").toArray().size(), 5);
+    QCOMPARE(r.json().value(u"last_event_id").toString().toLatin1(), ids.last());
+
+    r = TestClient::request(f.port(), "GET", "/api/v1/events/?since=ffffffff-1", Alice);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json().value(u"reset").toBool(), true);
+    QCOMPARE(r.json().value(u"events").toArray().size(), 0);
+    QCOMPARE(r.json().value(u"last_event_id").toString().toLatin1(), ids.last());
+
+    r = TestClient::request(f.port(), "GET", "/api/v1/events/?limit=5000", Alice);
+    QCOMPARE(r.status, 200);
+    for (const char *bad : { "0", "-1", "abc", "1.5", "" }) {
+        r = TestClient::request(f.port(), "GET", "/api/v1/events/?limit=" + QByteArray(bad), Alice);
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.json().value(u"field").toString(), QStringLiteral("limit"));
+    }
+}
+
+void tst_ServerRest::eventsEndpointResetReason_data()
+{
+    QTest::addColumn<QByteArray>("since"); // "first": the first event's id, "beyond": past the head
+    QTest::addColumn<bool>("retainFew");
+    QTest::addColumn<QString>("reason");
+    QTest::addRow("malformed") << QByteArray("not-an-id") << false << QStringLiteral("invalid_id");
+    QTest::addRow("beyond-head") << QByteArray("beyond") << false << QStringLiteral("invalid_id");
+    QTest::addRow("other-epoch") << QByteArray("other-epoch") << false << QStringLiteral("unknown_epoch");
+    QTest::addRow("expired") << QByteArray("first") << true << QStringLiteral("expired");
+}
+
+// A poll that cannot be answered says why, as the stream's `reset` does.
+void tst_ServerRest::eventsEndpointResetReason()
+{
+    QFETCH(QByteArray, since);
+    QFETCH(bool, retainFew);
+    QFETCH(QString, reason);
+    Server f;
+    QVERIFY(f.start());
+    QByteArrayList ids;
+    for (int i = 0; i < 10; ++i)
+        ids << f.notification(QString::number(i));
+    if (retainFew)
+        f->store().enforceRetention(3, 0, 0);
+    const auto head = Notify::Protocol::EventId::parse(ids.last());
+    QVERIFY(head);
+    if (since == "first")
+        since = ids.first();
+    else if (since == "beyond")
+        since = Notify::Protocol::EventId{ head->epoch, head->seq + 5 }.toByteArray();
+    else if (since == "other-epoch")
+        since = Notify::Protocol::EventId{ head->epoch ^ 1u, 1 }.toByteArray();
+    const auto r = TestClient::request(f.port(), "GET", "/api/v1/events/?since=" + since, Alice);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json().value(u"reset").toBool(), true);
+    QCOMPARE(r.json().value(u"reason").toString(), reason);
+    QCOMPARE(r.json().value(u"events").toArray().size(), 0);
+    QCOMPARE(r.json().value(u"last_event_id").toString().toLatin1(), ids.last());
+}
+
+void tst_ServerRest::notificationsAndReads()
+{
+    Server f;
+    QVERIFY(f.start());
+    f.notification(QStringLiteral("n1"), { QStringLiteral("alice") });
+    f.notification(QStringLiteral("n2"));
+    f.notification(QStringLiteral("n3"), { QStringLiteral("bob") });
+    auto r = TestClient::request(f.port(), "GET", "/api/v1/notifications/", Alice);
+    QJsonArray list = r.json().value(u"notifications").toArray();
+    QCOMPARE(list.size(), 2);
+    QCOMPARE(list.at(0).toObject().value(u"notification_id").toString(), QStringLiteral("n2")); // newest first
+    QCOMPARE(list.at(0).toObject().value(u"read").toBool(true), false);
+    QVERIFY(!list.at(0).toObject().value(u"event_id").toString().isEmpty());
+
+    Stream other(f.port(), Alice); // another device of Alice's
+    QVERIFY(other.waitForEvents(1));
+    r = TestClient::request(f.port(), "POST", "/api/v1/notifications/n1/read/", Alice, "");
+    QCOMPARE(r.status, 204);
+    QTRY_COMPARE(other.eventsOfType("notification_read").size(), 1);
+    QCOMPARE(QJsonDocument::fromJson(other.eventsOfType("notification_read").first().data)
+                 .object()
+                 .value(u"notification_ids")
+                 .toArray(),
+             QJsonArray{ QStringLiteral("n1") });
+
+    // Bob may not read Alice's notification, and cannot tell it exists.
+    r = TestClient::request(f.port(), "POST", "/api/v1/notifications/n1/read/", Bob, "");
+    QCOMPARE(r.status, 404);
+    QCOMPARE(TestClient::request(f.port(), "POST", "/api/v1/notifications/zzz/read/", Bob, "").status, 404);
+
+    r = TestClient::request(f.port(), "GET", "/api/v1/notifications/?unread=1", Alice);
+    QCOMPARE(r.json().value(u"notifications").toArray().size(), 1);
+    r = TestClient::request(f.port(), "POST", "/api/v1/notifications/read-all/", Alice, "");
+    QCOMPARE(r.status, 204);
+    QTRY_COMPARE(other.eventsOfType("notification_read").size(), 2);
+    QCOMPARE(QJsonDocument::fromJson(other.eventsOfType("notification_read").last().data)
+                 .object()
+                 .value(u"notification_ids")
+                 .toArray(),
+             QJsonArray{ QStringLiteral("n2") });
+    r = TestClient::request(f.port(), "GET", "/api/v1/notifications/?unread=1", Alice);
+    QCOMPARE(r.json().value(u"notifications").toArray().size(), 0);
+    // Bob's copy of the broadcast is still unread.
+    r = TestClient::request(f.port(), "GET", "/api/v1/notifications/?unread=1", Bob);
+    QCOMPARE(r.json().value(u"notifications").toArray().size(), 2);
+}
+
+void tst_ServerRest::ordersSnapshot()
+{
+    Server f;
+    QVERIFY(f.start());
+    const auto order = [&](const char *id, const char *status, const QStringList &audience) {
+        f.publish("order_status",
+                  QJsonObject{ { QStringLiteral("order_id"), QString::fromLatin1(id) },
+                               { QStringLiteral("status"), QString::fromLatin1(status) },
+                               { QStringLiteral("updated_at"), QStringLiteral("2026-11-28T10:00:00Z") } },
+                  audience);
+    };
+    order("A-1", "pending", { QStringLiteral("alice") });
+    order("A-1", "shipped", { QStringLiteral("alice") });
+    order("B-1", "confirmed", { QStringLiteral("bob") });
+    order("C-1", "delivered", {});
+    const auto r = TestClient::request(f.port(), "GET", "/api/v1/orders/", Alice);
+    const QJsonArray orders = r.json().value(u"orders").toArray();
+    QCOMPARE(orders.size(), 2);
+    QStringList seen;
+    for (const QJsonValue &o : orders)
+        seen << o.toObject().value(u"order_id").toString() + u'=' + o.toObject().value(u"status").toString();
+    seen.sort();
+    QCOMPARE(seen, (QStringList{ QStringLiteral("A-1=shipped"), QStringLiteral("C-1=delivered") }));
+}
+
+void tst_ServerRest::messages()
+{
+    Server f;
+    QVERIFY(f.start());
+    Stream alice(f.port(), Alice);
+    Stream bob(f.port(), Bob);
+    QVERIFY(alice.waitForHead());
+    QVERIFY(bob.waitForHead());
+    auto r = TestClient::request(f.port(), "POST", "/api/v1/messages/", Alice, R"({"to":"bob","body":"Hi Bob"})");
+    QCOMPARE(r.status, 201);
+    const QString id = r.json().value(u"message_id").toString();
+    QVERIFY(!id.isEmpty());
+    QTRY_COMPARE(bob.eventsOfType("message").size(), 1);
+    QTRY_COMPARE(alice.eventsOfType("message").size(), 1);
+    const QJsonObject m = QJsonDocument::fromJson(bob.eventsOfType("message").first().data).object();
+    QCOMPARE(m.value(u"message_id").toString(), id);
+    QCOMPARE(m.value(u"from").toString(), QStringLiteral("alice"));
+    QCOMPARE(m.value(u"to").toString(), QStringLiteral("bob"));
+    QCOMPARE(m.value(u"body").toString(), QStringLiteral("Hi Bob"));
+    QVERIFY(m.value(u"sent_at").toString().endsWith(u'Z'));
+
+    r = TestClient::request(f.port(), "POST", "/api/v1/messages/", Alice, R"({"to":"nobody","body":"x"})");
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.json().value(u"field").toString(), QStringLiteral("to"));
+    r = TestClient::request(f.port(), "POST", "/api/v1/messages/", Alice, R"({"to":"bob","body":7})");
+    QCOMPARE(r.json().value(u"field").toString(), QStringLiteral("body"));
+    r = TestClient::request(f.port(), "POST", "/api/v1/messages/", Alice, R"({"to":"bob",)");
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.json().value(u"error").toString(), QStringLiteral("invalid_json"));
+}
+
+void tst_ServerRest::publishValidation_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("field");
+    const auto row = [](const char *name, const char *body, int status, const char *field) {
+        QTest::addRow("%s", name) << QByteArray(body) << status << QString::fromLatin1(field);
+    };
+    row("notification", R"({"event":"notification","user":"alice","data":{"notification_id":"1","title":"t"}})", 201,
+        "");
+    row("no-title", R"({"event":"notification","data":{"notification_id":"1"}})", 400, "data.title");
+    row("bad-level", R"({"event":"notification","data":{"notification_id":"1","title":"t","level":"loud"}})", 400,
+        "data.level");
+    row("bad-time", R"({"event":"notification","data":{"notification_id":"1","title":"t","created_at":"noon"}})", 400,
+        "data.created_at");
+    row("order", R"({"event":"order_status","data":{"order_id":"A","status":"refunded"}})", 201, "");
+    row("bad-status", R"({"event":"order_status","data":{"order_id":"A","status":"lost"}})", 400, "data.status");
+    row("custom-type", R"({"event":"invoice_paid","data":{"amount":12}})", 201, "");
+    row("bad-type-name", R"({"event":"Invoice-Paid","data":{}})", 400, "event");
+    row("reset", R"({"event":"reset","data":{"reason":"expired","last_event_id":"x"}})", 400, "event");
+    row("unknown-user", R"({"event":"x","user":"zed","data":{}})", 400, "user");
+    row("data-not-object", R"({"event":"x","data":[1]})", 400, "data");
+    row("no-event", R"({"data":{}})", 400, "event");
+    row("message", R"({"event":"message","data":{"message_id":"m","from":"alice","to":"bob","body":"hi"}})", 201, "");
+    row("presence", R"({"event":"presence","data":{"user":"bob","status":"busy"}})", 201, "");
+}
+
+void tst_ServerRest::publishValidation()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, field);
+    Server f;
+    QVERIFY(f.start());
+    const auto r = TestClient::request(f.port(), "POST", "/api/v1/events/", Admin, body);
+    QCOMPARE(r.status, status);
+    if (status == 201) {
+        QVERIFY(Notify::Protocol::EventId::parse(r.json().value(u"id").toString().toLatin1()).has_value());
+        // Extra fields kept, missing timestamps filled in.
+        const auto polled = TestClient::request(f.port(), "GET", "/api/v1/events/", Alice); // in every audience here
+        const QJsonObject data = polled.json().value(u"events").toArray().last().toObject().value(u"data").toObject();
+        const QJsonObject sent = QJsonDocument::fromJson(body).object().value(u"data").toObject();
+        for (auto it = sent.begin(); it != sent.end(); ++it)
+            QCOMPARE(data.value(it.key()), it.value());
+    } else {
+        QCOMPARE(r.json().value(u"field").toString(), field);
+    }
+}
+
+QTEST_MAIN(tst_ServerRest)
+#include "tst_serverrest.moc"
