@@ -2,34 +2,24 @@
 // notify-tray: the desktop tray client. See README.md.
 
 #include "appsettings.h"
-#include "demoscenario.h"
-#include "desktopnotifier.h"
+#include "dbusnotifier.h"
+#include "demoserver.h"
 #include "desktopsession.h"
 #include "historystore.h"
 #include "mainwindow.h"
-#include "notifyserver.h"
 #include "settingsdialog.h"
+#include "singleinstance.h"
+#include "trayballoonnotifier.h"
 #include "traycontroller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLocalServer>
-#include <QLocalSocket>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
 
 #include <memory>
-
-namespace {
-
-QString instanceName()
-{
-    return QStringLiteral("notify-tray-") + qEnvironmentVariable("USER", QStringLiteral("user"));
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -58,41 +48,22 @@ int main(int argc, char **argv)
     cli.process(app);
 
     // One instance per user: a second launch raises the first one's window.
-    {
-        QLocalSocket other;
-        other.connectToServer(instanceName());
-        if (other.waitForConnected(500)) {
-            other.write("show\n");
-            other.waitForBytesWritten(1000);
-            return 0;
-        }
-    }
-    QLocalServer::removeServer(instanceName());
-    QLocalServer instance;
-    instance.listen(instanceName());
+    SingleInstance instance(SingleInstance::nameForCurrentUser(QStringLiteral("notify-tray")));
+    if (instance.askRunningToShow())
+        return 0;
+    instance.listen();
 
     const bool demo = cli.isSet(QStringLiteral("demo"));
     DesktopSession::Settings settings = AppSettings::load(!demo && !cli.isSet(QStringLiteral("token")));
-    std::unique_ptr<Notify::Server::NotifyServer> demoServer;
-    std::unique_ptr<Notify::Server::DemoScenario> demoScenario;
+    DemoServer demoServer;
     if (demo) {
-        Notify::Server::ServerConfig config;
-        config.port = 0;
-        config.inMemory = true;
-        config.demo = true;
-        config.threads = 1;
-        demoServer = std::make_unique<Notify::Server::NotifyServer>(config);
         QString error;
-        if (!demoServer->start(&error)) {
+        if (!demoServer.start(&error)) {
             QMessageBox::critical(nullptr, QStringLiteral("Notify"),
                                   QObject::tr("The demo server did not start: %1").arg(error));
             return 1;
         }
-        demoScenario = std::make_unique<Notify::Server::DemoScenario>(*demoServer);
-        demoScenario->startDemo(2500, 1500);
-        settings.server = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(demoServer->port()));
-        settings.user = QStringLiteral("alice");
-        settings.token = demoServer->users().find(settings.user)->token;
+        settings = demoServer.sessionSettings(settings);
     }
     if (cli.isSet(QStringLiteral("server")))
         settings.server = QUrl::fromUserInput(cli.value(QStringLiteral("server")));
@@ -120,12 +91,13 @@ int main(int argc, char **argv)
     if (!history.open(&error))
         qWarning("notify-tray: no local history (%s); continuing without", qPrintable(error));
 
-    DesktopNotifier notifier;
+    DBusNotifier notifier;
     DesktopSession session(&history, &notifier);
     session.setSettings(settings);
     MainWindow window(&session);
     TrayController tray(&session, &window);
-    notifier.setFallback(tray.icon());
+    TrayBalloonNotifier balloons(tray.icon());
+    notifier.setFallback(&balloons);
 
     QObject::connect(&session, &DesktopSession::openRequested, &window, &MainWindow::showNotification);
     QObject::connect(&tray, &TrayController::quitRequested, &app, &QApplication::quit);
@@ -140,13 +112,10 @@ int main(int argc, char **argv)
         session.setSettings(changed);
         session.reconnectNow();
     });
-    QObject::connect(&instance, &QLocalServer::newConnection, &window, [&] {
-        while (QLocalSocket *socket = instance.nextPendingConnection()) {
-            socket->deleteLater();
-            window.showNormal();
-            window.raise();
-            window.activateWindow();
-        }
+    QObject::connect(&instance, &SingleInstance::activationRequested, &window, [&] {
+        window.showNormal();
+        window.raise();
+        window.activateWindow();
     });
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {

@@ -3,7 +3,7 @@
 // fake org.freedesktop.Notifications service on a private D-Bus session bus
 // (the test runs under dbus-run-session).
 
-#include "desktopnotifier.h"
+#include "dbusnotifier.h"
 #include "desktopsession.h"
 #include "eventstore.h"
 #include "historystore.h"
@@ -98,7 +98,7 @@ void tst_Alerts::alertsUrgencyActionsBurstAndReplay()
     {
         HistoryStore history(historyPath);
         QVERIFY(history.open(&error));
-        DesktopNotifier notifier;
+        DBusNotifier notifier;
         QVERIFY(notifier.hasService());
         DesktopSession session(&history, &notifier);
         session.setSettings(settings);
@@ -140,7 +140,7 @@ void tst_Alerts::alertsUrgencyActionsBurstAndReplay()
         HistoryStore history(historyPath);
         QVERIFY(history.open(&error));
         history.setLastEventId(firstId);
-        DesktopNotifier notifier;
+        DBusNotifier notifier;
         DesktopSession session(&history, &notifier);
         session.setSettings(settings);
         const qsizetype before = m_fake.calls.size();

@@ -3,6 +3,7 @@
 // server in-process, under the offscreen platform.
 
 #include "desktopsession.h"
+#include "displaytext.h"
 #include "eventstore.h"
 #include "historystore.h"
 #include "inprocessserver.h"
@@ -190,7 +191,7 @@ void tst_DesktopSession::trayIconShowsStateAndBadge()
     // The badge is red, top right.
     const QColor badge = withBadge.pixelColor(28, 4);
     QVERIFY2(badge.red() > 150 && badge.green() < 100, qPrintable(badge.name()));
-    QCOMPARE(TrayIconRenderer::stateName(State::AuthRequired), QStringLiteral("sign-in needed"));
+    QCOMPARE(DisplayText::connectionState(State::AuthRequired), QStringLiteral("sign-in needed"));
 }
 
 QTEST_MAIN(tst_DesktopSession)

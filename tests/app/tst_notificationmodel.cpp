@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "displaytext.h"
 #include "notificationfiltermodel.h"
 #include "notificationmodel.h"
 #include "ordermodel.h"
@@ -141,9 +142,9 @@ void tst_NotificationModel::capacityDropsTheOldest()
 void tst_NotificationModel::relativeTimes()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    QCOMPARE(NotificationModel::relativeTime(now.addSecs(-10), now), QStringLiteral("just now"));
-    QCOMPARE(NotificationModel::relativeTime(now.addSecs(-120), now), QStringLiteral("2 min ago"));
-    QCOMPARE(NotificationModel::relativeTime(now.addSecs(-3 * 3600), now), QStringLiteral("3 h ago"));
+    QCOMPARE(DisplayText::relativeTime(now.addSecs(-10), now), QStringLiteral("just now"));
+    QCOMPARE(DisplayText::relativeTime(now.addSecs(-120), now), QStringLiteral("2 min ago"));
+    QCOMPARE(DisplayText::relativeTime(now.addSecs(-3 * 3600), now), QStringLiteral("3 h ago"));
 }
 
 void tst_NotificationModel::orderTransitionsAndHistory()

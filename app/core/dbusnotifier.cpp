@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "desktopnotifier.h"
+#include "dbusnotifier.h"
 
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
@@ -7,7 +7,6 @@
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <QLoggingCategory>
-#include <QSystemTrayIcon>
 
 Q_LOGGING_CATEGORY(lcAlerts, "notify.tray.alerts", QtInfoMsg)
 
@@ -17,11 +16,11 @@ const QString Path = QStringLiteral("/org/freedesktop/Notifications");
 const QString Interface = QStringLiteral("org.freedesktop.Notifications");
 } // namespace
 
-DesktopNotifier::DesktopNotifier(QObject *parent)
-    : QObject(parent)
+DBusNotifier::DBusNotifier(QObject *parent)
+    : Notifier(parent)
 { }
 
-bool DesktopNotifier::hasService() const
+bool DBusNotifier::hasService() const
 {
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected() || !bus.interface())
@@ -31,16 +30,12 @@ bool DesktopNotifier::hasService() const
         || bus.interface()->activatableServiceNames().value().contains(Service);
 }
 
-void DesktopNotifier::show(const Alert &alert)
+void DBusNotifier::show(const Alert &alert)
 {
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!hasService()) {
-        if (m_tray) {
-            const auto icon = alert.urgency == Urgency::Critical ? QSystemTrayIcon::Critical
-                : alert.urgency == Urgency::Low                  ? QSystemTrayIcon::NoIcon
-                                                                 : QSystemTrayIcon::Information;
-            m_tray->showMessage(alert.title, alert.body, icon, 8000);
-        }
+        if (m_fallback)
+            m_fallback->show(alert);
         return;
     }
     if (!m_connected) {
@@ -66,18 +61,34 @@ void DesktopNotifier::show(const Alert &alert)
             return;
         }
         m_keys.insert(reply.value(), key);
-        emit shown(key, reply.value());
+        emit shown(key);
     });
 }
 
-void DesktopNotifier::onActionInvoked(uint id, const QString &action)
+void DBusNotifier::onActionInvoked(uint id, const QString &action)
 {
     const auto it = m_keys.constFind(id);
     if (it != m_keys.constEnd())
         emit actionInvoked(*it, action);
 }
 
-void DesktopNotifier::onClosed(uint id, uint)
+void DBusNotifier::withdraw(const QString &key)
+{
+    if (key.isEmpty())
+        return;
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    for (auto it = m_keys.begin(); it != m_keys.end();) {
+        if (*it != key) {
+            ++it;
+            continue;
+        }
+        bus.asyncCall(QDBusMessage::createMethodCall(Service, Path, Interface, QStringLiteral("CloseNotification"))
+                      << it.key());
+        it = m_keys.erase(it);
+    }
+}
+
+void DBusNotifier::onClosed(uint id, uint)
 {
     m_keys.remove(id);
 }

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "desktopsession.h"
+#include "displaytext.h"
 #include "messagemodel.h"
 #include "notificationfiltermodel.h"
 #include "notificationmodel.h"
@@ -290,7 +291,7 @@ void MainWindow::updateStatus()
 {
     const auto state = m_session->client()->state();
     QString text = tr("%1 — %2").arg(m_session->settings().server.toString(QUrl::RemoveUserInfo),
-                                     TrayIconRenderer::stateName(state));
+                                     DisplayText::connectionState(state));
     text += tr(" — %n unread", nullptr, m_session->notifications()->unreadCount());
     if (m_session->lastEventTime().isValid())
         text += tr(" — last event %1").arg(QLocale().toString(m_session->lastEventTime().time(), QLocale::ShortFormat));

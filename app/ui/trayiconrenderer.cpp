@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "trayiconrenderer.h"
 
-#include <QCoreApplication>
 #include <QPainter>
 #include <QPainterPath>
 #include <QSvgRenderer>
@@ -31,27 +30,6 @@ QColor stateColor(State state)
 }
 
 } // namespace
-
-QString stateName(State state)
-{
-    switch (state) {
-    case State::Open:
-        return QCoreApplication::translate("TrayIcon", "connected");
-    case State::Connecting:
-        return QCoreApplication::translate("TrayIcon", "connecting");
-    case State::WaitingToReconnect:
-        return QCoreApplication::translate("TrayIcon", "reconnecting");
-    case State::Polling:
-        return QCoreApplication::translate("TrayIcon", "connected (polling)");
-    case State::AuthRequired:
-        return QCoreApplication::translate("TrayIcon", "sign-in needed");
-    case State::Stopped:
-        return QCoreApplication::translate("TrayIcon", "offline");
-    case State::Failed:
-        return QCoreApplication::translate("TrayIcon", "offline (error)");
-    }
-    return {};
-}
 
 QPixmap pixmap(State state, int unread, int size)
 {

@@ -13,7 +13,5 @@ namespace TrayIconRenderer {
 QIcon render(Notify::SseClient::State state, int unread);
 /// A pixmap of @p size for tests and screenshots.
 QPixmap pixmap(Notify::SseClient::State state, int unread, int size);
-/// What the tooltip calls the state.
-QString stateName(Notify::SseClient::State state);
 
 } // namespace TrayIconRenderer

@@ -2,6 +2,7 @@
 #include "traycontroller.h"
 
 #include "desktopsession.h"
+#include "displaytext.h"
 #include "mainwindow.h"
 #include "notificationmodel.h"
 #include "trayiconrenderer.h"
@@ -62,7 +63,7 @@ void TrayController::refresh()
     m_icon->setIcon(TrayIconRenderer::render(state, unread));
     QString tip
         = tr("Notify — %1\n%2")
-              .arg(TrayIconRenderer::stateName(state), m_session->settings().server.toString(QUrl::RemoveUserInfo));
+              .arg(DisplayText::connectionState(state), m_session->settings().server.toString(QUrl::RemoveUserInfo));
     tip += u'\n' + tr("%n unread", nullptr, unread);
     if (m_session->lastEventTime().isValid())
         tip += u'\n'

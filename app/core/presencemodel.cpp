@@ -2,7 +2,7 @@
 #include "presencemodel.h"
 
 #include "levelicons.h"
-#include "notificationmodel.h"
+#include "displaytext.h"
 
 using namespace Notify::Protocol;
 
@@ -23,7 +23,7 @@ QVariant PresenceModel::data(const QModelIndex &index, int role) const
     const QString name = p.displayName.isEmpty() ? p.user : p.displayName;
     switch (role) {
     case Qt::DisplayRole: {
-        const QString since = NotificationModel::relativeTime(p.since, QDateTime::currentDateTimeUtc());
+        const QString since = DisplayText::relativeTime(p.since, QDateTime::currentDateTimeUtc());
         if (p.status == PresenceStatus::Offline)
             return since.isEmpty() ? tr("%1 — offline").arg(name) : tr("%1 — last seen %2").arg(name, since);
         return tr("%1 — %2").arg(name, toString(p.status));

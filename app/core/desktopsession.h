@@ -2,7 +2,9 @@
 #pragma once
 
 #include "alertthrottle.h"
+#include "eventinterpreter.h"
 #include "eventjournal.h"
+#include "notifier.h"
 #include "notificationmodel.h"
 #include "sseclient.h"
 
@@ -12,7 +14,6 @@
 
 #include <memory>
 
-class DesktopNotifier;
 class HistoryStore;
 class MessageModel;
 class OrderModel;
@@ -45,7 +46,7 @@ public:
     };
 
     /// @p history may be null (nothing kept); the session does not own it.
-    DesktopSession(HistoryStore *history, DesktopNotifier *notifier, QObject *parent = nullptr);
+    DesktopSession(HistoryStore *history, Notifier *notifier, QObject *parent = nullptr);
     ~DesktopSession() override;
     Q_DISABLE_COPY_MOVE(DesktopSession)
 
@@ -90,20 +91,30 @@ signals:
 
 private:
     void onEvent(const Notify::SseEvent &event);
+    // One per typed event; onEvent() dispatches.
+    void apply(const Notify::Protocol::Notification &n, const Notify::InterpretedEvent &event);
+    void apply(const Notify::Protocol::NotificationRead &r, const Notify::InterpretedEvent &);
+    void apply(const Notify::Protocol::OrderStatus &o, const Notify::InterpretedEvent &);
+    void apply(const Notify::Protocol::Message &m, const Notify::InterpretedEvent &);
+    void apply(const Notify::Protocol::Presence &p, const Notify::InterpretedEvent &);
+    void apply(const Notify::Protocol::Reset &, const Notify::InterpretedEvent &) { } // handled in onEvent
+    [[nodiscard]] bool alertsPaused() const;
     void resync();
-    void alert(const QString &key, const QString &title, const QString &body, int urgency, bool markable);
+    void alert(const QString &key, const QString &title, const QString &body, Notifier::Urgency urgency,
+               bool markable);
     void flushSummary();
     void log(const QString &line);
 
     Settings m_settings;
     HistoryStore *m_history;
-    DesktopNotifier *m_notifier;
+    Notifier *m_notifier;
     Notify::SseClient *m_client;
     RestClient *m_rest;
     NotificationModel *m_notifications;
     OrderModel *m_orders;
     MessageModel *m_messages;
     PresenceModel *m_presence;
+    Notify::EventInterpreter m_interpreter;
     Notify::EventJournal m_journal;
     AlertThrottle m_throttle;
     QTimer *m_summaryTimer;

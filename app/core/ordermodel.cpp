@@ -2,7 +2,7 @@
 #include "ordermodel.h"
 
 #include "levelicons.h"
-#include "notificationmodel.h"
+#include "displaytext.h"
 
 #include <QFont>
 
@@ -35,7 +35,7 @@ QVariant OrderModel::data(const QModelIndex &index, int role) const
         case StatusColumn:
             return toString(o.status);
         case UpdatedColumn:
-            return NotificationModel::relativeTime(o.updatedAt, QDateTime::currentDateTimeUtc());
+            return DisplayText::relativeTime(o.updatedAt, QDateTime::currentDateTimeUtc());
         case NoteColumn:
             return o.note;
         }

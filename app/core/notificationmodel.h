@@ -67,8 +67,6 @@ public:
     [[nodiscard]] qsizetype capacity() const { return m_capacity; }
     [[nodiscard]] QStringList unreadIds() const;
 
-    /// "just now", "2 min ago", "3 h ago", "yesterday", or the date.
-    [[nodiscard]] static QString relativeTime(const QDateTime &time, const QDateTime &now);
 
 signals:
     void unreadCountChanged(int unread);

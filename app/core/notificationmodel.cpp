@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "notificationmodel.h"
 
+#include "displaytext.h"
+
 #include "levelicons.h"
 
 #include <QFont>
@@ -28,22 +30,6 @@ int NotificationModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString NotificationModel::relativeTime(const QDateTime &time, const QDateTime &now)
-{
-    if (!time.isValid())
-        return {};
-    const qint64 seconds = time.secsTo(now);
-    if (seconds < 60)
-        return tr("just now");
-    if (seconds < 3600)
-        return tr("%n min ago", nullptr, int(seconds / 60));
-    if (seconds < 24 * 3600)
-        return tr("%n h ago", nullptr, int(seconds / 3600));
-    if (time.toLocalTime().date() == now.toLocalTime().date().addDays(-1))
-        return tr("yesterday");
-    return QLocale().toString(time.toLocalTime().date(), QLocale::ShortFormat);
-}
-
 QVariant NotificationModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_items.size())
@@ -57,7 +43,7 @@ QVariant NotificationModel::data(const QModelIndex &index, int role) const
         case CategoryColumn:
             return n.category;
         case TimeColumn:
-            return relativeTime(n.createdAt, QDateTime::currentDateTimeUtc());
+            return DisplayText::relativeTime(n.createdAt, QDateTime::currentDateTimeUtc());
         }
         return {};
     case Qt::ToolTipRole:

@@ -2,7 +2,7 @@
 #include "desktopsession.h"
 
 #include "apipaths.h"
-#include "desktopnotifier.h"
+#include "displaytext.h"
 #include "eventspoller.h"
 #include "historystore.h"
 #include "messagemodel.h"
@@ -10,7 +10,7 @@
 #include "ordermodel.h"
 #include "presencemodel.h"
 #include "restclient.h"
-#include "trayiconrenderer.h"
+#include "notifier.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -31,22 +31,14 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-int urgencyOf(Level level)
+Notifier::Urgency urgencyOf(Level level)
 {
-    switch (level) {
-    case Level::Error:
-        return int(DesktopNotifier::Urgency::Critical);
-    case Level::Warning:
-    case Level::Success:
-    case Level::Info:
-        return int(DesktopNotifier::Urgency::Normal);
-    }
-    return int(DesktopNotifier::Urgency::Normal);
+    return level == Level::Error ? Notifier::Urgency::Critical : Notifier::Urgency::Normal;
 }
 
 } // namespace
 
-DesktopSession::DesktopSession(HistoryStore *history, DesktopNotifier *notifier, QObject *parent)
+DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QObject *parent)
     : QObject(parent)
     , m_history(history)
     , m_notifier(notifier)
@@ -67,7 +59,7 @@ DesktopSession::DesktopSession(HistoryStore *history, DesktopNotifier *notifier,
         resync();
     });
     connect(m_client, &SseClient::stateChanged, this, [this](SseClient::State state) {
-        log(tr("connection %1").arg(TrayIconRenderer::stateName(state)));
+        log(tr("connection %1").arg(DisplayText::connectionState(state)));
         emit connectionStateChanged(state);
     });
     connect(m_client, &SseClient::opened, this, [this] {
@@ -91,7 +83,7 @@ DesktopSession::DesktopSession(HistoryStore *history, DesktopNotifier *notifier,
     connect(m_client, &SseClient::reconnectScheduled, this,
             [this](qint64 ms) { log(tr("next attempt in %1 s").arg(double(ms) / 1000, 0, 'f', 1)); });
     if (m_notifier) {
-        connect(m_notifier, &DesktopNotifier::actionInvoked, this, [this](const QString &key, const QString &action) {
+        connect(m_notifier, &Notifier::actionInvoked, this, [this](const QString &key, const QString &action) {
             if (action == u"mark-read")
                 markRead(key);
             else
@@ -230,7 +222,8 @@ void DesktopSession::resync()
 void DesktopSession::onEvent(const SseEvent &event)
 {
     m_lastEventTime = QDateTime::currentDateTime();
-    if (event.type == "reset") {
+    const InterpretedEvent interpreted = m_interpreter.interpret(event);
+    if (std::holds_alternative<Reset>(interpreted.payload)) {
         if (m_history)
             m_history->setLastEventId(event.id);
         m_journal.setLastEventId(event.id);
@@ -241,81 +234,66 @@ void DesktopSession::onEvent(const SseEvent &event)
         return;
     if (m_history && !event.id.isEmpty())
         m_history->rememberEvent(event.id);
-    const QJsonObject data = QJsonDocument::fromJson(event.data).object();
-    const bool paused = m_pausedUntil.isValid() && QDateTime::currentDateTime() < m_pausedUntil;
-
-    if (event.type == "notification") {
-        const auto n = Notification::fromJson(data);
-        if (!n) {
-            log(tr("ignored an invalid notification (%1)").arg(QString::fromUtf8(event.id)));
-            return;
-        }
-        const NotificationItem item = NotificationItem::fromProtocol(*n, event.id, false);
-        m_notifications->upsert(item);
-        if (m_resyncPending)
-            m_sinceResync << item;
-        if (m_history)
-            m_history->saveNotification(item);
-        if (m_settings.alertNotifications && !paused)
-            alert(n->notificationId, n->title, n->body, urgencyOf(n->level), true);
-    } else if (event.type == "notification_read") {
-        if (const auto r = NotificationRead::fromJson(data)) {
-            m_notifications->markRead(r->notificationIds);
-            if (m_resyncPending)
-                m_readSinceResync << r->notificationIds;
-            if (m_history)
-                m_history->markRead(r->notificationIds);
-        }
-    } else if (event.type == "order_status") {
-        const auto o = OrderStatus::fromJson(data);
-        if (!o)
-            return;
-        m_orders->apply(*o);
-        if (m_history)
-            m_history->saveOrder(*o);
-        if (m_settings.alertOrders && !paused)
-            alert(QString(), tr("Order %1: %2").arg(o->orderId, toString(o->status)), o->note,
-                  int(o->status == OrderState::Cancelled ? DesktopNotifier::Urgency::Critical
-                                                         : DesktopNotifier::Urgency::Normal),
-                  false);
-    } else if (event.type == "message") {
-        const auto m = Message::fromJson(data);
-        if (!m)
-            return;
-        if (m_messages->add(*m) && m_history)
-            m_history->saveMessage(*m);
-        if (m_settings.alertMessages && !paused && m->from != m_settings.user)
-            alert(QString(), tr("Message from %1").arg(m->from), m->body, int(DesktopNotifier::Urgency::Normal), false);
-    } else if (event.type == "presence") {
-        const auto p = Presence::fromJson(data);
-        if (!p)
-            return;
-        m_presence->apply(*p);
-        if (m_settings.alertPresence && !paused && p->user != m_settings.user)
-            alert(QString(),
-                  tr("%1 is %2").arg(p->displayName.isEmpty() ? p->user : p->displayName, toString(p->status)), {},
-                  int(DesktopNotifier::Urgency::Low), false);
-    } else {
-        // Types the app does not know are shown as generic notifications.
-        NotificationItem item;
-        item.id = QString::fromUtf8(event.id);
-        item.title = QString::fromUtf8(event.type);
-        item.body = QString::fromUtf8(event.data);
-        item.createdAt = QDateTime::currentDateTimeUtc();
-        item.eventId = event.id;
-        item.category = QString::fromUtf8(event.type);
-        m_notifications->upsert(item);
-        if (m_resyncPending)
-            m_sinceResync << item;
-        if (m_history)
-            m_history->saveNotification(item);
-        if (m_settings.alertNotifications && !paused)
-            alert(item.id, item.title, item.body, int(DesktopNotifier::Urgency::Normal), false);
-    }
-    emit eventApplied(event.type);
+    if (!interpreted.note.isEmpty())
+        log(tr("shown as a notification: %1").arg(interpreted.note));
+    std::visit([this, &interpreted](const auto &payload) { apply(payload, interpreted); }, interpreted.payload);
+    emit eventApplied(interpreted.type());
 }
 
-void DesktopSession::alert(const QString &key, const QString &title, const QString &body, int urgency, bool markable)
+bool DesktopSession::alertsPaused() const
+{
+    return m_pausedUntil.isValid() && QDateTime::currentDateTime() < m_pausedUntil;
+}
+
+void DesktopSession::apply(const Notification &n, const InterpretedEvent &event)
+{
+    const NotificationItem item = NotificationItem::fromProtocol(n, event.id, false);
+    m_notifications->upsert(item);
+    if (m_resyncPending)
+        m_sinceResync << item;
+    if (m_history)
+        m_history->saveNotification(item);
+    if (m_settings.alertNotifications && !alertsPaused())
+        alert(n.notificationId, n.title, n.body, urgencyOf(n.level), true);
+}
+
+void DesktopSession::apply(const NotificationRead &r, const InterpretedEvent &)
+{
+    m_notifications->markRead(r.notificationIds);
+    if (m_resyncPending)
+        m_readSinceResync << r.notificationIds;
+    if (m_history)
+        m_history->markRead(r.notificationIds);
+}
+
+void DesktopSession::apply(const OrderStatus &o, const InterpretedEvent &)
+{
+    m_orders->apply(o);
+    if (m_history)
+        m_history->saveOrder(o);
+    if (m_settings.alertOrders && !alertsPaused())
+        alert(QString(), tr("Order %1: %2").arg(o.orderId, toString(o.status)), o.note,
+              o.status == OrderState::Cancelled ? Notifier::Urgency::Critical : Notifier::Urgency::Normal, false);
+}
+
+void DesktopSession::apply(const Message &m, const InterpretedEvent &)
+{
+    if (m_messages->add(m) && m_history)
+        m_history->saveMessage(m);
+    if (m_settings.alertMessages && !alertsPaused() && m.from != m_settings.user)
+        alert(QString(), tr("Message from %1").arg(m.from), m.body, Notifier::Urgency::Normal, false);
+}
+
+void DesktopSession::apply(const Presence &p, const InterpretedEvent &)
+{
+    m_presence->apply(p);
+    if (m_settings.alertPresence && !alertsPaused() && p.user != m_settings.user)
+        alert(QString(), tr("%1 is %2").arg(p.displayName.isEmpty() ? p.user : p.displayName, toString(p.status)), {},
+              Notifier::Urgency::Low, false);
+}
+
+void DesktopSession::alert(const QString &key, const QString &title, const QString &body, Notifier::Urgency urgency,
+                           bool markable)
 {
     if (!m_notifier)
         return;
@@ -324,11 +302,11 @@ void DesktopSession::alert(const QString &key, const QString &title, const QStri
             m_summaryTimer->start(int(std::max<qint64>(0, m_throttle.summaryDueMs() - nowMs())));
         return;
     }
-    DesktopNotifier::Alert a;
+    Notifier::Alert a;
     a.key = key;
     a.title = title;
     a.body = body;
-    a.urgency = DesktopNotifier::Urgency(urgency);
+    a.urgency = urgency;
     if (!key.isEmpty()) {
         a.actions = { QStringLiteral("default"), tr("Open"), QStringLiteral("open"), tr("Open") };
         if (markable)
@@ -342,7 +320,7 @@ void DesktopSession::flushSummary()
     const int count = m_throttle.takeSummary(nowMs());
     if (count <= 0 || !m_notifier)
         return;
-    DesktopNotifier::Alert a;
+    Notifier::Alert a;
     a.title = count == 1 ? tr("1 new notification") : tr("%1 new notifications").arg(count);
     a.body = tr("%1 unread in total").arg(m_notifications->unreadCount());
     a.key = QStringLiteral("summary");
