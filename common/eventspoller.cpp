@@ -2,6 +2,7 @@
 #include "eventspoller.h"
 
 #include "apipaths.h"
+#include "networkreplies.h"
 #include "protocol.h"
 #include "requestbuilder.h"
 
@@ -45,13 +46,7 @@ void EventsPoller::poll(QNetworkAccessManager *network, const RequestBuilder &re
 
 void EventsPoller::abort()
 {
-    QNetworkReply *reply = m_reply.data();
-    if (!reply)
-        return;
-    m_reply = nullptr;
-    disconnect(reply, nullptr, this, nullptr);
-    reply->abort();
-    reply->deleteLater();
+    abandonReply(m_reply, this);
 }
 
 void EventsPoller::onFinished(QNetworkReply *reply)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sseclient.h"
 
+#include "networkreplies.h"
 #include "pollingfallback.h"
 
 #include <QDateTime>
@@ -195,13 +196,7 @@ void SseClient::reconnectNow()
 
 void SseClient::abortReply()
 {
-    QNetworkReply *reply = m_reply.data();
-    if (!reply)
-        return;
-    m_reply = nullptr;
-    disconnect(reply, nullptr, this, nullptr);
-    reply->abort();
-    reply->deleteLater();
+    abandonReply(m_reply, this);
 }
 
 void SseClient::connectStream()

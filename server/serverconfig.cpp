@@ -109,12 +109,12 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
     }
     qint64 port = config.port, streams = config.maxStreamsPerUser, threads = 0;
     if (!integerOption(parser, QStringLiteral("port"), port, 0, 65535, error)
-        || !secondsOption(parser, QStringLiteral("heartbeat"), config.heartbeatMs, 0.01, error)
-        || !secondsOption(parser, QStringLiteral("timeout"), config.timeoutMs, 0.01, error)
+        || !secondsOption(parser, QStringLiteral("heartbeat"), config.connections.heartbeatMs, 0.01, error)
+        || !secondsOption(parser, QStringLiteral("timeout"), config.connections.timeoutMs, 0.01, error)
         || !integerOption(parser, QStringLiteral("retry-ms"), config.retryMs, 0, 86'400'000, error)
         || !integerOption(parser, QStringLiteral("max-streams-per-user"), streams, 1, 100'000, error)
-        || !integerOption(parser, QStringLiteral("max-buffered-bytes"), config.maxBufferedBytes, 1024, qint64(1) << 40,
-                          error)
+        || !integerOption(parser, QStringLiteral("max-buffered-bytes"), config.connections.maxBufferedBytes, 1024,
+                          qint64(1) << 40, error)
         || !secondsOption(parser, QStringLiteral("presence-grace"), config.presenceGraceMs, 0, error)
         || !integerOption(parser, QStringLiteral("retain-events"), config.retainEvents, 1, qint64(1) << 40, error)
         || !integerOption(parser, QStringLiteral("retain-hours"), config.retainHours, 1, 24 * 365 * 100, error)
@@ -153,7 +153,7 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
             *error = QStringLiteral("--io takes epoll or qt, not \"%1\"").arg(io);
             return std::nullopt;
         }
-        config.qtSockets = io == u"qt";
+        config.connections.io = io == u"qt" ? ConnectionSettings::Io::QtSockets : ConnectionSettings::Io::Epoll;
     }
     if (!config.demo && config.usersFile.isEmpty()) {
         *error = QStringLiteral("no users: pass --users FILE, or --demo for demo users");

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "connectionsettings.h"
+
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
@@ -21,12 +23,9 @@ struct ServerConfig
     QString usersFile;
     QString dataDir;
     bool inMemory = false;
-    qint64 heartbeatMs = 30'000;
-    qint64 timeoutMs = 300'000;
     qint64 retryMs = 3'000;
     int maxStreamsPerUser = 5;
     StreamLimitPolicy streamLimitPolicy = StreamLimitPolicy::Reject;
-    qint64 maxBufferedBytes = 1024 * 1024;
     qint64 presenceGraceMs = 10'000;
     qint64 retainEvents = 100'000;
     qint64 retainHours = 72;
@@ -37,14 +36,9 @@ struct ServerConfig
     bool metricsPublic = false;
     bool demo = false;
     QString scenarioFile;
-    /// `--io qt`: the benchmark baseline (QTcpSocket per connection, Qt's dispatcher).
-    bool qtSockets = false;
-
-    // Not options of the contract: limits that tests shorten.
-    qint64 requestDeadlineMs = 10'000;
-    qint64 idleKeepAliveMs = 30'000;
-    qint64 maxHeaderBytes = 16 * 1024;
-    qint64 maxBodyBytes = 1024 * 1024;
+    /// --heartbeat, --timeout, --max-buffered-bytes, `--io qt`, and the
+    /// limits of the contract that are no options (tests shorten them).
+    ConnectionSettings connections;
 
     /// Parses notify-server's command line. On error returns nothing and
     /// sets @p error; --help and --version are handled by the caller.

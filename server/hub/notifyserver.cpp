@@ -77,26 +77,11 @@ bool NotifyServer::start(QString *error)
 
     // Listen first: if the port is taken, no worker thread was started for nothing.
     m_listener = std::make_unique<Listener>([this](qintptr descriptor) { m_workers->handOver(descriptor); });
-    Listener::Settings listen;
-    listen.address = m_config.bindAddress;
-    listen.port = m_config.port;
-    listen.tlsCertFile = m_config.tlsCertFile;
-    listen.tlsKeyFile = m_config.tlsKeyFile;
-    listen.handshakeTimeoutMs = m_config.requestDeadlineMs;
-    if (!m_listener->listen(listen, error))
+    const Listener::Tls tls{ m_config.tlsCertFile, m_config.tlsKeyFile, m_config.connections.requestDeadlineMs };
+    if (!m_listener->listen(m_config.bindAddress, m_config.port, tls, error))
         return fail();
-
-    ConnectionWorker::Settings settings;
-    settings.heartbeatMs = m_config.heartbeatMs;
-    settings.timeoutMs = m_config.timeoutMs;
-    settings.maxBufferedBytes = m_config.maxBufferedBytes;
-    settings.requestDeadlineMs = m_config.requestDeadlineMs;
-    settings.idleKeepAliveMs = m_config.idleKeepAliveMs;
-    settings.maxHeaderBytes = m_config.maxHeaderBytes;
-    settings.maxBodyBytes = m_config.maxBodyBytes;
-    settings.io = m_config.qtSockets ? ConnectionWorker::Io::QtSockets : ConnectionWorker::Io::Epoll;
     // No accepted connection is handed over before this returns: the hub's event loop is not running yet.
-    m_workers->start(m_config.effectiveThreads(), settings, this);
+    m_workers->start(m_config.effectiveThreads(), m_config.connections, this);
 
     m_retentionTimer = new QTimer(this);
     m_retentionTimer->setInterval(60'000);

@@ -46,7 +46,7 @@ ConnectionWorker::~ConnectionWorker()
 
 void ConnectionWorker::start()
 {
-    if (m_settings.io == Io::QtSockets)
+    if (m_settings.io == Settings::Io::QtSockets)
         m_transport = new QtSocketTransport(this, &m_counters, this);
     else
         m_transport = new EpollTransport(this, &m_counters, this);

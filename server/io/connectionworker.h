@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "connectionsettings.h"
 #include "httprequest.h"
 #include "httpresponse.h"
 #include "transport.h"
@@ -76,19 +77,7 @@ class ConnectionWorker final : public QObject, private TransportEvents
     Q_OBJECT
 
 public:
-    enum class Io { Epoll, QtSockets };
-
-    struct Settings
-    {
-        qint64 heartbeatMs = 30'000;
-        qint64 timeoutMs = 300'000;
-        qint64 maxBufferedBytes = 1024 * 1024;
-        qint64 requestDeadlineMs = 10'000;
-        qint64 idleKeepAliveMs = 30'000;
-        qint64 maxHeaderBytes = 16 * 1024;
-        qint64 maxBodyBytes = 1024 * 1024;
-        Io io = Io::Epoll;
-    };
+    using Settings = ConnectionSettings;
 
     struct Counters : Transport::Counters
     {

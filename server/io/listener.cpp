@@ -41,14 +41,14 @@ Listener::~Listener()
     close();
 }
 
-bool Listener::listen(const Settings &settings, QString *error)
+bool Listener::listen(const QHostAddress &address, quint16 port, const Tls &tls, QString *error)
 {
     close();
     QTcpServer *server = nullptr;
-    if (settings.tlsCertFile.isEmpty()) {
+    if (tls.certFile.isEmpty()) {
         server = new DescriptorServer(m_onConnection);
     } else {
-        server = makeTlsServer(settings, error);
+        server = makeTlsServer(tls, error);
         if (!server)
             return false;
     }
@@ -56,11 +56,9 @@ bool Listener::listen(const Settings &settings, QString *error)
     // A reconnect storm arrives all at once; the default backlog of 50 drops most of it.
     server->setListenBacklogSize(4096);
     server->setMaxPendingConnections(4096);
-    if (!server->listen(settings.address, settings.port)) {
-        *error = QStringLiteral("cannot listen on %1:%2: %3")
-                     .arg(settings.address.toString())
-                     .arg(settings.port)
-                     .arg(server->errorString());
+    if (!server->listen(address, port)) {
+        *error
+            = QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(server->errorString());
         delete server;
         return false;
     }
@@ -82,20 +80,20 @@ quint16 Listener::port() const
     return m_server ? m_server->serverPort() : 0;
 }
 
-QSslServer *Listener::makeTlsServer(const Settings &settings, QString *error)
+QSslServer *Listener::makeTlsServer(const Tls &tls, QString *error)
 {
     if (!QSslSocket::supportsSsl()) {
         *error = QStringLiteral("TLS is not available: Qt found no TLS backend (Debian: libssl3)");
         return nullptr;
     }
-    const QList<QSslCertificate> chain = QSslCertificate::fromPath(settings.tlsCertFile, QSsl::Pem);
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(tls.certFile, QSsl::Pem);
     if (chain.isEmpty()) {
-        *error = QStringLiteral("no PEM certificate in %1").arg(settings.tlsCertFile);
+        *error = QStringLiteral("no PEM certificate in %1").arg(tls.certFile);
         return nullptr;
     }
-    QFile keyFile(settings.tlsKeyFile);
+    QFile keyFile(tls.keyFile);
     if (!keyFile.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(settings.tlsKeyFile, keyFile.errorString());
+        *error = QStringLiteral("cannot read %1: %2").arg(tls.keyFile, keyFile.errorString());
         return nullptr;
     }
     const QByteArray pem = keyFile.readAll();
@@ -106,8 +104,7 @@ QSslServer *Listener::makeTlsServer(const Settings &settings, QString *error)
             break;
     }
     if (key.isNull()) {
-        *error
-            = QStringLiteral("no usable PEM private key in %1 (RSA, EC or DSA, unencrypted)").arg(settings.tlsKeyFile);
+        *error = QStringLiteral("no usable PEM private key in %1 (RSA, EC or DSA, unencrypted)").arg(tls.keyFile);
         return nullptr;
     }
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
@@ -116,7 +113,7 @@ QSslServer *Listener::makeTlsServer(const Settings &settings, QString *error)
     ssl.setPeerVerifyMode(QSslSocket::VerifyNone); // clients are not asked for certificates
     auto *server = new QSslServer;
     server->setSslConfiguration(ssl);
-    server->setHandshakeTimeout(int(settings.handshakeTimeoutMs));
+    server->setHandshakeTimeout(int(tls.handshakeTimeoutMs));
     connect(server, &QTcpServer::pendingConnectionAvailable, this, [this, server] {
         while (QTcpSocket *socket = server->nextPendingConnection()) {
             const qintptr descriptor = TlsBridge::bridge(qobject_cast<QSslSocket *>(socket), this);

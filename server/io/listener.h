@@ -22,12 +22,11 @@ class Listener final : public QObject
     Q_OBJECT
 
 public:
-    struct Settings
+    /// HTTPS: a PEM certificate (chain) and its unencrypted key; no certificate: plain HTTP.
+    struct Tls
     {
-        QHostAddress address = QHostAddress::LocalHost;
-        quint16 port = 0;
-        QString tlsCertFile; ///< empty: plain HTTP
-        QString tlsKeyFile;
+        QString certFile;
+        QString keyFile;
         qint64 handshakeTimeoutMs = 10'000;
     };
 
@@ -35,12 +34,12 @@ public:
     ~Listener() override;
     Q_DISABLE_COPY_MOVE(Listener)
 
-    bool listen(const Settings &settings, QString *error);
+    bool listen(const QHostAddress &address, quint16 port, const Tls &tls, QString *error);
     void close();
     [[nodiscard]] quint16 port() const;
 
 private:
-    QSslServer *makeTlsServer(const Settings &settings, QString *error);
+    QSslServer *makeTlsServer(const Tls &tls, QString *error);
 
     std::function<void(qintptr)> m_onConnection;
     QTcpServer *m_server = nullptr;

@@ -2,33 +2,8 @@
 // notify-server in-process, on an ephemeral port, through real sockets.
 // Faults on demand (POST /api/v1/dev/faults/).
 
-#include "apipaths.h"
-#include "eventstore.h"
 #include "faultinjector.h"
-#include "inprocessserver.h"
-#include "testclient.h"
-
-#include <QJsonArray>
-#include <QProcess>
-#include <QSignalSpy>
-#include <QSslSocket>
-#include <QTemporaryDir>
-#include <QTest>
-
-#include <memory>
-
-using namespace Notify::Server;
-using TestClient::Stream;
-using Server = TestSupport::InProcessServer;
-
-namespace {
-
-const QByteArray Alice = TestSupport::AliceToken;
-const QByteArray Bob = TestSupport::BobToken;
-const QByteArray Admin = TestSupport::AdminToken;
-const QByteArray StreamPath = Notify::ApiPath::Stream;
-
-} // namespace
+#include "servertest.h"
 
 class tst_ServerFaults final : public QObject
 {
@@ -106,7 +81,7 @@ void tst_ServerFaults::faultFailStreams()
 
 void tst_ServerFaults::faultStallStreams()
 {
-    Server f([](ServerConfig &c) { c.heartbeatMs = 100; });
+    Server f([](ServerConfig &c) { c.connections.heartbeatMs = 100; });
     QVERIFY(f.start());
     QCOMPARE(fault(f.port(), R"({"action":"stall_streams","count":1})").status, 200);
     Stream stalled(f.port(), Alice);

@@ -2,36 +2,12 @@
 // notify-server in-process, on an ephemeral port, through real sockets.
 // The front door: health, authentication, HTTP limits and deadlines, pipelining, CORS, metrics.
 
-#include "apipaths.h"
-#include "eventstore.h"
 #include "faultinjector.h"
-#include "inprocessserver.h"
-#include "testclient.h"
+#include "servertest.h"
 
 #include <QDir>
-#include <QJsonArray>
 #include <QLoggingCategory>
-#include <QProcess>
-#include <QSignalSpy>
-#include <QSslSocket>
 #include <QTcpServer>
-#include <QTemporaryDir>
-#include <QTest>
-
-#include <memory>
-
-using namespace Notify::Server;
-using TestClient::Stream;
-using Server = TestSupport::InProcessServer;
-
-namespace {
-
-const QByteArray Alice = TestSupport::AliceToken;
-const QByteArray Bob = TestSupport::BobToken;
-const QByteArray Admin = TestSupport::AdminToken;
-const QByteArray StreamPath = Notify::ApiPath::Stream;
-
-} // namespace
 
 class tst_ServerHttp final : public QObject
 {
@@ -142,7 +118,7 @@ void tst_ServerHttp::badInput()
 
 void tst_ServerHttp::requestDeadline()
 {
-    Server f([](ServerConfig &c) { c.requestDeadlineMs = 300; });
+    Server f([](ServerConfig &c) { c.connections.requestDeadlineMs = 300; });
     QVERIFY(f.start());
     TestClient::Connection c(f.port());
     c.send("GET /healthz HTTP/1.1\r\nHost: x\r\n"); // and never the blank line
@@ -153,7 +129,7 @@ void tst_ServerHttp::requestDeadline()
 
 void tst_ServerHttp::idleKeepAliveClosed()
 {
-    Server f([](ServerConfig &c) { c.idleKeepAliveMs = 300; });
+    Server f([](ServerConfig &c) { c.connections.idleKeepAliveMs = 300; });
     QVERIFY(f.start());
     TestClient::Connection c(f.port());
     c.send("GET /healthz HTTP/1.1\r\n\r\n");

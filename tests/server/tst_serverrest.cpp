@@ -2,33 +2,7 @@
 // notify-server in-process, on an ephemeral port, through real sockets.
 // The REST endpoints: events, notifications and reads, orders, messages, publishing.
 
-#include "apipaths.h"
-#include "eventstore.h"
-#include "faultinjector.h"
-#include "inprocessserver.h"
-#include "testclient.h"
-
-#include <QJsonArray>
-#include <QProcess>
-#include <QSignalSpy>
-#include <QSslSocket>
-#include <QTemporaryDir>
-#include <QTest>
-
-#include <memory>
-
-using namespace Notify::Server;
-using TestClient::Stream;
-using Server = TestSupport::InProcessServer;
-
-namespace {
-
-const QByteArray Alice = TestSupport::AliceToken;
-const QByteArray Bob = TestSupport::BobToken;
-const QByteArray Admin = TestSupport::AdminToken;
-const QByteArray StreamPath = Notify::ApiPath::Stream;
-
-} // namespace
+#include "servertest.h"
 
 class tst_ServerRest final : public QObject
 {

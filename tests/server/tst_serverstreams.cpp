@@ -3,33 +3,11 @@
 // The stream: head, live events, replay without gap or duplicate, resets, heartbeats, timeouts, limits, slow consumers,
 // presence, persistence.
 
-#include "apipaths.h"
-#include "eventstore.h"
-#include "faultinjector.h"
-#include "inprocessserver.h"
-#include "testclient.h"
+#include "servertest.h"
 
-#include <QJsonArray>
-#include <QProcess>
-#include <QSignalSpy>
-#include <QSslSocket>
 #include <QTemporaryDir>
-#include <QTest>
 
 #include <memory>
-
-using namespace Notify::Server;
-using TestClient::Stream;
-using Server = TestSupport::InProcessServer;
-
-namespace {
-
-const QByteArray Alice = TestSupport::AliceToken;
-const QByteArray Bob = TestSupport::BobToken;
-const QByteArray Admin = TestSupport::AdminToken;
-const QByteArray StreamPath = Notify::ApiPath::Stream;
-
-} // namespace
 
 class tst_ServerStreams final : public QObject
 {
@@ -202,7 +180,7 @@ void tst_ServerStreams::resetWhenExpired()
 
 void tst_ServerStreams::heartbeatWhenIdle()
 {
-    Server f([](ServerConfig &c) { c.heartbeatMs = 150; });
+    Server f([](ServerConfig &c) { c.connections.heartbeatMs = 150; });
     QVERIFY(f.start());
     Stream s(f.port(), Alice);
     QVERIFY(s.waitForHead());
@@ -216,7 +194,7 @@ void tst_ServerStreams::heartbeatWhenIdle()
 
 void tst_ServerStreams::streamTimesOut()
 {
-    Server f([](ServerConfig &c) { c.timeoutMs = 300; });
+    Server f([](ServerConfig &c) { c.connections.timeoutMs = 300; });
     QVERIFY(f.start());
     Stream s(f.port(), Alice);
     QVERIFY(s.waitForHead());
@@ -276,7 +254,7 @@ void tst_ServerStreams::streamLimitEvictOldest()
 
 void tst_ServerStreams::slowConsumerIsClosed()
 {
-    Server f([](ServerConfig &c) { c.maxBufferedBytes = 256 * 1024; });
+    Server f([](ServerConfig &c) { c.connections.maxBufferedBytes = 256 * 1024; });
     QVERIFY(f.start());
     // A client that never reads: a raw socket with a tiny receive buffer.
     QTcpSocket lazy;

@@ -29,7 +29,8 @@ public:
         config.port = 0;
         config.retryMs = 50;
         config.threads = 2;
-        config.qtSockets = qEnvironmentVariable("NOTIFY_TEST_IO") == u"qt";
+        if (qEnvironmentVariable("NOTIFY_TEST_IO") == u"qt")
+            config.connections.io = Notify::Server::ConnectionSettings::Io::QtSockets;
         if (dataDir.isEmpty())
             config.inMemory = true;
         else
