@@ -123,6 +123,7 @@ struct ServerProcess
             ::close(out[0]);
             ::setenv("QT_LOGGING_RULES", "notify.*.info=false", 1);
             std::vector<char *> argv;
+            argv.reserve(args.size() + 1);
             for (auto &a : args)
                 argv.push_back(a.data());
             argv.push_back(nullptr);
@@ -264,7 +265,8 @@ public:
         sockaddr_in source{};
         source.sin_family = AF_INET;
         source.sin_addr.s_addr = htonl(0x7f000001u + uint32_t(sourceIndex % m_options.sources));
-        ::bind(fd, reinterpret_cast<sockaddr *>(&source), sizeof source);
+        if (::bind(fd, reinterpret_cast<sockaddr *>(&source), sizeof source) != 0)
+            die(std::string("bind to a source address: ") + std::strerror(errno));
         sockaddr_in target{};
         target.sin_family = AF_INET;
         target.sin_port = htons(uint16_t(server.port));

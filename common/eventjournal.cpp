@@ -57,7 +57,7 @@ bool EventJournal::fromJson(const QByteArray &json)
     const QJsonObject root = QJsonDocument::fromJson(json, &error).object();
     if (error.error != QJsonParseError::NoError || root.value(u"version").toInt() != 1)
         return false;
-    for (const QJsonValue &id : root.value(u"recent").toArray())
+    for (const auto &id : root.value(u"recent").toArray())
         accept(id.toString().toUtf8());
     m_lastEventId = root.value(u"last_event_id").toString().toUtf8();
     return true;

@@ -75,7 +75,7 @@ void EventsPoller::onFinished(QNetworkReply *reply)
     }
     QList<SseEvent> events;
     const QJsonArray list = root.value(u"events").toArray();
-    for (const QJsonValue &value : list) {
+    for (const auto &value : list) {
         const QJsonObject e = value.toObject();
         events << SseEvent{ e.value(u"event").toString().toUtf8(),
                             QJsonDocument(e.value(u"data").toObject()).toJson(QJsonDocument::Compact),

@@ -24,7 +24,17 @@ struct InterpretedEvent
     QByteArray id; ///< the SSE id; empty when the server sent none
     Payload payload;
     Source source = Source::Stream;
-    QString note; ///< set when the event was guessed or is a generic fallback: why
+    QString note; ///< set when the event is a generic fallback: why
+    /// A keep-alive or hello message of the backend (`{"type":"heartbeat"}`):
+    /// no event, nothing to show.
+    bool control = false;
+    /// What identifies the event's content where there is no SSE id
+    /// (ContentDedup): "n:<notification id>", "m:<message id>",
+    /// "o:<order>|<status>|<time>", or "h:<hash of type and data>".
+    QByteArray contentKey;
+    /// A hash key: remembered for a limited time only, so that the same
+    /// plain-text alert on another day still shows.
+    bool contentKeyExpires = false;
 
     /// The contract's type name ("notification", "order_status", …).
     [[nodiscard]] QByteArray type() const;

@@ -361,13 +361,25 @@ std::optional<OrderStatus> OrderStatus::fromJson(const QJsonObject &json, FieldE
     return r.finish(std::move(o), &OrderStatus::extra, error);
 }
 
+QString OrderStatus::statusName() const
+{
+    return unlistedStatus.isEmpty() ? toString(status) : unlistedStatus;
+}
+
+QString OrderStatus::previousStatusName() const
+{
+    if (!unlistedPreviousStatus.isEmpty())
+        return unlistedPreviousStatus;
+    return previousStatus ? toString(*previousStatus) : QString();
+}
+
 QJsonObject OrderStatus::toJson() const
 {
     QJsonObject json = extra;
     json.insert(QLatin1StringView("order_id"), orderId);
-    json.insert(QLatin1StringView("status"), toString(status));
-    if (previousStatus)
-        json.insert(QLatin1StringView("previous_status"), toString(*previousStatus));
+    json.insert(QLatin1StringView("status"), statusName());
+    if (!previousStatusName().isEmpty())
+        json.insert(QLatin1StringView("previous_status"), previousStatusName());
     putOptional(json, "note", note);
     putTimestamp(json, "updated_at", updatedAt);
     return json;

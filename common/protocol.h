@@ -105,6 +105,14 @@ struct OrderStatus
     QString note;
     QDateTime updatedAt;
     QJsonObject extra;
+    /// A status outside the contract's list, as another backend named it
+    /// ("on_hold"); shown as it is. Empty for the contract's statuses.
+    QString unlistedStatus;
+    QString unlistedPreviousStatus;
+
+    /// The status as people read it: the contract's name, or the unlisted one.
+    [[nodiscard]] QString statusName() const;
+    [[nodiscard]] QString previousStatusName() const;
 
     static constexpr auto TypeName = "order_status";
     [[nodiscard]] static std::optional<OrderStatus> fromJson(const QJsonObject &json, FieldError *error = nullptr);

@@ -33,10 +33,10 @@ qint64 retryAfterMs(const QByteArray &value)
     bool ok = false;
     const qint64 seconds = value.trimmed().toLongLong(&ok);
     if (ok && seconds >= 0)
-        return std::min<qint64>(seconds, 24 * 3600) * 1000;
+        return std::min<qint64>(seconds, 24LL * 3600) * 1000;
     const QDateTime date = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
     if (date.isValid())
-        return std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(date), 0, 24 * 3600 * 1000);
+        return std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(date), 0, 24LL * 3600 * 1000);
     return -1;
 }
 

@@ -123,8 +123,8 @@ void DemoScenario::demoStep()
     }
     case 6:
     case 7: { // a colleague writes
-        const QString from = people.at(m_random.bounded(people.size()));
-        const QString to = people.at(m_random.bounded(people.size()));
+        const QString &from = people.at(m_random.bounded(people.size()));
+        const QString &to = people.at(m_random.bounded(people.size()));
         if (from == to)
             break;
         static const char *const lines[]
@@ -205,7 +205,7 @@ void DemoScenario::scriptStep()
     if (m_loop && !m_script.isEmpty()) {
         m_scriptIndex = 0;
         m_scriptStartMs = QDateTime::currentMSecsSinceEpoch();
-        m_timer->start(std::max<qint64>(1, m_script.last().toObject().value(u"at_ms").toInteger() > 0 ? 1000 : 1000));
+        m_timer->start(1000); // a looping script starts again a second after its last step
     }
 }
 

@@ -117,7 +117,7 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
                           qint64(1) << 40, error)
         || !secondsOption(parser, QStringLiteral("presence-grace"), config.presenceGraceMs, 0, error)
         || !integerOption(parser, QStringLiteral("retain-events"), config.retainEvents, 1, qint64(1) << 40, error)
-        || !integerOption(parser, QStringLiteral("retain-hours"), config.retainHours, 1, 24 * 365 * 100, error)
+        || !integerOption(parser, QStringLiteral("retain-hours"), config.retainHours, 1, qint64(24) * 365 * 100, error)
         || !integerOption(parser, QStringLiteral("threads"), threads, 1, 256, error))
         return std::nullopt;
     config.port = quint16(port);

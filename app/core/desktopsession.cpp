@@ -7,10 +7,10 @@
 #include "historystore.h"
 #include "messagemodel.h"
 #include "notificationmodel.h"
+#include "notifier.h"
 #include "ordermodel.h"
 #include "presencemodel.h"
 #include "restclient.h"
-#include "notifier.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -68,7 +68,7 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QObjec
             if (status != 200)
                 return;
             QList<Presence> users;
-            for (const QJsonValue &u : body.value(u"users").toArray()) {
+            for (const auto &u : body.value(u"users").toArray()) {
                 if (const auto p = Presence::fromJson(u.toObject()))
                     users << *p;
             }
@@ -205,7 +205,7 @@ void DesktopSession::resync()
         if (status != 200)
             return;
         QList<OrderStatus> orders;
-        for (const QJsonValue &o : body.value(u"orders").toArray()) {
+        for (const auto &o : body.value(u"orders").toArray()) {
             QJsonObject json = o.toObject();
             // The snapshot lists null for absent optional fields.
             for (const char *field : { "previous_status", "note" }) {

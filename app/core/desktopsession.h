@@ -4,8 +4,8 @@
 #include "alertthrottle.h"
 #include "eventinterpreter.h"
 #include "eventjournal.h"
-#include "notifier.h"
 #include "notificationmodel.h"
+#include "notifier.h"
 #include "sseclient.h"
 
 #include <QDateTime>
@@ -100,8 +100,7 @@ private:
     void apply(const Notify::Protocol::Reset &, const Notify::InterpretedEvent &) { } // handled in onEvent
     [[nodiscard]] bool alertsPaused() const;
     void resync();
-    void alert(const QString &key, const QString &title, const QString &body, Notifier::Urgency urgency,
-               bool markable);
+    void alert(const QString &key, const QString &title, const QString &body, Notifier::Urgency urgency, bool markable);
     void flushSummary();
     void log(const QString &line);
 

@@ -15,7 +15,7 @@ QString relativeTime(const QDateTime &time, const QDateTime &now)
         return QCoreApplication::translate("DisplayText", "just now");
     if (seconds < 3600)
         return QCoreApplication::translate("DisplayText", "%n min ago", nullptr, int(seconds / 60));
-    if (seconds < 24 * 3600)
+    if (seconds < 24LL * 3600)
         return QCoreApplication::translate("DisplayText", "%n h ago", nullptr, int(seconds / 3600));
     if (time.toLocalTime().date() == now.toLocalTime().date().addDays(-1))
         return QCoreApplication::translate("DisplayText", "yesterday");

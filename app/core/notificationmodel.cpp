@@ -7,8 +7,6 @@
 
 #include <QFont>
 
-using Notify::Protocol::Level;
-
 NotificationItem NotificationItem::fromProtocol(const Notify::Protocol::Notification &n, const QByteArray &eventId,
                                                 bool read)
 {

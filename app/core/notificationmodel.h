@@ -67,7 +67,6 @@ public:
     [[nodiscard]] qsizetype capacity() const { return m_capacity; }
     [[nodiscard]] QStringList unreadIds() const;
 
-
 signals:
     void unreadCountChanged(int unread);
 

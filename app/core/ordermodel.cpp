@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ordermodel.h"
 
-#include "levelicons.h"
 #include "displaytext.h"
+#include "levelicons.h"
 
 #include <QFont>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "presencemodel.h"
 
-#include "levelicons.h"
 #include "displaytext.h"
+#include "levelicons.h"
 
 using namespace Notify::Protocol;
 
@@ -31,7 +31,6 @@ QVariant PresenceModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         return LevelIcons::dot(LevelIcons::color(p.status));
     case Qt::ToolTipRole:
-        return p.user;
     case UserRole:
         return p.user;
     case StatusRole:

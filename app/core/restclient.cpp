@@ -30,7 +30,7 @@ void RestClient::send(const QByteArray &method, const QString &path, const QByte
     const QUrl url = m_server.resolved(QUrl(path));
     const QNetworkRequest request = body.isNull() ? m_requests.build(url) : m_requests.buildJson(url);
     QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
-    connect(reply, &QNetworkReply::finished, this, [reply, callback] {
+    connect(reply, &QNetworkReply::finished, this, [reply, callback = std::move(callback)] {
         reply->deleteLater();
         if (callback)
             callback(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),

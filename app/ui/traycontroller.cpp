@@ -82,7 +82,7 @@ void TrayController::rebuildLatest()
     std::sort(items.begin(), items.end(),
               [](const NotificationItem &a, const NotificationItem &b) { return a.createdAt > b.createdAt; });
     for (qsizetype i = 0; i < std::min<qsizetype>(5, items.size()); ++i) {
-        const NotificationItem item = items.at(i);
+        const NotificationItem &item = items.at(i);
         QAction *action = m_latest->addAction((item.read ? QString() : QStringLiteral("● ")) + item.title);
         connect(action, &QAction::triggered, m_window, [this, id = item.id] { m_window->showNotification(id); });
     }

@@ -26,8 +26,8 @@ public:
         Error, ///< errorStatus()/errorMessage() say why; the connection must close
     };
 
-    static constexpr qsizetype DefaultMaxHeaderBytes = 16 * 1024;
-    static constexpr qsizetype DefaultMaxBodyBytes = 1024 * 1024;
+    static constexpr qsizetype DefaultMaxHeaderBytes = qsizetype(16) * 1024;
+    static constexpr qsizetype DefaultMaxBodyBytes = qsizetype(1024) * 1024;
 
     explicit HttpRequestParser(qsizetype maxHeaderBytes = DefaultMaxHeaderBytes,
                                qsizetype maxBodyBytes = DefaultMaxBodyBytes);

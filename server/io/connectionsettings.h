@@ -17,11 +17,11 @@ struct ConnectionSettings
 
     qint64 heartbeatMs = 30'000;
     qint64 timeoutMs = 300'000;
-    qint64 maxBufferedBytes = 1024 * 1024;
+    qint64 maxBufferedBytes = qint64(1024) * 1024;
     qint64 requestDeadlineMs = 10'000;
     qint64 idleKeepAliveMs = 30'000;
-    qint64 maxHeaderBytes = 16 * 1024;
-    qint64 maxBodyBytes = 1024 * 1024;
+    qint64 maxHeaderBytes = qint64(16) * 1024;
+    qint64 maxBodyBytes = qint64(1024) * 1024;
     Io io = Io::Epoll;
 };
 

@@ -24,7 +24,7 @@ qint64 nowMs()
 }
 
 constexpr qint64 CloseLingerMs = 2000; // how long a closing socket may drain input
-constexpr qsizetype ReadChunk = 64 * 1024;
+constexpr qsizetype ReadChunk = qsizetype(64) * 1024;
 
 } // namespace
 
@@ -383,9 +383,9 @@ void ConnectionWorker::onSweep()
                 heartbeat << c;
             break;
         case State::Reading:
-            if (c->requestStartMs != 0 && now - c->requestStartMs >= m_settings.requestDeadlineMs)
-                expired << c;
-            else if (c->requestStartMs == 0 && now - c->lastActivityMs >= m_settings.idleKeepAliveMs)
+            // A request that is not complete in time, or an idle keep-alive connection.
+            if ((c->requestStartMs != 0 && now - c->requestStartMs >= m_settings.requestDeadlineMs)
+                || (c->requestStartMs == 0 && now - c->lastActivityMs >= m_settings.idleKeepAliveMs))
                 expired << c;
             break;
         case State::Closing:

@@ -10,7 +10,7 @@
 namespace Notify::Server {
 
 namespace {
-constexpr qint64 MaxUnsentToClient = 256 * 1024;
+constexpr qint64 MaxUnsentToClient = qint64(256) * 1024;
 }
 
 qintptr TlsBridge::bridge(QSslSocket *tls, QObject *parent)
@@ -39,7 +39,7 @@ TlsBridge::TlsBridge(QSslSocket *tls, QLocalSocket *plain, QObject *parent)
 {
     m_tls->setParent(this);
     m_plain->setParent(this);
-    m_plain->setReadBufferSize(64 * 1024);
+    m_plain->setReadBufferSize(qint64(64) * 1024);
     connect(m_tls, &QSslSocket::readyRead, this, &TlsBridge::pumpToServer);
     connect(m_plain, &QLocalSocket::readyRead, this, &TlsBridge::pumpToClient);
     connect(m_tls, &QSslSocket::encryptedBytesWritten, this, &TlsBridge::pumpToClient);
@@ -62,7 +62,7 @@ void TlsBridge::pumpToServer()
 void TlsBridge::pumpToClient()
 {
     while (m_plain->bytesAvailable() > 0 && m_tls->encryptedBytesToWrite() + m_tls->bytesToWrite() < MaxUnsentToClient)
-        m_tls->write(m_plain->read(32 * 1024));
+        m_tls->write(m_plain->read(qint64(32) * 1024));
 }
 
 void TlsBridge::closeBoth()

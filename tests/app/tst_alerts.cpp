@@ -17,9 +17,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using Notify::Server::NotifyServer;
-using Notify::Server::ServerConfig;
-
 class FakeNotifications final : public QObject
 {
     Q_OBJECT

@@ -20,9 +20,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using Notify::Server::NotifyServer;
-using Notify::Server::ServerConfig;
-
 class tst_DesktopSession final : public QObject
 {
     Q_OBJECT

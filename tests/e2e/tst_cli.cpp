@@ -16,9 +16,6 @@
 
 #include <memory>
 
-using Notify::Server::NotifyServer;
-using Notify::Server::ServerConfig;
-
 namespace {
 
 const QString Alice = QStringLiteral("alice-token-0001");

@@ -228,7 +228,7 @@ void tst_ServerBinary::killNineLosesNothing()
     QVERIFY(port2 != 0);
     const auto events = TestClient::request(port2, "GET", "/api/v1/events/?limit=1000", "admin-token-0003");
     QByteArrayList stored;
-    for (const QJsonValue &e : events.json().value(u"events").toArray())
+    for (const auto &e : events.json().value(u"events").toArray())
         stored << e.toObject().value(u"id").toString().toLatin1();
     QCOMPARE(stored, acknowledged); // every acknowledged event, in order
     QCOMPARE(TestClient::request(port2, "GET", "/api/v1/orders/", "admin-token-0003")
@@ -266,7 +266,7 @@ void tst_ServerBinary::scenarioFileIsPlayed()
         QStringList types;
         const QJsonArray events
             = TestClient::request(port, "GET", "/api/v1/events/", "alice-token-0001").json().value(u"events").toArray();
-        for (const QJsonValue &e : events) {
+        for (const auto &e : events) {
             if (e.toObject().value(u"event").toString() != u"presence")
                 types << e.toObject().value(u"event").toString();
         }

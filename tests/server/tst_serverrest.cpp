@@ -161,7 +161,7 @@ void tst_ServerRest::ordersSnapshot()
     const QJsonArray orders = r.json().value(u"orders").toArray();
     QCOMPARE(orders.size(), 2);
     QStringList seen;
-    for (const QJsonValue &o : orders)
+    for (const auto &o : orders)
         seen << o.toObject().value(u"order_id").toString() + u'=' + o.toObject().value(u"status").toString();
     seen.sort();
     QCOMPARE(seen, (QStringList{ QStringLiteral("A-1=shipped"), QStringLiteral("C-1=delivered") }));

@@ -298,7 +298,7 @@ void tst_ServerStreams::usersSeeOnlyTheirEvents()
     QVERIFY(!bob.ids().contains(forAlice));
     // Nor in a replay, nor in the polling endpoint.
     const auto polled = TestClient::request(f.port(), "GET", "/api/v1/events/", Bob);
-    for (const QJsonValue &e : polled.json().value(u"events").toArray())
+    for (const auto &e : polled.json().value(u"events").toArray())
         QVERIFY(e.toObject().value(u"id").toString().toLatin1() != forAlice);
 }
 
@@ -308,7 +308,7 @@ void tst_ServerStreams::presenceFollowsStreams()
     QVERIFY(f.start());
     const auto statusOf = [&](const char *user) {
         const auto r = TestClient::request(f.port(), "GET", "/api/v1/presence/", Bob);
-        for (const QJsonValue &u : r.json().value(u"users").toArray()) {
+        for (const auto &u : r.json().value(u"users").toArray()) {
             if (u.toObject().value(u"user").toString() == QLatin1StringView(user))
                 return u.toObject().value(u"status").toString();
         }

@@ -1,0 +1,14 @@
+# SPDX-License-Identifier: MIT
+from django.urls import path
+
+from notifications_system import views
+
+urlpatterns = [
+    path("api/v1/notifications/sse/stream/", views.SSEStreamView.as_view()),
+    path("notifications/sse/stream/", views.SSEStreamView.as_view()),
+    path("api/v1/notifications/", views.NotificationListView.as_view()),
+    path("api/v1/notifications/<str:notification_id>/read/", views.MarkReadView.as_view()),
+    path("test/publish/", views.test_publish),
+    path("test/drop/", views.test_drop),
+    path("test/config/", views.test_config),
+]

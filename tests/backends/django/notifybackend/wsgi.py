@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: MIT
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "notifybackend.settings")
+application = get_wsgi_application()
