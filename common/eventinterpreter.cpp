@@ -25,7 +25,7 @@ struct Input
 QJsonValue firstOf(const QJsonObject &object, const QStringList &names)
 {
     for (const QString &name : names) {
-        const QJsonValue value = object.value(name);
+        QJsonValue value = object.value(name);
         if (!value.isUndefined() && !value.isNull())
             return value;
     }
@@ -268,7 +268,7 @@ public:
         NotificationRead r;
         const QJsonValue ids = field(in, NotificationRead::TypeName, "notification_ids");
         if (ids.isArray()) {
-            for (const QJsonValue &id : ids.toArray()) {
+            for (const auto &id : ids.toArray()) {
                 if (const QString s = idText(id); !s.isEmpty())
                     r.notificationIds << s;
             }

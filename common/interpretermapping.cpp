@@ -184,7 +184,7 @@ bool InterpreterMapping::merge(const QJsonObject &mapping, QString *error)
     const auto stringList = [](const QJsonValue &value, QStringList *out) {
         if (!value.isArray())
             return false;
-        for (const QJsonValue &v : value.toArray()) {
+        for (const auto &v : value.toArray()) {
             if (!v.isString() || v.toString().isEmpty())
                 return false;
             *out << v.toString();

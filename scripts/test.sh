@@ -19,6 +19,10 @@ echo "== build ($preset)"
 cmake --preset "$preset"
 cmake --build --preset "$preset"
 
+echo "== format and clang-tidy"
+scripts/format-check.sh
+scripts/tidy.sh "build/$preset"
+
 echo "== fuzz smoke"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
