@@ -35,6 +35,8 @@ struct InterpretedEvent
     /// A hash key: remembered for a limited time only, so that the same
     /// plain-text alert on another day still shows.
     bool contentKeyExpires = false;
+    /// A notification from a list that says it was read already.
+    bool read = false;
 
     /// The contract's type name ("notification", "order_status", …).
     [[nodiscard]] QByteArray type() const;
@@ -44,3 +46,5 @@ struct InterpretedEvent
 };
 
 } // namespace Notify
+
+Q_DECLARE_METATYPE(Notify::InterpretedEvent)

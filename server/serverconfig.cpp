@@ -87,6 +87,15 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
     opt("demo", "Create demo users (tokens printed at start) and publish demo events.");
     opt("scenario", "Play a JSON script of timed events.", "FILE");
     opt("io", "Socket I/O: epoll (default) or qt (a QTcpSocket per connection; the benchmark baseline).", "MODE");
+    opt("dialect",
+        "What the server speaks: contract (default), or django: what the seed note's Django backend serves "
+        "(unnamed data: events with the type inside the JSON, no ids and no replay, Authorization: Token, "
+        "the notifications list paginated as Django REST framework does, no /api/v1/events/).",
+        "contract|django");
+    opt("poll-delay-ms",
+        "Events wait for the next tick of MS milliseconds, as a backend that polls its cache "
+        "(the seed note's: 3000) delivers them (default 0: at once).",
+        "MS");
 
     if (helpText)
         *helpText = parser.helpText();
@@ -118,7 +127,8 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         || !secondsOption(parser, QStringLiteral("presence-grace"), config.presenceGraceMs, 0, error)
         || !integerOption(parser, QStringLiteral("retain-events"), config.retainEvents, 1, qint64(1) << 40, error)
         || !integerOption(parser, QStringLiteral("retain-hours"), config.retainHours, 1, qint64(24) * 365 * 100, error)
-        || !integerOption(parser, QStringLiteral("threads"), threads, 1, 256, error))
+        || !integerOption(parser, QStringLiteral("threads"), threads, 1, 256, error)
+        || !integerOption(parser, QStringLiteral("poll-delay-ms"), config.pollDelayMs, 0, 600'000, error))
         return std::nullopt;
     config.port = quint16(port);
     config.maxStreamsPerUser = int(streams);
@@ -154,6 +164,14 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
             return std::nullopt;
         }
         config.connections.io = io == u"qt" ? ConnectionSettings::Io::QtSockets : ConnectionSettings::Io::Epoll;
+    }
+    if (parser.isSet(QStringLiteral("dialect"))) {
+        const QString dialect = parser.value(QStringLiteral("dialect"));
+        if (dialect != u"contract" && dialect != u"django") {
+            *error = QStringLiteral("--dialect takes contract or django, not \"%1\"").arg(dialect);
+            return std::nullopt;
+        }
+        config.dialect = dialect == u"django" ? Dialect::Django : Dialect::Contract;
     }
     if (!config.demo && config.usersFile.isEmpty()) {
         *error = QStringLiteral("no users: pass --users FILE, or --demo for demo users");

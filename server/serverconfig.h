@@ -17,6 +17,8 @@ namespace Notify::Server {
 struct ServerConfig
 {
     enum class StreamLimitPolicy { Reject, EvictOldest };
+    /// What the server speaks: the contract, or the seed note's Django backend (docs/BACKENDS.md).
+    enum class Dialect { Contract, Django };
 
     QHostAddress bindAddress = QHostAddress::LocalHost;
     quint16 port = 8787;
@@ -36,6 +38,10 @@ struct ServerConfig
     bool metricsPublic = false;
     bool demo = false;
     QString scenarioFile;
+    Dialect dialect = Dialect::Contract;
+    /// `--poll-delay-ms`: events wait for the next tick of this length, as
+    /// the Django backend's streams poll its cache (0: at once).
+    qint64 pollDelayMs = 0;
     /// --heartbeat, --timeout, --max-buffered-bytes, `--io qt`, and the
     /// limits of the contract that are no options (tests shorten them).
     ConnectionSettings connections;

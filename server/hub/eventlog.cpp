@@ -1,22 +1,25 @@
 // SPDX-License-Identifier: MIT
 #include "eventlog.h"
 
+#include "dialect.h"
 #include "eventstore.h"
-#include "ssewriter.h"
 #include "workerpool.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QTimer>
 
 Q_DECLARE_LOGGING_CATEGORY(lcServer)
 
 namespace Notify::Server {
 
-EventLog::EventLog(EventStore &store, WorkerPool &workers, QObject *parent)
+EventLog::EventLog(EventStore &store, WorkerPool &workers, const Dialect &dialect, qint64 flushDelayMs, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_workers(workers)
+    , m_dialect(dialect)
+    , m_flushDelayMs(flushDelayMs)
 { }
 
 std::optional<QByteArray> EventLog::publish(const QByteArray &type, const QJsonObject &data,
@@ -39,7 +42,10 @@ std::optional<QByteArray> EventLog::publish(const QByteArray &type, const QJsonO
     m_pendingBatch.append(Frame{ *seq, audience, frame(*seq, type, event.data) });
     if (!m_flushScheduled) {
         m_flushScheduled = true;
-        QMetaObject::invokeMethod(this, &EventLog::flushBatch, Qt::QueuedConnection);
+        if (m_flushDelayMs > 0)
+            QTimer::singleShot(int(m_flushDelayMs), this, &EventLog::flushBatch);
+        else
+            QMetaObject::invokeMethod(this, &EventLog::flushBatch, Qt::QueuedConnection);
     }
     return m_store.eventId(*seq);
 }
@@ -66,9 +72,7 @@ EventLog::ReplayPage EventLog::replayPage(const QString &user, quint64 afterSeq)
 
 QByteArray EventLog::frame(quint64 seq, const QByteArray &type, const QByteArray &data) const
 {
-    QByteArray bytes;
-    SseWriter::appendEvent(bytes, SseEvent{ type, data, m_store.eventId(seq) });
-    return bytes;
+    return m_dialect.frame(m_store.eventId(seq), type, data);
 }
 
 } // namespace Notify::Server

@@ -8,6 +8,7 @@
 
 namespace Notify::Server {
 
+class Dialect;
 class EventStore;
 class WorkerPool;
 
@@ -22,7 +23,10 @@ class EventLog final : public QObject, public EventPublisher
     Q_OBJECT
 
 public:
-    EventLog(EventStore &store, WorkerPool &workers, QObject *parent = nullptr);
+    /// @p flushDelayMs: how long a batch waits before it goes out (0: the end
+    /// of this event-loop turn; `--poll-delay-ms` emulates a polling backend).
+    EventLog(EventStore &store, WorkerPool &workers, const Dialect &dialect, qint64 flushDelayMs = 0,
+             QObject *parent = nullptr);
     Q_DISABLE_COPY_MOVE(EventLog)
 
     std::optional<QByteArray> publish(const QByteArray &type, const QJsonObject &data, const QStringList &audience,
@@ -36,7 +40,7 @@ public:
         bool done = true; ///< false: more pages follow
     };
     [[nodiscard]] ReplayPage replayPage(const QString &user, quint64 afterSeq);
-    /// `id:`, `event:`, `data:` and a blank line.
+    /// The event as the dialect writes it (the contract's: `id:`, `event:`, `data:`, a blank line).
     [[nodiscard]] QByteArray frame(quint64 seq, const QByteArray &type, const QByteArray &data) const;
 
     [[nodiscard]] qint64 publishedCount() const { return m_published; }
@@ -48,6 +52,8 @@ private:
 
     EventStore &m_store;
     WorkerPool &m_workers;
+    const Dialect &m_dialect;
+    qint64 m_flushDelayMs;
     FrameBatch m_pendingBatch;
     bool m_flushScheduled = false;
     qint64 m_published = 0;

@@ -3,6 +3,7 @@
 
 #include "accesslog.h"
 #include "corspolicy.h"
+#include "dialect.h"
 #include "faultinjector.h"
 #include "restapi.h"
 #include "route.h"
@@ -17,19 +18,6 @@
 Q_LOGGING_CATEGORY(lcAccess, "notify.server.access", QtInfoMsg)
 
 namespace Notify::Server {
-
-namespace {
-
-// Bearer header first, then ?token= (browsers' EventSource cannot set headers).
-QByteArray tokenOf(const HttpRequest &request)
-{
-    const QByteArray authorization = request.header("authorization");
-    if (authorization.size() > 7 && authorization.first(7).compare("bearer ", Qt::CaseInsensitive) == 0)
-        return authorization.mid(7).trimmed();
-    return request.query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded).toUtf8();
-}
-
-} // namespace
 
 HttpFront::HttpFront(Parts parts, bool metricsPublic, QObject *parent)
     : QObject(parent)
@@ -65,7 +53,7 @@ void HttpFront::dispatch(ConnectionWorker *worker, quint64 connectionId, const H
     if (request.method == "OPTIONS" && m_parts.cors.enabled())
         return answer(CorsPolicy::preflight());
     const Route route = Route::match(request.path);
-    if (route.endpoint == E::NotFound)
+    if (route.endpoint == E::NotFound || !m_parts.dialect.serves(route.endpoint))
         return answer(HttpResponse::error(404, "not_found", QStringLiteral("no such endpoint")));
     if (!route.methods.contains(request.method)) {
         HttpResponse response
@@ -79,13 +67,9 @@ void HttpFront::dispatch(ConnectionWorker *worker, quint64 connectionId, const H
     if (route.endpoint == E::Metrics && m_metricsPublic)
         return answer(metricsResponse());
 
-    const User *user = m_parts.users.authenticate(tokenOf(request));
-    if (!user) {
-        HttpResponse response = HttpResponse::error(401, "unauthorized",
-                                                    QStringLiteral("a valid token is needed (Authorization: Bearer)"));
-        response.setHeader("WWW-Authenticate", "Bearer");
-        return answer(response);
-    }
+    const User *user = m_parts.users.authenticate(m_parts.dialect.token(request));
+    if (!user)
+        return answer(m_parts.dialect.unauthorized());
     switch (route.endpoint) {
     case E::Stream:
         if (auto refused = m_parts.streams.open(worker, connectionId, request, *user))

@@ -14,6 +14,7 @@ namespace Notify::Server {
 
 class ConnectionWorker;
 class CorsPolicy;
+class Dialect;
 class FaultInjector;
 class RestApi;
 class StreamEndpoint;
@@ -40,6 +41,7 @@ public:
         StreamEndpoint &streams;
         FaultInjector &faults;
         WorkerPool &workers;
+        const Dialect &dialect;
         std::function<QByteArray()> metrics; ///< the Prometheus text
     };
 

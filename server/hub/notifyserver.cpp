@@ -2,6 +2,7 @@
 #include "notifyserver.h"
 
 #include "corspolicy.h"
+#include "dialect.h"
 #include "eventlog.h"
 #include "faultinjector.h"
 #include "httpfront.h"
@@ -60,7 +61,8 @@ bool NotifyServer::start(QString *error)
 
     m_workers = std::make_unique<WorkerPool>();
     m_cors = std::make_unique<CorsPolicy>(m_config.corsOrigin.toUtf8());
-    m_log = std::make_unique<EventLog>(*m_store, *m_workers);
+    m_dialect = Dialect::make(m_config.dialect);
+    m_log = std::make_unique<EventLog>(*m_store, *m_workers, *m_dialect, m_config.pollDelayMs);
     m_registry = std::make_unique<StreamRegistry>(m_config.maxStreamsPerUser,
                                                   m_config.streamLimitPolicy == ServerConfig::StreamLimitPolicy::Reject
                                                       ? StreamRegistry::LimitPolicy::Reject
@@ -68,11 +70,11 @@ bool NotifyServer::start(QString *error)
     m_presence = std::make_unique<PresenceTracker>(*m_log, m_users, m_config.presenceGraceMs);
     m_presence->reset();
     m_faults = std::make_unique<FaultInjector>(*m_workers);
-    m_api = std::make_unique<RestApi>(*m_log, *m_store, m_users, *m_presence);
+    m_api = std::make_unique<RestApi>(*m_log, *m_store, m_users, *m_presence, *m_dialect);
     m_streams = std::make_unique<StreamEndpoint>(m_config.retryMs, *m_store, *m_log, *m_registry, *m_presence,
-                                                 *m_faults, *m_workers, *m_cors);
+                                                 *m_faults, *m_workers, *m_cors, *m_dialect);
     m_front = std::make_unique<HttpFront>(HttpFront::Parts{ m_users, *m_cors, *m_api, *m_streams, *m_faults, *m_workers,
-                                                            [this] { return metricsText(); } },
+                                                            *m_dialect, [this] { return metricsText(); } },
                                           m_config.metricsPublic);
 
     // Listen first: if the port is taken, no worker thread was started for nothing.
@@ -108,6 +110,7 @@ void NotifyServer::stop()
     m_presence.reset();
     m_registry.reset();
     m_log.reset();
+    m_dialect.reset();
     m_cors.reset();
     m_workers.reset();
     m_store.reset();

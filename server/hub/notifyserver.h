@@ -15,6 +15,7 @@ class QTimer;
 namespace Notify::Server {
 
 class CorsPolicy;
+class Dialect;
 class EventLog;
 class EventStore;
 class FaultInjector;
@@ -81,6 +82,7 @@ private:
     std::unique_ptr<EventStore> m_store;
     std::unique_ptr<WorkerPool> m_workers;
     std::unique_ptr<CorsPolicy> m_cors;
+    std::unique_ptr<Dialect> m_dialect;
     std::unique_ptr<EventLog> m_log;
     std::unique_ptr<StreamRegistry> m_registry;
     std::unique_ptr<PresenceTracker> m_presence;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "restapi.h"
 
+#include "dialect.h"
 #include "eventpublisher.h"
 #include "eventstore.h"
 #include "jsonrequest.h"
@@ -57,11 +58,13 @@ std::optional<Protocol::FieldError> validateData(const QByteArray &type, QJsonOb
 
 } // namespace
 
-RestApi::RestApi(EventPublisher &publisher, EventStore &store, const UserDirectory &users, PresenceTracker &presence)
+RestApi::RestApi(EventPublisher &publisher, EventStore &store, const UserDirectory &users, PresenceTracker &presence,
+                 const Dialect &dialect)
     : m_publisher(publisher)
     , m_store(store)
     , m_users(users)
     , m_presence(presence)
+    , m_dialect(dialect)
 { }
 
 HttpResponse RestApi::handle(const Route &route, const HttpRequest &request, const User &user)
@@ -132,21 +135,7 @@ HttpResponse RestApi::events(const HttpRequest &request, const User &user)
 
 HttpResponse RestApi::notifications(const HttpRequest &request, const User &user)
 {
-    HttpResponse error;
-    const auto limit = JsonRequest::limit(request, 100, 1000, error);
-    if (!limit)
-        return error;
-    const QString unread = request.query.queryItemValue(QStringLiteral("unread"));
-    const bool unreadOnly = unread == u"1" || unread == u"true";
-    QJsonArray list;
-    const QList<NotificationRecord> records = m_store.notifications(user.name, unreadOnly, *limit);
-    for (const NotificationRecord &record : records) {
-        QJsonObject item = record.data;
-        item.insert(QStringLiteral("read"), record.read);
-        item.insert(QStringLiteral("event_id"), QString::fromLatin1(m_store.eventId(record.seq)));
-        list.append(item);
-    }
-    return HttpResponse::json(200, QJsonObject{ { QStringLiteral("notifications"), list } });
+    return m_dialect.notifications(request, user.name, m_store);
 }
 
 HttpResponse RestApi::markRead(const QString &notificationId, const User &user)

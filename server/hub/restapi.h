@@ -7,6 +7,7 @@
 
 namespace Notify::Server {
 
+class Dialect;
 class EventPublisher;
 class EventStore;
 class PresenceTracker;
@@ -20,7 +21,8 @@ struct User;
 class RestApi final
 {
 public:
-    RestApi(EventPublisher &publisher, EventStore &store, const UserDirectory &users, PresenceTracker &presence);
+    RestApi(EventPublisher &publisher, EventStore &store, const UserDirectory &users, PresenceTracker &presence,
+            const Dialect &dialect);
 
     /// Answers an authenticated request for a REST route.
     [[nodiscard]] HttpResponse handle(const Route &route, const HttpRequest &request, const User &user);
@@ -39,6 +41,7 @@ private:
     EventStore &m_store;
     const UserDirectory &m_users;
     PresenceTracker &m_presence;
+    const Dialect &m_dialect;
 };
 
 } // namespace Notify::Server

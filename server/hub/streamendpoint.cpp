@@ -2,6 +2,7 @@
 #include "streamendpoint.h"
 
 #include "corspolicy.h"
+#include "dialect.h"
 #include "eventlog.h"
 #include "eventstore.h"
 #include "faultinjector.h"
@@ -18,7 +19,7 @@ namespace Notify::Server {
 
 StreamEndpoint::StreamEndpoint(qint64 retryMs, EventStore &store, EventLog &log, StreamRegistry &registry,
                                PresenceTracker &presence, FaultInjector &faults, WorkerPool &workers,
-                               const CorsPolicy &cors)
+                               const CorsPolicy &cors, const Dialect &dialect)
     : m_retryMs(retryMs)
     , m_store(store)
     , m_log(log)
@@ -27,6 +28,7 @@ StreamEndpoint::StreamEndpoint(qint64 retryMs, EventStore &store, EventLog &log,
     , m_faults(faults)
     , m_workers(workers)
     , m_cors(cors)
+    , m_dialect(dialect)
 { }
 
 QByteArray StreamEndpoint::head(const HttpRequest &request) const
@@ -41,9 +43,7 @@ QByteArray StreamEndpoint::head(const HttpRequest &request) const
     for (const auto &[name, value] : std::as_const(response.headers))
         bytes += name + ": " + value + "\r\n";
     bytes += "\r\n";
-    SseWriter::appendRetry(bytes, quint64(m_retryMs));
-    SseWriter::appendComment(bytes, "connected");
-    bytes += '\n';
+    bytes += m_dialect.preamble(m_retryMs);
     return bytes;
 }
 
@@ -71,6 +71,8 @@ std::optional<HttpResponse> StreamEndpoint::open(ConnectionWorker *worker, quint
     QByteArray lastEventId = request.header("last-event-id");
     if (lastEventId.isEmpty())
         lastEventId = request.query.queryItemValue(QStringLiteral("last_event_id"), QUrl::FullyDecoded).toUtf8();
+    if (!m_dialect.resumes())
+        lastEventId.clear(); // a backend without ids starts every stream live
 
     StreamStart start;
     start.user = user.name;

@@ -11,6 +11,7 @@ namespace Notify::Server {
 
 class ConnectionWorker;
 class CorsPolicy;
+class Dialect;
 class EventLog;
 class EventStore;
 class FaultInjector;
@@ -32,7 +33,8 @@ class StreamEndpoint final
 {
 public:
     StreamEndpoint(qint64 retryMs, EventStore &store, EventLog &log, StreamRegistry &registry,
-                   PresenceTracker &presence, FaultInjector &faults, WorkerPool &workers, const CorsPolicy &cors);
+                   PresenceTracker &presence, FaultInjector &faults, WorkerPool &workers, const CorsPolicy &cors,
+                   const Dialect &dialect);
 
     /// Opens a stream for @p user on the connection; when it cannot (the
     /// per-user limit, an injected fault), the answer to send instead.
@@ -55,6 +57,7 @@ private:
     FaultInjector &m_faults;
     WorkerPool &m_workers;
     const CorsPolicy &m_cors;
+    const Dialect &m_dialect;
 };
 
 } // namespace Notify::Server

@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QStringList>
+
+namespace Cli {
+
+/// notify-cli publish <SERVER-URL> --token T --event TYPE [--user NAME] --data JSON
+int publish(const QStringList &arguments);
+/// notify-cli send <SERVER-URL> --token T --to NAME --body TEXT
+int send(const QStringList &arguments);
+/// notify-cli read <SERVER-URL> --token T (--all | NOTIFICATION-ID...)
+int read(const QStringList &arguments);
+
+} // namespace Cli

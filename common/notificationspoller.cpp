@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+#include "notificationspoller.h"
+
+#include "protocol.h"
+
+#include <QJsonDocument>
+
+namespace Notify {
+
+NotificationsPoller::NotificationsPoller(QString listPath, QObject *parent)
+    : PollingFallback(parent)
+    , m_listPath(std::move(listPath))
+    , m_fetcher(new NotificationListFetcher(this))
+{
+    connect(m_fetcher, &NotificationListFetcher::fetched, this, [this](const QList<QJsonObject> &items) {
+        QList<SseEvent> events;
+        events.reserve(items.size());
+        for (auto it = items.crbegin(); it != items.crend(); ++it)
+            events << SseEvent{ Protocol::Notification::TypeName,
+                                QJsonDocument(*it).toJson(QJsonDocument::Compact),
+                                {} };
+        emit polled(events, {}, false);
+    });
+    connect(m_fetcher, &NotificationListFetcher::failed, this, &PollingFallback::failed);
+}
+
+QUrl NotificationsPoller::pollingUrl(const QUrl &streamUrl) const
+{
+    return m_listPath.isEmpty() ? QUrl() : streamUrl.resolved(QUrl(m_listPath));
+}
+
+void NotificationsPoller::poll(QNetworkAccessManager *network, const RequestBuilder &requests, const QUrl &streamUrl,
+                               const QByteArray &)
+{
+    if (!m_fetcher->isFetching())
+        m_fetcher->fetch(network, requests, pollingUrl(streamUrl));
+}
+
+void NotificationsPoller::abort()
+{
+    m_fetcher->abort();
+}
+
+void PollingChain::append(PollingFallback *poller)
+{
+    poller->setParent(this);
+    m_pollers << poller;
+    connect(poller, &PollingFallback::polled, this, &PollingFallback::polled);
+    connect(poller, &PollingFallback::failed, this, [this, poller](int status, const QString &message) {
+        if (status != 404 || m_current + 1 >= m_pollers.size() || m_pollers.at(m_current) != poller) {
+            emit failed(status, message);
+            return;
+        }
+        // This server has no such endpoint: the next way to poll, from now on, at once.
+        ++m_current;
+        PollingFallback *next = current(m_streamUrl);
+        emit failed(status,
+                    QStringLiteral("%1; polling %2 instead")
+                        .arg(message, next ? next->pollingUrl(m_streamUrl).toString() : QStringLiteral("nothing")));
+        if (next)
+            next->poll(m_network, m_requests, m_streamUrl, m_lastEventId);
+    });
+}
+
+PollingFallback *PollingChain::current(const QUrl &streamUrl) const
+{
+    for (qsizetype i = m_current; i < m_pollers.size(); ++i) {
+        if (m_pollers.at(i)->pollingUrl(streamUrl).isValid())
+            return m_pollers.at(i);
+    }
+    return nullptr;
+}
+
+QUrl PollingChain::pollingUrl(const QUrl &streamUrl) const
+{
+    const PollingFallback *poller = current(streamUrl);
+    return poller ? poller->pollingUrl(streamUrl) : QUrl();
+}
+
+void PollingChain::poll(QNetworkAccessManager *network, const RequestBuilder &requests, const QUrl &streamUrl,
+                        const QByteArray &lastEventId)
+{
+    m_network = network;
+    m_requests = requests;
+    m_streamUrl = streamUrl;
+    m_lastEventId = lastEventId;
+    if (PollingFallback *poller = current(streamUrl))
+        poller->poll(network, requests, streamUrl, lastEventId);
+}
+
+void PollingChain::abort()
+{
+    for (PollingFallback *poller : std::as_const(m_pollers))
+        poller->abort();
+}
+
+} // namespace Notify

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "notificationlist.h"
+#include "pollingfallback.h"
+#include "requestbuilder.h"
+
+namespace Notify {
+
+/// Polls a backend's notifications list (the seed note's older frontend did
+/// so every 30 s): each item becomes a `notification` event without an id,
+/// oldest first (lists are newest first), for EventInterpreter and
+/// ContentDedup to make sense of. For backends without `/api/v1/events/`.
+class NotificationsPoller final : public PollingFallback
+{
+    Q_OBJECT
+
+public:
+    /// @p listPath: the list's path on the stream's server, or a full URL.
+    explicit NotificationsPoller(QString listPath, QObject *parent = nullptr);
+
+    [[nodiscard]] QUrl pollingUrl(const QUrl &streamUrl) const override;
+    void poll(QNetworkAccessManager *network, const RequestBuilder &requests, const QUrl &streamUrl,
+              const QByteArray &lastEventId) override;
+    void abort() override;
+
+private:
+    QString m_listPath;
+    NotificationListFetcher *m_fetcher;
+};
+
+/// Tries pollers in turn: one that answers 404 is left for the next (the
+/// contract's `/api/v1/events/` first, then a backend's notifications list).
+class PollingChain final : public PollingFallback
+{
+    Q_OBJECT
+
+public:
+    using PollingFallback::PollingFallback;
+
+    /// Takes ownership.
+    void append(PollingFallback *poller);
+
+    [[nodiscard]] QUrl pollingUrl(const QUrl &streamUrl) const override;
+    void poll(QNetworkAccessManager *network, const RequestBuilder &requests, const QUrl &streamUrl,
+              const QByteArray &lastEventId) override;
+    void abort() override;
+
+private:
+    [[nodiscard]] PollingFallback *current(const QUrl &streamUrl) const;
+
+    QList<PollingFallback *> m_pollers;
+    qsizetype m_current = 0;
+    // The last poll's arguments, to poll the next way at once.
+    QNetworkAccessManager *m_network = nullptr;
+    RequestBuilder m_requests;
+    QUrl m_streamUrl;
+    QByteArray m_lastEventId;
+};
+
+} // namespace Notify
