@@ -19,6 +19,8 @@
 #include <QSystemTrayIcon>
 #include <QTabWidget>
 
+#include <cstdio>
+
 #include <memory>
 
 int main(int argc, char **argv)
@@ -40,6 +42,10 @@ int main(int argc, char **argv)
     cli.addOption(
         { QStringLiteral("server"), QStringLiteral("Server URL, e.g. http://127.0.0.1:8787."), QStringLiteral("URL") });
     cli.addOption({ QStringLiteral("token"), QStringLiteral("Access token."), QStringLiteral("TOKEN") });
+    cli.addOption({ QStringLiteral("auth"),
+                    QStringLiteral("How the token is sent: bearer (Authorization: Bearer), token (Authorization: "
+                                   "Token, Django REST framework) or query (?token=)."),
+                    QStringLiteral("bearer|token|query") });
     cli.addOption({ QStringLiteral("user"), QStringLiteral("Your user name on the server."), QStringLiteral("NAME") });
     cli.addOption({ QStringLiteral("minimized"), QStringLiteral("Start in the tray, without the window.") });
     cli.addOption({ QStringLiteral("demo"), QStringLiteral("Run a demo server inside the app and connect to it.") });
@@ -71,6 +77,14 @@ int main(int argc, char **argv)
         settings.token = cli.value(QStringLiteral("token")).toUtf8();
     if (cli.isSet(QStringLiteral("user")))
         settings.user = cli.value(QStringLiteral("user"));
+    if (cli.isSet(QStringLiteral("auth"))) {
+        const auto scheme = Notify::RequestBuilder::schemeFromName(cli.value(QStringLiteral("auth")));
+        if (!scheme) {
+            fprintf(stderr, "notify-tray: --auth takes bearer, token or query\n");
+            return 2;
+        }
+        settings.auth = *scheme;
+    }
 
     if (!demo && !AppSettings::configured() && !cli.isSet(QStringLiteral("token"))) {
         // First start: ask for the server and the token.

@@ -125,12 +125,12 @@ void NotificationListFetcher::onFinished(QNetworkReply *reply)
         return;
     }
     m_items << page.items;
-    if (page.next.isValid() && m_pages < MaxPages && m_items.size() < MaxItems) {
+    if (page.next.isValid() && m_pages < MaxPages && m_items.size() < m_maxItems) {
         fetchPage(page.next);
         return;
     }
-    if (m_items.size() > MaxItems)
-        m_items.resize(MaxItems);
+    if (m_items.size() > m_maxItems)
+        m_items.resize(m_maxItems);
     emit fetched(std::exchange(m_items, {}));
 }
 

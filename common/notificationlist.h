@@ -41,7 +41,9 @@ public:
 
     using QObject::QObject;
 
-    /// Fetches from @p firstPage, following pages up to MaxPages or MaxItems.
+    /// At most this many items (MaxItems by default: a catch-up).
+    void setMaxItems(int maxItems) { m_maxItems = maxItems; }
+    /// Fetches from @p firstPage, following pages up to MaxPages or the maximum of items.
     void fetch(QNetworkAccessManager *network, const RequestBuilder &requests, const QUrl &firstPage);
     void abort();
     [[nodiscard]] bool isFetching() const { return !m_reply.isNull(); }
@@ -60,6 +62,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     QList<QJsonObject> m_items;
     int m_pages = 0;
+    int m_maxItems = MaxItems;
 };
 
 } // namespace Notify

@@ -50,6 +50,11 @@ DesktopSession::Settings load(bool withToken)
     settings.server = QUrl(s.value(QStringLiteral("server"), QStringLiteral("http://127.0.0.1:8787")).toString());
     settings.user = s.value(QStringLiteral("user")).toString();
     settings.caCertificateFile = s.value(QStringLiteral("caCertificateFile")).toString();
+    settings.auth = Notify::RequestBuilder::schemeFromName(s.value(QStringLiteral("auth")).toString())
+                        .value_or(Notify::AuthScheme::Bearer);
+    settings.streamPath = s.value(QStringLiteral("streamPath"), settings.streamPath).toString();
+    settings.notificationsPath = s.value(QStringLiteral("notificationsPath"), settings.notificationsPath).toString();
+    settings.mappingFile = s.value(QStringLiteral("mappingFile")).toString();
     settings.alertNotifications = s.value(QStringLiteral("alerts/notifications"), true).toBool();
     settings.alertOrders = s.value(QStringLiteral("alerts/orders"), true).toBool();
     settings.alertMessages = s.value(QStringLiteral("alerts/messages"), true).toBool();
@@ -65,6 +70,10 @@ void save(const DesktopSession::Settings &settings)
     s.setValue(QStringLiteral("server"), settings.server.toString());
     s.setValue(QStringLiteral("user"), settings.user);
     s.setValue(QStringLiteral("caCertificateFile"), settings.caCertificateFile);
+    s.setValue(QStringLiteral("auth"), Notify::RequestBuilder::schemeName(settings.auth));
+    s.setValue(QStringLiteral("streamPath"), settings.streamPath);
+    s.setValue(QStringLiteral("notificationsPath"), settings.notificationsPath);
+    s.setValue(QStringLiteral("mappingFile"), settings.mappingFile);
     s.setValue(QStringLiteral("alerts/notifications"), settings.alertNotifications);
     s.setValue(QStringLiteral("alerts/orders"), settings.alertOrders);
     s.setValue(QStringLiteral("alerts/messages"), settings.alertMessages);

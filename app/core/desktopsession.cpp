@@ -3,10 +3,13 @@
 
 #include "apipaths.h"
 #include "displaytext.h"
+#include "eventfeed.h"
 #include "eventspoller.h"
 #include "historystore.h"
 #include "messagemodel.h"
+#include "notificationlist.h"
 #include "notificationmodel.h"
+#include "notificationspoller.h"
 #include "notifier.h"
 #include "ordermodel.h"
 #include "presencemodel.h"
@@ -16,6 +19,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QNetworkAccessManager>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -43,6 +47,9 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QObjec
     , m_history(history)
     , m_notifier(notifier)
     , m_client(new SseClient(this))
+    , m_feed(new EventFeed(m_client, this))
+    , m_snapshot(new NotificationListFetcher(this))
+    , m_network(new QNetworkAccessManager(this))
     , m_rest(new RestClient(this))
     , m_notifications(new NotificationModel(this))
     , m_orders(new OrderModel(this))
@@ -50,10 +57,18 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QObjec
     , m_presence(new PresenceModel(this))
     , m_summaryTimer(new QTimer(this))
 {
-    m_client->setPollingFallback(new EventsPoller);
     m_summaryTimer->setSingleShot(true);
+    m_snapshot->setMaxItems(1000);
     connect(m_summaryTimer, &QTimer::timeout, this, &DesktopSession::flushSummary);
-    connect(m_client, &SseClient::eventReceived, this, &DesktopSession::onEvent);
+    connect(m_feed, &EventFeed::eventReady, this, &DesktopSession::onEvent);
+    connect(m_feed, &EventFeed::logged, this, &DesktopSession::log);
+    connect(m_snapshot, &NotificationListFetcher::fetched, this, &DesktopSession::onSnapshot);
+    connect(m_snapshot, &NotificationListFetcher::failed, this, [this](int status, const QString &message) {
+        log(tr("could not load the notifications (HTTP %1): %2").arg(status).arg(message));
+        m_resyncPending = false;
+        m_sinceResync.clear();
+        m_readSinceResync.clear();
+    });
     connect(m_client, &SseClient::resyncNeeded, this, [this] {
         log(tr("the server could not replay from our last event: reloading everything"));
         resync();
@@ -100,12 +115,24 @@ void DesktopSession::setSettings(const Settings &settings)
     m_throttle = AlertThrottle(settings.alertsPerWindow, settings.alertWindowMs);
     m_messages->setMe(settings.user);
     m_rest->setServer(settings.server);
-    const Credentials credentials{ settings.token, AuthScheme::Bearer, settings.caCertificateFile };
+    const Credentials credentials{ settings.token, settings.auth, settings.caCertificateFile };
     m_rest->setCredentials(credentials);
     SseClient::Settings client = m_client->settings();
-    client.url = settings.server.resolved(QUrl(QLatin1StringView(ApiPath::Stream)));
+    client.url = settings.server.resolved(QUrl(settings.streamPath));
     client.credentials = credentials;
     m_client->setSettings(client);
+    // Where streaming fails: the contract's events endpoint, else the backend's list.
+    auto *polling = new PollingChain;
+    polling->append(new EventsPoller);
+    polling->append(new NotificationsPoller(settings.notificationsPath));
+    m_client->setPollingFallback(polling);
+    InterpreterMapping mapping = InterpreterMapping::builtIn();
+    QString error;
+    if (!settings.mappingFile.isEmpty() && !mapping.load(settings.mappingFile, &error))
+        log(tr("the mapping file is not used: %1").arg(error));
+    EventInterpreter interpreter(mapping);
+    interpreter.setSelf(settings.user);
+    m_feed->setInterpreter(interpreter);
 }
 
 void DesktopSession::start()
@@ -119,10 +146,14 @@ void DesktopSession::start()
         for (const QByteArray &id : m_history->deliveredIds())
             m_journal.accept(id);
         m_journal.setLastEventId(m_history->lastEventId());
+        m_feed->dedup().restore(m_history->contentKeys());
     }
-    // With a stored position the stream's replay brings us up to date; the
-    // first run, or a reset, loads the snapshots instead.
-    m_snapshotLoaded = !m_journal.lastEventId().isEmpty();
+    // With a stored position the stream's replay brings us up to date, and
+    // with a backend without ids a catch-up from its list does (what was
+    // delivered before is known by its content); the first run, or a reset,
+    // loads the snapshots instead, without alerts.
+    m_snapshotLoaded = !m_journal.lastEventId().isEmpty() || m_feed->dedup().size() > 0;
+    m_feed->setCatchUp(m_settings.server.resolved(QUrl(m_settings.notificationsPath)), m_snapshotLoaded);
     m_client->setLastEventId(m_journal.lastEventId());
     log(m_journal.lastEventId().isEmpty()
             ? tr("starting fresh")
@@ -157,50 +188,12 @@ void DesktopSession::resync()
     m_resyncPending = true;
     m_sinceResync.clear();
     m_readSinceResync.clear();
-    m_rest->get(QLatin1StringView(ApiPath::Notifications) + QStringLiteral("?limit=1000"),
-                [this](int status, const QJsonObject &body) {
-                    if (status != 200) {
-                        log(tr("could not load the notifications (HTTP %1)").arg(status));
-                        m_resyncPending = false;
-                        m_sinceResync.clear();
-                        m_readSinceResync.clear();
-                        return;
-                    }
-                    QList<NotificationItem> items;
-                    const QJsonArray list = body.value(u"notifications").toArray();
-                    for (qsizetype i = list.size() - 1; i >= 0; --i) { // oldest first
-                        const QJsonObject json = list.at(i).toObject();
-                        if (const auto n = Notification::fromJson(json)) {
-                            items << NotificationItem::fromProtocol(*n, json.value(u"event_id").toString().toUtf8(),
-                                                                    json.value(u"read").toBool());
-                        }
-                    }
-                    m_notifications->reset(items);
-                    for (const NotificationItem &item : std::as_const(m_sinceResync)) {
-                        m_notifications->upsert(item);
-                        items << item;
-                    }
-                    m_notifications->markRead(m_readSinceResync);
-                    // What the snapshot showed counts as delivered: a later replay of
-                    // those events must not alert again. The resume position stays.
-                    for (const NotificationItem &item : std::as_const(items)) {
-                        if (item.eventId.isEmpty())
-                            continue;
-                        m_journal.markSeen(item.eventId);
-                        if (m_history)
-                            m_history->rememberDelivered(item.eventId);
-                    }
-                    m_sinceResync.clear();
-                    m_resyncPending = false;
-                    if (m_history) {
-                        m_history->clearNotifications();
-                        for (const NotificationItem &item : std::as_const(items))
-                            m_history->saveNotification(item);
-                        m_history->markRead(m_readSinceResync);
-                    }
-                    m_readSinceResync.clear();
-                    emit resynced();
-                });
+    QUrl list = m_settings.server.resolved(QUrl(m_settings.notificationsPath));
+    QUrlQuery query(list);
+    if (!query.hasQueryItem(QStringLiteral("limit")))
+        query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
+    list.setQuery(query);
+    m_snapshot->fetch(m_network, RequestBuilder(m_client->settings().credentials), list);
     m_rest->get(QLatin1StringView(ApiPath::Orders), [this](int status, const QJsonObject &body) {
         if (status != 200)
             return;
@@ -219,21 +212,70 @@ void DesktopSession::resync()
     });
 }
 
-void DesktopSession::onEvent(const SseEvent &event)
+void DesktopSession::onSnapshot(const QList<QJsonObject> &list)
+{
+    QList<NotificationItem> items;
+    const qint64 now = nowMs();
+    for (auto it = list.crbegin(); it != list.crend(); ++it) { // oldest first
+        const SseEvent event{ Notification::TypeName, QJsonDocument(*it).toJson(QJsonDocument::Compact), {} };
+        const InterpretedEvent interpreted = m_feed->interpreter().interpret(event, InterpretedEvent::Source::CatchUp);
+        const auto *n = std::get_if<Notification>(&interpreted.payload);
+        if (!n)
+            continue;
+        items << NotificationItem::fromProtocol(*n, it->value(u"event_id").toString().toUtf8(),
+                                                NotificationListFetcher::isRead(*it));
+        // Known from now on: a backend that re-sends it, or a catch-up, does not alert it.
+        m_feed->dedup().remember(interpreted.contentKey, interpreted.contentKeyExpires, now);
+        if (m_history)
+            m_history->rememberContentKey({ interpreted.contentKey, now, interpreted.contentKeyExpires });
+    }
+    m_notifications->reset(items);
+    for (const NotificationItem &item : std::as_const(m_sinceResync)) {
+        m_notifications->upsert(item);
+        items << item;
+    }
+    m_notifications->markRead(m_readSinceResync);
+    // What the snapshot showed counts as delivered: a later replay of
+    // those events must not alert again. The resume position stays.
+    for (const NotificationItem &item : std::as_const(items)) {
+        if (item.eventId.isEmpty())
+            continue;
+        m_journal.markSeen(item.eventId);
+        if (m_history)
+            m_history->rememberDelivered(item.eventId);
+    }
+    m_sinceResync.clear();
+    m_resyncPending = false;
+    if (m_history) {
+        m_history->clearNotifications();
+        for (const NotificationItem &item : std::as_const(items))
+            m_history->saveNotification(item);
+        m_history->markRead(m_readSinceResync);
+    }
+    m_readSinceResync.clear();
+    emit resynced();
+}
+
+void DesktopSession::onEvent(const InterpretedEvent &interpreted)
 {
     m_lastEventTime = QDateTime::currentDateTime();
-    const InterpretedEvent interpreted = m_interpreter.interpret(event);
+    const QByteArray &id = interpreted.id;
     if (std::holds_alternative<Reset>(interpreted.payload)) {
         if (m_history)
-            m_history->setLastEventId(event.id);
-        m_journal.setLastEventId(event.id);
+            m_history->setLastEventId(id);
+        m_journal.setLastEventId(id);
         return; // resyncNeeded does the rest
     }
-    // Exactly once: a replayed event is neither shown again nor alerted again.
-    if (!m_journal.accept(event.id))
-        return;
-    if (m_history && !event.id.isEmpty())
-        m_history->rememberEvent(event.id);
+    // Exactly once: a replayed event is neither shown again nor alerted again;
+    // events without ids were checked by their content (EventFeed).
+    if (!id.isEmpty()) {
+        if (!m_journal.accept(id))
+            return;
+        if (m_history)
+            m_history->rememberEvent(id);
+    } else if (m_history && !interpreted.contentKey.isEmpty()) {
+        m_history->rememberContentKey({ interpreted.contentKey, nowMs(), interpreted.contentKeyExpires });
+    }
     if (!interpreted.note.isEmpty())
         log(tr("shown as a notification: %1").arg(interpreted.note));
     std::visit([this, &interpreted](const auto &payload) { apply(payload, interpreted); }, interpreted.payload);
@@ -247,13 +289,13 @@ bool DesktopSession::alertsPaused() const
 
 void DesktopSession::apply(const Notification &n, const InterpretedEvent &event)
 {
-    const NotificationItem item = NotificationItem::fromProtocol(n, event.id, false);
+    const NotificationItem item = NotificationItem::fromProtocol(n, event.id, event.read);
     m_notifications->upsert(item);
     if (m_resyncPending)
         m_sinceResync << item;
     if (m_history)
         m_history->saveNotification(item);
-    if (m_settings.alertNotifications && !alertsPaused())
+    if (m_settings.alertNotifications && !alertsPaused() && !event.read)
         alert(n.notificationId, n.title, n.body, urgencyOf(n.level), true);
 }
 

@@ -2,8 +2,9 @@
 #pragma once
 
 #include "alertthrottle.h"
-#include "eventinterpreter.h"
+#include "apipaths.h"
 #include "eventjournal.h"
+#include "interpretedevent.h"
 #include "notificationmodel.h"
 #include "notifier.h"
 #include "sseclient.h"
@@ -15,6 +16,11 @@
 #include <memory>
 
 class HistoryStore;
+class QNetworkAccessManager;
+namespace Notify {
+class EventFeed;
+class NotificationListFetcher;
+} // namespace Notify
 class MessageModel;
 class OrderModel;
 class PresenceModel;
@@ -35,6 +41,12 @@ public:
     {
         QUrl server; ///< e.g. http://127.0.0.1:8787
         QByteArray token;
+        Notify::AuthScheme auth = Notify::AuthScheme::Bearer;
+        QString streamPath = QLatin1StringView(Notify::ApiPath::Stream);
+        /// The notifications list: first snapshot, catch-up after reconnects, polling a backend without events.
+        QString notificationsPath = QLatin1StringView(Notify::ApiPath::Notifications);
+        /// A mapping file for another backend's names (docs/BACKENDS.md); empty: the built-in names.
+        QString mappingFile;
         QString user; ///< who "me" is in messages and presence
         QString caCertificateFile;
         bool alertNotifications = true;
@@ -90,7 +102,8 @@ signals:
     void openRequested(const QString &notificationId);
 
 private:
-    void onEvent(const Notify::SseEvent &event);
+    void onEvent(const Notify::InterpretedEvent &interpreted);
+    void onSnapshot(const QList<QJsonObject> &list);
     // One per typed event; onEvent() dispatches.
     void apply(const Notify::Protocol::Notification &n, const Notify::InterpretedEvent &event);
     void apply(const Notify::Protocol::NotificationRead &r, const Notify::InterpretedEvent &);
@@ -108,12 +121,14 @@ private:
     HistoryStore *m_history;
     Notifier *m_notifier;
     Notify::SseClient *m_client;
+    Notify::EventFeed *m_feed;
+    Notify::NotificationListFetcher *m_snapshot;
+    QNetworkAccessManager *m_network;
     RestClient *m_rest;
     NotificationModel *m_notifications;
     OrderModel *m_orders;
     MessageModel *m_messages;
     PresenceModel *m_presence;
-    Notify::EventInterpreter m_interpreter;
     Notify::EventJournal m_journal;
     AlertThrottle m_throttle;
     QTimer *m_summaryTimer;

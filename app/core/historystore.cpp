@@ -71,6 +71,9 @@ bool HistoryStore::open(QString *error)
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS delivered(n INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT "
                                "UNIQUE NOT NULL)"),
                 error)
+        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS content_keys(n INTEGER PRIMARY KEY AUTOINCREMENT, "
+                               "key TEXT UNIQUE NOT NULL, seen_ms INTEGER NOT NULL, expires INTEGER NOT NULL)"),
+                error)
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value TEXT)"), error);
 }
 
@@ -217,4 +220,31 @@ QByteArray HistoryStore::lastEventId() const
     QSqlQuery query(m_db);
     query.exec(QStringLiteral("SELECT value FROM state WHERE key = 'last_event_id'"));
     return query.next() ? query.value(0).toString().toUtf8() : QByteArray();
+}
+
+void HistoryStore::rememberContentKey(const Notify::ContentDedup::Entry &entry)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT INTO content_keys(key, seen_ms, expires) VALUES (?, ?, ?) "
+                                 "ON CONFLICT(key) DO UPDATE SET seen_ms = excluded.seen_ms"));
+    query.addBindValue(QString::fromUtf8(entry.key));
+    query.addBindValue(entry.seenMs);
+    query.addBindValue(entry.expires ? 1 : 0);
+    query.exec();
+    if (++m_keysSinceTrim >= 500) {
+        m_keysSinceTrim = 0;
+        exec(QStringLiteral("DELETE FROM content_keys WHERE n <= (SELECT MAX(n) FROM content_keys) - %1")
+                 .arg(Notify::ContentDedup::DefaultCapacity));
+    }
+}
+
+QList<Notify::ContentDedup::Entry> HistoryStore::contentKeys() const
+{
+    QList<Notify::ContentDedup::Entry> entries;
+    QSqlQuery query(m_db);
+    query.exec(QStringLiteral("SELECT key, seen_ms, expires FROM content_keys ORDER BY n DESC LIMIT %1")
+                   .arg(Notify::ContentDedup::DefaultCapacity));
+    while (query.next())
+        entries.prepend({ query.value(0).toString().toUtf8(), query.value(1).toLongLong(), query.value(2).toBool() });
+    return entries;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "contentdedup.h"
 #include "notificationmodel.h"
 #include "protocol.h"
 
@@ -40,6 +41,11 @@ public:
     [[nodiscard]] QByteArrayList deliveredIds() const;
     [[nodiscard]] QByteArray lastEventId() const;
 
+    /// What was delivered without an id, by its content key (ContentDedup),
+    /// so that a restart alerts nothing twice; the last 10,000, oldest first.
+    void rememberContentKey(const Notify::ContentDedup::Entry &entry);
+    [[nodiscard]] QList<Notify::ContentDedup::Entry> contentKeys() const;
+
     /// Where the history is kept by default: the platform's data directory.
     [[nodiscard]] static QString defaultPath();
 
@@ -50,4 +56,5 @@ private:
     QString m_connection;
     QSqlDatabase m_db;
     qint64 m_rememberedSinceTrim = 0;
+    qint64 m_keysSinceTrim = 0;
 };

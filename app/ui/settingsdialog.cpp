@@ -4,6 +4,7 @@
 #include "appsettings.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -19,6 +20,10 @@ SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, QWidget
     , m_user(new QLineEdit(settings.user))
     , m_token(new QLineEdit(QString::fromUtf8(settings.token)))
     , m_caFile(new QLineEdit(settings.caCertificateFile))
+    , m_auth(new QComboBox)
+    , m_streamPath(new QLineEdit(settings.streamPath))
+    , m_notificationsPath(new QLineEdit(settings.notificationsPath))
+    , m_mappingFile(new QLineEdit(settings.mappingFile))
     , m_notifications(new QCheckBox(tr("Notifications")))
     , m_orders(new QCheckBox(tr("Order updates")))
     , m_messages(new QCheckBox(tr("Messages")))
@@ -43,11 +48,20 @@ SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, QWidget
     auto *ca = new QHBoxLayout;
     ca->addWidget(m_caFile, 1);
     ca->addWidget(browse);
+    m_auth->addItem(tr("Authorization: Bearer (notify-server)"), int(Notify::AuthScheme::Bearer));
+    m_auth->addItem(tr("Authorization: Token (Django REST framework)"), int(Notify::AuthScheme::Token));
+    m_auth->addItem(tr("In the address (?token=)"), int(Notify::AuthScheme::Query));
+    m_auth->setCurrentIndex(m_auth->findData(int(settings.auth)));
+    m_mappingFile->setPlaceholderText(tr("none: the built-in names"));
     auto *form = new QFormLayout;
     form->addRow(tr("Server"), m_server);
     form->addRow(tr("User name"), m_user);
     form->addRow(tr("Token"), m_token);
     form->addRow(tr("CA certificate"), ca);
+    form->addRow(tr("Send the token as"), m_auth);
+    form->addRow(tr("Stream path"), m_streamPath);
+    form->addRow(tr("Notifications list"), m_notificationsPath);
+    form->addRow(tr("Mapping file"), m_mappingFile);
     auto *alerts = new QVBoxLayout;
     for (QCheckBox *box : { m_notifications, m_orders, m_messages, m_presence })
         alerts->addWidget(box);
@@ -68,6 +82,10 @@ DesktopSession::Settings SettingsDialog::settings() const
     s.user = m_user->text().trimmed();
     s.token = m_token->text().trimmed().toUtf8();
     s.caCertificateFile = m_caFile->text().trimmed();
+    s.auth = Notify::AuthScheme(m_auth->currentData().toInt());
+    s.streamPath = m_streamPath->text().trimmed();
+    s.notificationsPath = m_notificationsPath->text().trimmed();
+    s.mappingFile = m_mappingFile->text().trimmed();
     s.alertNotifications = m_notifications->isChecked();
     s.alertOrders = m_orders->isChecked();
     s.alertMessages = m_messages->isChecked();

@@ -6,10 +6,12 @@
 #include <QDialog>
 
 class QCheckBox;
+class QComboBox;
 class QLineEdit;
 
-/// Server URL, token, user name, alert choices, start at login and a CA
-/// certificate file for private servers.
+/// Server URL, token, user name, alert choices, start at login, a CA
+/// certificate file for private servers, and what another backend needs
+/// (how the token is sent, the stream and list paths, a mapping file).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -25,6 +27,10 @@ private:
     QLineEdit *m_user;
     QLineEdit *m_token;
     QLineEdit *m_caFile;
+    QComboBox *m_auth;
+    QLineEdit *m_streamPath;
+    QLineEdit *m_notificationsPath;
+    QLineEdit *m_mappingFile;
     QCheckBox *m_notifications;
     QCheckBox *m_orders;
     QCheckBox *m_messages;
