@@ -93,14 +93,16 @@ void EventFeed::onCaughtUp(const QList<QJsonObject> &items)
     std::stable_sort(events.begin(), events.end(),
                      [&](const InterpretedEvent &a, const InterpretedEvent &b) { return createdAt(a) < createdAt(b); });
     if (std::exchange(m_priming, false)) {
+        // History: no catch-up brings it. The stream is not asked: what it
+        // sends is live, even if it reached the list before this fetch.
         for (const InterpretedEvent &event : std::as_const(events))
-            m_dedup.remember(event.contentKey, event.contentKeyExpires, nowMs());
+            m_history.insert(event.contentKey);
         emit logged(tr("%n notification(s) in the list before this start", nullptr, int(events.size())));
         return;
     }
     qsizetype delivered = 0;
     for (const InterpretedEvent &event : std::as_const(events)) {
-        if (!m_dedup.accept(event.contentKey, event.contentKeyExpires, nowMs()))
+        if (m_history.contains(event.contentKey) || !m_dedup.accept(event.contentKey, event.contentKeyExpires, nowMs()))
             continue;
         ++delivered;
         emit eventReady(event);

@@ -5,6 +5,7 @@
 #include "eventinterpreter.h"
 
 #include <QObject>
+#include <QSet>
 #include <QUrl>
 
 class QNetworkAccessManager;
@@ -62,6 +63,7 @@ private:
     bool m_catchUpOnFirstConnect = false;
     int m_opens = 0;
     bool m_priming = false;
+    QSet<QByteArray> m_history; ///< what the list held at the first connect (notify-cli)
 };
 
 } // namespace Notify

@@ -15,6 +15,8 @@ packages=(
     xvfb trayer dunst dbus x11-utils imagemagick
     # interoperability peers: a browser, nginx with nchan
     chromium nginx libnginx-mod-nchan
+    # the reference Django backend (tests/backends/django) under gunicorn
+    python3-django python3-djangorestframework gunicorn
     # the libFuzzer build of the parser
     clang clang-14 libclang-rt-14-dev
 )

@@ -6,6 +6,7 @@
 #include "dbusnotifier.h"
 #include "desktopsession.h"
 #include "eventstore.h"
+#include "fakenotifications.h"
 #include "historystore.h"
 #include "inprocessserver.h"
 #include "notificationmodel.h"
@@ -16,36 +17,6 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
-
-class FakeNotifications final : public QObject
-{
-    Q_OBJECT
-    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
-
-public:
-    struct Call
-    {
-        QString summary;
-        QString body;
-        QStringList actions;
-        int urgency = -1;
-    };
-    QList<Call> calls;
-
-public slots:
-    uint Notify(const QString &, uint, const QString &, const QString &summary, const QString &body,
-                const QStringList &actions, const QVariantMap &hints, int)
-    {
-        calls << Call{ summary, body, actions, hints.value(QStringLiteral("urgency")).toInt() };
-        return uint(calls.size());
-    }
-    QStringList GetCapabilities() { return { QStringLiteral("actions"), QStringLiteral("body") }; }
-    void CloseNotification(uint) { }
-
-signals:
-    void ActionInvoked(uint id, const QString &action);
-    void NotificationClosed(uint id, uint reason);
-};
 
 class tst_Alerts final : public QObject
 {
@@ -61,12 +32,7 @@ private:
 
 void tst_Alerts::initTestCase()
 {
-    // The fake service on a connection of its own, as a separate daemon would be.
-    QDBusConnection bus = QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("fake-daemon"));
-    QVERIFY2(bus.isConnected(), "no session bus: run this test under dbus-run-session");
-    QVERIFY(bus.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &m_fake,
-                               QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllSignals));
-    QVERIFY(bus.registerService(QStringLiteral("org.freedesktop.Notifications")));
+    QVERIFY2(m_fake.registerOnSessionBus(), "no session bus: run this test under dbus-run-session");
 }
 
 void tst_Alerts::alertsUrgencyActionsBurstAndReplay()

@@ -2,6 +2,7 @@
 // notify-cli against the real server: the contract's output, exit codes,
 // reconnects, and the REST subcommands.
 
+#include "cliprocess.h"
 #include "eventstore.h"
 #include "faultinjector.h"
 #include "inprocessserver.h"
@@ -11,6 +12,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,49 +23,6 @@ namespace {
 
 const QString Alice = QStringLiteral("alice-token-0001");
 const QString Admin = QStringLiteral("admin-token-0003");
-
-class Cli
-{
-public:
-    explicit Cli(const QStringList &arguments)
-    {
-        m_process.start(QStringLiteral(NOTIFY_CLI_BINARY), arguments);
-        m_process.waitForStarted();
-    }
-    ~Cli()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished();
-        }
-    }
-    // Spins the event loop (the in-process server needs it) until the CLI has exited.
-    bool finished(int timeoutMs = 20000)
-    {
-        return QTest::qWaitFor([&] { return m_process.state() == QProcess::NotRunning; }, timeoutMs);
-    }
-    QList<QJsonObject> lines()
-    {
-        m_out += m_process.readAllStandardOutput();
-        QList<QJsonObject> out;
-        for (const QByteArray &line : m_out.split('\n')) {
-            if (!line.isEmpty())
-                out << QJsonDocument::fromJson(line).object();
-        }
-        return out;
-    }
-    QByteArray rawOut()
-    {
-        m_out += m_process.readAllStandardOutput();
-        return m_out;
-    }
-    QByteArray err() { return m_process.readAllStandardError(); }
-    int exitCode() const { return m_process.exitCode(); }
-
-private:
-    QProcess m_process;
-    QByteArray m_out;
-};
 
 } // namespace
 
@@ -75,6 +35,7 @@ private slots:
     void cleanup();
     void listenPrintsTheContractsLines();
     void listenResumesAfterDrops();
+    void listenKeepsALeadingByteOrderMark();
     void listenExitCodes_data();
     void listenExitCodes();
     void publishSendRead();
@@ -141,6 +102,30 @@ void tst_Cli::listenPrintsTheContractsLines()
                  QByteArray(R"({"type":"event","id":")" + first + R"(","event":"notification","data":"{\")")),
              raw.at(1).constData());
     QVERIFY(!cli.rawOut().contains(": "));
+}
+
+// U+FEFF at the start of a data value is data (only the stream's first BOM
+// is dropped, by the parser): the raw output keeps it.
+void tst_Cli::listenKeepsALeadingByteOrderMark()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    connect(&server, &QTcpServer::newConnection, this, [&server] {
+        QTcpSocket *socket = server.nextPendingConnection();
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n"
+                      "\xEF\xBB\xBF: the stream's BOM, dropped\n\n"
+                      "id: \xEF\xBB\xBFi\nevent: x\ndata: \xEF\xBB\xBFhello\n\n");
+        socket->flush();
+    });
+    Cli cli({ QStringLiteral("listen"), QStringLiteral("http://127.0.0.1:%1/s").arg(server.serverPort()),
+              QStringLiteral("--max-events"), QStringLiteral("1") });
+    QVERIFY(cli.finished());
+    QCOMPARE(cli.exitCode(), 0);
+    // The bytes themselves (Qt's JSON reader would drop a U+FEFF while reading them back).
+    const QByteArrayList lines = cli.rawOut().split('\n');
+    QCOMPARE(
+        lines.at(1),
+        QByteArray("{\"type\":\"event\",\"id\":\"\xEF\xBB\xBFi\",\"event\":\"x\",\"data\":\"\xEF\xBB\xBFhello\"}"));
 }
 
 void tst_Cli::listenResumesAfterDrops()
