@@ -215,74 +215,31 @@ void ConnectionWorker::deliver(const std::shared_ptr<const FrameBatch> &batch)
 {
     if (batch->isEmpty() || m_streams.isEmpty())
         return;
-    const quint64 firstSeq = batch->first().seq;
-    const quint64 lastSeq = batch->last().seq;
-    bool allBroadcast = true;
-    bool anyBroadcast = false;
-    QStringList users;
-    for (const Frame &frame : *batch) {
-        if (frame.audience.isEmpty()) {
-            anyBroadcast = true;
-            continue;
-        }
-        allBroadcast = false;
-        for (const QString &user : frame.audience) {
-            if (!users.contains(user))
-                users << user;
-        }
-    }
-
-    // The whole batch as one buffer, built once, shared by every stream that
-    // gets all of it: one write per stream, no copy per stream.
-    QByteArray whole;
-    const auto wholeBatch = [&]() -> const QByteArray & {
-        if (whole.isEmpty()) {
-            qsizetype size = 0;
-            for (const Frame &frame : *batch)
-                size += frame.bytes.size();
-            whole.reserve(size);
-            for (const Frame &frame : *batch)
-                whole += frame.bytes;
-        }
-        return whole;
-    };
+    BatchSlicer slicer(batch);
     const auto deliverTo = [&](Connection *c) {
-        if (!c->isOpen() || c->replaying || c->stalled || c->lastSeq >= lastSeq)
+        if (!c->isOpen() || c->replaying || c->stalled || c->lastSeq >= slicer.lastSeq())
             return;
-        if (allBroadcast && c->lastSeq < firstSeq) {
-            m_counters.eventsDelivered += batch->size();
-            sendStreamBytes(c, batch->size() == 1 ? batch->first().bytes : wholeBatch(), true);
-        } else {
-            QByteArray mine;
-            qint64 count = 0;
-            for (const Frame &frame : *batch) {
-                if (frame.seq <= c->lastSeq)
-                    continue;
-                if (!frame.audience.isEmpty() && !frame.audience.contains(c->user))
-                    continue;
-                mine += frame.bytes;
-                ++count;
-            }
-            if (count > 0) {
-                m_counters.eventsDelivered += count;
-                sendStreamBytes(c, mine, true);
-            }
+        qint64 events = 0;
+        const QByteArray bytes = slicer.forStream(c->user, c->lastSeq, &events);
+        if (events > 0) {
+            m_counters.eventsDelivered += events;
+            sendStreamBytes(c, bytes, true);
         }
         if (c->isOpen())
-            c->lastSeq = lastSeq;
+            c->lastSeq = slicer.lastSeq();
     };
 
     const Transport::Batch guard(*m_transport);
-    if (anyBroadcast) {
+    if (!slicer.userOnly()) {
         const QList<Connection *> streams = m_streams.values();
         for (Connection *c : streams)
             deliverTo(c);
-    } else {
-        for (const QString &user : std::as_const(users)) {
-            const QList<Connection *> streams = m_streamsByUser.value(user);
-            for (Connection *c : streams)
-                deliverTo(c);
-        }
+        return;
+    }
+    for (const QString &user : slicer.users()) {
+        const QList<Connection *> streams = m_streamsByUser.value(user);
+        for (Connection *c : streams)
+            deliverTo(c);
     }
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "connectionsettings.h"
+#include "framebatch.h"
 #include "httprequest.h"
 #include "httpresponse.h"
 #include "transport.h"
@@ -20,15 +21,6 @@ class QTimer;
 namespace Notify::Server {
 
 struct Connection;
-
-/// One event, serialised once, on its way to every stream that may see it.
-struct Frame
-{
-    quint64 seq = 0;
-    QStringList audience; ///< empty: everybody
-    QByteArray bytes; ///< "id: …\nevent: …\ndata: …\n\n"
-};
-using FrameBatch = QList<Frame>;
 
 /// What the hub answers to a stream request that it accepted.
 struct StreamStart

@@ -169,7 +169,7 @@ std::optional<quint64> SqliteEventStore::append(StoredEvent &event, QString *err
 
     // Snapshots: notifications keep their read state, orders their latest status.
     const QString user = event.audience.size() == 1 ? event.audience.first() : QString();
-    if (event.type == "notification") {
+    if (event.type == Protocol::Notification::TypeName) {
         const QJsonObject data = parseObject(event.data);
         QSqlQuery insert(m_db);
         insert.prepare(
@@ -180,7 +180,7 @@ std::optional<quint64> SqliteEventStore::append(StoredEvent &event, QString *err
         insert.addBindValue(QString::fromUtf8(event.data));
         if (!insert.exec())
             return failed(insert);
-    } else if (event.type == "order_status") {
+    } else if (event.type == Protocol::OrderStatus::TypeName) {
         const QJsonObject data = parseObject(event.data);
         QSqlQuery upsert(m_db);
         upsert.prepare(QStringLiteral("INSERT INTO orders(order_id, user, seq, data) VALUES (?, ?, ?, ?) "
