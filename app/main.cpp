@@ -11,6 +11,7 @@
 #include "singleinstance.h"
 #include "trayballoonnotifier.h"
 #include "traycontroller.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -28,6 +29,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("notify-tray"));
     QApplication::setOrganizationName(QStringLiteral("notify"));
+    Translations::install(&app);
     QApplication::setApplicationDisplayName(QStringLiteral("Notify"));
     QApplication::setApplicationVersion(QStringLiteral(NOTIFY_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("notify-tray"));
@@ -86,15 +88,28 @@ int main(int argc, char **argv)
         settings.auth = *scheme;
     }
 
+    QString keyringNotice;
     if (!demo && !AppSettings::configured() && !cli.isSet(QStringLiteral("token"))) {
-        // First start: ask for the server and the token.
-        SettingsDialog dialog(settings);
-        if (dialog.exec() != QDialog::Accepted)
-            return 0;
-        settings = dialog.settings();
+        // First start: what Notify is, and what it needs (the server and a token).
+        bool startAtLogin = true;
+        for (;;) {
+            SettingsDialog dialog(settings, SettingsDialog::Mode::Welcome);
+            if (dialog.exec() == QDialog::Accepted) {
+                settings = dialog.settings();
+                startAtLogin = dialog.startAtLogin();
+                break;
+            }
+            settings = dialog.settings();
+            if (QMessageBox::question(nullptr, QObject::tr("Notify is not set up"),
+                                      QObject::tr("Notify needs a server and a token to show anything. Quit now? "
+                                                  "It asks again next time."),
+                                      QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+                == QMessageBox::Yes)
+                return 0;
+        }
         AppSettings::save(settings);
-        AppSettings::saveToken(settings.token);
-        AppSettings::setStartsAtLogin(dialog.startAtLogin());
+        keyringNotice = AppSettings::saveToken(settings.token);
+        AppSettings::setStartsAtLogin(startAtLogin);
     }
 
     const QString historyPath = demo                     ? QStringLiteral(":memory:")
@@ -115,17 +130,27 @@ int main(int argc, char **argv)
 
     QObject::connect(&session, &DesktopSession::openRequested, &window, &MainWindow::showNotification);
     QObject::connect(&tray, &TrayController::quitRequested, &app, &QApplication::quit);
-    QObject::connect(&tray, &TrayController::settingsRequested, &window, [&] {
-        SettingsDialog dialog(session.settings(), &window);
+    QObject::connect(&window, &MainWindow::quitRequested, &app, &QApplication::quit);
+    const auto openSettings = [&] {
+        SettingsDialog dialog(session.settings(), SettingsDialog::Mode::Settings, &window);
         if (dialog.exec() != QDialog::Accepted)
             return;
         const DesktopSession::Settings changed = dialog.settings();
-        AppSettings::save(changed);
-        window.statusBar()->showMessage(AppSettings::saveToken(changed.token), 15'000);
-        AppSettings::setStartsAtLogin(dialog.startAtLogin());
+        if (demo) {
+            // The demo's server goes away with the app: nothing of it is kept.
+            window.showNotice(QObject::tr("Demo mode: these settings are used now but not saved."));
+        } else {
+            AppSettings::save(changed);
+            window.showNotice(AppSettings::saveToken(changed.token));
+            AppSettings::setStartsAtLogin(dialog.startAtLogin());
+        }
         session.setSettings(changed);
         session.reconnectNow();
-    });
+    };
+    QObject::connect(&tray, &TrayController::settingsRequested, &window, openSettings);
+    QObject::connect(&window, &MainWindow::settingsRequested, &window, openSettings);
+    if (!keyringNotice.isEmpty())
+        window.showNotice(keyringNotice); // where the token went, once
     QObject::connect(&instance, &SingleInstance::activationRequested, &window, [&] {
         window.showNormal();
         window.raise();

@@ -2,6 +2,7 @@
 #include "desktopsession.h"
 
 #include "apipaths.h"
+#include "alertcenter.h"
 #include "displaytext.h"
 #include "eventfeed.h"
 #include "eventspoller.h"
@@ -20,7 +21,6 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
-#include <QTimer>
 #include <QUrlQuery>
 
 Q_LOGGING_CATEGORY(lcSession, "notify.tray", QtInfoMsg)
@@ -49,17 +49,45 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QObjec
     , m_client(new SseClient(this))
     , m_feed(new EventFeed(m_client, this))
     , m_snapshot(new NotificationListFetcher(this))
+    , m_older(new NotificationListFetcher(this))
     , m_network(new QNetworkAccessManager(this))
     , m_rest(new RestClient(this))
     , m_notifications(new NotificationModel(this))
     , m_orders(new OrderModel(this))
     , m_messages(new MessageModel(this))
     , m_presence(new PresenceModel(this))
-    , m_summaryTimer(new QTimer(this))
+    , m_alerts(new AlertCenter(notifier, this))
 {
-    m_summaryTimer->setSingleShot(true);
     m_snapshot->setMaxItems(1000);
-    connect(m_summaryTimer, &QTimer::timeout, this, &DesktopSession::flushSummary);
+    m_messages->setNameLookup([this](const QString &user) { return m_presence->displayName(user); });
+    m_alerts->setUnreadCounter([this] { return m_notifications->unreadCount(); });
+    connect(m_alerts, &AlertCenter::pausedChanged, this, [this](const QDateTime &until) {
+        log(until.isValid() ? tr("alerts paused until %1").arg(QLocale().toString(until, QLocale::ShortFormat))
+                            : tr("alerts on"));
+    });
+    connect(m_older, &NotificationListFetcher::fetched, this, [this](const QList<QJsonObject> &list) {
+        QList<NotificationItem> items;
+        for (const QJsonObject &json : list) {
+            const SseEvent event{ Notification::TypeName, QJsonDocument(json).toJson(QJsonDocument::Compact), {} };
+            const InterpretedEvent e = m_feed->interpreter().interpret(event, InterpretedEvent::Source::CatchUp);
+            if (const auto *n = std::get_if<Notification>(&e.payload))
+                items << NotificationItem::fromProtocol(*n, json.value(u"event_id").toString().toUtf8(), true);
+        }
+        // Older ones are history: shown read unless the list says otherwise, never alerted.
+        for (qsizetype i = 0; i < items.size(); ++i)
+            items[i].read = NotificationListFetcher::isRead(list.at(i)) || !list.at(i).contains(u"read");
+        const qsizetype before = m_notifications->notificationCount();
+        m_notifications->apply(items);
+        if (m_history) {
+            const HistoryStore::Transaction transaction(*m_history);
+            m_history->saveNotifications(items);
+        }
+        emit olderLoaded(int(m_notifications->notificationCount() - before));
+    });
+    connect(m_older, &NotificationListFetcher::failed, this, [this](int status, const QString &message) {
+        emit actionFailed(tr("Could not load older notifications (HTTP %1): %2").arg(status).arg(message));
+        emit olderLoaded(0);
+    });
     connect(m_feed, &EventFeed::eventReady, this, &DesktopSession::onEvent);
     connect(m_feed, &EventFeed::logged, this, &DesktopSession::log);
     connect(m_snapshot, &NotificationListFetcher::fetched, this, &DesktopSession::onSnapshot);
@@ -75,6 +103,8 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QObjec
     });
     connect(m_client, &SseClient::stateChanged, this, [this](SseClient::State state) {
         log(tr("connection %1").arg(DisplayText::connectionState(state)));
+        if (state == SseClient::State::Open || state == SseClient::State::Polling)
+            setProblem({}, 0);
         emit connectionStateChanged(state);
     });
     connect(m_client, &SseClient::opened, this, [this] {
@@ -94,6 +124,9 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QObjec
     });
     connect(m_client, &SseClient::errorOccurred, this, [this](int status, const QString &message) {
         log(status ? tr("HTTP %1: %2").arg(status).arg(message) : message);
+        // A stream that ends is normal (it reconnects); anything else is a problem to show.
+        if (m_client->state() != SseClient::State::Open || status != 0)
+            setProblem(message, status);
     });
     connect(m_client, &SseClient::reconnectScheduled, this,
             [this](qint64 ms) { log(tr("next attempt in %1 s").arg(double(ms) / 1000, 0, 'f', 1)); });
@@ -112,7 +145,7 @@ DesktopSession::~DesktopSession() = default;
 void DesktopSession::setSettings(const Settings &settings)
 {
     m_settings = settings;
-    m_throttle = AlertThrottle(settings.alertsPerWindow, settings.alertWindowMs);
+    m_alerts->setLimits(settings.alertsPerWindow, settings.alertWindowMs);
     m_messages->setMe(settings.user);
     m_rest->setServer(settings.server);
     const Credentials credentials{ settings.token, settings.auth, settings.caCertificateFile };
@@ -215,6 +248,7 @@ void DesktopSession::resync()
 void DesktopSession::onSnapshot(const QList<QJsonObject> &list)
 {
     QList<NotificationItem> items;
+    QList<Notify::ContentDedup::Entry> keys;
     const qint64 now = nowMs();
     for (auto it = list.crbegin(); it != list.crend(); ++it) { // oldest first
         const SseEvent event{ Notification::TypeName, QJsonDocument(*it).toJson(QJsonDocument::Compact), {} };
@@ -226,8 +260,7 @@ void DesktopSession::onSnapshot(const QList<QJsonObject> &list)
                                                 NotificationListFetcher::isRead(*it));
         // Known from now on: a backend that re-sends it, or a catch-up, does not alert it.
         m_feed->dedup().remember(interpreted.contentKey, interpreted.contentKeyExpires, now);
-        if (m_history)
-            m_history->rememberContentKey({ interpreted.contentKey, now, interpreted.contentKeyExpires });
+        keys << Notify::ContentDedup::Entry{ interpreted.contentKey, now, interpreted.contentKeyExpires };
     }
     m_notifications->reset(items);
     for (const NotificationItem &item : std::as_const(m_sinceResync)) {
@@ -237,19 +270,21 @@ void DesktopSession::onSnapshot(const QList<QJsonObject> &list)
     m_notifications->markRead(m_readSinceResync);
     // What the snapshot showed counts as delivered: a later replay of
     // those events must not alert again. The resume position stays.
+    QByteArrayList seen;
     for (const NotificationItem &item : std::as_const(items)) {
         if (item.eventId.isEmpty())
             continue;
         m_journal.markSeen(item.eventId);
-        if (m_history)
-            m_history->rememberDelivered(item.eventId);
+        seen << item.eventId;
     }
     m_sinceResync.clear();
     m_resyncPending = false;
     if (m_history) {
+        const HistoryStore::Transaction transaction(*m_history);
+        m_history->rememberDelivered(seen);
+        m_history->rememberContentKeys(keys);
         m_history->clearNotifications();
-        for (const NotificationItem &item : std::as_const(items))
-            m_history->saveNotification(item);
+        m_history->saveNotifications(items);
         m_history->markRead(m_readSinceResync);
     }
     m_readSinceResync.clear();
@@ -261,6 +296,7 @@ void DesktopSession::onEvent(const InterpretedEvent &interpreted)
     m_lastEventTime = QDateTime::currentDateTime();
     const QByteArray &id = interpreted.id;
     if (std::holds_alternative<Reset>(interpreted.payload)) {
+        flushBatch(); // what came before the reset, before the resync
         if (m_history)
             m_history->setLastEventId(id);
         m_journal.setLastEventId(id);
@@ -271,79 +307,108 @@ void DesktopSession::onEvent(const InterpretedEvent &interpreted)
     if (!id.isEmpty()) {
         if (!m_journal.accept(id))
             return;
-        if (m_history)
-            m_history->rememberEvent(id);
-    } else if (m_history && !interpreted.contentKey.isEmpty()) {
-        m_history->rememberContentKey({ interpreted.contentKey, nowMs(), interpreted.contentKeyExpires });
+        m_batch.eventIds << id;
+    } else if (!interpreted.contentKey.isEmpty()) {
+        m_batch.contentKeys << Notify::ContentDedup::Entry{ interpreted.contentKey, nowMs(),
+                                                            interpreted.contentKeyExpires };
     }
     if (!interpreted.note.isEmpty())
         log(tr("shown as a notification: %1").arg(interpreted.note));
     std::visit([this, &interpreted](const auto &payload) { apply(payload, interpreted); }, interpreted.payload);
-    emit eventApplied(interpreted.type());
-}
-
-bool DesktopSession::alertsPaused() const
-{
-    return m_pausedUntil.isValid() && QDateTime::currentDateTime() < m_pausedUntil;
+    scheduleFlush();
 }
 
 void DesktopSession::apply(const Notification &n, const InterpretedEvent &event)
 {
-    const NotificationItem item = NotificationItem::fromProtocol(n, event.id, event.read);
-    m_notifications->upsert(item);
-    if (m_resyncPending)
-        m_sinceResync << item;
-    if (m_history)
-        m_history->saveNotification(item);
-    if (m_settings.alertNotifications && !alertsPaused() && !event.read)
-        alert(n.notificationId, n.title, n.body, urgencyOf(n.level), true);
+    m_batch.notifications << NotificationItem::fromProtocol(n, event.id, event.read);
+    if (m_settings.alertNotifications && !event.read)
+        alert(AlertCenter::Kind::Notification, n.notificationId, n.title, n.body, urgencyOf(n.level), true);
 }
 
 void DesktopSession::apply(const NotificationRead &r, const InterpretedEvent &)
 {
-    m_notifications->markRead(r.notificationIds);
-    if (m_resyncPending)
-        m_readSinceResync << r.notificationIds;
-    if (m_history)
-        m_history->markRead(r.notificationIds);
+    m_batch.reads << r.notificationIds;
 }
 
 void DesktopSession::apply(const OrderStatus &o, const InterpretedEvent &)
 {
-    m_orders->apply(o);
-    if (m_history)
-        m_history->saveOrder(o);
-    if (m_settings.alertOrders && !alertsPaused())
-        alert(QString(), tr("Order %1: %2").arg(o.orderId, toString(o.status)), o.note,
+    m_batch.orders << o;
+    if (m_settings.alertOrders)
+        alert(AlertCenter::Kind::OrderUpdate, QString(),
+              tr("Order %1: %2").arg(o.orderId, DisplayText::orderStatusName(o)), o.note,
               o.status == OrderState::Cancelled ? Notifier::Urgency::Critical : Notifier::Urgency::Normal, false);
 }
 
 void DesktopSession::apply(const Message &m, const InterpretedEvent &)
 {
-    if (m_messages->add(m) && m_history)
-        m_history->saveMessage(m);
-    if (m_settings.alertMessages && !alertsPaused() && m.from != m_settings.user)
-        alert(QString(), tr("Message from %1").arg(m.from), m.body, Notifier::Urgency::Normal, false);
+    m_batch.messages << m;
+    if (m_settings.alertMessages && m.from != m_settings.user)
+        alert(AlertCenter::Kind::Message, QString(), tr("Message from %1").arg(m_presence->displayName(m.from)), m.body,
+              Notifier::Urgency::Normal, false);
 }
 
 void DesktopSession::apply(const Presence &p, const InterpretedEvent &)
 {
-    m_presence->apply(p);
-    if (m_settings.alertPresence && !alertsPaused() && p.user != m_settings.user)
-        alert(QString(), tr("%1 is %2").arg(p.displayName.isEmpty() ? p.user : p.displayName, toString(p.status)), {},
-              Notifier::Urgency::Low, false);
+    m_batch.presences << p;
+    if (m_settings.alertPresence && p.user != m_settings.user)
+        alert(AlertCenter::Kind::Presence, QString(),
+              tr("%1 is %2").arg(p.displayName.isEmpty() ? p.user : p.displayName,
+                                 DisplayText::presenceName(p.status).toLower()),
+              {}, Notifier::Urgency::Low, false);
 }
 
-void DesktopSession::alert(const QString &key, const QString &title, const QString &body, Notifier::Urgency urgency,
-                           bool markable)
+void DesktopSession::scheduleFlush()
 {
-    if (!m_notifier)
+    if (m_flushScheduled)
         return;
-    if (m_throttle.offer(nowMs()) == AlertThrottle::Decision::Defer) {
-        if (!m_summaryTimer->isActive())
-            m_summaryTimer->start(int(std::max<qint64>(0, m_throttle.summaryDueMs() - nowMs())));
+    m_flushScheduled = true;
+    // After everything this pass of the event loop brought.
+    QMetaObject::invokeMethod(this, &DesktopSession::flushBatch, Qt::QueuedConnection);
+}
+
+void DesktopSession::flushBatch()
+{
+    m_flushScheduled = false;
+    Batch b = std::exchange(m_batch, {});
+    if (b.notifications.isEmpty() && b.reads.isEmpty() && b.orders.isEmpty() && b.messages.isEmpty()
+        && b.presences.isEmpty() && b.eventIds.isEmpty() && b.contentKeys.isEmpty())
         return;
+    m_notifications->apply(b.notifications);
+    m_notifications->markRead(b.reads);
+    if (m_resyncPending) {
+        m_sinceResync << b.notifications;
+        m_readSinceResync << b.reads;
     }
+    m_orders->apply(b.orders);
+    QList<Message> newMessages;
+    for (const Message &m : std::as_const(b.messages)) {
+        if (m_messages->add(m, true))
+            newMessages << m;
+    }
+    for (const Presence &p : std::as_const(b.presences))
+        m_presence->apply(p);
+    if (m_history) {
+        const HistoryStore::Transaction transaction(*m_history);
+        m_history->saveNotifications(b.notifications);
+        m_history->markRead(b.reads);
+        m_history->saveOrders(b.orders);
+        m_history->saveMessages(newMessages);
+        m_history->rememberEvents(b.eventIds);
+        m_history->rememberContentKeys(b.contentKeys);
+    }
+    // Alerts last, with the models up to date (the summary's unread count);
+    // one read in the same batch takes its alert with it.
+    m_alerts->withdraw(b.reads);
+    for (const auto &[kind, alert] : std::as_const(b.alerts)) {
+        if (alert.key.isEmpty() || !b.reads.contains(alert.key))
+            m_alerts->offer(kind, alert);
+    }
+    emit eventsApplied();
+}
+
+void DesktopSession::alert(AlertCenter::Kind kind, const QString &key, const QString &title, const QString &body,
+                           Notifier::Urgency urgency, bool markable)
+{
     Notifier::Alert a;
     a.key = key;
     a.title = title;
@@ -354,45 +419,77 @@ void DesktopSession::alert(const QString &key, const QString &title, const QStri
         if (markable)
             a.actions << QStringLiteral("mark-read") << tr("Mark read");
     }
-    m_notifier->show(a);
-}
-
-void DesktopSession::flushSummary()
-{
-    const int count = m_throttle.takeSummary(nowMs());
-    if (count <= 0 || !m_notifier)
-        return;
-    Notifier::Alert a;
-    a.title = count == 1 ? tr("1 new notification") : tr("%1 new notifications").arg(count);
-    a.body = tr("%1 unread in total").arg(m_notifications->unreadCount());
-    a.key = QStringLiteral("summary");
-    a.actions = { QStringLiteral("default"), tr("Open"), QStringLiteral("open"), tr("Open") };
-    m_notifier->show(a);
+    m_batch.alerts.append({ kind, a });
 }
 
 void DesktopSession::pauseAlerts(const QDateTime &until)
 {
-    m_pausedUntil = until;
-    log(until.isValid() ? tr("alerts paused until %1").arg(QLocale().toString(until, QLocale::ShortFormat))
-                        : tr("alerts on"));
+    m_alerts->pause(until);
 }
 
-void DesktopSession::markRead(const QString &notificationId)
+QDateTime DesktopSession::alertsPausedUntil() const
 {
-    m_rest->post(
-        ApiPath::notificationRead(notificationId), {}, [this, notificationId](int status, const QJsonObject &body) {
-            if (status == 204)
-                return; // the notification_read event updates the list
-            if (status == 404) {
-                m_notifications->markRead({ notificationId }); // only here (an unknown or local-only item)
+    return m_alerts->isPaused() ? m_alerts->pausedUntil() : QDateTime();
+}
+
+void DesktopSession::setProblem(const QString &problem, int status)
+{
+    if (problem == m_lastProblem && status == m_lastProblemStatus)
+        return;
+    m_lastProblem = problem;
+    m_lastProblemStatus = status;
+    emit problemChanged(problem);
+}
+
+void DesktopSession::loadOlder()
+{
+    if (m_older->isFetching())
+        return;
+    QUrl list = m_settings.server.resolved(QUrl(m_settings.notificationsPath));
+    QUrlQuery query(list);
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("500"));
+    query.addQueryItem(QStringLiteral("offset"), QString::number(m_notifications->notificationCount()));
+    list.setQuery(query);
+    m_older->setMaxItems(500);
+    m_older->fetch(m_network, RequestBuilder(m_client->settings().credentials), list);
+}
+
+void DesktopSession::markRead(const QStringList &notificationIds)
+{
+    if (notificationIds.isEmpty())
+        return;
+    // Read at once here (the server's notification_read confirms it), and the alerts go.
+    m_notifications->markRead(notificationIds);
+    m_alerts->withdraw(notificationIds);
+    if (m_history) {
+        const HistoryStore::Transaction transaction(*m_history);
+        m_history->markRead(notificationIds);
+    }
+    for (const QString &id : notificationIds) {
+        m_rest->post(ApiPath::notificationRead(id), {}, [this, id](int status, const QJsonObject &body) {
+            // 404: an item the server does not know (local only, or another backend's); read here.
+            if (status == 204 || status == 404)
                 return;
-            }
+            m_notifications->markUnread({ id });
             emit actionFailed(tr("Could not mark it read: %1").arg(body.value(u"message").toString(tr("no answer"))));
         });
+    }
+}
+
+void DesktopSession::markUnread(const QStringList &notificationIds)
+{
+    m_notifications->markUnread(notificationIds);
+    if (m_history) {
+        const HistoryStore::Transaction transaction(*m_history);
+        m_history->markUnread(notificationIds);
+    }
 }
 
 void DesktopSession::markAllRead()
 {
+    const QStringList ids = m_notifications->unreadIds();
+    m_notifications->markRead(ids);
+    m_alerts->withdraw(ids);
     m_rest->post(QLatin1StringView(ApiPath::NotificationsReadAll), {}, [this](int status, const QJsonObject &body) {
         if (status != 204)
             emit actionFailed(tr("Could not mark all read: %1").arg(body.value(u"message").toString(tr("no answer"))));

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "alertthrottle.h"
+#include "alertcenter.h"
+#include "contentdedup.h"
 #include "apipaths.h"
 #include "eventjournal.h"
 #include "interpretedevent.h"
@@ -24,14 +25,17 @@ class NotificationListFetcher;
 class MessageModel;
 class OrderModel;
 class PresenceModel;
-class QTimer;
 class RestClient;
 
 /// Everything the tray app knows and does for one signed-in user: the
-/// stream (SseClient), exactly-once delivery (EventJournal), the models the
-/// window shows, the local history, the REST actions and the desktop alerts.
-/// No widgets here, so the whole session runs under the offscreen platform
-/// in tests.
+/// stream (SseClient, read through EventFeed), exactly-once delivery
+/// (EventJournal), the models the window shows, the local history, the REST
+/// actions and the desktop alerts (AlertCenter). No widgets here, so the
+/// whole session runs under the offscreen platform in tests.
+///
+/// Events that arrive together are applied together: each one is staged in a
+/// batch, and at the end of the event-loop pass the batch goes to the models
+/// (ranges, not rows), to the history (one transaction) and to the alerts.
 class DesktopSession final : public QObject
 {
     Q_OBJECT
@@ -74,47 +78,77 @@ public:
     [[nodiscard]] OrderModel *orders() const { return m_orders; }
     [[nodiscard]] MessageModel *messages() const { return m_messages; }
     [[nodiscard]] PresenceModel *presence() const { return m_presence; }
+    [[nodiscard]] AlertCenter *alerts() const { return m_alerts; }
     [[nodiscard]] Notify::SseClient *client() const { return m_client; }
     [[nodiscard]] const Notify::EventJournal &journal() const { return m_journal; }
 
     // Actions (REST); the models follow when the server's events arrive.
-    void markRead(const QString &notificationId);
+    void markRead(const QStringList &notificationIds);
+    void markRead(const QString &notificationId) { markRead(QStringList{ notificationId }); }
+    /// Unread again, in this app only: the contract has no such request.
+    void markUnread(const QStringList &notificationIds);
     void markAllRead();
     void sendMessage(const QString &to, const QString &body);
     void setMyStatus(const QString &status);
+    /// Older notifications than those the window has, from the server's list.
+    void loadOlder();
 
     /// Do not disturb: alerts are held back until @p until (invalid: off).
     void pauseAlerts(const QDateTime &until);
-    [[nodiscard]] QDateTime alertsPausedUntil() const { return m_pausedUntil; }
+    [[nodiscard]] QDateTime alertsPausedUntil() const;
 
     [[nodiscard]] QDateTime lastEventTime() const { return m_lastEventTime; }
     /// The recent connection log, newest last (the window's "details").
     [[nodiscard]] QStringList connectionLog() const { return m_log; }
+    /// Why the connection is not working, for people (empty while it works).
+    [[nodiscard]] QString lastProblem() const { return m_lastProblem; }
+    /// The last HTTP status of a failed connection attempt (0: a network error).
+    [[nodiscard]] int lastProblemStatus() const { return m_lastProblemStatus; }
 
 signals:
     void connectionStateChanged(Notify::SseClient::State state);
     void logged(const QString &line);
     void resynced();
-    void eventApplied(const QByteArray &type);
+    /// A batch of events was applied to the models (once per event-loop pass).
+    void eventsApplied();
     /// A REST action failed; the message is for the user.
     void actionFailed(const QString &message);
     /// The user clicked "Open" on an alert.
     void openRequested(const QString &notificationId);
+    /// How the connection is doing changed (lastProblem()).
+    void problemChanged(const QString &problem);
+    /// Older notifications arrived (loadOlder()); 0: there are none.
+    void olderLoaded(int count);
 
 private:
+    /// What one pass of the event loop brought, applied together.
+    struct Batch
+    {
+        QList<NotificationItem> notifications;
+        QStringList reads;
+        QList<Notify::Protocol::OrderStatus> orders;
+        QList<Notify::Protocol::Message> messages;
+        QList<Notify::Protocol::Presence> presences;
+        QList<QPair<AlertCenter::Kind, Notifier::Alert>> alerts;
+        QByteArrayList eventIds;
+        QList<Notify::ContentDedup::Entry> contentKeys;
+    };
+
     void onEvent(const Notify::InterpretedEvent &interpreted);
     void onSnapshot(const QList<QJsonObject> &list);
-    // One per typed event; onEvent() dispatches.
+    // One per typed event; onEvent() dispatches. They stage into the batch.
     void apply(const Notify::Protocol::Notification &n, const Notify::InterpretedEvent &event);
     void apply(const Notify::Protocol::NotificationRead &r, const Notify::InterpretedEvent &);
     void apply(const Notify::Protocol::OrderStatus &o, const Notify::InterpretedEvent &);
     void apply(const Notify::Protocol::Message &m, const Notify::InterpretedEvent &);
     void apply(const Notify::Protocol::Presence &p, const Notify::InterpretedEvent &);
     void apply(const Notify::Protocol::Reset &, const Notify::InterpretedEvent &) { } // handled in onEvent
-    [[nodiscard]] bool alertsPaused() const;
+    void scheduleFlush();
+    void flushBatch();
     void resync();
-    void alert(const QString &key, const QString &title, const QString &body, Notifier::Urgency urgency, bool markable);
-    void flushSummary();
+    void alert(AlertCenter::Kind kind, const QString &key, const QString &title, const QString &body,
+               Notifier::Urgency urgency, bool markable);
+    void setProblem(const QString &problem, int status);
     void log(const QString &line);
 
     Settings m_settings;
@@ -123,18 +157,21 @@ private:
     Notify::SseClient *m_client;
     Notify::EventFeed *m_feed;
     Notify::NotificationListFetcher *m_snapshot;
+    Notify::NotificationListFetcher *m_older;
     QNetworkAccessManager *m_network;
     RestClient *m_rest;
     NotificationModel *m_notifications;
     OrderModel *m_orders;
     MessageModel *m_messages;
     PresenceModel *m_presence;
+    AlertCenter *m_alerts;
     Notify::EventJournal m_journal;
-    AlertThrottle m_throttle;
-    QTimer *m_summaryTimer;
-    QDateTime m_pausedUntil;
+    Batch m_batch;
+    bool m_flushScheduled = false;
     QDateTime m_lastEventTime;
     QStringList m_log;
+    QString m_lastProblem;
+    int m_lastProblemStatus = 0;
     bool m_snapshotLoaded = false;
     /// Notifications that arrived while a snapshot was on its way: the
     /// snapshot may predate them, so they are applied again on top of it.

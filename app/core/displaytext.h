@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "protocol.h"
 #include "sseclient.h"
 
 #include <QDateTime>
@@ -13,6 +14,16 @@ namespace DisplayText {
 
 /// "just now", "2 min ago", "3 h ago", "yesterday", or the date.
 [[nodiscard]] QString relativeTime(const QDateTime &time, const QDateTime &now);
+/// When something happened, as people read it: relative within the last
+/// hour ("just now", "12 min ago"), the time of day today ("14:03"),
+/// "Yesterday 14:03", then the date and time, in the user's locale.
+[[nodiscard]] QString eventTime(const QDateTime &time, const QDateTime &now);
+/// "Information", "Success", "Warning", "Error".
+[[nodiscard]] QString levelName(Notify::Protocol::Level level);
+/// "Online", "Away", "Busy", "Offline".
+[[nodiscard]] QString presenceName(Notify::Protocol::PresenceStatus status);
+/// "Pending", "Shipped", …; a status outside the contract's list as it is.
+[[nodiscard]] QString orderStatusName(const Notify::Protocol::OrderStatus &order);
 /// "connected", "reconnecting", "sign-in needed", …
 [[nodiscard]] QString connectionState(Notify::SseClient::State state);
 

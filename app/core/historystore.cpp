@@ -77,42 +77,97 @@ bool HistoryStore::open(QString *error)
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value TEXT)"), error);
 }
 
-void HistoryStore::saveNotification(const NotificationItem &item)
+HistoryStore::Transaction::Transaction(HistoryStore &store)
+    : m_store(store)
+    , m_outermost(store.m_transactionDepth++ == 0)
 {
-    Notification n;
-    n.notificationId = item.id;
-    n.title = item.title;
-    n.body = item.body;
-    n.category = item.category;
-    n.link = item.link;
-    n.level = item.level;
-    n.createdAt = item.createdAt;
-    QJsonObject json = n.toJson();
-    json.insert(QStringLiteral("event_id"), QString::fromUtf8(item.eventId));
+    if (m_outermost)
+        m_store.m_db.transaction();
+}
+
+HistoryStore::Transaction::~Transaction()
+{
+    --m_store.m_transactionDepth;
+    if (!m_outermost)
+        return;
+    m_store.trim();
+    m_store.m_db.commit();
+}
+
+void HistoryStore::saveNotifications(const QList<NotificationItem> &items)
+{
+    if (items.isEmpty())
+        return;
+    const Transaction transaction(*this);
     QSqlQuery query(m_db);
     query.prepare(
         QStringLiteral("INSERT INTO notifications(id, created_ms, read, json) VALUES (?, ?, ?, ?) "
                        "ON CONFLICT(id) DO UPDATE SET json = excluded.json, read = MAX(read, excluded.read)"));
-    query.addBindValue(item.id);
-    query.addBindValue(item.createdAt.toMSecsSinceEpoch());
-    query.addBindValue(item.read ? 1 : 0);
-    query.addBindValue(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
-    query.exec();
-    exec(QStringLiteral("DELETE FROM notifications WHERE id NOT IN "
-                        "(SELECT id FROM notifications ORDER BY created_ms DESC LIMIT %1)")
-             .arg(MaxNotifications));
+    for (const NotificationItem &item : items) {
+        Notification n;
+        n.notificationId = item.id;
+        n.title = item.title;
+        n.body = item.body;
+        n.category = item.category;
+        n.link = item.link;
+        n.level = item.level;
+        n.createdAt = item.createdAt;
+        QJsonObject json = n.toJson();
+        json.insert(QStringLiteral("event_id"), QString::fromUtf8(item.eventId));
+        query.bindValue(0, item.id);
+        query.bindValue(1, item.createdAt.toMSecsSinceEpoch());
+        query.bindValue(2, item.read ? 1 : 0);
+        query.bindValue(3, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
+        query.exec();
+    }
+    m_notificationsSinceTrim += items.size();
+}
+
+void HistoryStore::trim()
+{
+    // Not on every write: the query sorts the whole table.
+    if (m_notificationsSinceTrim >= 500) {
+        m_notificationsSinceTrim = 0;
+        exec(QStringLiteral("DELETE FROM notifications WHERE id NOT IN "
+                            "(SELECT id FROM notifications ORDER BY created_ms DESC LIMIT %1)")
+                 .arg(MaxNotifications));
+    }
+    if (m_rememberedSinceTrim >= 500) {
+        m_rememberedSinceTrim = 0;
+        exec(QStringLiteral("DELETE FROM delivered WHERE n <= (SELECT MAX(n) FROM delivered) - %1")
+                 .arg(MaxDeliveredIds));
+    }
+    if (m_keysSinceTrim >= 500) {
+        m_keysSinceTrim = 0;
+        exec(QStringLiteral("DELETE FROM content_keys WHERE n <= (SELECT MAX(n) FROM content_keys) - %1")
+                 .arg(Notify::ContentDedup::DefaultCapacity));
+    }
 }
 
 void HistoryStore::markRead(const QStringList &ids)
 {
-    m_db.transaction();
+    if (ids.isEmpty())
+        return;
+    const Transaction transaction(*this);
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("UPDATE notifications SET read = 1 WHERE id = ?"));
     for (const QString &id : ids) {
         query.bindValue(0, id);
         query.exec();
     }
-    m_db.commit();
+}
+
+void HistoryStore::markUnread(const QStringList &ids)
+{
+    if (ids.isEmpty())
+        return;
+    const Transaction transaction(*this);
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE notifications SET read = 0 WHERE id = ?"));
+    for (const QString &id : ids) {
+        query.bindValue(0, id);
+        query.exec();
+    }
 }
 
 void HistoryStore::clearNotifications()
@@ -134,13 +189,18 @@ QList<NotificationItem> HistoryStore::notifications() const
     return items;
 }
 
-void HistoryStore::saveOrder(const OrderStatus &status)
+void HistoryStore::saveOrders(const QList<OrderStatus> &statuses)
 {
+    if (statuses.isEmpty())
+        return;
+    const Transaction transaction(*this);
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("INSERT INTO order_history(order_id, json) VALUES (?, ?)"));
-    query.addBindValue(status.orderId);
-    query.addBindValue(QString::fromUtf8(QJsonDocument(status.toJson()).toJson(QJsonDocument::Compact)));
-    query.exec();
+    for (const OrderStatus &status : statuses) {
+        query.bindValue(0, status.orderId);
+        query.bindValue(1, QString::fromUtf8(QJsonDocument(status.toJson()).toJson(QJsonDocument::Compact)));
+        query.exec();
+    }
 }
 
 QList<OrderStatus> HistoryStore::orderHistory() const
@@ -155,14 +215,19 @@ QList<OrderStatus> HistoryStore::orderHistory() const
     return list;
 }
 
-void HistoryStore::saveMessage(const Message &message)
+void HistoryStore::saveMessages(const QList<Message> &messages)
 {
+    if (messages.isEmpty())
+        return;
+    const Transaction transaction(*this);
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("INSERT OR IGNORE INTO messages(id, sent_ms, json) VALUES (?, ?, ?)"));
-    query.addBindValue(message.messageId);
-    query.addBindValue(message.sentAt.toMSecsSinceEpoch());
-    query.addBindValue(QString::fromUtf8(QJsonDocument(message.toJson()).toJson(QJsonDocument::Compact)));
-    query.exec();
+    for (const Message &message : messages) {
+        query.bindValue(0, message.messageId);
+        query.bindValue(1, message.sentAt.toMSecsSinceEpoch());
+        query.bindValue(2, QString::fromUtf8(QJsonDocument(message.toJson()).toJson(QJsonDocument::Compact)));
+        query.exec();
+    }
 }
 
 QList<Message> HistoryStore::messages() const
@@ -177,23 +242,27 @@ QList<Message> HistoryStore::messages() const
     return list;
 }
 
-void HistoryStore::rememberEvent(const QByteArray &id)
+void HistoryStore::rememberEvents(const QByteArrayList &ids)
 {
-    rememberDelivered(id);
-    setLastEventId(id);
+    if (ids.isEmpty())
+        return;
+    const Transaction transaction(*this);
+    rememberDelivered(ids);
+    setLastEventId(ids.last());
 }
 
-void HistoryStore::rememberDelivered(const QByteArray &id)
+void HistoryStore::rememberDelivered(const QByteArrayList &ids)
 {
+    if (ids.isEmpty())
+        return;
+    const Transaction transaction(*this);
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("INSERT OR IGNORE INTO delivered(id) VALUES (?)"));
-    query.addBindValue(QString::fromUtf8(id));
-    query.exec();
-    if (++m_rememberedSinceTrim >= 500) {
-        m_rememberedSinceTrim = 0;
-        exec(QStringLiteral("DELETE FROM delivered WHERE n <= (SELECT MAX(n) FROM delivered) - %1")
-                 .arg(MaxDeliveredIds));
+    for (const QByteArray &id : ids) {
+        query.bindValue(0, QString::fromUtf8(id));
+        query.exec();
     }
+    m_rememberedSinceTrim += ids.size();
 }
 
 void HistoryStore::setLastEventId(const QByteArray &id)
@@ -222,20 +291,21 @@ QByteArray HistoryStore::lastEventId() const
     return query.next() ? query.value(0).toString().toUtf8() : QByteArray();
 }
 
-void HistoryStore::rememberContentKey(const Notify::ContentDedup::Entry &entry)
+void HistoryStore::rememberContentKeys(const QList<Notify::ContentDedup::Entry> &entries)
 {
+    if (entries.isEmpty())
+        return;
+    const Transaction transaction(*this);
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("INSERT INTO content_keys(key, seen_ms, expires) VALUES (?, ?, ?) "
                                  "ON CONFLICT(key) DO UPDATE SET seen_ms = excluded.seen_ms"));
-    query.addBindValue(QString::fromUtf8(entry.key));
-    query.addBindValue(entry.seenMs);
-    query.addBindValue(entry.expires ? 1 : 0);
-    query.exec();
-    if (++m_keysSinceTrim >= 500) {
-        m_keysSinceTrim = 0;
-        exec(QStringLiteral("DELETE FROM content_keys WHERE n <= (SELECT MAX(n) FROM content_keys) - %1")
-                 .arg(Notify::ContentDedup::DefaultCapacity));
+    for (const Notify::ContentDedup::Entry &entry : entries) {
+        query.bindValue(0, QString::fromUtf8(entry.key));
+        query.bindValue(1, entry.seenMs);
+        query.bindValue(2, entry.expires ? 1 : 0);
+        query.exec();
     }
+    m_keysSinceTrim += entries.size();
 }
 
 QList<Notify::ContentDedup::Entry> HistoryStore::contentKeys() const

@@ -22,28 +22,49 @@ public:
 
     bool open(QString *error);
 
-    void saveNotification(const NotificationItem &item);
+    /// Everything written while one is alive goes to disk in one SQLite
+    /// transaction (a burst of events is one write, not one per event).
+    class Transaction
+    {
+    public:
+        explicit Transaction(HistoryStore &store);
+        ~Transaction();
+        Q_DISABLE_COPY_MOVE(Transaction)
+
+    private:
+        HistoryStore &m_store;
+        bool m_outermost;
+    };
+
+    void saveNotifications(const QList<NotificationItem> &items);
+    void saveNotification(const NotificationItem &item) { saveNotifications({ item }); }
     void markRead(const QStringList &ids);
+    void markUnread(const QStringList &ids);
     void clearNotifications();
     [[nodiscard]] QList<NotificationItem> notifications() const;
 
-    void saveOrder(const Notify::Protocol::OrderStatus &status);
+    void saveOrders(const QList<Notify::Protocol::OrderStatus> &statuses);
+    void saveOrder(const Notify::Protocol::OrderStatus &status) { saveOrders({ status }); }
     [[nodiscard]] QList<Notify::Protocol::OrderStatus> orderHistory() const; ///< oldest first
 
-    void saveMessage(const Notify::Protocol::Message &message);
+    void saveMessages(const QList<Notify::Protocol::Message> &messages);
+    void saveMessage(const Notify::Protocol::Message &message) { saveMessages({ message }); }
     [[nodiscard]] QList<Notify::Protocol::Message> messages() const; ///< oldest first
 
-    /// The journal: ids delivered, oldest first, and the last event id.
-    void rememberEvent(const QByteArray &id);
-    /// Remembers @p id as delivered, leaving the resume position alone.
-    void rememberDelivered(const QByteArray &id);
+    /// The journal: ids delivered (the last one is the resume position).
+    void rememberEvents(const QByteArrayList &ids);
+    void rememberEvent(const QByteArray &id) { rememberEvents({ id }); }
+    /// Remembers @p ids as delivered, leaving the resume position alone.
+    void rememberDelivered(const QByteArrayList &ids);
+    void rememberDelivered(const QByteArray &id) { rememberDelivered(QByteArrayList{ id }); }
     void setLastEventId(const QByteArray &id);
     [[nodiscard]] QByteArrayList deliveredIds() const;
     [[nodiscard]] QByteArray lastEventId() const;
 
     /// What was delivered without an id, by its content key (ContentDedup),
     /// so that a restart alerts nothing twice; the last 10,000, oldest first.
-    void rememberContentKey(const Notify::ContentDedup::Entry &entry);
+    void rememberContentKeys(const QList<Notify::ContentDedup::Entry> &entries);
+    void rememberContentKey(const Notify::ContentDedup::Entry &entry) { rememberContentKeys({ entry }); }
     [[nodiscard]] QList<Notify::ContentDedup::Entry> contentKeys() const;
 
     /// Where the history is kept by default: the platform's data directory.
@@ -55,6 +76,10 @@ private:
     QString m_path;
     QString m_connection;
     QSqlDatabase m_db;
+    void trim();
+
     qint64 m_rememberedSinceTrim = 0;
     qint64 m_keysSinceTrim = 0;
+    qint64 m_notificationsSinceTrim = 0;
+    int m_transactionDepth = 0;
 };

@@ -35,7 +35,7 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         case TimeColumn:
             return QLocale().toString(m.sentAt.toLocalTime().time(), QLocale::ShortFormat);
         case FromColumn:
-            return m.from == m_me ? tr("me") : m.from;
+            return m.from == m_me ? tr("me") : (m_names ? m_names(m.from) : m.from);
         case BodyColumn:
             return m.body;
         }
@@ -68,7 +68,7 @@ QVariant MessageModel::headerData(int section, Qt::Orientation orientation, int 
     return {};
 }
 
-bool MessageModel::add(const Message &message)
+bool MessageModel::add(const Message &message, bool unread)
 {
     if (m_ids.contains(message.messageId))
         return false;
@@ -76,8 +76,28 @@ bool MessageModel::add(const Message &message)
     beginInsertRows({}, int(m_messages.size()), int(m_messages.size()));
     m_messages.append(message);
     endInsertRows();
+    if (unread && message.from != m_me) {
+        ++m_unread[peerOf(message)];
+        emit unreadChanged();
+    }
     emit messageAdded(peerOf(message));
     return true;
+}
+
+int MessageModel::unreadCount(const QString &peer) const
+{
+    if (!peer.isEmpty())
+        return m_unread.value(peer);
+    int total = 0;
+    for (const int n : m_unread)
+        total += n;
+    return total;
+}
+
+void MessageModel::markConversationRead(const QString &peer)
+{
+    if (m_unread.remove(peer) > 0)
+        emit unreadChanged();
 }
 
 QStringList MessageModel::conversationPartners() const

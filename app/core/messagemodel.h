@@ -4,7 +4,10 @@
 #include "protocol.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QSet>
+
+#include <functional>
 
 /// Messages to and from the user. Conversations are the messages with one
 /// colleague: see conversationPartners() and a filter on PeerRole.
@@ -21,14 +24,20 @@ public:
     /// Whose messages these are: decides who the other party is.
     void setMe(const QString &user) { m_me = user; }
     [[nodiscard]] QString me() const { return m_me; }
+    /// How a user is shown (their display name); by default the user name.
+    void setNameLookup(std::function<QString(const QString &)> names) { m_names = std::move(names); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    /// Adds a message; false when it was already there (a replay).
-    bool add(const Notify::Protocol::Message &message);
+    /// Adds a message; false when it was already there (a replay). A live
+    /// one from someone else is @p unread until its conversation is read.
+    bool add(const Notify::Protocol::Message &message, bool unread = false);
+    /// Unread messages in the conversation with @p peer (all: empty).
+    [[nodiscard]] int unreadCount(const QString &peer = {}) const;
+    void markConversationRead(const QString &peer);
     [[nodiscard]] QString peerOf(const Notify::Protocol::Message &message) const;
     /// Colleagues with a conversation, most recent first.
     [[nodiscard]] QStringList conversationPartners() const;
@@ -36,9 +45,12 @@ public:
 
 signals:
     void messageAdded(const QString &peer);
+    void unreadChanged();
 
 private:
     QString m_me;
+    std::function<QString(const QString &)> m_names;
     QList<Notify::Protocol::Message> m_messages;
     QSet<QString> m_ids;
+    QHash<QString, int> m_unread; ///< peer -> unread messages
 };

@@ -6,8 +6,34 @@
 NotificationFilterModel::NotificationFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
+    // The source is in order already (newest first): filtering only, never a sort.
     setDynamicSortFilter(true);
-    sort(NotificationModel::TimeColumn, Qt::DescendingOrder);
+}
+
+bool NotificationFilterModel::isFiltering() const
+{
+    return !m_search.isEmpty() || m_level >= 0 || !m_category.isEmpty() || m_unreadOnly;
+}
+
+void NotificationFilterModel::clearFilters()
+{
+    m_search.clear();
+    m_level = -1;
+    m_category.clear();
+    m_unreadOnly = false;
+    invalidateFilter();
+    emit filtersCleared();
+}
+
+QStringList NotificationFilterModel::shownUnreadIds() const
+{
+    QStringList ids;
+    for (int row = 0; row < rowCount(); ++row) {
+        const QModelIndex i = index(row, 0);
+        if (!i.data(NotificationModel::ReadRole).toBool())
+            ids << i.data(NotificationModel::MemberIdsRole).toStringList();
+    }
+    return ids;
 }
 
 void NotificationFilterModel::setSearchText(const QString &text)
@@ -45,19 +71,7 @@ bool NotificationFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex 
         return false;
     if (m_search.isEmpty())
         return true;
-    return index.data(Qt::DisplayRole).toString().contains(m_search, Qt::CaseInsensitive)
-        || index.data(NotificationModel::BodyRole).toString().contains(m_search, Qt::CaseInsensitive);
-}
-
-bool NotificationFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
-{
-    if (left.column() == NotificationModel::TimeColumn) {
-        const QDateTime a = left.data(NotificationModel::CreatedRole).toDateTime();
-        const QDateTime b = right.data(NotificationModel::CreatedRole).toDateTime();
-        if (a != b)
-            return a < b;
-        return left.data(NotificationModel::EventIdRole).toByteArray()
-            < right.data(NotificationModel::EventIdRole).toByteArray();
-    }
-    return QSortFilterProxyModel::lessThan(left, right);
+    return index.data(NotificationModel::TitleRole).toString().contains(m_search, Qt::CaseInsensitive)
+        || index.data(NotificationModel::BodyRole).toString().contains(m_search, Qt::CaseInsensitive)
+        || index.data(NotificationModel::CategoryRole).toString().contains(m_search, Qt::CaseInsensitive);
 }

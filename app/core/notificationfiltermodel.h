@@ -3,7 +3,8 @@
 
 #include <QSortFilterProxyModel>
 
-/// Newest first, with the window's search box and level/category filters.
+/// The window's search box and its level, category and unread filters over
+/// NotificationModel (which keeps its rows newest first: no sorting here).
 class NotificationFilterModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -17,10 +18,17 @@ public:
     /// Empty: every category.
     void setCategory(const QString &category);
     void setUnreadOnly(bool unreadOnly);
+    [[nodiscard]] bool isFiltering() const;
+    /// Shows everything again (an item opened from the tray or an alert must be seen).
+    void clearFilters();
+    /// The unread notifications of the rows shown ("Mark shown as read").
+    [[nodiscard]] QStringList shownUnreadIds() const;
+
+signals:
+    void filtersCleared();
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     QString m_search;

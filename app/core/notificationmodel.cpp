@@ -2,15 +2,34 @@
 #include "notificationmodel.h"
 
 #include "displaytext.h"
-
 #include "levelicons.h"
 
 #include <QFont>
+#include <QLocale>
+
+namespace {
+
+bool newerThan(qint64 aMs, quint64 aSerial, qint64 bMs, quint64 bSerial)
+{
+    return aMs != bMs ? aMs > bMs : aSerial > bSerial;
+}
+
+} // namespace
 
 NotificationItem NotificationItem::fromProtocol(const Notify::Protocol::Notification &n, const QByteArray &eventId,
                                                 bool read)
 {
     return { n.notificationId, n.title, n.body, n.category, n.link, n.level, n.createdAt, eventId, read };
+}
+
+QString NotificationItem::firstLine() const
+{
+    for (const QStringView line : QStringView(body).split(u'\n')) {
+        const QStringView trimmed = line.trimmed();
+        if (!trimmed.isEmpty() && trimmed != title)
+            return trimmed.toString();
+    }
+    return {};
 }
 
 NotificationModel::NotificationModel(QObject *parent, qsizetype capacity)
@@ -20,7 +39,7 @@ NotificationModel::NotificationModel(QObject *parent, qsizetype capacity)
 
 int NotificationModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_items.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int NotificationModel::columnCount(const QModelIndex &parent) const
@@ -28,39 +47,341 @@ int NotificationModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString NotificationModel::groupKey(const NotificationItem &item)
+{
+    return item.title + QChar(0x1f) + item.body + QChar(0x1f) + item.category + QChar(0x1f)
+        + QString::number(int(item.level));
+}
+
+NotificationModel::Key NotificationModel::keyOf(const NotificationItem &item, quint64 serial)
+{
+    return { item.createdAt.isValid() ? item.createdAt.toMSecsSinceEpoch() : 0, serial };
+}
+
+int NotificationModel::lowerBound(const Key &key) const
+{
+    // The first row that is not newer than @p key: where a row with it goes.
+    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), key, [](const Row &row, const Key &k) {
+        return newerThan(row.key.ms, row.key.serial, k.ms, k.serial);
+    });
+    return int(it - m_rows.cbegin());
+}
+
+std::optional<int> NotificationModel::rowOfKey(const Key &key) const
+{
+    const int row = lowerBound(key);
+    if (row < m_rows.size() && m_rows.at(row).key == key)
+        return row;
+    return std::nullopt;
+}
+
+std::optional<int> NotificationModel::rowOf(const QString &id) const
+{
+    const auto it = m_keyOf.constFind(id);
+    return it == m_keyOf.constEnd() ? std::nullopt : rowOfKey(*it);
+}
+
+QStringList NotificationModel::memberIds(int row) const
+{
+    const Row &r = m_rows.at(row);
+    QStringList ids{ r.item.id };
+    for (const NotificationItem &older : r.older)
+        ids << older.id;
+    return ids;
+}
+
+void NotificationModel::remember(const Row &row)
+{
+    m_keyOf.insert(row.item.id, row.key);
+    for (const NotificationItem &older : row.older)
+        m_keyOf.insert(older.id, row.key);
+    m_idCount += 1 + row.older.size();
+}
+
+void NotificationModel::forget(const Row &row)
+{
+    m_keyOf.remove(row.item.id);
+    for (const NotificationItem &older : row.older)
+        m_keyOf.remove(older.id);
+    m_idCount -= 1 + row.older.size();
+    const auto group = m_groups.find(groupKey(row.item));
+    if (group != m_groups.end() && *group == row.key)
+        m_groups.erase(group);
+}
+
+void NotificationModel::adjustUnread(int delta)
+{
+    if (delta == 0)
+        return;
+    m_unread += delta;
+    emit unreadCountChanged(m_unread);
+}
+
+void NotificationModel::removeRow(int row)
+{
+    beginRemoveRows({}, row, row);
+    forget(m_rows.at(row));
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
+void NotificationModel::apply(const QList<NotificationItem> &items)
+{
+    QList<Row> fresh;
+    QHash<QString, qsizetype> freshById; // the same id twice in one batch
+    QHash<QString, qsizetype> freshByGroup;
+    int unreadDelta = 0;
+    for (const NotificationItem &incoming : items) {
+        if (const auto row = rowOf(incoming.id)) {
+            // An update of one we have: the fields change, a read flag stays.
+            Row &r = m_rows[*row];
+            NotificationItem *target = r.item.id == incoming.id ? &r.item : nullptr;
+            for (NotificationItem &older : r.older) {
+                if (older.id == incoming.id)
+                    target = &older;
+            }
+            const bool read = target->read || incoming.read;
+            unreadDelta += int(!target->read) - int(!read);
+            const QDateTime createdAt = target->createdAt; // the row keeps its place
+            *target = incoming;
+            target->read = read;
+            target->createdAt = createdAt;
+            emit dataChanged(createIndex(*row, 0), createIndex(*row, ColumnCount - 1));
+            continue;
+        }
+        if (const auto at = freshById.constFind(incoming.id); at != freshById.constEnd()) {
+            fresh[*at].item = incoming;
+            continue;
+        }
+        unreadDelta += incoming.read ? 0 : 1;
+        const QString group = groupKey(incoming);
+        const qint64 ms = incoming.createdAt.toMSecsSinceEpoch();
+        // Identical to one a moment ago: it joins that row, which becomes this one's.
+        if (const auto f = freshByGroup.constFind(group);
+            f != freshByGroup.constEnd() && qAbs(ms - fresh.at(*f).key.ms) <= GroupWindowMs) {
+            Row &r = fresh[*f];
+            if (ms >= r.key.ms) {
+                r.older.prepend(r.item);
+                r.item = incoming;
+                r.key = keyOf(incoming, m_nextSerial++);
+            } else {
+                r.older.append(incoming);
+            }
+            freshById.insert(incoming.id, *f);
+            continue;
+        }
+        if (const auto g = m_groups.constFind(group);
+            g != m_groups.constEnd() && ms >= g->ms && ms - g->ms <= GroupWindowMs) {
+            if (const auto row = rowOfKey(*g)) {
+                Row r = m_rows.at(*row);
+                removeRow(*row);
+                r.older.prepend(r.item);
+                r.item = incoming;
+                r.key = keyOf(incoming, m_nextSerial++);
+                freshByGroup.insert(group, fresh.size());
+                freshById.insert(incoming.id, fresh.size());
+                fresh.append(std::move(r));
+                continue;
+            }
+        }
+        freshByGroup.insert(group, fresh.size());
+        freshById.insert(incoming.id, fresh.size());
+        fresh.append(Row{ incoming, {}, keyOf(incoming, m_nextSerial++) });
+    }
+    insertRows(std::move(fresh));
+    trim();
+    adjustUnread(unreadDelta);
+}
+
+void NotificationModel::insertRows(QList<Row> rows)
+{
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end(),
+              [](const Row &a, const Row &b) { return newerThan(a.key.ms, a.key.serial, b.key.ms, b.key.serial); });
+    int addedAtTop = 0;
+    // Runs that go into the same gap are inserted as one range.
+    for (qsizetype i = 0; i < rows.size();) {
+        const int at = lowerBound(rows.at(i).key);
+        qsizetype end = i + 1;
+        while (end < rows.size() && lowerBound(rows.at(end).key) == at)
+            ++end;
+        beginInsertRows({}, at, at + int(end - i) - 1);
+        for (qsizetype k = i; k < end; ++k) {
+            remember(rows.at(k));
+            m_groups.insert(groupKey(rows.at(k).item), rows.at(k).key);
+        }
+        m_rows.insert(at, end - i, Row());
+        std::move(rows.begin() + i, rows.begin() + end, m_rows.begin() + at);
+        endInsertRows();
+        if (at == 0)
+            addedAtTop += int(end - i);
+        i = end;
+    }
+    if (addedAtTop > 0)
+        emit rowsAddedAtTop(addedAtTop);
+}
+
+void NotificationModel::trim()
+{
+    if (m_rows.size() <= m_capacity)
+        return;
+    // The oldest go, at the bottom, as one range.
+    const int first = int(m_capacity);
+    const int last = int(m_rows.size()) - 1;
+    int unread = 0;
+    beginRemoveRows({}, first, last);
+    for (int row = first; row <= last; ++row) {
+        const Row &r = m_rows.at(row);
+        unread += r.item.read ? 0 : 1;
+        for (const NotificationItem &older : r.older)
+            unread += older.read ? 0 : 1;
+        forget(r);
+    }
+    m_rows.resize(m_capacity);
+    endRemoveRows();
+    adjustUnread(-unread);
+}
+
+void NotificationModel::reset(const QList<NotificationItem> &items)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_keyOf.clear();
+    m_groups.clear();
+    m_idCount = 0;
+    endResetModel();
+    const int before = m_unread;
+    m_unread = 0;
+    apply(items); // says so when there are unread ones
+    if (m_unread == 0 && before != 0)
+        emit unreadCountChanged(0);
+}
+
+void NotificationModel::setRead(const QStringList &ids, bool read)
+{
+    int delta = 0;
+    int first = int(m_rows.size()), last = -1;
+    for (const QString &id : ids) {
+        const auto row = rowOf(id);
+        if (!row)
+            continue;
+        Row &r = m_rows[*row];
+        NotificationItem *target = r.item.id == id ? &r.item : nullptr;
+        for (NotificationItem &older : r.older) {
+            if (older.id == id)
+                target = &older;
+        }
+        if (!target || target->read == read)
+            continue;
+        target->read = read;
+        delta += read ? -1 : 1;
+        first = std::min(first, *row);
+        last = std::max(last, *row);
+    }
+    if (last >= 0)
+        emit dataChanged(createIndex(first, 0), createIndex(last, ColumnCount - 1));
+    adjustUnread(delta);
+}
+
+void NotificationModel::markRead(const QStringList &ids)
+{
+    setRead(ids, true);
+}
+
+void NotificationModel::markUnread(const QStringList &ids)
+{
+    setRead(ids, false);
+}
+
+QStringList NotificationModel::unreadIds() const
+{
+    QStringList ids;
+    for (const Row &r : m_rows) {
+        if (!r.item.read)
+            ids << r.item.id;
+        for (const NotificationItem &older : r.older) {
+            if (!older.read)
+                ids << older.id;
+        }
+    }
+    return ids;
+}
+
+QStringList NotificationModel::categories() const
+{
+    QStringList out;
+    for (const Row &r : m_rows) {
+        if (!r.item.category.isEmpty() && !out.contains(r.item.category))
+            out << r.item.category;
+    }
+    std::sort(out.begin(), out.end(),
+              [](const QString &a, const QString &b) { return QString::localeAwareCompare(a, b) < 0; });
+    return out;
+}
+
+QList<NotificationItem> NotificationModel::items() const
+{
+    QList<NotificationItem> out;
+    out.reserve(m_idCount);
+    for (auto row = m_rows.crbegin(); row != m_rows.crend(); ++row) {
+        for (auto older = row->older.crbegin(); older != row->older.crend(); ++older)
+            out << *older;
+        out << row->item;
+    }
+    return out;
+}
+
 QVariant NotificationModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_items.size())
+    if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const NotificationItem &n = m_items.at(index.row());
+    const Row &r = m_rows.at(index.row());
+    const NotificationItem &n = r.item;
+    bool read = n.read;
+    for (const NotificationItem &older : r.older)
+        read = read && older.read;
+    const int count = int(1 + r.older.size());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
         case TitleColumn:
-            return n.title;
+            return count > 1 ? tr("%1 ×%2").arg(n.title).arg(count) : n.title;
+        case LevelColumn:
+            return DisplayText::levelName(n.level);
         case CategoryColumn:
             return n.category;
         case TimeColumn:
-            return DisplayText::relativeTime(n.createdAt, QDateTime::currentDateTimeUtc());
+            return DisplayText::eventTime(n.createdAt, QDateTime::currentDateTimeUtc());
         }
         return {};
     case Qt::ToolTipRole:
-        return index.column() == TimeColumn ? QLocale().toString(n.createdAt.toLocalTime(), QLocale::LongFormat)
-            : n.body.isEmpty()              ? n.title
-                                            : n.title + u'\n' + n.body;
+        if (index.column() == TimeColumn)
+            return QLocale().toString(n.createdAt.toLocalTime(), QLocale::LongFormat);
+        return n.body.isEmpty() ? n.title : n.title + u'\n' + n.body;
+    case Qt::AccessibleTextRole:
+        if (index.column() == TitleColumn) {
+            // What a screen reader says of the row: unread first, then the level.
+            return QString((read ? tr("Read") : tr("Unread")) + QStringLiteral(", ") + DisplayText::levelName(n.level)
+                           + QStringLiteral(": ") + n.title + (count > 1 ? tr(", %n times", nullptr, count) : QString())
+                           + (n.firstLine().isEmpty() ? QString() : QStringLiteral(". ") + n.firstLine()));
+        }
+        return data(index, Qt::DisplayRole);
+    case Qt::AccessibleDescriptionRole:
+        return index.column() == TitleColumn ? n.body : QString();
     case Qt::FontRole:
-        if (!n.read) {
+        if (!read) {
             QFont bold;
             bold.setBold(true);
             return bold;
         }
         return {};
     case Qt::DecorationRole:
-        return index.column() == TitleColumn ? QVariant(LevelIcons::icon(n.level)) : QVariant();
+        return index.column() == LevelColumn ? QVariant(LevelIcons::icon(n.level)) : QVariant();
     case IdRole:
         return n.id;
     case ReadRole:
-        return n.read;
+        return read;
     case LevelRole:
         return int(n.level);
     case CategoryRole:
@@ -71,6 +392,16 @@ QVariant NotificationModel::data(const QModelIndex &index, int role) const
         return n.body;
     case EventIdRole:
         return n.eventId;
+    case LinkRole:
+        return n.link;
+    case TitleRole:
+        return n.title;
+    case BodyLineRole:
+        return n.firstLine();
+    case CountRole:
+        return count;
+    case MemberIdsRole:
+        return memberIds(index.row());
     default:
         return {};
     }
@@ -83,109 +414,12 @@ QVariant NotificationModel::headerData(int section, Qt::Orientation orientation,
     switch (section) {
     case TitleColumn:
         return tr("Notification");
+    case LevelColumn:
+        return tr("Level");
     case CategoryColumn:
         return tr("Category");
     case TimeColumn:
         return tr("Time");
     }
     return {};
-}
-
-void NotificationModel::upsert(const NotificationItem &item)
-{
-    const auto it = m_rowOf.constFind(item.id);
-    if (it != m_rowOf.constEnd()) {
-        NotificationItem &existing = m_items[*it];
-        const bool read = existing.read || item.read;
-        existing = item;
-        existing.read = read;
-        emit dataChanged(index(int(*it), 0), index(int(*it), ColumnCount - 1));
-    } else {
-        beginInsertRows({}, int(m_items.size()), int(m_items.size()));
-        m_rowOf.insert(item.id, m_items.size());
-        m_items.append(item);
-        endInsertRows();
-        trim();
-    }
-    recount();
-}
-
-void NotificationModel::reset(const QList<NotificationItem> &items)
-{
-    beginResetModel();
-    m_items.clear();
-    m_rowOf.clear();
-    for (const NotificationItem &item : items) {
-        if (m_rowOf.contains(item.id))
-            continue;
-        m_rowOf.insert(item.id, m_items.size());
-        m_items.append(item);
-    }
-    endResetModel();
-    trim();
-    recount();
-}
-
-void NotificationModel::trim()
-{
-    if (m_items.size() <= m_capacity)
-        return;
-    // Drop the oldest by creation time, so a late-arriving old one goes first.
-    QList<qsizetype> order(m_items.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [this](qsizetype a, qsizetype b) { return m_items.at(a).createdAt < m_items.at(b).createdAt; });
-    QList<bool> drop(m_items.size(), false);
-    for (qsizetype i = 0; i < m_items.size() - m_capacity; ++i)
-        drop[order.at(i)] = true;
-    beginResetModel();
-    QList<NotificationItem> kept;
-    kept.reserve(m_capacity);
-    for (qsizetype i = 0; i < m_items.size(); ++i) {
-        if (!drop.at(i))
-            kept.append(m_items.at(i));
-    }
-    m_items = kept;
-    m_rowOf.clear();
-    for (qsizetype i = 0; i < m_items.size(); ++i)
-        m_rowOf.insert(m_items.at(i).id, i);
-    endResetModel();
-}
-
-void NotificationModel::markRead(const QStringList &ids)
-{
-    for (const QString &id : ids) {
-        const auto it = m_rowOf.constFind(id);
-        if (it == m_rowOf.constEnd() || m_items.at(*it).read)
-            continue;
-        m_items[*it].read = true;
-        emit dataChanged(index(int(*it), 0), index(int(*it), ColumnCount - 1));
-    }
-    recount();
-}
-
-void NotificationModel::markAllRead()
-{
-    markRead(unreadIds());
-}
-
-QStringList NotificationModel::unreadIds() const
-{
-    QStringList ids;
-    for (const NotificationItem &n : m_items) {
-        if (!n.read)
-            ids << n.id;
-    }
-    return ids;
-}
-
-void NotificationModel::recount()
-{
-    int unread = 0;
-    for (const NotificationItem &n : m_items)
-        unread += n.read ? 0 : 1;
-    if (unread != m_unread) {
-        m_unread = unread;
-        emit unreadCountChanged(unread);
-    }
 }

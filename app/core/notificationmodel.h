@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QList>
 
+#include <optional>
+
 /// One notification as the window shows it.
 struct NotificationItem
 {
@@ -22,29 +24,43 @@ struct NotificationItem
     bool read = false;
 
     static NotificationItem fromProtocol(const Notify::Protocol::Notification &n, const QByteArray &eventId, bool read);
+    /// The body's first non-empty line, for the row under the title.
+    [[nodiscard]] QString firstLine() const;
 };
 
-/// The user's notifications: one row each, unread ones in bold, the level as
-/// an icon, the age as "2 min ago". Keeps at most capacity() rows, dropping
-/// the oldest. Sorting and filtering are NotificationFilterModel's job.
+/// The user's notifications, newest first, as the window shows them.
+///
+/// Made for bursts: apply() takes a batch and inserts its rows as ranges
+/// (usually one range at the top), finds rows by binary search instead of
+/// keeping an index per row, counts unread incrementally, and drops the
+/// oldest beyond the capacity as one range at the bottom. Identical
+/// notifications (same title, body, level and category) within a few
+/// minutes share one row ("×5"); the row stands for all of them (read
+/// together, its newest's time). Filtering is NotificationFilterModel's job.
 class NotificationModel final : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { TitleColumn, CategoryColumn, TimeColumn, ColumnCount };
+    enum Column { TitleColumn, LevelColumn, CategoryColumn, TimeColumn, ColumnCount };
     enum Role {
-        IdRole = Qt::UserRole + 1,
+        IdRole = Qt::UserRole + 1, ///< the newest notification of the row
         ReadRole,
         LevelRole,
         CategoryRole,
         CreatedRole,
         BodyRole,
         EventIdRole,
+        LinkRole,
+        TitleRole,
+        BodyLineRole, ///< the body's first line
+        CountRole, ///< how many identical notifications the row stands for
+        MemberIdsRole, ///< all of their ids
     };
     Q_ENUM(Role)
 
     static constexpr qsizetype DefaultCapacity = 10'000;
+    static constexpr qint64 GroupWindowMs = 10 * 60 * 1000;
 
     explicit NotificationModel(QObject *parent = nullptr, qsizetype capacity = DefaultCapacity);
 
@@ -53,29 +69,66 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    /// Adds a notification, or updates the one with the same id.
-    void upsert(const NotificationItem &item);
+    /// A batch of new or updated notifications (updates keep a read flag).
+    void apply(const QList<NotificationItem> &items);
+    void upsert(const NotificationItem &item) { apply({ item }); }
     /// Replaces everything (a snapshot after a resync).
     void reset(const QList<NotificationItem> &items);
     /// Reads made here or on another device (`notification_read`).
     void markRead(const QStringList &ids);
-    void markAllRead();
+    /// Unread again, here only (the contract has no such request).
+    void markUnread(const QStringList &ids);
 
     [[nodiscard]] int unreadCount() const { return m_unread; }
-    [[nodiscard]] const NotificationItem &item(int row) const { return m_items.at(row); }
-    [[nodiscard]] const QList<NotificationItem> &items() const { return m_items; }
+    [[nodiscard]] qsizetype notificationCount() const { return m_idCount; }
+    [[nodiscard]] const NotificationItem &item(int row) const { return m_rows.at(row).item; }
+    /// Every notification of a row (the newest first).
+    [[nodiscard]] QStringList memberIds(int row) const;
+    /// The row that holds notification @p id.
+    [[nodiscard]] std::optional<int> rowOf(const QString &id) const;
     [[nodiscard]] qsizetype capacity() const { return m_capacity; }
     [[nodiscard]] QStringList unreadIds() const;
+    /// The categories there are, sorted for people.
+    [[nodiscard]] QStringList categories() const;
+    /// Every notification (grouped ones too), oldest first, for saving.
+    [[nodiscard]] QList<NotificationItem> items() const;
 
 signals:
     void unreadCountChanged(int unread);
+    /// Rows were added at the top (a view that keeps its place wants to know).
+    void rowsAddedAtTop(int count);
 
 private:
-    void recount();
-    void trim();
+    struct Key
+    {
+        qint64 ms = 0;
+        quint64 serial = 0;
+        friend bool operator==(const Key &, const Key &) = default;
+    };
+    struct Row
+    {
+        NotificationItem item; ///< the newest of the group
+        QList<NotificationItem> older; ///< identical ones before it, newest first
+        Key key;
+    };
 
-    QList<NotificationItem> m_items; ///< in arrival order
-    QHash<QString, qsizetype> m_rowOf;
+    [[nodiscard]] static QString groupKey(const NotificationItem &item);
+    [[nodiscard]] static Key keyOf(const NotificationItem &item, quint64 serial);
+    [[nodiscard]] int lowerBound(const Key &key) const;
+    [[nodiscard]] std::optional<int> rowOfKey(const Key &key) const;
+    void insertRows(QList<Row> rows);
+    void removeRow(int row);
+    void remember(const Row &row);
+    void forget(const Row &row);
+    void setRead(const QStringList &ids, bool read);
+    void trim();
+    void adjustUnread(int delta);
+
+    QList<Row> m_rows; ///< newest first: (createdAt, arrival) descending
+    QHash<QString, Key> m_keyOf; ///< every notification id -> its row's key
+    QHash<QString, Key> m_groups; ///< group key -> the row that takes more of its kind
     qsizetype m_capacity;
+    quint64 m_nextSerial = 1;
+    qsizetype m_idCount = 0;
     int m_unread = 0;
 };

@@ -5,6 +5,7 @@
 #include "levelicons.h"
 
 #include <QFont>
+#include <QLocale>
 
 using namespace Notify::Protocol;
 
@@ -33,9 +34,9 @@ QVariant OrderModel::data(const QModelIndex &index, int role) const
         case OrderColumn:
             return o.orderId;
         case StatusColumn:
-            return toString(o.status);
+            return DisplayText::orderStatusName(o);
         case UpdatedColumn:
-            return DisplayText::relativeTime(o.updatedAt, QDateTime::currentDateTimeUtc());
+            return DisplayText::eventTime(o.updatedAt, QDateTime::currentDateTimeUtc());
         case NoteColumn:
             return o.note;
         }
@@ -57,6 +58,13 @@ QVariant OrderModel::data(const QModelIndex &index, int role) const
         return int(o.status);
     case UpdatedRole:
         return o.updatedAt;
+    case DoneRole:
+        return isDone(o);
+    case NoteRole:
+        return o.note;
+    case Qt::ToolTipRole:
+        return index.column() == UpdatedColumn ? QLocale().toString(o.updatedAt.toLocalTime(), QLocale::LongFormat)
+                                               : QString();
     default:
         return {};
     }
@@ -79,24 +87,47 @@ QVariant OrderModel::headerData(int section, Qt::Orientation orientation, int ro
     return {};
 }
 
-void OrderModel::apply(const OrderStatus &status)
+bool OrderModel::isDone(const OrderStatus &order)
 {
-    QList<OrderStatus> &history = m_history[status.orderId];
-    if (history.isEmpty() || history.last().updatedAt != status.updatedAt || history.last().status != status.status)
-        history.append(status);
-    const auto it = m_rowOf.constFind(status.orderId);
-    if (it == m_rowOf.constEnd()) {
-        beginInsertRows({}, int(m_orders.size()), int(m_orders.size()));
+    return order.unlistedStatus.isEmpty()
+        && (order.status == OrderState::Delivered || order.status == OrderState::Cancelled
+            || order.status == OrderState::Refunded);
+}
+
+void OrderModel::apply(const QList<OrderStatus> &statuses)
+{
+    QList<OrderStatus> fresh;
+    QHash<QString, qsizetype> freshRow;
+    for (const OrderStatus &status : statuses) {
+        QList<OrderStatus> &history = m_history[status.orderId];
+        if (history.isEmpty() || history.last().updatedAt != status.updatedAt
+            || history.last().statusName() != status.statusName())
+            history.append(status);
+        if (const auto f = freshRow.constFind(status.orderId); f != freshRow.constEnd()) {
+            if (!fresh.at(*f).updatedAt.isValid() || status.updatedAt >= fresh.at(*f).updatedAt)
+                fresh[*f] = status;
+            continue;
+        }
+        const auto it = m_rowOf.constFind(status.orderId);
+        if (it == m_rowOf.constEnd()) {
+            freshRow.insert(status.orderId, fresh.size());
+            fresh.append(status);
+            continue;
+        }
+        // An update older than what is shown (a late replay) only goes into the history.
+        if (m_orders.at(*it).updatedAt.isValid() && status.updatedAt < m_orders.at(*it).updatedAt)
+            continue;
+        m_orders[*it] = status;
+        emit dataChanged(index(int(*it), 0), index(int(*it), ColumnCount - 1));
+    }
+    if (fresh.isEmpty())
+        return;
+    beginInsertRows({}, int(m_orders.size()), int(m_orders.size() + fresh.size() - 1));
+    for (const OrderStatus &status : std::as_const(fresh)) {
         m_rowOf.insert(status.orderId, m_orders.size());
         m_orders.append(status);
-        endInsertRows();
-        return;
     }
-    // An update older than what is shown (a late replay) only goes into the history.
-    if (m_orders.at(*it).updatedAt.isValid() && status.updatedAt < m_orders.at(*it).updatedAt)
-        return;
-    m_orders[*it] = status;
-    emit dataChanged(index(int(*it), 0), index(int(*it), ColumnCount - 1));
+    endInsertRows();
 }
 
 void OrderModel::reset(const QList<OrderStatus> &orders)
@@ -110,7 +141,7 @@ void OrderModel::reset(const QList<OrderStatus> &orders)
         m_rowOf.insert(o.orderId, m_orders.size());
         m_orders.append(o);
         QList<OrderStatus> &history = m_history[o.orderId];
-        if (history.isEmpty() || history.last().status != o.status)
+        if (history.isEmpty() || history.last().statusName() != o.statusName())
             history.append(o);
     }
     endResetModel();

@@ -16,7 +16,7 @@ class OrderModel final : public QAbstractTableModel
 
 public:
     enum Column { OrderColumn, StatusColumn, UpdatedColumn, NoteColumn, ColumnCount };
-    enum Role { OrderIdRole = Qt::UserRole + 1, StatusRole, UpdatedRole };
+    enum Role { OrderIdRole = Qt::UserRole + 1, StatusRole, UpdatedRole, DoneRole, NoteRole };
 
     explicit OrderModel(QObject *parent = nullptr);
 
@@ -26,7 +26,11 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     /// A status change: updates the order's row and appends to its history.
-    void apply(const Notify::Protocol::OrderStatus &status);
+    void apply(const Notify::Protocol::OrderStatus &status) { apply(QList{ status }); }
+    /// Status changes that came together: new orders are inserted as one range.
+    void apply(const QList<Notify::Protocol::OrderStatus> &statuses);
+    /// Delivered, cancelled or refunded: nothing more will happen to it.
+    [[nodiscard]] static bool isDone(const Notify::Protocol::OrderStatus &order);
     /// A snapshot: the current status of each order (history kept where known).
     void reset(const QList<Notify::Protocol::OrderStatus> &orders);
 

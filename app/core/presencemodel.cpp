@@ -26,8 +26,12 @@ QVariant PresenceModel::data(const QModelIndex &index, int role) const
         const QString since = DisplayText::relativeTime(p.since, QDateTime::currentDateTimeUtc());
         if (p.status == PresenceStatus::Offline)
             return since.isEmpty() ? tr("%1 — offline").arg(name) : tr("%1 — last seen %2").arg(name, since);
-        return tr("%1 — %2").arg(name, toString(p.status));
+        return tr("%1 — %2").arg(name, DisplayText::presenceName(p.status).toLower());
     }
+    case Qt::AccessibleTextRole:
+        return tr("%1, %2").arg(name, DisplayText::presenceName(p.status));
+    case DisplayNameRole:
+        return name;
     case Qt::DecorationRole:
         return LevelIcons::dot(LevelIcons::color(p.status));
     case Qt::ToolTipRole:
@@ -85,4 +89,10 @@ int PresenceModel::onlineCount() const
     for (const Presence &p : m_users)
         online += p.status != PresenceStatus::Offline;
     return online;
+}
+
+QString PresenceModel::displayName(const QString &user) const
+{
+    const auto p = presenceOf(user);
+    return p && !p->displayName.isEmpty() ? p->displayName : user;
 }

@@ -12,7 +12,7 @@ class PresenceModel final : public QAbstractListModel
     Q_OBJECT
 
 public:
-    enum Role { UserRole = Qt::UserRole + 1, StatusRole, SinceRole };
+    enum Role { UserRole = Qt::UserRole + 1, StatusRole, SinceRole, DisplayNameRole };
 
     explicit PresenceModel(QObject *parent = nullptr);
 
@@ -23,6 +23,8 @@ public:
     void reset(const QList<Notify::Protocol::Presence> &users);
     [[nodiscard]] std::optional<Notify::Protocol::Presence> presenceOf(const QString &user) const;
     [[nodiscard]] int onlineCount() const;
+    /// How people see @p user: the display name when known.
+    [[nodiscard]] QString displayName(const QString &user) const;
 
 private:
     QList<Notify::Protocol::Presence> m_users;

@@ -1,317 +1,263 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "connectionbanner.h"
 #include "desktopsession.h"
 #include "displaytext.h"
 #include "messagemodel.h"
-#include "notificationfiltermodel.h"
+#include "messagespage.h"
 #include "notificationmodel.h"
-#include "ordermodel.h"
-#include "presencemodel.h"
-#include "trayiconrenderer.h"
+#include "notificationspage.h"
+#include "orderspage.h"
+#include "peoplepage.h"
 
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QGuiApplication>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
-#include <QListView>
-#include <QListWidget>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QPushButton>
 #include <QScreen>
-#include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
-#include <QToolBar>
 #include <QVBoxLayout>
 
-using namespace Notify::Protocol;
+using State = Notify::SseClient::State;
 
 MainWindow::MainWindow(DesktopSession *session, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
-    , m_tabs(new QTabWidget(this))
-    , m_notificationFilter(new NotificationFilterModel(this))
-    , m_conversationFilter(new QSortFilterProxyModel(this))
-    , m_status(new QLabel(this))
+    , m_banner(new ConnectionBanner)
+    , m_tabs(new QTabWidget)
+    , m_notifications(new NotificationsPage(session))
+    , m_orders(new OrdersPage(session))
+    , m_messages(new MessagesPage(session))
+    , m_people(new PeoplePage(session))
+    , m_log(new QPlainTextEdit)
+    , m_status(new QLabel)
 {
     setWindowTitle(tr("Notify"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(500);
+    m_log->setAccessibleName(tr("Connection log"));
+    m_log->setPlainText(session->connectionLog().join(u'\n'));
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(buildNotificationsTab(), tr("Notifications"));
-    m_tabs->addTab(buildOrdersTab(), tr("Orders"));
-    m_tabs->addTab(buildMessagesTab(), tr("Messages"));
-    m_tabs->addTab(buildPeopleTab(), tr("People"));
-    m_tabs->addTab(buildDetailsTab(), tr("Details"));
-    setCentralWidget(m_tabs);
-    statusBar()->addWidget(m_status, 1);
+    m_tabs->setAccessibleName(tr("Sections"));
+    m_tabs->addTab(m_notifications, QString());
+    m_tabs->addTab(m_orders, QString());
+    m_tabs->addTab(m_messages, QString());
+    m_tabs->addTab(m_people, QString());
+    m_tabs->addTab(m_log, QString());
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+    m_status->setAccessibleName(tr("Connection status"));
+    // Permanent: a passing message never hides the connection's state.
+    statusBar()->addPermanentWidget(m_status, 1);
+    buildMenus();
     // A comfortable size that still fits small or highly scaled screens.
-    QSize size(900, 560);
+    QSize size(1000, 620);
     if (const QScreen *screen = QGuiApplication::primaryScreen())
         size = size.boundedTo(screen->availableGeometry().size() * 0.85);
     resize(size);
 
-    connect(session, &DesktopSession::connectionStateChanged, this, &MainWindow::updateStatus);
-    connect(session->notifications(), &NotificationModel::unreadCountChanged, this, &MainWindow::updateStatus);
+    connect(session, &DesktopSession::connectionStateChanged, this, [this] {
+        updateStatus();
+        updateBanner();
+    });
+    connect(session, &DesktopSession::problemChanged, this, &MainWindow::updateBanner);
+    connect(session, &DesktopSession::logged, m_log, &QPlainTextEdit::appendPlainText);
+    connect(session->notifications(), &NotificationModel::unreadCountChanged, this, [this] {
+        updateStatus();
+        updateTabTitles();
+    });
+    connect(session->messages(), &MessageModel::unreadChanged, this, &MainWindow::updateTabTitles);
+    connect(session, &DesktopSession::eventsApplied, this, &MainWindow::updateStatus);
     connect(session, &DesktopSession::actionFailed, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10'000); });
-    // "2 min ago" must move on by itself.
-    auto *ticker = new QTimer(this);
-    connect(ticker, &QTimer::timeout, this, [this] {
-        for (QTableView *view : { m_notificationView, m_orderView }) {
-            if (view)
-                view->viewport()->update();
-        }
+    connect(session->alerts(), &AlertCenter::pausedChanged, this, [this] {
+        updateDoNotDisturb();
         updateStatus();
     });
+    connect(m_banner, &ConnectionBanner::settingsRequested, this, &MainWindow::settingsRequested);
+    connect(m_banner, &ConnectionBanner::retryRequested, session, &DesktopSession::reconnectNow);
+    // Times like "2 min ago" move on by themselves.
+    auto *ticker = new QTimer(this);
+    connect(ticker, &QTimer::timeout, this, [this] {
+        for (QTableView *view : { m_notifications->view(), m_orders->activeView(), m_orders->doneView() })
+            view->viewport()->update();
+        updateStatus();
+        updateDoNotDisturb();
+    });
     ticker->start(30'000);
+    updateTabTitles();
     updateStatus();
+    updateBanner();
 }
 
-QWidget *MainWindow::buildNotificationsTab()
+void MainWindow::buildMenus()
 {
-    auto *page = new QWidget;
-    auto *layout = new QVBoxLayout(page);
-    auto *bar = new QHBoxLayout;
-    auto *search = new QLineEdit;
-    search->setPlaceholderText(tr("Search notifications"));
-    search->setClearButtonEnabled(true);
-    auto *level = new QComboBox;
-    level->addItem(tr("All levels"), -1);
-    for (const Level l : { Level::Info, Level::Success, Level::Warning, Level::Error })
-        level->addItem(toString(l), int(l));
-    m_categoryFilter = new QComboBox;
-    m_categoryFilter->addItem(tr("All categories"), QString());
-    auto *markAll = new QPushButton(tr("Mark all read"));
-    bar->addWidget(search, 1);
-    bar->addWidget(level);
-    bar->addWidget(m_categoryFilter);
-    bar->addWidget(markAll);
-    layout->addLayout(bar);
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::settingsRequested);
+    settings->setShortcut(Qt::CTRL | Qt::Key_Comma);
+    QAction *reconnect = file->addAction(tr("&Reconnect now"), m_session, &DesktopSession::reconnectNow);
+    reconnect->setShortcut(Qt::Key_F5);
+    file->addSeparator();
+    QAction *close = file->addAction(tr("&Close window"), this, &QWidget::close);
+    close->setShortcut(QKeySequence::Close);
+    QAction *quit = file->addAction(tr("&Quit"), this, &MainWindow::quitRequested);
+    quit->setShortcut(Qt::CTRL | Qt::Key_Q);
+    quit->setShortcutContext(Qt::ApplicationShortcut);
 
-    m_notificationFilter->setSourceModel(m_session->notifications());
-    m_notificationView = new QTableView;
-    m_notificationView->setModel(m_notificationFilter);
-    m_notificationView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_notificationView->setSortingEnabled(true);
-    m_notificationView->sortByColumn(NotificationModel::TimeColumn, Qt::DescendingOrder);
-    m_notificationView->verticalHeader()->hide();
-    m_notificationView->setShowGrid(false);
-    m_notificationView->setAlternatingRowColors(true);
-    m_notificationView->horizontalHeader()->setSectionResizeMode(NotificationModel::TitleColumn, QHeaderView::Stretch);
-    m_notificationView->horizontalHeader()->setSectionResizeMode(NotificationModel::CategoryColumn,
-                                                                 QHeaderView::ResizeToContents);
-    m_notificationView->horizontalHeader()->setSectionResizeMode(NotificationModel::TimeColumn,
-                                                                 QHeaderView::ResizeToContents);
-    m_notificationView->setWordWrap(false);
-    auto *details = new QLabel;
-    details->setWordWrap(true);
-    details->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    details->setOpenExternalLinks(true);
-    details->setMinimumHeight(60);
-    details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    auto *split = new QSplitter(Qt::Vertical);
-    split->addWidget(m_notificationView);
-    split->addWidget(details);
-    split->setStretchFactor(0, 4);
-    split->setStretchFactor(1, 1);
-    layout->addWidget(split);
+    QMenu *notifications = menuBar()->addMenu(tr("&Notifications"));
+    notifications->addActions(m_notifications->actions());
+    // The list's single-key shortcuts, shown in the menu, work in the list.
+    connect(notifications, &QMenu::aboutToShow, this, [this] { m_tabs->setCurrentIndex(NotificationsTab); });
+    addAction(m_notifications->markShownReadAction());
+    addAction(m_notifications->unreadOnlyAction());
 
-    connect(search, &QLineEdit::textChanged, m_notificationFilter, &NotificationFilterModel::setSearchText);
-    connect(level, &QComboBox::currentIndexChanged, this,
-            [this, level] { m_notificationFilter->setLevel(level->currentData().toInt()); });
-    connect(m_categoryFilter, &QComboBox::currentIndexChanged, this,
-            [this] { m_notificationFilter->setCategory(m_categoryFilter->currentData().toString()); });
-    connect(markAll, &QPushButton::clicked, m_session, &DesktopSession::markAllRead);
-    const auto refreshCategories = [this] {
-        QStringList categories;
-        for (const NotificationItem &n : m_session->notifications()->items()) {
-            if (!n.category.isEmpty() && !categories.contains(n.category))
-                categories << n.category;
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *find = view->addAction(tr("&Find"), this, [this] {
+        if (m_tabs->currentIndex() == OrdersTab) {
+            m_orders->focusSearch();
+        } else {
+            m_tabs->setCurrentIndex(NotificationsTab);
+            m_notifications->focusSearch();
         }
-        categories.sort();
-        for (const QString &c : std::as_const(categories)) {
-            if (m_categoryFilter->findData(c) < 0)
-                m_categoryFilter->addItem(c, c);
-        }
-    };
-    connect(m_session->notifications(), &QAbstractItemModel::rowsInserted, this, refreshCategories);
-    connect(m_session->notifications(), &QAbstractItemModel::modelReset, this, refreshCategories);
-    connect(m_notificationView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this, details](const QModelIndex &current) {
-                if (!current.isValid()) {
-                    details->clear();
-                    return;
-                }
-                const QString id = current.data(NotificationModel::IdRole).toString();
-                const QString body = current.data(NotificationModel::BodyRole).toString();
-                details->setText(
-                    QStringLiteral("<b>%1</b><br>%2")
-                        .arg(current.siblingAtColumn(0).data().toString().toHtmlEscaped(), body.toHtmlEscaped()));
-                if (!current.data(NotificationModel::ReadRole).toBool())
-                    m_session->markRead(id);
-            });
-    return page;
-}
-
-QWidget *MainWindow::buildOrdersTab()
-{
-    auto *split = new QSplitter(Qt::Horizontal);
-    auto *proxy = new QSortFilterProxyModel(this);
-    proxy->setSourceModel(m_session->orders());
-    proxy->setSortRole(OrderModel::UpdatedRole);
-    m_orderView = new QTableView;
-    m_orderView->setModel(proxy);
-    m_orderView->setSortingEnabled(true);
-    m_orderView->sortByColumn(OrderModel::UpdatedColumn, Qt::DescendingOrder);
-    m_orderView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_orderView->verticalHeader()->hide();
-    m_orderView->setShowGrid(false);
-    m_orderView->horizontalHeader()->setSectionResizeMode(OrderModel::NoteColumn, QHeaderView::Stretch);
-    m_orderHistory = new QListWidget;
-    split->addWidget(m_orderView);
-    split->addWidget(m_orderHistory);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    const auto showHistory = [this](const QModelIndex &current) {
-        m_orderHistory->clear();
-        if (!current.isValid())
-            return;
-        const QString orderId = current.data(OrderModel::OrderIdRole).toString();
-        m_orderHistory->addItem(tr("History of %1").arg(orderId));
-        for (const OrderStatus &o : m_session->orders()->history(orderId)) {
-            m_orderHistory->addItem(QStringLiteral("%1  %2%3")
-                                        .arg(QLocale().toString(o.updatedAt.toLocalTime(), QLocale::ShortFormat),
-                                             toString(o.status),
-                                             o.note.isEmpty() ? QString() : QStringLiteral(" — ") + o.note));
-        }
-    };
-    connect(m_orderView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, showHistory);
-    return split;
-}
-
-QWidget *MainWindow::buildMessagesTab()
-{
-    auto *split = new QSplitter(Qt::Horizontal);
-    m_conversations = new QListWidget;
-    auto *right = new QWidget;
-    auto *layout = new QVBoxLayout(right);
-    m_conversationFilter->setSourceModel(m_session->messages());
-    m_conversationFilter->setFilterRole(MessageModel::PeerRole);
-    m_conversationFilter->setFilterFixedString(QStringLiteral("\x01none"));
-    auto *view = new QTableView;
-    view->setModel(m_conversationFilter);
-    view->verticalHeader()->hide();
-    view->setShowGrid(false);
-    view->setWordWrap(true);
-    view->horizontalHeader()->setSectionResizeMode(MessageModel::BodyColumn, QHeaderView::Stretch);
-    m_reply = new QLineEdit;
-    m_reply->setPlaceholderText(tr("Write a message and press Enter"));
-    layout->addWidget(view);
-    layout->addWidget(m_reply);
-    split->addWidget(m_conversations);
-    split->addWidget(right);
-    split->setStretchFactor(1, 3);
-    connect(m_session->messages(), &MessageModel::messageAdded, this, &MainWindow::updateConversation);
-    connect(m_session->presence(), &QAbstractItemModel::modelReset, this, &MainWindow::updateConversation);
-    connect(m_conversations, &QListWidget::currentTextChanged, this, [this, view](const QString &peer) {
-        m_conversationFilter->setFilterFixedString(peer.isEmpty() ? QStringLiteral("\x01none") : peer);
-        view->scrollToBottom();
     });
-    connect(m_reply, &QLineEdit::returnPressed, this, [this] {
-        const QString to = m_conversations->currentItem() ? m_conversations->currentItem()->text() : QString();
-        if (to.isEmpty() || m_reply->text().trimmed().isEmpty())
-            return;
-        m_session->sendMessage(to, m_reply->text().trimmed());
-        m_reply->clear();
-    });
-    return split;
-}
-
-void MainWindow::updateConversation()
-{
-    const QString current = m_conversations->currentItem() ? m_conversations->currentItem()->text() : QString();
-    QStringList peers = m_session->messages()->conversationPartners();
-    // Colleagues without a conversation yet can be written to as well.
-    for (int row = 0; row < m_session->presence()->rowCount(); ++row) {
-        const QString user = m_session->presence()->index(row).data(PresenceModel::UserRole).toString();
-        if (user != m_session->settings().user && !peers.contains(user))
-            peers << user;
+    find->setShortcut(QKeySequence::Find);
+    view->addSeparator();
+    const QStringList names{ tr("&Notifications"), tr("&Orders"), tr("&Messages"), tr("&People"),
+                             tr("&Details (connection log)") };
+    for (int i = 0; i < names.size(); ++i) {
+        QAction *tab = view->addAction(names.at(i), this, [this, i] { m_tabs->setCurrentIndex(i); });
+        tab->setShortcut(QKeyCombination(Qt::CTRL, Qt::Key(Qt::Key_1 + i)));
     }
-    m_conversations->clear();
-    m_conversations->addItems(peers);
-    const auto found = m_conversations->findItems(current.isEmpty() ? peers.value(0) : current, Qt::MatchExactly);
-    if (!found.isEmpty())
-        m_conversations->setCurrentItem(found.first());
+    QAction *next = view->addAction(tr("Next tab"), this,
+                                    [this] { m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count()); });
+    next->setShortcuts(QKeySequence::NextChild); // Ctrl+Tab, from any control, the lists too
+    QAction *previous = view->addAction(tr("Previous tab"), this, [this] {
+        m_tabs->setCurrentIndex((m_tabs->currentIndex() + m_tabs->count() - 1) % m_tabs->count());
+    });
+    previous->setShortcuts(QKeySequence::PreviousChild);
+
+    QMenu *status = menuBar()->addMenu(tr("&Alerts"));
+    m_dndMenu = status->addMenu(tr("&Do not disturb"));
+    m_dndGroup = new QActionGroup(this);
+    m_dndGroup->setExclusive(true);
+    const auto dnd = [this](const QString &text, std::function<QDateTime()> until) {
+        QAction *action = m_dndMenu->addAction(text);
+        action->setCheckable(true);
+        m_dndGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, until] { m_session->pauseAlerts(until()); });
+        return action;
+    };
+    dnd(tr("&Off"), [] { return QDateTime(); })->setChecked(true);
+    dnd(tr("For &1 hour"), [] { return QDateTime::currentDateTime().addSecs(3600); });
+    dnd(tr("Until &tomorrow 08:00"), [] { return QDateTime(QDate::currentDate().addDays(1), QTime(8, 0)); });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Notify"), this, [this] {
+        QMessageBox::about(this, tr("About Notify"),
+                           tr("<b>Notify %1</b><p>Notifications, order updates, messages and who is online, "
+                              "from your shop's server, on your desktop.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
 }
 
-QWidget *MainWindow::buildPeopleTab()
+void MainWindow::updateTabTitles()
 {
-    auto *page = new QWidget;
-    auto *layout = new QVBoxLayout(page);
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("My status:")));
-    auto *mine = new QComboBox;
-    for (const char *status : { "online", "away", "busy" })
-        mine->addItem(QString::fromLatin1(status), QString::fromLatin1(status));
-    bar->addWidget(mine);
-    bar->addStretch(1);
-    layout->addLayout(bar);
-    auto *proxy = new QSortFilterProxyModel(this);
-    proxy->setSourceModel(m_session->presence());
-    proxy->setSortRole(PresenceModel::StatusRole);
-    proxy->sort(0);
-    auto *view = new QListView;
-    view->setModel(proxy);
-    view->setUniformItemSizes(true);
-    layout->addWidget(view);
-    connect(mine, &QComboBox::activated, this,
-            [this, mine] { m_session->setMyStatus(mine->currentData().toString()); });
-    return page;
+    const int unread = m_session->notifications()->unreadCount();
+    const int messages = m_session->messages()->unreadCount();
+    m_tabs->setTabText(NotificationsTab, unread > 0 ? tr("&Notifications (%1)").arg(unread) : tr("&Notifications"));
+    m_tabs->setTabText(OrdersTab, tr("&Orders"));
+    m_tabs->setTabText(MessagesTab, messages > 0 ? tr("&Messages (%1)").arg(messages) : tr("&Messages"));
+    m_tabs->setTabText(PeopleTab, tr("&People"));
+    m_tabs->setTabText(DetailsTab, tr("&Details"));
+    m_tabs->setTabToolTip(NotificationsTab, tr("%n unread notification(s) (Ctrl+1)", nullptr, unread));
+    m_tabs->setTabToolTip(MessagesTab, tr("%n unread message(s) (Ctrl+3)", nullptr, messages));
 }
 
-QWidget *MainWindow::buildDetailsTab()
+void MainWindow::updateDoNotDisturb()
 {
-    m_logView = new QPlainTextEdit;
-    m_logView->setReadOnly(true);
-    m_logView->setMaximumBlockCount(500);
-    m_logView->setPlainText(m_session->connectionLog().join(u'\n'));
-    connect(m_session, &DesktopSession::logged, m_logView, &QPlainTextEdit::appendPlainText);
-    return m_logView;
+    const QDateTime until = m_session->alertsPausedUntil();
+    const QList<QAction *> actions = m_dndGroup->actions();
+    if (!until.isValid()) {
+        actions.first()->setChecked(true);
+        m_dndMenu->setTitle(tr("&Do not disturb"));
+        return;
+    }
+    m_dndMenu->setTitle(tr("&Do not disturb (until %1)").arg(QLocale().toString(until, QLocale::ShortFormat)));
+    // The check stays on what was chosen; "Off" is unchecked while paused.
+    if (actions.first()->isChecked())
+        actions.at(1)->setChecked(true);
+}
+
+QString MainWindow::statusText() const
+{
+    return m_status->text();
 }
 
 void MainWindow::updateStatus()
 {
     const auto state = m_session->client()->state();
-    QString text = tr("%1 — %2").arg(m_session->settings().server.toString(QUrl::RemoveUserInfo),
-                                     DisplayText::connectionState(state));
-    text += tr(" — %n unread", nullptr, m_session->notifications()->unreadCount());
+    QStringList parts{ m_session->settings().server.toString(QUrl::RemoveUserInfo),
+                       DisplayText::connectionState(state),
+                       tr("%n unread", nullptr, m_session->notifications()->unreadCount()) };
     if (m_session->lastEventTime().isValid())
-        text += tr(" — last event %1").arg(QLocale().toString(m_session->lastEventTime().time(), QLocale::ShortFormat));
-    m_status->setText(text);
+        parts << tr("last event %1").arg(QLocale().toString(m_session->lastEventTime().time(), QLocale::ShortFormat));
+    const QDateTime paused = m_session->alertsPausedUntil();
+    if (paused.isValid())
+        parts << tr("do not disturb until %1").arg(QLocale().toString(paused, QLocale::ShortFormat));
+    m_status->setText(parts.join(QStringLiteral(" — ")));
+}
+
+void MainWindow::updateBanner()
+{
+    const auto state = m_session->client()->state();
+    const QString problem = m_session->lastProblem();
+    if (state == State::Open || state == State::Polling || state == State::Connecting) {
+        if (m_banner->kind() != ConnectionBanner::Kind::Notice)
+            m_banner->hide();
+        return;
+    }
+    if (state == State::AuthRequired) {
+        m_banner->showMessage(ConnectionBanner::Kind::TokenRefused,
+                              tr("The server refused your token%1. Open the settings to enter a new one.")
+                                  .arg(problem.isEmpty() ? QString() : QStringLiteral(" (") + problem + u')'));
+        return;
+    }
+    if (problem.isEmpty())
+        return;
+    const QString what = state == State::Failed ? tr("Not connected: %1. Check the settings.")
+                                                : tr("Not connected: %1. Trying again by itself.");
+    m_banner->showMessage(ConnectionBanner::Kind::Problem, what.arg(problem));
+}
+
+void MainWindow::showNotice(const QString &text)
+{
+    m_banner->showMessage(ConnectionBanner::Kind::Notice, text);
 }
 
 void MainWindow::showNotification(const QString &notificationId)
 {
-    m_tabs->setCurrentIndex(0);
-    for (int row = 0; row < m_notificationFilter->rowCount(); ++row) {
-        const QModelIndex index = m_notificationFilter->index(row, 0);
-        if (index.data(NotificationModel::IdRole).toString() == notificationId) {
-            m_notificationView->setCurrentIndex(index);
-            m_notificationView->scrollTo(index);
-            break;
-        }
-    }
+    m_tabs->setCurrentIndex(NotificationsTab);
     showNormal();
     raise();
     activateWindow();
+    if (!m_notifications->showNotification(notificationId))
+        statusBar()->showMessage(tr("That notification is no longer in the list."), 10'000);
 }
 
 void MainWindow::showTab(int index)
@@ -321,7 +267,7 @@ void MainWindow::showTab(int index)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    // Closing the window keeps the app in the tray; Quit is in the tray menu.
+    // Closing the window keeps the app in the tray; Quit is in the menus.
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         hide();
         event->ignore();

@@ -3,52 +3,71 @@
 
 #include <QMainWindow>
 
+class ConnectionBanner;
 class DesktopSession;
-class NotificationFilterModel;
+class MessagesPage;
+class NotificationsPage;
+class OrdersPage;
+class PeoplePage;
+class QActionGroup;
 class QLabel;
-class QListWidget;
+class QMenu;
 class QPlainTextEdit;
-class QSortFilterProxyModel;
-class QTableView;
 class QTabWidget;
-class QComboBox;
-class QLineEdit;
 
-/// The window: notifications, orders, messages and people in tabs, the
-/// connection state in the status bar, and the connection log for support.
+/// The window: notifications, orders, messages, people and the connection
+/// log in tabs (each with its unread count), a banner when the connection
+/// has a problem, every action in the menu bar with its shortcut, and the
+/// state in the status bar.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
+    enum Tab { NotificationsTab, OrdersTab, MessagesTab, PeopleTab, DetailsTab };
+
     explicit MainWindow(DesktopSession *session, QWidget *parent = nullptr);
 
+    /// Shows the notification (an alert's "Open", the tray's latest list),
+    /// clearing filters that hide it.
     void showNotification(const QString &notificationId);
     void showTab(int index);
+    /// A notice for the user at the top of the window (closed by them).
+    void showNotice(const QString &text);
+
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
+    [[nodiscard]] NotificationsPage *notificationsPage() const { return m_notifications; }
+    [[nodiscard]] OrdersPage *ordersPage() const { return m_orders; }
+    [[nodiscard]] MessagesPage *messagesPage() const { return m_messages; }
+    [[nodiscard]] PeoplePage *peoplePage() const { return m_people; }
+    [[nodiscard]] ConnectionBanner *banner() const { return m_banner; }
+    /// Do not disturb, with check marks; the tray menu shows the same one.
+    [[nodiscard]] QMenu *doNotDisturbMenu() const { return m_dndMenu; }
+    [[nodiscard]] QString statusText() const;
+
+signals:
+    void settingsRequested();
+    void quitRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    QWidget *buildNotificationsTab();
-    QWidget *buildOrdersTab();
-    QWidget *buildMessagesTab();
-    QWidget *buildPeopleTab();
-    QWidget *buildDetailsTab();
+    void buildMenus();
     void updateStatus();
-    void updateConversation();
+    void updateTabTitles();
+    void updateBanner();
+    void updateDoNotDisturb();
 
     DesktopSession *m_session;
+    ConnectionBanner *m_banner;
     QTabWidget *m_tabs;
-    NotificationFilterModel *m_notificationFilter;
-    QTableView *m_notificationView = nullptr;
-    QComboBox *m_categoryFilter = nullptr;
-    QTableView *m_orderView = nullptr;
-    QListWidget *m_orderHistory = nullptr;
-    QListWidget *m_conversations = nullptr;
-    QSortFilterProxyModel *m_conversationFilter;
-    QLineEdit *m_reply = nullptr;
+    NotificationsPage *m_notifications;
+    OrdersPage *m_orders;
+    MessagesPage *m_messages;
+    PeoplePage *m_people;
+    QPlainTextEdit *m_log;
     QLabel *m_status;
-    QPlainTextEdit *m_logView = nullptr;
+    QMenu *m_dndMenu = nullptr;
+    QActionGroup *m_dndGroup = nullptr;
 };

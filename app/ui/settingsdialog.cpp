@@ -2,18 +2,21 @@
 #include "settingsdialog.h"
 
 #include "appsettings.h"
+#include "connectiontest.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
-SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, QWidget *parent)
+SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, Mode mode, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
     , m_server(new QLineEdit(settings.server.toString()))
@@ -24,21 +27,46 @@ SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, QWidget
     , m_streamPath(new QLineEdit(settings.streamPath))
     , m_notificationsPath(new QLineEdit(settings.notificationsPath))
     , m_mappingFile(new QLineEdit(settings.mappingFile))
-    , m_notifications(new QCheckBox(tr("Notifications")))
-    , m_orders(new QCheckBox(tr("Order updates")))
-    , m_messages(new QCheckBox(tr("Messages")))
-    , m_presence(new QCheckBox(tr("Colleagues coming and going")))
-    , m_autostart(new QCheckBox(tr("Start Notify when I log in")))
+    , m_notifications(new QCheckBox(tr("&Notifications")))
+    , m_orders(new QCheckBox(tr("&Order updates")))
+    , m_messages(new QCheckBox(tr("&Messages")))
+    , m_presence(new QCheckBox(tr("Colleagues &coming and going")))
+    , m_autostart(new QCheckBox(tr("Start Notify when I &log in")))
+    , m_test(new QPushButton(tr("&Test connection")))
+    , m_result(new QLabel)
+    , m_missing(new QLabel)
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel))
+    , m_tester(new ConnectionTest(this))
 {
-    setWindowTitle(tr("Notify settings"));
+    setWindowTitle(mode == Mode::Welcome ? tr("Welcome to Notify") : tr("Notify settings"));
     m_token->setEchoMode(QLineEdit::Password);
-    m_server->setPlaceholderText(QStringLiteral("https://notify.example.com"));
+    // No pre-filled address on a first start: the user's server is not ours.
+    if (mode == Mode::Welcome && settings.token.isEmpty())
+        m_server->clear();
+    m_server->setPlaceholderText(QStringLiteral("https://shop.example.com"));
+    m_user->setPlaceholderText(tr("the name you sign in with"));
+    m_token->setPlaceholderText(tr("your personal access token"));
     m_notifications->setChecked(settings.alertNotifications);
     m_orders->setChecked(settings.alertOrders);
     m_messages->setChecked(settings.alertMessages);
     m_presence->setChecked(settings.alertPresence);
-    m_autostart->setChecked(AppSettings::startsAtLogin());
-    auto *browse = new QPushButton(tr("Browse…"));
+    m_autostart->setChecked(mode == Mode::Welcome || AppSettings::startsAtLogin());
+    m_auth->addItem(tr("Authorization: Bearer (notify-server)"), int(Notify::AuthScheme::Bearer));
+    m_auth->addItem(tr("Authorization: Token (Django REST framework)"), int(Notify::AuthScheme::Token));
+    m_auth->addItem(tr("In the address (?token=)"), int(Notify::AuthScheme::Query));
+    m_auth->setCurrentIndex(m_auth->findData(int(settings.auth)));
+    m_mappingFile->setPlaceholderText(tr("none: the built-in names"));
+    m_server->setAccessibleName(tr("Server address"));
+    m_user->setAccessibleName(tr("User name"));
+    m_token->setAccessibleName(tr("Access token"));
+    m_token->setAccessibleDescription(tr("From your profile page on the server, or from your administrator"));
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->setAccessibleName(tr("Connection test result"));
+    m_missing->setWordWrap(true);
+    m_missing->setEnabled(false);
+
+    auto *browse = new QPushButton(tr("&Browse…"));
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString file
             = QFileDialog::getOpenFileName(this, tr("CA certificate"), {}, tr("PEM certificates (*.pem *.crt)"));
@@ -48,31 +76,102 @@ SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, QWidget
     auto *ca = new QHBoxLayout;
     ca->addWidget(m_caFile, 1);
     ca->addWidget(browse);
-    m_auth->addItem(tr("Authorization: Bearer (notify-server)"), int(Notify::AuthScheme::Bearer));
-    m_auth->addItem(tr("Authorization: Token (Django REST framework)"), int(Notify::AuthScheme::Token));
-    m_auth->addItem(tr("In the address (?token=)"), int(Notify::AuthScheme::Query));
-    m_auth->setCurrentIndex(m_auth->findData(int(settings.auth)));
-    m_mappingFile->setPlaceholderText(tr("none: the built-in names"));
+
+    auto *layout = new QVBoxLayout(this);
+    if (mode == Mode::Welcome) {
+        auto *intro = new QLabel(
+            tr("<p><b>Notify</b> shows your shop's notifications, order updates, messages and who of your "
+               "colleagues is online, on your desktop, the moment they happen.</p>"
+               "<p>To connect, it needs the address of your server, your user name and your personal "
+               "<b>access token</b>. You find the token on your profile page on the server (often "
+               "<i>Profile › API token</i>); if there is none, your administrator can make one "
+               "(Django admin: <i>Auth Token › Tokens</i>).</p>"));
+        intro->setWordWrap(true);
+        intro->setTextFormat(Qt::RichText);
+        layout->addWidget(intro);
+    }
     auto *form = new QFormLayout;
-    form->addRow(tr("Server"), m_server);
-    form->addRow(tr("User name"), m_user);
-    form->addRow(tr("Token"), m_token);
-    form->addRow(tr("CA certificate"), ca);
-    form->addRow(tr("Send the token as"), m_auth);
-    form->addRow(tr("Stream path"), m_streamPath);
-    form->addRow(tr("Notifications list"), m_notificationsPath);
-    form->addRow(tr("Mapping file"), m_mappingFile);
+    form->addRow(tr("&Server"), m_server);
+    form->addRow(tr("&User name"), m_user);
+    form->addRow(tr("&Token"), m_token);
+    auto *test = new QHBoxLayout;
+    test->addWidget(m_test);
+    test->addWidget(m_result, 1);
+    form->addRow(QString(), test);
     auto *alerts = new QVBoxLayout;
     for (QCheckBox *box : { m_notifications, m_orders, m_messages, m_presence })
         alerts->addWidget(box);
     form->addRow(tr("Alert me about"), alerts);
     form->addRow(QString(), m_autostart);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(buttons);
+    auto *advanced = new QGroupBox(tr("&Advanced: private servers and other backends"));
+    advanced->setCheckable(true);
+    advanced->setChecked(mode == Mode::Settings && (settings.auth != Notify::AuthScheme::Bearer
+                                                     || !settings.caCertificateFile.isEmpty()
+                                                     || !settings.mappingFile.isEmpty()));
+    auto *advancedForm = new QFormLayout(advanced);
+    advancedForm->addRow(tr("Send the token &as"), m_auth);
+    advancedForm->addRow(tr("&CA certificate"), ca);
+    advancedForm->addRow(tr("Stream &path"), m_streamPath);
+    advancedForm->addRow(tr("Notifications &list"), m_notificationsPath);
+    advancedForm->addRow(tr("Mapping &file"), m_mappingFile);
+    const auto showAdvanced = [advanced](bool on) {
+        for (QWidget *child : advanced->findChildren<QWidget *>(Qt::FindDirectChildrenOnly))
+            child->setVisible(on);
+    };
+    connect(advanced, &QGroupBox::toggled, this, showAdvanced);
+    showAdvanced(advanced->isChecked());
+    layout->addWidget(advanced);
+    layout->addWidget(m_missing);
+    layout->addWidget(m_buttons);
+    if (mode == Mode::Welcome)
+        m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("&Quit"));
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (missing().isEmpty())
+            accept();
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_test, &QPushButton::clicked, this, &SettingsDialog::testConnection);
+    connect(m_tester, &ConnectionTest::finished, this, [this](ConnectionTest::Outcome outcome, const QString &text) {
+        m_test->setEnabled(true);
+        m_result->setText((outcome == ConnectionTest::Outcome::Works ? QStringLiteral("✔ ") : QStringLiteral("✘ "))
+                          + text);
+    });
+    for (QLineEdit *edit : { m_server, m_user, m_token })
+        connect(edit, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    validate();
+}
+
+QString SettingsDialog::missing() const
+{
+    QStringList what;
+    const QUrl server = QUrl::fromUserInput(m_server->text().trimmed());
+    if (m_server->text().trimmed().isEmpty() || !server.isValid() || server.host().isEmpty())
+        what << tr("the server's address");
+    if (m_user->text().trimmed().isEmpty())
+        what << tr("your user name");
+    if (m_token->text().trimmed().isEmpty())
+        what << tr("your token");
+    if (what.isEmpty())
+        return {};
+    return tr("Still needed: %1.").arg(what.join(QStringLiteral(", ")));
+}
+
+void SettingsDialog::validate()
+{
+    const QString text = missing();
+    m_missing->setText(text);
+    m_missing->setVisible(!text.isEmpty());
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(text.isEmpty());
+    m_test->setEnabled(!m_server->text().trimmed().isEmpty() && !m_tester->isRunning());
+}
+
+void SettingsDialog::testConnection()
+{
+    m_test->setEnabled(false);
+    m_result->setText(tr("Connecting…"));
+    m_tester->start(settings());
 }
 
 DesktopSession::Settings SettingsDialog::settings() const

@@ -5,8 +5,12 @@
 
 #include <QDialog>
 
+class ConnectionTest;
 class QCheckBox;
 class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QPushButton;
 class QLineEdit;
 
 /// Server URL, token, user name, alert choices, start at login, a CA
@@ -17,11 +21,23 @@ class SettingsDialog final : public QDialog
     Q_OBJECT
 
 public:
-    explicit SettingsDialog(const DesktopSession::Settings &settings, QWidget *parent = nullptr);
+    /// Welcome: the first start, with a word on what Notify does and where the token comes from.
+    enum class Mode { Welcome, Settings };
+
+    explicit SettingsDialog(const DesktopSession::Settings &settings, Mode mode = Mode::Settings,
+                            QWidget *parent = nullptr);
     [[nodiscard]] DesktopSession::Settings settings() const;
     [[nodiscard]] bool startAtLogin() const;
 
+    /// What is missing before it can be saved (empty: nothing).
+    [[nodiscard]] QString missing() const;
+    [[nodiscard]] QPushButton *testButton() const { return m_test; }
+    [[nodiscard]] QLabel *testResult() const { return m_result; }
+
 private:
+    void validate();
+    void testConnection();
+
     DesktopSession::Settings m_settings;
     QLineEdit *m_server;
     QLineEdit *m_user;
@@ -36,4 +52,9 @@ private:
     QCheckBox *m_messages;
     QCheckBox *m_presence;
     QCheckBox *m_autostart;
+    QPushButton *m_test;
+    QLabel *m_result;
+    QLabel *m_missing;
+    QDialogButtonBox *m_buttons;
+    ConnectionTest *m_tester;
 };

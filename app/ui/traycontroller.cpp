@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "traycontroller.h"
 
+#include "alertcenter.h"
 #include "desktopsession.h"
 #include "displaytext.h"
 #include "mainwindow.h"
@@ -26,12 +27,7 @@ TrayController::TrayController(DesktopSession *session, MainWindow *window, QObj
     });
     m_menu->addMenu(m_latest);
     m_menu->addAction(tr("Mark all read"), m_session, &DesktopSession::markAllRead);
-    QMenu *dnd = m_menu->addMenu(tr("Do not disturb"));
-    dnd->addAction(tr("For 1 hour"), this,
-                   [this] { m_session->pauseAlerts(QDateTime::currentDateTime().addSecs(3600)); });
-    dnd->addAction(tr("Until tomorrow"), this,
-                   [this] { m_session->pauseAlerts(QDateTime(QDate::currentDate().addDays(1), QTime(8, 0))); });
-    dnd->addAction(tr("Off"), this, [this] { m_session->pauseAlerts({}); });
+    m_menu->addMenu(m_window->doNotDisturbMenu()); // the window's, with its check marks
     m_menu->addAction(tr("Reconnect now"), m_session, &DesktopSession::reconnectNow);
     m_menu->addSeparator();
     m_menu->addAction(tr("Settings…"), this, &TrayController::settingsRequested);
@@ -50,7 +46,8 @@ TrayController::TrayController(DesktopSession *session, MainWindow *window, QObj
     });
     connect(m_session, &DesktopSession::connectionStateChanged, this, &TrayController::refresh);
     connect(m_session->notifications(), &NotificationModel::unreadCountChanged, this, &TrayController::refresh);
-    connect(m_session, &DesktopSession::eventApplied, this, &TrayController::refresh);
+    connect(m_session, &DesktopSession::eventsApplied, this, &TrayController::refresh);
+    connect(m_session->alerts(), &AlertCenter::pausedChanged, this, &TrayController::refresh);
     connect(m_latest, &QMenu::aboutToShow, this, &TrayController::rebuildLatest);
     refresh();
     rebuildLatest(); // so that the menu is never empty
@@ -60,7 +57,8 @@ void TrayController::refresh()
 {
     const auto state = m_session->client()->state();
     const int unread = m_session->notifications()->unreadCount();
-    m_icon->setIcon(TrayIconRenderer::render(state, unread));
+    const bool paused = m_session->alertsPausedUntil().isValid();
+    m_icon->setIcon(TrayIconRenderer::render(state, unread, paused));
     QString tip
         = tr("Notify — %1\n%2")
               .arg(DisplayText::connectionState(state), m_session->settings().server.toString(QUrl::RemoveUserInfo));
@@ -68,9 +66,9 @@ void TrayController::refresh()
     if (m_session->lastEventTime().isValid())
         tip += u'\n'
             + tr("last event at %1").arg(QLocale().toString(m_session->lastEventTime().time(), QLocale::ShortFormat));
-    if (m_session->alertsPausedUntil().isValid() && QDateTime::currentDateTime() < m_session->alertsPausedUntil())
+    if (paused)
         tip += u'\n'
-            + tr("alerts paused until %1")
+            + tr("do not disturb until %1")
                   .arg(QLocale().toString(m_session->alertsPausedUntil(), QLocale::ShortFormat));
     m_icon->setToolTip(tip);
 }
@@ -78,14 +76,15 @@ void TrayController::refresh()
 void TrayController::rebuildLatest()
 {
     m_latest->clear();
-    QList<NotificationItem> items = m_session->notifications()->items();
-    std::sort(items.begin(), items.end(),
-              [](const NotificationItem &a, const NotificationItem &b) { return a.createdAt > b.createdAt; });
-    for (qsizetype i = 0; i < std::min<qsizetype>(5, items.size()); ++i) {
-        const NotificationItem &item = items.at(i);
-        QAction *action = m_latest->addAction((item.read ? QString() : QStringLiteral("● ")) + item.title);
-        connect(action, &QAction::triggered, m_window, [this, id = item.id] { m_window->showNotification(id); });
+    const NotificationModel *model = m_session->notifications();
+    // The model is newest first; an item hidden by the window's filters is still opened (they go).
+    for (int row = 0; row < std::min(5, model->rowCount()); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        const bool read = index.data(NotificationModel::ReadRole).toBool();
+        QAction *action = m_latest->addAction((read ? QString() : QStringLiteral("● ")) + index.data().toString());
+        connect(action, &QAction::triggered, m_window,
+                [this, id = index.data(NotificationModel::IdRole).toString()] { m_window->showNotification(id); });
     }
-    if (items.isEmpty())
+    if (model->rowCount() == 0)
         m_latest->addAction(tr("No notifications yet"))->setEnabled(false);
 }

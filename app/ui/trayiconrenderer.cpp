@@ -31,7 +31,7 @@ QColor stateColor(State state)
 
 } // namespace
 
-QPixmap pixmap(State state, int unread, int size)
+QPixmap pixmap(State state, int unread, int size, bool paused)
 {
     QPixmap pixmap(size, size);
     pixmap.fill(Qt::transparent);
@@ -53,6 +53,20 @@ QPixmap pixmap(State state, int unread, int size)
         painter.setPen(QPen(QColor(0x42, 0x42, 0x42), size / 10.0, Qt::SolidLine, Qt::RoundCap));
         painter.drawLine(QPointF(size * 0.15, size * 0.15), QPointF(size * 0.85, size * 0.85));
     }
+    if (paused) {
+        // Do not disturb: a crescent moon at the bottom left, on a dark disc.
+        const qreal d = size * 0.5;
+        const QRectF disc(0, size - d, d, d);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(0x37, 0x47, 0x4f));
+        painter.drawEllipse(disc);
+        QPainterPath moon;
+        moon.addEllipse(disc.adjusted(d * 0.2, d * 0.2, -d * 0.2, -d * 0.2));
+        QPainterPath bite;
+        bite.addEllipse(disc.adjusted(d * 0.38, d * 0.1, -d * 0.02, -d * 0.3));
+        painter.setBrush(QColor(0xff, 0xe0, 0x82));
+        painter.drawPath(moon.subtracted(bite));
+    }
     if (unread > 0) {
         const QString text = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
         const qreal diameter = size * (text.size() > 2 ? 0.62 : 0.55);
@@ -70,11 +84,11 @@ QPixmap pixmap(State state, int unread, int size)
     return pixmap;
 }
 
-QIcon render(State state, int unread)
+QIcon render(State state, int unread, bool paused)
 {
     QIcon icon;
     for (const int size : { 16, 22, 24, 32, 48, 64 })
-        icon.addPixmap(pixmap(state, unread, size));
+        icon.addPixmap(pixmap(state, unread, size, paused));
     return icon;
 }
 

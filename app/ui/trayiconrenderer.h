@@ -10,8 +10,9 @@
 /// and 200 % scaling.
 namespace TrayIconRenderer {
 
-QIcon render(Notify::SseClient::State state, int unread);
+/// @p paused: do not disturb is on (a small crescent on the bell).
+QIcon render(Notify::SseClient::State state, int unread, bool paused = false);
 /// A pixmap of @p size for tests and screenshots.
-QPixmap pixmap(Notify::SseClient::State state, int unread, int size);
+QPixmap pixmap(Notify::SseClient::State state, int unread, int size, bool paused = false);
 
 } // namespace TrayIconRenderer

@@ -66,16 +66,19 @@ void tst_NotificationModel::insertUpdateAndUnreadCount()
     changed.title = QStringLiteral("Updated");
     model.upsert(changed);
     QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.index(0, NotificationModel::TitleColumn).data().toString(), QStringLiteral("Updated"));
+    const int a = *model.rowOf(QStringLiteral("a"));
+    QCOMPARE(a, 1); // newest first: "b" came a minute ago, "a" five
+    QCOMPARE(model.index(a, NotificationModel::TitleColumn).data().toString(), QStringLiteral("Updated"));
     // Unread rows are bold, read ones are not.
-    QVERIFY(model.index(0, 0).data(Qt::FontRole).value<QFont>().bold());
+    QVERIFY(model.index(a, 0).data(Qt::FontRole).value<QFont>().bold());
     model.markRead({ QStringLiteral("a") });
-    QVERIFY(!model.index(0, 0).data(Qt::FontRole).isValid());
+    QVERIFY(!model.index(a, 0).data(Qt::FontRole).isValid());
     QCOMPARE(model.unreadCount(), 1);
     // A read item re-sent as unread (a replay) stays read.
     model.upsert(item(QStringLiteral("a"), 5));
     QCOMPARE(model.unreadCount(), 1);
-    QVERIFY(!model.index(0, 0).data(Qt::DecorationRole).isNull());
+    QVERIFY(!model.index(a, NotificationModel::LevelColumn).data(Qt::DecorationRole).isNull());
+    QCOMPARE(model.index(a, NotificationModel::LevelColumn).data().toString(), QStringLiteral("Information"));
 }
 
 void tst_NotificationModel::readsFromElsewhere()
@@ -86,8 +89,10 @@ void tst_NotificationModel::readsFromElsewhere()
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.markRead({ QStringLiteral("2"), QStringLiteral("unknown") });
     QCOMPARE(changed.size(), 1);
-    QCOMPARE(model.unreadIds(), (QStringList{ QStringLiteral("1"), QStringLiteral("3") }));
-    model.markAllRead();
+    QStringList unreadIds = model.unreadIds();
+    unreadIds.sort();
+    QCOMPARE(unreadIds, (QStringList{ QStringLiteral("1"), QStringLiteral("3") }));
+    model.markRead(model.unreadIds());
     QCOMPARE(model.unreadCount(), 0);
 }
 
@@ -155,12 +160,12 @@ void tst_NotificationModel::orderTransitionsAndHistory()
     model.apply(order("B-2", OrderState::Shipped, 10, "DHL"));
     model.apply(order("A-1", OrderState::Shipped, 5));
     QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.index(0, OrderModel::StatusColumn).data().toString(), QStringLiteral("shipped"));
+    QCOMPARE(model.index(0, OrderModel::StatusColumn).data().toString(), QStringLiteral("Shipped"));
     QVERIFY(model.index(0, OrderModel::StatusColumn).data(Qt::ForegroundRole).value<QColor>().isValid());
     QCOMPARE(model.history(QStringLiteral("A-1")).size(), 3);
     // A late replay of an older update goes into the history, not over the current status.
     model.apply(order("A-1", OrderState::Processing, 12));
-    QCOMPARE(model.index(0, OrderModel::StatusColumn).data().toString(), QStringLiteral("shipped"));
+    QCOMPARE(model.index(0, OrderModel::StatusColumn).data().toString(), QStringLiteral("Shipped"));
     QCOMPARE(model.history(QStringLiteral("A-1")).size(), 4);
     QCOMPARE(model.index(1, OrderModel::NoteColumn).data().toString(), QStringLiteral("DHL"));
 }

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+#include "alertcenter.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+AlertCenter::AlertCenter(Notifier *notifier, QObject *parent)
+    : QObject(parent)
+    , m_notifier(notifier)
+    , m_timer(new QTimer(this))
+    , m_pauseEnd(new QTimer(this))
+{
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &AlertCenter::flush);
+    m_pauseEnd->setSingleShot(true);
+    connect(m_pauseEnd, &QTimer::timeout, this, [this] { pause({}); });
+}
+
+qint64 AlertCenter::nowMs() const
+{
+    return clock ? clock() : QDateTime::currentMSecsSinceEpoch();
+}
+
+void AlertCenter::setLimits(int perWindow, qint64 windowMs)
+{
+    m_throttle = AlertThrottle(perWindow, windowMs);
+}
+
+bool AlertCenter::isPaused() const
+{
+    return m_pausedUntil.isValid() && QDateTime::fromMSecsSinceEpoch(nowMs()) < m_pausedUntil;
+}
+
+void AlertCenter::pause(const QDateTime &until)
+{
+    m_pausedUntil = until;
+    if (until.isValid())
+        m_pauseEnd->start(int(std::clamp<qint64>(until.toMSecsSinceEpoch() - nowMs(), 0, std::numeric_limits<int>::max())));
+    else
+        m_pauseEnd->stop();
+    emit pausedChanged(until);
+}
+
+void AlertCenter::offer(Kind kind, const Notifier::Alert &alert)
+{
+    if (!m_notifier || isPaused())
+        return;
+    if (m_throttle.offer(nowMs()) == AlertThrottle::Decision::Show) {
+        m_notifier->show(alert);
+        return;
+    }
+    m_deferred.append({ kind, alert });
+    if (!m_timer->isActive())
+        m_timer->start(int(std::max<qint64>(0, m_throttle.summaryDueMs() - nowMs())));
+}
+
+void AlertCenter::withdraw(const QStringList &keys)
+{
+    if (!m_notifier)
+        return;
+    for (const QString &key : keys) {
+        m_notifier->withdraw(key);
+        m_deferred.removeIf([&key](const auto &entry) { return entry.second.key == key; });
+    }
+}
+
+QString AlertCenter::summaryTitle(const QList<QPair<Kind, int>> &counts)
+{
+    QStringList parts;
+    for (const auto &[kind, n] : counts) {
+        switch (kind) {
+        case Kind::Notification:
+            parts << QCoreApplication::translate("AlertCenter", "%n notification(s)", nullptr, n);
+            break;
+        case Kind::OrderUpdate:
+            parts << QCoreApplication::translate("AlertCenter", "%n order update(s)", nullptr, n);
+            break;
+        case Kind::Message:
+            parts << QCoreApplication::translate("AlertCenter", "%n message(s)", nullptr, n);
+            break;
+        case Kind::Presence:
+            parts << QCoreApplication::translate("AlertCenter", "%n colleague(s) came or went", nullptr, n);
+            break;
+        }
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+void AlertCenter::flush()
+{
+    const int count = m_throttle.takeSummary(nowMs());
+    const QList<QPair<Kind, Notifier::Alert>> deferred = std::exchange(m_deferred, {});
+    if (count <= 0 || deferred.isEmpty() || !m_notifier || isPaused())
+        return;
+    if (deferred.size() == 1) {
+        m_notifier->show(deferred.first().second); // one is not a summary
+        return;
+    }
+    QList<QPair<Kind, int>> counts;
+    for (const Kind kind : { Kind::Notification, Kind::OrderUpdate, Kind::Message, Kind::Presence }) {
+        const int n = int(std::count_if(deferred.cbegin(), deferred.cend(),
+                                        [kind](const auto &entry) { return entry.first == kind; }));
+        if (n > 0)
+            counts.append({ kind, n });
+    }
+    Notifier::Alert summary;
+    summary.key = QStringLiteral("summary");
+    summary.title = summaryTitle(counts);
+    if (m_unread)
+        summary.body = QCoreApplication::translate("AlertCenter", "%n unread", nullptr, m_unread());
+    summary.actions = { QStringLiteral("default"), QCoreApplication::translate("AlertCenter", "Open") };
+    m_notifier->show(summary);
+}

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: MIT
+#include "messagespage.h"
+
+#include "desktopsession.h"
+#include "emptystate.h"
+#include "messagemodel.h"
+#include "presencemodel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace {
+const QString NoPeer = QStringLiteral("\x01none");
+} // namespace
+
+MessagesPage::MessagesPage(DesktopSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_conversations(new QListWidget)
+    , m_thread(new QSortFilterProxyModel(this))
+    , m_view(new QTableView)
+    , m_reply(new QLineEdit)
+{
+    m_conversations->setAccessibleName(tr("Conversations"));
+    m_thread->setSourceModel(session->messages());
+    m_thread->setFilterRole(MessageModel::PeerRole);
+    m_thread->setFilterFixedString(NoPeer);
+    m_view->setModel(m_thread);
+    m_view->setAccessibleName(tr("Messages of the conversation"));
+    m_view->setTabKeyNavigation(false);
+    m_view->verticalHeader()->hide();
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->horizontalHeader()->setSectionResizeMode(MessageModel::BodyColumn, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(MessageModel::TimeColumn, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(MessageModel::FromColumn, QHeaderView::ResizeToContents);
+    new EmptyState(m_view, [this] {
+        return currentPeer().isEmpty() ? tr("Choose a colleague on the left to read and write messages.")
+                                       : tr("No messages with %1 yet. Write the first one below.")
+                                             .arg(m_session->presence()->displayName(currentPeer()));
+    });
+    new EmptyState(m_conversations, [] { return tr("No colleagues to write to yet."); });
+    m_reply->setPlaceholderText(tr("Write a message and press Enter"));
+    m_reply->setAccessibleName(tr("Reply"));
+    m_reply->setAccessibleDescription(tr("Sends the message to the selected colleague when you press Enter"));
+    auto *replyLabel = new QLabel(tr("&Reply:"));
+    replyLabel->setBuddy(m_reply);
+
+    auto *right = new QWidget;
+    auto *layout = new QVBoxLayout(right);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(replyLabel);
+    layout->addWidget(m_reply);
+    auto *split = new QSplitter(Qt::Horizontal);
+    split->addWidget(m_conversations);
+    split->addWidget(right);
+    split->setStretchFactor(1, 3);
+    auto *outer = new QVBoxLayout(this);
+    outer->addWidget(split);
+    setTabOrder(m_conversations, m_view);
+    setTabOrder(m_view, m_reply);
+
+    connect(session->messages(), &MessageModel::messageAdded, this, &MessagesPage::onMessage);
+    connect(session->messages(), &MessageModel::unreadChanged, this, &MessagesPage::rebuild);
+    connect(session->presence(), &QAbstractItemModel::modelReset, this, &MessagesPage::rebuild);
+    connect(session->presence(), &QAbstractItemModel::rowsInserted, this, &MessagesPage::rebuild);
+    connect(m_conversations, &QListWidget::currentItemChanged, this, [this] {
+        const QString peer = currentPeer();
+        m_thread->setFilterFixedString(peer.isEmpty() ? NoPeer : peer);
+        m_view->scrollToBottom();
+        markShownRead();
+    });
+    connect(m_reply, &QLineEdit::returnPressed, this, [this] {
+        const QString to = currentPeer();
+        const QString text = m_reply->text().trimmed();
+        if (to.isEmpty() || text.isEmpty())
+            return;
+        m_session->sendMessage(to, text);
+        m_reply->clear();
+    });
+    rebuild();
+}
+
+QString MessagesPage::currentPeer() const
+{
+    const QListWidgetItem *item = m_conversations->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void MessagesPage::selectPeer(const QString &peer)
+{
+    for (int row = 0; row < m_conversations->count(); ++row) {
+        if (m_conversations->item(row)->data(Qt::UserRole).toString() == peer) {
+            m_conversations->setCurrentRow(row);
+            return;
+        }
+    }
+}
+
+void MessagesPage::rebuild()
+{
+    const QString current = currentPeer();
+    MessageModel *messages = m_session->messages();
+    const QString me = m_session->settings().user;
+    // Conversations newest first, then colleagues without one, by name; never oneself.
+    QStringList peers = messages->conversationPartners();
+    peers.removeAll(me);
+    QStringList others;
+    for (int row = 0; row < m_session->presence()->rowCount(); ++row) {
+        const QString user = m_session->presence()->index(row).data(PresenceModel::UserRole).toString();
+        if (user != me && !peers.contains(user))
+            others << user;
+    }
+    std::sort(others.begin(), others.end(), [this](const QString &a, const QString &b) {
+        return QString::localeAwareCompare(m_session->presence()->displayName(a),
+                                           m_session->presence()->displayName(b))
+            < 0;
+    });
+    peers << others;
+    const QSignalBlocker block(m_conversations);
+    m_conversations->clear();
+    for (const QString &peer : std::as_const(peers)) {
+        const int unread = messages->unreadCount(peer);
+        const QString name = m_session->presence()->displayName(peer);
+        auto *item = new QListWidgetItem(unread > 0 ? tr("● %1 (%2)").arg(name).arg(unread) : name);
+        item->setData(Qt::UserRole, peer);
+        item->setData(Qt::AccessibleTextRole,
+                      unread > 0 ? tr("%1, %n unread", nullptr, unread).arg(name) : name);
+        if (unread > 0) {
+            QFont bold = item->font();
+            bold.setBold(true);
+            item->setFont(bold);
+        }
+        m_conversations->addItem(item);
+    }
+    // Keep the conversation the user is in; else the most recent one.
+    selectPeer(current.isEmpty() ? peers.value(0) : current);
+    if (!m_conversations->currentItem() && m_conversations->count() > 0)
+        m_conversations->setCurrentRow(0);
+    const QString peer = currentPeer();
+    m_thread->setFilterFixedString(peer.isEmpty() ? NoPeer : peer);
+}
+
+void MessagesPage::onMessage(const QString &peer)
+{
+    rebuild();
+    // A new message brings its conversation forward, unless the user is writing in another.
+    if (peer != currentPeer() && m_reply->text().trimmed().isEmpty())
+        selectPeer(peer);
+    m_view->scrollToBottom();
+    markShownRead();
+}
+
+void MessagesPage::markShownRead()
+{
+    // Read when it is in front of the user: this tab shown, the window visible.
+    if (isVisible() && window()->isVisible() && !currentPeer().isEmpty()
+        && m_session->messages()->unreadCount(currentPeer()) > 0)
+        m_session->messages()->markConversationRead(currentPeer());
+}
+
+void MessagesPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    markShownRead();
+}

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class DesktopSession;
+class QLineEdit;
+class QListWidget;
+class QSortFilterProxyModel;
+class QTableView;
+
+/// The Messages tab: conversations by the colleague's name, newest first,
+/// with unread counts; the one with a new message comes forward; the thread
+/// and a reply box that the keyboard reaches.
+class MessagesPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit MessagesPage(DesktopSession *session, QWidget *parent = nullptr);
+
+    [[nodiscard]] QListWidget *conversations() const { return m_conversations; }
+    [[nodiscard]] QLineEdit *replyBox() const { return m_reply; }
+    [[nodiscard]] QString currentPeer() const;
+    void selectPeer(const QString &peer);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void rebuild();
+    void onMessage(const QString &peer);
+    void markShownRead();
+
+    DesktopSession *m_session;
+    QListWidget *m_conversations;
+    QSortFilterProxyModel *m_thread;
+    QTableView *m_view;
+    QLineEdit *m_reply;
+};

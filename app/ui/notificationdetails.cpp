@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+#include "notificationdetails.h"
+
+#include "displaytext.h"
+#include "levelicons.h"
+#include "notificationmodel.h"
+
+#include <QDesktopServices>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QUrl>
+#include <QVBoxLayout>
+
+using Notify::Protocol::Level;
+
+NotificationDetails::NotificationDetails(QWidget *parent)
+    : QStackedWidget(parent)
+    , m_title(new QLabel)
+    , m_meta(new QLabel)
+    , m_body(new QTextBrowser)
+    , m_link(new QPushButton(tr("Open &link")))
+    , m_read(new QPushButton(tr("Mark &read")))
+    , m_copy(new QPushButton(tr("&Copy")))
+{
+    setAccessibleName(tr("Notification details"));
+    auto *hint = new QLabel(tr("Select a notification to read it here.\nIt counts as read after a moment."));
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setWordWrap(true);
+    hint->setEnabled(false);
+    addWidget(hint);
+
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    big.setBold(true);
+    m_title->setFont(big);
+    m_title->setWordWrap(true);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_title->setAccessibleName(tr("Title"));
+    m_meta->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_meta->setAccessibleName(tr("Level, category and time"));
+    m_body->setOpenExternalLinks(true);
+    m_body->setAccessibleName(tr("Message"));
+    m_body->setFrameShape(QFrame::NoFrame);
+    m_link->setAccessibleDescription(tr("Opens the notification's link in the web browser"));
+    m_read->setAccessibleDescription(tr("Marks the notification read, or unread again"));
+    m_copy->setAccessibleDescription(tr("Copies title and message to the clipboard"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_link);
+    buttons->addWidget(m_read);
+    buttons->addWidget(m_copy);
+    buttons->addStretch(1);
+    layout->addWidget(m_title);
+    layout->addWidget(m_meta);
+    layout->addWidget(m_body, 1);
+    layout->addLayout(buttons);
+    addWidget(page);
+
+    connect(m_link, &QPushButton::clicked, this,
+            [this] { QDesktopServices::openUrl(QUrl(m_current.data(NotificationModel::LinkRole).toString())); });
+    connect(m_read, &QPushButton::clicked, this, [this] {
+        const QStringList ids = m_current.data(NotificationModel::MemberIdsRole).toStringList();
+        if (m_current.data(NotificationModel::ReadRole).toBool())
+            emit markUnreadRequested(ids);
+        else
+            emit markReadRequested(ids);
+    });
+    connect(m_copy, &QPushButton::clicked, this, &NotificationDetails::copyRequested);
+}
+
+void NotificationDetails::show(const QModelIndex &index)
+{
+    if (m_current.isValid() && m_current.model())
+        disconnect(m_current.model(), nullptr, this, nullptr);
+    m_current = index;
+    if (!index.isValid()) {
+        setCurrentIndex(0);
+        return;
+    }
+    connect(index.model(), &QAbstractItemModel::dataChanged, this, [this] { updateReadButton(); });
+    const int count = index.data(NotificationModel::CountRole).toInt();
+    const QString title = index.data(NotificationModel::TitleRole).toString();
+    m_title->setText(count > 1 ? tr("%1 (%n times)", nullptr, count).arg(title) : title);
+    const auto level = Level(index.data(NotificationModel::LevelRole).toInt());
+    QStringList meta{ DisplayText::levelName(level) };
+    const QString category = index.data(NotificationModel::CategoryRole).toString();
+    if (!category.isEmpty())
+        meta << category;
+    meta << QLocale().toString(index.data(NotificationModel::CreatedRole).toDateTime().toLocalTime(),
+                               QLocale::LongFormat);
+    m_meta->setText(QStringLiteral("<span style=\"color:%1\">●</span> %2")
+                        .arg(LevelIcons::color(level).name(), meta.join(QStringLiteral(" · ")).toHtmlEscaped()));
+    const QString body = index.data(NotificationModel::BodyRole).toString();
+    m_body->setPlainText(body.isEmpty() ? tr("(no message)") : body);
+    const QString link = index.data(NotificationModel::LinkRole).toString();
+    m_link->setVisible(!link.isEmpty());
+    m_link->setToolTip(link);
+    updateReadButton();
+    setCurrentIndex(1);
+}
+
+void NotificationDetails::updateReadButton()
+{
+    if (!m_current.isValid())
+        return;
+    m_read->setText(m_current.data(NotificationModel::ReadRole).toBool() ? tr("Mark &unread") : tr("Mark &read"));
+}

@@ -1,0 +1,365 @@
+// SPDX-License-Identifier: MIT
+#include "notificationspage.h"
+
+#include "desktopsession.h"
+#include "displaytext.h"
+#include "emptystate.h"
+#include "notificationdelegate.h"
+#include "notificationdetails.h"
+#include "notificationfiltermodel.h"
+#include "notificationmodel.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using Notify::Protocol::Level;
+
+NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_filter(new NotificationFilterModel(this))
+    , m_search(new QLineEdit)
+    , m_level(new QComboBox)
+    , m_category(new QComboBox)
+    , m_unreadBox(new QCheckBox(tr("U&nread only")))
+    , m_markShownButton(new QPushButton)
+    , m_view(new QTableView)
+    , m_newButton(nullptr)
+    , m_details(new NotificationDetails)
+    , m_readTimer(new QTimer(this))
+{
+    m_filter->setSourceModel(session->notifications());
+    buildActions();
+
+    m_search->setPlaceholderText(tr("Search notifications (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search notifications"));
+    m_level->setAccessibleName(tr("Level filter"));
+    m_level->addItem(tr("All levels"), -1);
+    for (const Level level : { Level::Error, Level::Warning, Level::Success, Level::Info })
+        m_level->addItem(DisplayText::levelName(level), int(level));
+    m_category->setAccessibleName(tr("Category filter"));
+    m_category->addItem(tr("All categories"), QString());
+    m_unreadBox->setAccessibleDescription(tr("Shows only the notifications not read yet"));
+    m_markShownButton->setAccessibleDescription(tr("Marks the notifications shown by the filters as read"));
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_search, 1);
+    bar->addWidget(m_level);
+    bar->addWidget(m_category);
+    bar->addWidget(m_unreadBox);
+    bar->addWidget(m_markShownButton);
+
+    m_view->setModel(m_filter);
+    m_view->setItemDelegateForColumn(NotificationModel::TitleColumn, new NotificationDelegate(m_view));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setTabKeyNavigation(false); // Tab moves on to the next control, not the next cell
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(NotificationDelegate::rowHeight(m_view->font()));
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->setShowGrid(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setAccessibleName(tr("Notifications"));
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionResizeMode(NotificationModel::TitleColumn, QHeaderView::Stretch);
+    // Sized for their longest text ("Yesterday 14:03", "Information"), not for what happens to be in view.
+    const QFontMetrics metrics(m_view->font());
+    header->setSectionResizeMode(NotificationModel::LevelColumn, QHeaderView::Interactive);
+    header->resizeSection(NotificationModel::LevelColumn,
+                          metrics.horizontalAdvance(DisplayText::levelName(Level::Info)) + 48);
+    header->setSectionResizeMode(NotificationModel::CategoryColumn, QHeaderView::Interactive);
+    header->resizeSection(NotificationModel::CategoryColumn, metrics.horizontalAdvance(QStringLiteral("M")) * 12);
+    header->setSectionResizeMode(NotificationModel::TimeColumn, QHeaderView::Interactive);
+    header->resizeSection(NotificationModel::TimeColumn,
+                          metrics.horizontalAdvance(DisplayText::eventTime(QDateTime::currentDateTime().addDays(-3),
+                                                                           QDateTime::currentDateTime()))
+                              + 24);
+    new EmptyState(m_view, [this] {
+        return m_filter->isFiltering()
+            ? tr("Nothing here matches the filters.\nClear the search or choose \"All levels\" and \"All categories\".")
+            : tr("No notifications yet.\nNew ones appear here the moment they happen.");
+    });
+    m_newButton = new QPushButton(m_view->viewport());
+    m_newButton->setAccessibleDescription(tr("Scrolls to the newest notifications"));
+    m_newButton->hide();
+    connect(m_newButton, &QPushButton::clicked, this, &NotificationsPage::jumpToNew);
+
+    auto *older = new QPushButton(tr("Load &older notifications"));
+    older->setAccessibleDescription(tr("Fetches notifications older than those listed from the server"));
+    connect(older, &QPushButton::clicked, m_loadOlder, &QAction::trigger);
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_view, 1);
+    leftLayout->addWidget(older, 0, Qt::AlignLeft);
+    auto *split = new QSplitter(Qt::Horizontal);
+    split->addWidget(left);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(split, 1);
+    setTabOrder(m_search, m_level);
+    setTabOrder(m_level, m_category);
+    setTabOrder(m_category, m_unreadBox);
+    setTabOrder(m_unreadBox, m_markShownButton);
+    setTabOrder(m_markShownButton, m_view);
+    setTabOrder(m_view, older);
+
+    m_readTimer->setSingleShot(true);
+    m_readTimer->setInterval(ReadDelayMs);
+    connect(m_readTimer, &QTimer::timeout, this, [this] {
+        // Read once it was in view for a moment (not when the user only passed over it).
+        const QModelIndex current = m_details->current();
+        if (current.isValid() && window()->isVisible() && !current.data(NotificationModel::ReadRole).toBool())
+            m_session->markRead(current.data(NotificationModel::MemberIdsRole).toStringList());
+    });
+    connect(m_search, &QLineEdit::textChanged, m_filter, &NotificationFilterModel::setSearchText);
+    connect(m_level, &QComboBox::currentIndexChanged, this,
+            [this] { m_filter->setLevel(m_level->currentData().toInt()); });
+    connect(m_category, &QComboBox::currentIndexChanged, this,
+            [this] { m_filter->setCategory(m_category->currentData().toString()); });
+    connect(m_unreadBox, &QCheckBox::toggled, m_unreadOnly, &QAction::setChecked);
+    connect(m_unreadOnly, &QAction::toggled, this, [this](bool on) {
+        m_unreadBox->setChecked(on);
+        m_filter->setUnreadOnly(on);
+    });
+    connect(m_filter, &NotificationFilterModel::filtersCleared, this, [this] {
+        const QSignalBlocker a(m_search), b(m_level), c(m_category), d(m_unreadBox), e(m_unreadOnly);
+        m_search->clear();
+        m_level->setCurrentIndex(0);
+        m_category->setCurrentIndex(0);
+        m_unreadBox->setChecked(false);
+        m_unreadOnly->setChecked(false);
+    });
+    connect(m_markShownButton, &QPushButton::clicked, m_markShownRead, &QAction::trigger);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &NotificationsPage::onCurrentChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &NotificationsPage::updateActions);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
+    for (const auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
+        connect(m_filter, signal, this, &NotificationsPage::updateActions);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &NotificationsPage::updateActions);
+    connect(m_filter, &QAbstractItemModel::dataChanged, this, &NotificationsPage::updateActions);
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        if (value == 0 && m_newAbove > 0) {
+            m_newAbove = 0;
+            m_newButton->hide();
+        }
+    });
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu menu(this);
+        menu.addAction(m_openLink);
+        menu.addAction(m_markRead);
+        menu.addAction(m_markUnread);
+        menu.addAction(m_copy);
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
+    });
+    connect(m_details, &NotificationDetails::markReadRequested, m_session,
+            qOverload<const QStringList &>(&DesktopSession::markRead));
+    connect(m_details, &NotificationDetails::markUnreadRequested, m_session, &DesktopSession::markUnread);
+    connect(m_details, &NotificationDetails::copyRequested, this, &NotificationsPage::copySelected);
+    connect(m_session, &DesktopSession::eventsApplied, this, &NotificationsPage::refreshCategories);
+    connect(m_session, &DesktopSession::resynced, this, &NotificationsPage::refreshCategories);
+    connect(m_session, &DesktopSession::olderLoaded, this, [older](int count) {
+        older->setEnabled(true);
+        older->setText(count > 0 ? tr("Load &older notifications") : tr("No older notifications on the server"));
+    });
+    connect(m_loadOlder, &QAction::triggered, older, [older] {
+        older->setEnabled(false);
+        older->setText(tr("Loading…"));
+    });
+    refreshCategories();
+    updateActions();
+}
+
+void NotificationsPage::buildActions()
+{
+    m_markRead = new QAction(tr("Mark &read"), this);
+    m_markRead->setShortcut(Qt::Key_M);
+    m_markUnread = new QAction(tr("Mark &unread"), this);
+    m_markUnread->setShortcut(Qt::SHIFT | Qt::Key_M);
+    m_markShownRead = new QAction(this);
+    m_markShownRead->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_A);
+    m_openLink = new QAction(tr("&Open link"), this);
+    m_openLink->setShortcut(Qt::ALT | Qt::Key_Return);
+    m_copy = new QAction(tr("&Copy"), this);
+    m_copy->setShortcut(QKeySequence::Copy);
+    m_unreadOnly = new QAction(tr("U&nread only"), this);
+    m_unreadOnly->setCheckable(true);
+    m_unreadOnly->setShortcut(Qt::CTRL | Qt::Key_U);
+    m_loadOlder = new QAction(tr("Load &older notifications"), this);
+    // Single keys act on the list only (typing "m" in the search box is typing).
+    for (QAction *action : { m_markRead, m_markUnread, m_openLink, m_copy })
+        action->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addActions({ m_markRead, m_markUnread, m_openLink, m_copy });
+    connect(m_markRead, &QAction::triggered, this, [this] {
+        QStringList all, unread;
+        selectedIds(&all, &unread);
+        m_session->markRead(unread);
+    });
+    connect(m_markUnread, &QAction::triggered, this, [this] {
+        QStringList all, unread, read;
+        selectedIds(&all, &unread, &read);
+        m_readTimer->stop(); // unread on purpose: not read again in a moment
+        m_session->markUnread(read);
+    });
+    connect(m_markShownRead, &QAction::triggered, this, [this] {
+        if (m_filter->isFiltering())
+            m_session->markRead(m_filter->shownUnreadIds());
+        else
+            m_session->markAllRead();
+    });
+    connect(m_openLink, &QAction::triggered, this, &NotificationsPage::openLink);
+    connect(m_copy, &QAction::triggered, this, &NotificationsPage::copySelected);
+    connect(m_loadOlder, &QAction::triggered, m_session, &DesktopSession::loadOlder);
+}
+
+QList<QAction *> NotificationsPage::actions() const
+{
+    return { m_markRead, m_markUnread, m_markShownRead, m_openLink, m_copy, m_unreadOnly, m_loadOlder };
+}
+
+void NotificationsPage::selectedIds(QStringList *all, QStringList *unread, QStringList *read) const
+{
+    for (const QModelIndex &row : m_view->selectionModel()->selectedRows()) {
+        const QStringList ids = row.data(NotificationModel::MemberIdsRole).toStringList();
+        *all << ids;
+        const bool isRead = row.data(NotificationModel::ReadRole).toBool();
+        if (unread && !isRead)
+            *unread << ids;
+        if (read && isRead)
+            *read << ids;
+    }
+}
+
+void NotificationsPage::updateActions()
+{
+    QStringList all, unread, read;
+    selectedIds(&all, &unread, &read);
+    m_markRead->setEnabled(!unread.isEmpty());
+    m_markUnread->setEnabled(!read.isEmpty());
+    m_copy->setEnabled(!all.isEmpty());
+    const QModelIndex current = m_view->currentIndex();
+    m_openLink->setEnabled(current.isValid() && !current.data(NotificationModel::LinkRole).toString().isEmpty());
+    // "All" means what is shown: with a filter, the button says how many.
+    const int shownUnread = m_filter->isFiltering() ? int(m_filter->shownUnreadIds().size())
+                                                    : m_session->notifications()->unreadCount();
+    const QString text = m_filter->isFiltering() ? tr("Mark %n shown as read", nullptr, shownUnread)
+                                                 : tr("Mark &all read");
+    m_markShownRead->setText(text);
+    m_markShownRead->setEnabled(shownUnread > 0);
+    m_markShownButton->setText(text);
+    m_markShownButton->setEnabled(shownUnread > 0);
+}
+
+void NotificationsPage::onCurrentChanged(const QModelIndex &current)
+{
+    m_details->show(current);
+    m_readTimer->stop();
+    if (current.isValid() && !current.data(NotificationModel::ReadRole).toBool())
+        m_readTimer->start();
+    updateActions();
+}
+
+void NotificationsPage::onRowsInserted(int first, int last)
+{
+    if (first != 0)
+        return; // older ones, below: nothing moves
+    // New ones at the top. Someone looking further down, or at a selected
+    // row, keeps looking at the same rows; "N new" takes them up.
+    QScrollBar *bar = m_view->verticalScrollBar();
+    const bool reading = bar->value() > 0 || m_view->selectionModel()->hasSelection();
+    if (!reading)
+        return;
+    const int added = last - first + 1;
+    bar->setValue(bar->value() + added);
+    m_newAbove += added;
+    m_newButton->setText(tr("↑ %n new", nullptr, m_newAbove));
+    m_newButton->adjustSize();
+    m_newButton->move((m_view->viewport()->width() - m_newButton->width()) / 2, 4);
+    m_newButton->show();
+    m_newButton->raise();
+}
+
+void NotificationsPage::jumpToNew()
+{
+    m_newAbove = 0;
+    m_newButton->hide();
+    m_view->scrollToTop();
+    m_view->setCurrentIndex(m_filter->index(0, 0));
+}
+
+void NotificationsPage::refreshCategories()
+{
+    const QString chosen = m_category->currentData().toString();
+    const QStringList categories = m_session->notifications()->categories();
+    if (m_category->count() == categories.size() + 1)
+        return;
+    const QSignalBlocker block(m_category);
+    m_category->clear();
+    m_category->addItem(tr("All categories"), QString());
+    for (const QString &category : categories)
+        m_category->addItem(category, category);
+    m_category->setCurrentIndex(std::max(0, m_category->findData(chosen)));
+}
+
+bool NotificationsPage::showNotification(const QString &id)
+{
+    const auto row = m_session->notifications()->rowOf(id);
+    if (!row)
+        return false;
+    QModelIndex index = m_filter->mapFromSource(m_session->notifications()->index(*row, 0));
+    if (!index.isValid()) {
+        // Hidden by a filter: the user asked for this one, so the filters go.
+        m_filter->clearFilters();
+        index = m_filter->mapFromSource(m_session->notifications()->index(*row, 0));
+    }
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    m_view->setFocus();
+    return index.isValid();
+}
+
+void NotificationsPage::focusSearch()
+{
+    m_search->setFocus();
+    m_search->selectAll();
+}
+
+void NotificationsPage::copySelected()
+{
+    QStringList texts;
+    for (const QModelIndex &row : m_view->selectionModel()->selectedRows()) {
+        const QString body = row.data(NotificationModel::BodyRole).toString();
+        texts << row.data(NotificationModel::TitleRole).toString() + (body.isEmpty() ? QString() : u'\n' + body);
+    }
+    QGuiApplication::clipboard()->setText(texts.join(QStringLiteral("\n\n")));
+}
+
+void NotificationsPage::openLink()
+{
+    const QString link = m_view->currentIndex().data(NotificationModel::LinkRole).toString();
+    if (!link.isEmpty())
+        QDesktopServices::openUrl(QUrl(link));
+}

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#include "peoplepage.h"
+
+#include "desktopsession.h"
+#include "displaytext.h"
+#include "emptystate.h"
+#include "peoplefiltermodel.h"
+#include "presencemodel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QVBoxLayout>
+
+using Notify::Protocol::PresenceStatus;
+
+PeoplePage::PeoplePage(DesktopSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_filter(new PeopleFilterModel(this))
+    , m_mine(new QComboBox)
+    , m_view(new QListView)
+{
+    auto *label = new QLabel(tr("My &status:"));
+    label->setBuddy(m_mine);
+    for (const auto status : { PresenceStatus::Online, PresenceStatus::Away, PresenceStatus::Busy })
+        m_mine->addItem(DisplayText::presenceName(status), Notify::Protocol::toString(status));
+    m_mine->setAccessibleName(tr("My status"));
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(label);
+    bar->addWidget(m_mine);
+    bar->addStretch(1);
+    m_filter->setSourceModel(session->presence());
+    m_filter->setMe(session->settings().user);
+    m_view->setModel(m_filter);
+    m_view->setUniformItemSizes(true);
+    m_view->setAccessibleName(tr("Colleagues"));
+    new EmptyState(m_view, [] { return tr("Nobody else is known yet.\nColleagues appear here with their status."); });
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_view, 1);
+    connect(m_mine, &QComboBox::activated, this, [this] { m_session->setMyStatus(m_mine->currentData().toString()); });
+    connect(session->presence(), &QAbstractItemModel::modelReset, this, [this] {
+        m_filter->setMe(m_session->settings().user);
+        if (const auto me = m_session->presence()->presenceOf(m_session->settings().user)) {
+            const int index = m_mine->findData(Notify::Protocol::toString(me->status));
+            if (index >= 0)
+                m_mine->setCurrentIndex(index);
+        }
+    });
+}

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class DesktopSession;
+class PeopleFilterModel;
+class QComboBox;
+class QListView;
+
+/// The People tab: one's own status to choose, and the colleagues (not
+/// oneself), online first.
+class PeoplePage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PeoplePage(DesktopSession *session, QWidget *parent = nullptr);
+    [[nodiscard]] QListView *view() const { return m_view; }
+    [[nodiscard]] PeopleFilterModel *filter() const { return m_filter; }
+
+private:
+    DesktopSession *m_session;
+    PeopleFilterModel *m_filter;
+    QComboBox *m_mine;
+    QListView *m_view;
+};

@@ -1,0 +1,1164 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+    <context>
+        <name>AlertCenter</name>
+        <message numerus="yes">
+            <source>%n notification(s)</source>
+            <translation>
+                <numerusform>%n notification</numerusform>
+                <numerusform>%n notifications</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n order update(s)</source>
+            <translation>
+                <numerusform>%n order update</numerusform>
+                <numerusform>%n order updates</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n message(s)</source>
+            <translation>
+                <numerusform>%n message</numerusform>
+                <numerusform>%n messages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n colleague(s) came or went</source>
+            <translation>
+                <numerusform>%n colleague came or went</numerusform>
+                <numerusform>%n colleagues came or went</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n unread</source>
+            <translation>
+                <numerusform>%n unread</numerusform>
+                <numerusform>%n unread</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AppSettings</name>
+        <message>
+            <source>in the desktop keyring</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in %1 (no keyring is running)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The token is kept in the desktop keyring.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No desktop keyring is running, so the token is kept in %1, readable only by you (%2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The token could not be stored: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ConnectionBanner</name>
+        <message>
+            <source>Open &amp;settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;try now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connection problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notice</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ConnectionTest</name>
+        <message>
+            <source>It works: the server opened the stream.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server answered, but with %1 instead of an event stream: is the stream path right, or is a login page or proxy in the way?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no content type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server cannot be reached: there is no host %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server cannot be reached: nothing answers on %1, port %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server cannot be reached: no answer in time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The secure connection failed: %1. A private server needs its CA certificate in the settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The token was refused (HTTP %1). Check it, or ask for a new one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The token was refused: %1. Change "Send the token as".</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server has no event stream at %1 (HTTP 404): check the stream path.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server answered HTTP %1%2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server cannot be reached: %1.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DesktopSession</name>
+        <message>
+            <source>alerts paused until %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>alerts on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not load older notifications (HTTP %1): %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>could not load the notifications (HTTP %1): %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the server could not replay from our last event: reloading everything</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>connection %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HTTP %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>next attempt in %1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the mapping file is not used: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>starting fresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>resuming after event %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reconnecting now (asked by the user)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>shown as a notification: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Message from %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not mark it read: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not mark all read: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The message was not sent: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your status was not changed: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DisplayText</name>
+        <message>
+            <source>just now</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n min ago</source>
+            <translation>
+                <numerusform>%n min ago</numerusform>
+                <numerusform>%n min ago</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n h ago</source>
+            <translation>
+                <numerusform>%n h ago</numerusform>
+                <numerusform>%n h ago</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>yesterday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Yesterday %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Information</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Success</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Online</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Away</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Busy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Confirmed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Processing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shipped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delivered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refunded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>connected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>connecting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reconnecting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>connected (polling)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sign-in needed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>offline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>offline (error)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Notify</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connection log</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sections</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connection status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reconnect now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Close window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Notifications</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Find</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Messages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;People</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Details (connection log)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next tab</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Previous tab</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Alerts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Do not disturb</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>For &amp;1 hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Until &amp;tomorrow 08:00</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;About Notify</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>About Notify</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Notify %1&lt;/b&gt;&lt;p&gt;Notifications, order updates, messages and who is online, from your shop's server, on your desktop.&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Notifications (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Messages (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Details</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n unread notification(s) (Ctrl+1)</source>
+            <translation>
+                <numerusform>%n unread notification (Ctrl+1)</numerusform>
+                <numerusform>%n unread notifications (Ctrl+1)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n unread message(s) (Ctrl+3)</source>
+            <translation>
+                <numerusform>%n unread message (Ctrl+3)</numerusform>
+                <numerusform>%n unread messages (Ctrl+3)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Do not disturb (until %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n unread</source>
+            <translation>
+                <numerusform>%n unread</numerusform>
+                <numerusform>%n unread</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>last event %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>do not disturb until %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server refused your token%1. Open the settings to enter a new one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not connected: %1. Check the settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not connected: %1. Trying again by itself.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That notification is no longer in the list.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MessageModel</name>
+        <message>
+            <source>me</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MessagesPage</name>
+        <message>
+            <source>Conversations</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Messages of the conversation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a colleague on the left to read and write messages.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No messages with %1 yet. Write the first one below.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No colleagues to write to yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write a message and press Enter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sends the message to the selected colleague when you press Enter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reply:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>● %1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1, %n unread</source>
+            <translation>
+                <numerusform>%1, %n unread</numerusform>
+                <numerusform>%1, %n unread</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>NotificationDetails</name>
+        <message>
+            <source>Open &amp;link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark &amp;read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notification details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a notification to read it here.
+It counts as read after a moment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Level, category and time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opens the notification's link in the web browser</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Marks the notification read, or unread again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copies title and message to the clipboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 (%n times)</source>
+            <translation>
+                <numerusform>%1 (%n times)</numerusform>
+                <numerusform>%1 (%n times)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(no message)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark &amp;unread</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NotificationModel</name>
+        <message>
+            <source>%1 ×%2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unread</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>, %n times</source>
+            <translation>
+                <numerusform>, %n times</numerusform>
+                <numerusform>, %n times</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Notification</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Level</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NotificationsPage</name>
+        <message>
+            <source>U&amp;nread only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search notifications (Ctrl+F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search notifications</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Level filter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All levels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Category filter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All categories</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shows only the notifications not read yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Marks the notifications shown by the filters as read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notifications</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing here matches the filters.
+Clear the search or choose "All levels" and "All categories".</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No notifications yet.
+New ones appear here the moment they happen.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scrolls to the newest notifications</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Load &amp;older notifications</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fetches notifications older than those listed from the server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No older notifications on the server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark &amp;read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark &amp;unread</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Open link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Mark %n shown as read</source>
+            <translation>
+                <numerusform>Mark %n shown as read</numerusform>
+                <numerusform>Mark %n shown as read</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Mark &amp;all read</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>↑ %n new</source>
+            <translation>
+                <numerusform>↑ %n new</numerusform>
+                <numerusform>↑ %n new</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Notify::EventFeed</name>
+        <message>
+            <source>could not catch up from the notifications list (HTTP %1): %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n notification(s) in the list before this start</source>
+            <translation>
+                <numerusform>%n notification in the list before this start</numerusform>
+                <numerusform>%n notifications in the list before this start</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>caught up: %n new of %1 in the notifications list</source>
+            <translation>
+                <numerusform>caught up: %n new of %1 in the notifications list</numerusform>
+                <numerusform>caught up: %n new of %1 in the notifications list</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderModel</name>
+        <message>
+            <source>Order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OrdersPage</name>
+        <message>
+            <source>Search orders by number or note (Ctrl+F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finished orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No open orders.
+New orders and their status changes appear here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No open order matches "%1".</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shows or hides delivered, cancelled and refunded orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status timeline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select an order to see its status timeline.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Done (%1)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PeoplePage</name>
+        <message>
+            <source>My &amp;status:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>My status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Colleagues</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nobody else is known yet.
+Colleagues appear here with their status.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PresenceModel</name>
+        <message>
+            <source>%1 — offline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 — last seen %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QObject</name>
+        <message>
+            <source>The demo server did not start: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notify is not set up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notify needs a server and a token to show anything. Quit now? It asks again next time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Demo mode: these settings are used now but not saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No system tray here: Notify runs as a normal window; closing it quits.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>&amp;Notifications</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Order updates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Messages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Colleagues &amp;coming and going</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start Notify when I &amp;log in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Test connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Welcome to Notify</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notify settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the name you sign in with</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>your personal access token</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Authorization: Bearer (notify-server)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Authorization: Token (Django REST framework)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In the address (?token=)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none: the built-in names</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Server address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Access token</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From your profile page on the server, or from your administrator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connection test result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CA certificate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PEM certificates (*.pem *.crt)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Notify&lt;/b&gt; shows your shop's notifications, order updates, messages and who of your colleagues is online, on your desktop, the moment they happen.&lt;/p&gt;&lt;p&gt;To connect, it needs the address of your server, your user name and your personal &lt;b&gt;access token&lt;/b&gt;. You find the token on your profile page on the server (often &lt;i&gt;Profile › API token&lt;/i&gt;); if there is none, your administrator can make one (Django admin: &lt;i&gt;Auth Token › Tokens&lt;/i&gt;).&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;User name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Token</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Alert me about</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Advanced: private servers and other backends</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Send the token &amp;as</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;CA certificate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stream &amp;path</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notifications &amp;list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mapping &amp;file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the server's address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>your user name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>your token</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Still needed: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TrayController</name>
+        <message>
+            <source>Latest notifications</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open Notify</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark all read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reconnect now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Settings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notify — %1
+%2</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n unread</source>
+            <translation>
+                <numerusform>%n unread</numerusform>
+                <numerusform>%n unread</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>last event at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>do not disturb until %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No notifications yet</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+</TS>
