@@ -20,6 +20,11 @@ namespace Notify {
 
 namespace {
 
+// How much of the body one event-loop pass parses and delivers (~250 typical
+// events): big enough for throughput, small enough that a backlog never
+// holds the app for long.
+constexpr qint64 ReadSlice = 64 * 1024;
+
 // "text/event-stream; charset=utf-8" -> true: only the MIME essence counts.
 bool isEventStream(const QByteArray &contentType)
 {
@@ -76,6 +81,7 @@ SseClient::SseClient(QObject *parent)
     , m_random(QRandomGenerator::securelySeeded())
     , m_reconnectTimer(new QTimer(this))
     , m_watchdog(new QTimer(this))
+    , m_drain(new QTimer(this))
     , m_clockTimer(new QTimer(this))
     , m_pollTimer(new QTimer(this))
     , m_streamRetryTimer(new QTimer(this))
@@ -85,6 +91,8 @@ SseClient::SseClient(QObject *parent)
     connect(m_reconnectTimer, &QTimer::timeout, this, &SseClient::connectStream);
     m_watchdog->setSingleShot(true);
     connect(m_watchdog, &QTimer::timeout, this, &SseClient::onWatchdog);
+    m_drain->setSingleShot(true);
+    connect(m_drain, &QTimer::timeout, this, &SseClient::onReadyRead);
     connect(m_clockTimer, &QTimer::timeout, this, &SseClient::onClockCheck);
     connect(m_pollTimer, &QTimer::timeout, this, &SseClient::poll);
     m_streamRetryTimer->setSingleShot(true);
@@ -211,6 +219,7 @@ void SseClient::connectStream()
     m_statusChecked = false;
     m_streamOk = false;
     m_bodyBytes = 0;
+    ++m_replyGeneration;
     m_httpStatus = 0;
     m_failure.clear();
 
@@ -271,11 +280,18 @@ void SseClient::onReadyRead()
     m_watchdog->start(int(m_settings.readTimeoutMs));
     if (!m_streamOk)
         return; // an error body: read when finished
-    const QByteArray bytes = m_reply->readAll();
+    // A bounded slice per event-loop pass: a backlog of megabytes is parsed
+    // and delivered in steps, so the app paints and its timers run between
+    // them; the rest is read in the next pass.
+    const QByteArray bytes = m_reply->read(ReadSlice);
     m_bodyBytes += bytes.size();
     if (m_bodyBytes > 0 && m_silentOpens > 0)
         m_silentOpens = 0;
     m_parser.feed(bytes);
+    // A zero timer, not a queued call: timers and paint requests get their
+    // turn between two slices.
+    if (m_reply && m_reply->bytesAvailable() > 0 && !m_drain->isActive())
+        m_drain->start(0);
 }
 
 void SseClient::onFinished()
@@ -365,6 +381,27 @@ void SseClient::onWatchdog()
     QNetworkReply *reply = m_reply.data();
     if (!reply)
         return;
+    if (reply->bytesAvailable() > 0) { // received, not read yet: the app was busy, the peer is alive
+        onReadyRead();
+        return;
+    }
+    // The timer may have fired late, after the app was busy for a while, with
+    // the data that came meanwhile queued behind it: look again once what is
+    // queued has been handled, and give up only if nothing came.
+    QMetaObject::invokeMethod(
+        this, [this, generation = m_replyGeneration, bytes = m_bodyBytes] { confirmSilence(generation, bytes); },
+        Qt::QueuedConnection);
+}
+
+void SseClient::confirmSilence(quint64 generation, qint64 bodyBytes)
+{
+    QNetworkReply *reply = m_reply.data();
+    if (!reply || generation != m_replyGeneration || m_bodyBytes != bodyBytes || m_watchdog->isActive())
+        return;
+    if (reply->bytesAvailable() > 0) {
+        onReadyRead();
+        return;
+    }
     m_failure = QStringLiteral("no data for %1 s: the connection is presumed dead")
                     .arg(double(m_settings.readTimeoutMs) / 1000);
     qCInfo(lcClient).noquote() << m_failure;

@@ -44,7 +44,10 @@ class PollingFallback;
 ///
 /// A watchdog aborts a connection that delivered no byte (heartbeat
 /// comments count) for readTimeoutMs: a half-open connection after a sleep or
-/// a NAT timeout. The client also reconnects at once when the network comes
+/// a NAT timeout. Data received but not yet read counts as a sign of life, and
+/// the watchdog gives up only after what was queued while the app was busy
+/// has been handled. The body is parsed in slices of 64 KiB per event-loop
+/// pass, so a backlog never holds the app for long. The client also reconnects at once when the network comes
 /// back (QNetworkInformation) and when the wall clock jumps ahead of the
 /// monotonic clock (a resume from suspend).
 class SseClient final : public QObject
@@ -129,6 +132,7 @@ private:
     void onReadyRead();
     void onFinished();
     void onWatchdog();
+    void confirmSilence(quint64 generation, qint64 bodyBytes);
     void onClockCheck();
     [[nodiscard]] qint64 wallNow() const;
     void scheduleReconnect(qint64 delayMs);
@@ -150,6 +154,7 @@ private:
     State m_state = State::Stopped;
     QTimer *m_reconnectTimer;
     QTimer *m_watchdog;
+    QTimer *m_drain; ///< more body waits: read in the next pass
     QTimer *m_clockTimer;
     QTimer *m_pollTimer;
     QTimer *m_streamRetryTimer;
@@ -161,6 +166,7 @@ private:
     bool m_statusChecked = false;
     bool m_streamOk = false; ///< this reply is a 200 text/event-stream
     qint64 m_bodyBytes = 0; ///< body bytes of this reply
+    quint64 m_replyGeneration = 0; ///< which reply a queued check is about
     int m_silentOpens = 0;
     int m_httpStatus = 0;
     QString m_failure; ///< why the current reply is being given up

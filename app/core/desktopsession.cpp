@@ -17,6 +17,7 @@
 #include "restclient.h"
 
 #include <QDateTime>
+#include <QTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -57,7 +58,10 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QObjec
     , m_messages(new MessageModel(this))
     , m_presence(new PresenceModel(this))
     , m_alerts(new AlertCenter(notifier, this))
+    , m_flushTimer(new QTimer(this))
 {
+    m_flushTimer->setSingleShot(true);
+    connect(m_flushTimer, &QTimer::timeout, this, &DesktopSession::flushBatch);
     m_snapshot->setMaxItems(1000);
     m_messages->setNameLookup([this](const QString &user) { return m_presence->displayName(user); });
     m_alerts->setUnreadCounter([this] { return m_notifications->unreadCount(); });
@@ -140,7 +144,12 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QObjec
     }
 }
 
-DesktopSession::~DesktopSession() = default;
+DesktopSession::~DesktopSession()
+{
+    // Kept, not alerted: the app is going away (the notifier may be gone already).
+    m_batch.alerts.clear();
+    flushBatch();
+}
 
 void DesktopSession::setSettings(const Settings &settings)
 {
@@ -172,8 +181,7 @@ void DesktopSession::start()
 {
     if (m_history) {
         m_notifications->reset(m_history->notifications());
-        for (const OrderStatus &o : m_history->orderHistory())
-            m_orders->apply(o);
+        m_orders->apply(m_history->orderHistory());
         for (const Message &m : m_history->messages())
             m_messages->add(m);
         for (const QByteArray &id : m_history->deliveredIds())
@@ -197,6 +205,7 @@ void DesktopSession::start()
 void DesktopSession::stop()
 {
     m_client->stop();
+    flushBatch(); // what arrived is kept, even when the app quits right after
 }
 
 void DesktopSession::reconnectNow()
@@ -293,7 +302,7 @@ void DesktopSession::onSnapshot(const QList<QJsonObject> &list)
 
 void DesktopSession::onEvent(const InterpretedEvent &interpreted)
 {
-    m_lastEventTime = QDateTime::currentDateTime();
+    m_lastEventTime = QDateTime::currentDateTimeUtc(); // no time zone lookup per event
     const QByteArray &id = interpreted.id;
     if (std::holds_alternative<Reset>(interpreted.payload)) {
         flushBatch(); // what came before the reset, before the resync
@@ -315,7 +324,10 @@ void DesktopSession::onEvent(const InterpretedEvent &interpreted)
     if (!interpreted.note.isEmpty())
         log(tr("shown as a notification: %1").arg(interpreted.note));
     std::visit([this, &interpreted](const auto &payload) { apply(payload, interpreted); }, interpreted.payload);
-    scheduleFlush();
+    if (++m_batch.events >= MaxBatchEvents)
+        flushBatch(); // a backlog: in bounded steps, each one quick
+    else
+        scheduleFlush();
 }
 
 void DesktopSession::apply(const Notification &n, const InterpretedEvent &event)
@@ -359,16 +371,19 @@ void DesktopSession::apply(const Presence &p, const InterpretedEvent &)
 
 void DesktopSession::scheduleFlush()
 {
-    if (m_flushScheduled)
+    if (m_flushTimer->isActive())
         return;
-    m_flushScheduled = true;
-    // After everything this pass of the event loop brought.
-    QMetaObject::invokeMethod(this, &DesktopSession::flushBatch, Qt::QueuedConnection);
+    // After everything this pass of the event loop brought, and at most one
+    // batch per FlushIntervalMs: a steady stream repaints the window ten
+    // times a second, not once per event, and a burst is a few batches.
+    const qint64 since = m_sinceFlush.isValid() ? m_sinceFlush.elapsed() : FlushIntervalMs;
+    m_flushTimer->start(int(std::clamp<qint64>(FlushIntervalMs - since, 0, FlushIntervalMs)));
 }
 
 void DesktopSession::flushBatch()
 {
-    m_flushScheduled = false;
+    m_flushTimer->stop();
+    m_sinceFlush.start();
     Batch b = std::exchange(m_batch, {});
     if (b.notifications.isEmpty() && b.reads.isEmpty() && b.orders.isEmpty() && b.messages.isEmpty()
         && b.presences.isEmpty() && b.eventIds.isEmpty() && b.contentKeys.isEmpty())

@@ -11,6 +11,7 @@
 #include "sseclient.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QStringList>
 
@@ -25,6 +26,7 @@ class NotificationListFetcher;
 class MessageModel;
 class OrderModel;
 class PresenceModel;
+class QTimer;
 class RestClient;
 
 /// Everything the tray app knows and does for one signed-in user: the
@@ -36,6 +38,8 @@ class RestClient;
 /// Events that arrive together are applied together: each one is staged in a
 /// batch, and at the end of the event-loop pass the batch goes to the models
 /// (ranges, not rows), to the history (one transaction) and to the alerts.
+/// A steady stream is applied at most every FlushIntervalMs, a backlog in
+/// batches of at most MaxBatchEvents.
 class DesktopSession final : public QObject
 {
     Q_OBJECT
@@ -60,6 +64,13 @@ public:
         int alertsPerWindow = 3;
         qint64 alertWindowMs = 10'000;
     };
+
+    /// Events that arrive together are applied together, at most this often:
+    /// the first after a quiet spell at the end of its event-loop pass.
+    static constexpr qint64 FlushIntervalMs = 250;
+    /// A batch that grows to this many events is applied at once (a backlog
+    /// is taken in steps that each keep the app responsive).
+    static constexpr int MaxBatchEvents = 500;
 
     /// @p history may be null (nothing kept); the session does not own it.
     DesktopSession(HistoryStore *history, Notifier *notifier, QObject *parent = nullptr);
@@ -98,6 +109,8 @@ public:
     [[nodiscard]] QDateTime alertsPausedUntil() const;
 
     [[nodiscard]] QDateTime lastEventTime() const { return m_lastEventTime; }
+    /// Events received and waiting for the next batch.
+    [[nodiscard]] int pendingEvents() const { return m_batch.events; }
     /// The recent connection log, newest last (the window's "details").
     [[nodiscard]] QStringList connectionLog() const { return m_log; }
     /// Why the connection is not working, for people (empty while it works).
@@ -109,7 +122,8 @@ signals:
     void connectionStateChanged(Notify::SseClient::State state);
     void logged(const QString &line);
     void resynced();
-    /// A batch of events was applied to the models (once per event-loop pass).
+    /// A batch of events was applied to the models: what arrived since the
+    /// last batch, at most one batch per FlushIntervalMs.
     void eventsApplied();
     /// A REST action failed; the message is for the user.
     void actionFailed(const QString &message);
@@ -132,6 +146,7 @@ private:
         QList<QPair<AlertCenter::Kind, Notifier::Alert>> alerts;
         QByteArrayList eventIds;
         QList<Notify::ContentDedup::Entry> contentKeys;
+        int events = 0;
     };
 
     void onEvent(const Notify::InterpretedEvent &interpreted);
@@ -167,7 +182,8 @@ private:
     AlertCenter *m_alerts;
     Notify::EventJournal m_journal;
     Batch m_batch;
-    bool m_flushScheduled = false;
+    QTimer *m_flushTimer;
+    QElapsedTimer m_sinceFlush;
     QDateTime m_lastEventTime;
     QStringList m_log;
     QString m_lastProblem;

@@ -62,6 +62,8 @@ bool HistoryStore::open(QString *error)
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS notifications(id TEXT PRIMARY KEY, created_ms INTEGER, "
                                "read INTEGER NOT NULL, json TEXT NOT NULL)"),
                 error)
+        // Trimming to the newest MaxNotifications finds its cut-off by this index.
+        && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS notifications_by_time ON notifications(created_ms)"), error)
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS order_history(n INTEGER PRIMARY KEY AUTOINCREMENT, "
                                "order_id TEXT NOT NULL, json TEXT NOT NULL)"),
                 error)
@@ -125,12 +127,13 @@ void HistoryStore::saveNotifications(const QList<NotificationItem> &items)
 
 void HistoryStore::trim()
 {
-    // Not on every write: the query sorts the whole table.
+    // Not on every write. The cut-off is the time of the MaxNotifications-th
+    // newest, found through the index (no sort of the whole table).
     if (m_notificationsSinceTrim >= 500) {
         m_notificationsSinceTrim = 0;
-        exec(QStringLiteral("DELETE FROM notifications WHERE id NOT IN "
-                            "(SELECT id FROM notifications ORDER BY created_ms DESC LIMIT %1)")
-                 .arg(MaxNotifications));
+        exec(QStringLiteral("DELETE FROM notifications WHERE created_ms < (SELECT created_ms FROM notifications "
+                            "ORDER BY created_ms DESC LIMIT 1 OFFSET %1)")
+                 .arg(MaxNotifications - 1));
     }
     if (m_rememberedSinceTrim >= 500) {
         m_rememberedSinceTrim = 0;

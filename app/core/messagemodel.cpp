@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "messagemodel.h"
 
+#include "displaytext.h"
+
 #include <QLocale>
 
 using namespace Notify::Protocol;
@@ -33,7 +35,7 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn:
-            return QLocale().toString(m.sentAt.toLocalTime().time(), QLocale::ShortFormat);
+            return DisplayText::eventTime(m.sentAt, QDateTime::currentDateTimeUtc());
         case FromColumn:
             return m.from == m_me ? tr("me") : (m_names ? m_names(m.from) : m.from);
         case BodyColumn:

@@ -6,6 +6,7 @@
 
 #include <QFont>
 #include <QLocale>
+#include <QSet>
 
 namespace {
 
@@ -128,10 +129,24 @@ void NotificationModel::removeRow(int row)
 void NotificationModel::apply(const QList<NotificationItem> &items)
 {
     QList<Row> fresh;
-    QHash<QString, qsizetype> freshById; // the same id twice in one batch
+    QHash<QString, qsizetype> freshById; // every id already in a fresh row
     QHash<QString, qsizetype> freshByGroup;
+    QList<QPair<int, qsizetype>> moved; // existing rows that join a fresh row: (row, fresh index)
     int unreadDelta = 0;
     for (const NotificationItem &incoming : items) {
+        if (const auto at = freshById.constFind(incoming.id); at != freshById.constEnd()) {
+            Row &r = fresh[*at];
+            NotificationItem *target = r.item.id == incoming.id ? &r.item : nullptr;
+            for (NotificationItem &older : r.older) {
+                if (older.id == incoming.id)
+                    target = &older;
+            }
+            const bool read = target->read || incoming.read;
+            unreadDelta += int(!target->read) - int(!read);
+            *target = incoming;
+            target->read = read;
+            continue;
+        }
         if (const auto row = rowOf(incoming.id)) {
             // An update of one we have: the fields change, a read flag stays.
             Row &r = m_rows[*row];
@@ -147,10 +162,6 @@ void NotificationModel::apply(const QList<NotificationItem> &items)
             target->read = read;
             target->createdAt = createdAt;
             emit dataChanged(createIndex(*row, 0), createIndex(*row, ColumnCount - 1));
-            continue;
-        }
-        if (const auto at = freshById.constFind(incoming.id); at != freshById.constEnd()) {
-            fresh[*at].item = incoming;
             continue;
         }
         unreadDelta += incoming.read ? 0 : 1;
@@ -173,13 +184,17 @@ void NotificationModel::apply(const QList<NotificationItem> &items)
         if (const auto g = m_groups.constFind(group);
             g != m_groups.constEnd() && ms >= g->ms && ms - g->ms <= GroupWindowMs) {
             if (const auto row = rowOfKey(*g)) {
+                // The row moves up to where its newest member goes.
                 Row r = m_rows.at(*row);
-                removeRow(*row);
                 r.older.prepend(r.item);
                 r.item = incoming;
                 r.key = keyOf(incoming, m_nextSerial++);
-                freshByGroup.insert(group, fresh.size());
-                freshById.insert(incoming.id, fresh.size());
+                const qsizetype index = fresh.size();
+                for (const NotificationItem &member : std::as_const(r.older))
+                    freshById.insert(member.id, index);
+                freshByGroup.insert(group, index);
+                freshById.insert(incoming.id, index);
+                moved.append({ *row, index });
                 fresh.append(std::move(r));
                 continue;
             }
@@ -188,7 +203,15 @@ void NotificationModel::apply(const QList<NotificationItem> &items)
         freshById.insert(incoming.id, fresh.size());
         fresh.append(Row{ incoming, {}, keyOf(incoming, m_nextSerial++) });
     }
-    insertRows(std::move(fresh));
+    if (moved.size() > MaxRangeSignals) {
+        relayout(std::move(fresh), moved);
+    } else {
+        // A few moves: each one a removal here and an insertion with the rest.
+        std::sort(moved.begin(), moved.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+        for (const auto &[row, index] : std::as_const(moved))
+            removeRow(row);
+        insertRows(std::move(fresh));
+    }
     trim();
     adjustUnread(unreadDelta);
 }
@@ -199,25 +222,96 @@ void NotificationModel::insertRows(QList<Row> rows)
         return;
     std::sort(rows.begin(), rows.end(),
               [](const Row &a, const Row &b) { return newerThan(a.key.ms, a.key.serial, b.key.ms, b.key.serial); });
-    int addedAtTop = 0;
-    // Runs that go into the same gap are inserted as one range.
+    // Runs that go into the same gap are inserted as one range; rows
+    // scattered over many gaps (a catch-up of older ones) are merged in
+    // one layout change instead of a signal per gap.
+    QList<QPair<qsizetype, qsizetype>> runs; // [begin, end) of rows, in order
     for (qsizetype i = 0; i < rows.size();) {
         const int at = lowerBound(rows.at(i).key);
         qsizetype end = i + 1;
         while (end < rows.size() && lowerBound(rows.at(end).key) == at)
             ++end;
-        beginInsertRows({}, at, at + int(end - i) - 1);
-        for (qsizetype k = i; k < end; ++k) {
+        runs.append({ i, end });
+        i = end;
+    }
+    if (runs.size() > MaxRangeSignals) {
+        relayout(std::move(rows), {});
+        return;
+    }
+    int addedAtTop = 0;
+    for (const auto &[begin, end] : std::as_const(runs)) {
+        const int at = lowerBound(rows.at(begin).key);
+        beginInsertRows({}, at, at + int(end - begin) - 1);
+        for (qsizetype k = begin; k < end; ++k) {
             remember(rows.at(k));
             m_groups.insert(groupKey(rows.at(k).item), rows.at(k).key);
         }
-        m_rows.insert(at, end - i, Row());
-        std::move(rows.begin() + i, rows.begin() + end, m_rows.begin() + at);
+        m_rows.insert(at, end - begin, Row());
+        std::move(rows.begin() + begin, rows.begin() + end, m_rows.begin() + at);
         endInsertRows();
         if (at == 0)
-            addedAtTop += int(end - i);
-        i = end;
+            addedAtTop += int(end - begin);
     }
+    if (addedAtTop > 0)
+        emit rowsAddedAtTop(addedAtTop);
+}
+
+void NotificationModel::relayout(QList<Row> fresh, const QList<QPair<int, qsizetype>> &moved)
+{
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    // Where every row that a view holds on to (selection, current) goes:
+    // by its key, or, for a row that moved up, by its new key.
+    QSet<int> movedRows;
+    QHash<int, Key> newKeyOfRow;
+    for (const auto &[row, index] : moved) {
+        movedRows.insert(row);
+        newKeyOfRow.insert(row, fresh.at(index).key);
+        forget(m_rows.at(row));
+    }
+    const QModelIndexList from = persistentIndexList();
+    QList<Key> fromKeys;
+    fromKeys.reserve(from.size());
+    for (const QModelIndex &index : from)
+        fromKeys << newKeyOfRow.value(index.row(), m_rows.at(index.row()).key);
+    const std::optional<Key> firstKept = [&]() -> std::optional<Key> {
+        for (int row = 0; row < m_rows.size(); ++row) {
+            if (!movedRows.contains(row))
+                return m_rows.at(row).key;
+        }
+        return std::nullopt;
+    }();
+
+    std::sort(fresh.begin(), fresh.end(),
+              [](const Row &a, const Row &b) { return newerThan(a.key.ms, a.key.serial, b.key.ms, b.key.serial); });
+    for (const Row &row : std::as_const(fresh)) {
+        remember(row);
+        m_groups.insert(groupKey(row.item), row.key);
+    }
+    // Both lists are newest first: one merge.
+    QList<Row> merged;
+    merged.reserve(m_rows.size() - movedRows.size() + fresh.size());
+    qsizetype f = 0;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (movedRows.contains(row))
+            continue;
+        Row &old = m_rows[row];
+        while (f < fresh.size() && newerThan(fresh.at(f).key.ms, fresh.at(f).key.serial, old.key.ms, old.key.serial))
+            merged.append(std::move(fresh[f++]));
+        merged.append(std::move(old));
+    }
+    while (f < fresh.size())
+        merged.append(std::move(fresh[f++]));
+    m_rows = std::move(merged);
+
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (qsizetype i = 0; i < from.size(); ++i) {
+        const auto row = rowOfKey(fromKeys.at(i));
+        to << (row ? createIndex(*row, from.at(i).column()) : QModelIndex());
+    }
+    changePersistentIndexList(from, to);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    const int addedAtTop = firstKept ? rowOfKey(*firstKept).value_or(0) : int(m_rows.size());
     if (addedAtTop > 0)
         emit rowsAddedAtTop(addedAtTop);
 }

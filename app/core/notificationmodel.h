@@ -61,6 +61,9 @@ public:
 
     static constexpr qsizetype DefaultCapacity = 10'000;
     static constexpr qint64 GroupWindowMs = 10 * 60 * 1000;
+    /// A batch that would take more row signals than this (rows inserted in
+    /// as many places, rows moving up to join a group) is one layout change.
+    static constexpr qsizetype MaxRangeSignals = 16;
 
     explicit NotificationModel(QObject *parent = nullptr, qsizetype capacity = DefaultCapacity);
 
@@ -95,7 +98,8 @@ public:
 
 signals:
     void unreadCountChanged(int unread);
-    /// Rows were added at the top (a view that keeps its place wants to know).
+    /// Rows were added at the top, by insertion or in a layout change (a
+    /// view that keeps its place wants to know).
     void rowsAddedAtTop(int count);
 
 private:
@@ -117,6 +121,8 @@ private:
     [[nodiscard]] int lowerBound(const Key &key) const;
     [[nodiscard]] std::optional<int> rowOfKey(const Key &key) const;
     void insertRows(QList<Row> rows);
+    /// Moves and insertions all over the list as one layout change.
+    void relayout(QList<Row> fresh, const QList<QPair<int, qsizetype>> &moved);
     void removeRow(int row);
     void remember(const Row &row);
     void forget(const Row &row);

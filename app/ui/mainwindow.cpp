@@ -10,6 +10,7 @@
 #include "notificationspage.h"
 #include "orderspage.h"
 #include "peoplepage.h"
+#include "throttle.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -41,6 +42,7 @@ MainWindow::MainWindow(DesktopSession *session, QWidget *parent)
     , m_people(new PeoplePage(session))
     , m_log(new QPlainTextEdit)
     , m_status(new QLabel)
+    , m_counts(new Throttle(CountsIntervalMs, [this] { updateCounts(); }, this))
 {
     setWindowTitle(tr("Notify"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
@@ -78,12 +80,12 @@ MainWindow::MainWindow(DesktopSession *session, QWidget *parent)
     });
     connect(session, &DesktopSession::problemChanged, this, &MainWindow::updateBanner);
     connect(session, &DesktopSession::logged, m_log, &QPlainTextEdit::appendPlainText);
-    connect(session->notifications(), &NotificationModel::unreadCountChanged, this, [this] {
-        updateStatus();
-        updateTabTitles();
-    });
-    connect(session->messages(), &MessageModel::unreadChanged, this, &MainWindow::updateTabTitles);
-    connect(session, &DesktopSession::eventsApplied, this, &MainWindow::updateStatus);
+    // Counts in the tab titles and the status bar follow the events, at most
+    // once a second: a new tab title lays out and repaints the whole tab
+    // widget, which a steady stream would otherwise do with every batch.
+    connect(session->notifications(), &NotificationModel::unreadCountChanged, m_counts, &Throttle::request);
+    connect(session->messages(), &MessageModel::unreadChanged, m_counts, &Throttle::request);
+    connect(session, &DesktopSession::eventsApplied, m_counts, &Throttle::request);
     connect(session, &DesktopSession::actionFailed, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10'000); });
     connect(session->alerts(), &AlertCenter::pausedChanged, this, [this] {
@@ -176,17 +178,30 @@ void MainWindow::buildMenus()
     });
 }
 
+void MainWindow::updateCounts()
+{
+    updateStatus();
+    updateTabTitles();
+}
+
 void MainWindow::updateTabTitles()
 {
     const int unread = m_session->notifications()->unreadCount();
     const int messages = m_session->messages()->unreadCount();
-    m_tabs->setTabText(NotificationsTab, unread > 0 ? tr("&Notifications (%1)").arg(unread) : tr("&Notifications"));
-    m_tabs->setTabText(OrdersTab, tr("&Orders"));
-    m_tabs->setTabText(MessagesTab, messages > 0 ? tr("&Messages (%1)").arg(messages) : tr("&Messages"));
-    m_tabs->setTabText(PeopleTab, tr("&People"));
-    m_tabs->setTabText(DetailsTab, tr("&Details"));
-    m_tabs->setTabToolTip(NotificationsTab, tr("%n unread notification(s) (Ctrl+1)", nullptr, unread));
-    m_tabs->setTabToolTip(MessagesTab, tr("%n unread message(s) (Ctrl+3)", nullptr, messages));
+    // Only what changed: a new tab text lays the tab bar out again.
+    const auto set = [this](int tab, const QString &text, const QString &toolTip = {}) {
+        if (m_tabs->tabText(tab) != text)
+            m_tabs->setTabText(tab, text);
+        if (m_tabs->tabToolTip(tab) != toolTip)
+            m_tabs->setTabToolTip(tab, toolTip);
+    };
+    set(NotificationsTab, unread > 0 ? tr("&Notifications (%1)").arg(unread) : tr("&Notifications"),
+        tr("%n unread notification(s) (Ctrl+1)", nullptr, unread));
+    set(OrdersTab, tr("&Orders"), tr("Orders and their status (Ctrl+2)"));
+    set(MessagesTab, messages > 0 ? tr("&Messages (%1)").arg(messages) : tr("&Messages"),
+        tr("%n unread message(s) (Ctrl+3)", nullptr, messages));
+    set(PeopleTab, tr("&People"), tr("Who is online (Ctrl+4)"));
+    set(DetailsTab, tr("&Details"), tr("The connection and its log (Ctrl+5)"));
 }
 
 void MainWindow::updateDoNotDisturb()
@@ -216,7 +231,7 @@ void MainWindow::updateStatus()
                        DisplayText::connectionState(state),
                        tr("%n unread", nullptr, m_session->notifications()->unreadCount()) };
     if (m_session->lastEventTime().isValid())
-        parts << tr("last event %1").arg(QLocale().toString(m_session->lastEventTime().time(), QLocale::ShortFormat));
+        parts << tr("last event %1").arg(QLocale().toString(m_session->lastEventTime().toLocalTime().time(), QLocale::ShortFormat));
     const QDateTime paused = m_session->alertsPausedUntil();
     if (paused.isValid())
         parts << tr("do not disturb until %1").arg(QLocale().toString(paused, QLocale::ShortFormat));

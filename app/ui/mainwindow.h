@@ -14,6 +14,7 @@ class QLabel;
 class QMenu;
 class QPlainTextEdit;
 class QTabWidget;
+class Throttle;
 
 /// The window: notifications, orders, messages, people and the connection
 /// log in tabs (each with its unread count), a banner when the connection
@@ -54,6 +55,7 @@ protected:
 
 private:
     void buildMenus();
+    void updateCounts();
     void updateStatus();
     void updateTabTitles();
     void updateBanner();
@@ -70,4 +72,6 @@ private:
     QLabel *m_status;
     QMenu *m_dndMenu = nullptr;
     QActionGroup *m_dndGroup = nullptr;
+    static constexpr int CountsIntervalMs = 1000;
+    Throttle *m_counts;
 };

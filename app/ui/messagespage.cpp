@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "messagespage.h"
 
+#include "columnwidths.h"
 #include "desktopsession.h"
 #include "emptystate.h"
 #include "messagemodel.h"
@@ -13,6 +14,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace {
@@ -26,6 +28,7 @@ MessagesPage::MessagesPage(DesktopSession *session, QWidget *parent)
     , m_thread(new QSortFilterProxyModel(this))
     , m_view(new QTableView)
     , m_reply(new QLineEdit)
+    , m_refresh(new QTimer(this))
 {
     m_conversations->setAccessibleName(tr("Conversations"));
     m_thread->setSourceModel(session->messages());
@@ -39,8 +42,11 @@ MessagesPage::MessagesPage(DesktopSession *session, QWidget *parent)
     m_view->setWordWrap(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->horizontalHeader()->setSectionResizeMode(MessageModel::BodyColumn, QHeaderView::Stretch);
-    m_view->horizontalHeader()->setSectionResizeMode(MessageModel::TimeColumn, QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(MessageModel::FromColumn, QHeaderView::ResizeToContents);
+    const QFontMetrics metrics(m_view->font());
+    m_view->horizontalHeader()->setSectionResizeMode(MessageModel::TimeColumn, QHeaderView::Interactive);
+    m_view->horizontalHeader()->resizeSection(MessageModel::TimeColumn, ColumnWidths::eventTime(metrics));
+    m_view->horizontalHeader()->setSectionResizeMode(MessageModel::FromColumn, QHeaderView::Interactive);
+    m_view->horizontalHeader()->resizeSection(MessageModel::FromColumn, ColumnWidths::characters(metrics, 16));
     new EmptyState(m_view, [this] {
         return currentPeer().isEmpty() ? tr("Choose a colleague on the left to read and write messages.")
                                        : tr("No messages with %1 yet. Write the first one below.")
@@ -68,13 +74,17 @@ MessagesPage::MessagesPage(DesktopSession *session, QWidget *parent)
     setTabOrder(m_conversations, m_view);
     setTabOrder(m_view, m_reply);
 
-    connect(session->messages(), &MessageModel::messageAdded, this, &MessagesPage::onMessage);
-    connect(session->messages(), &MessageModel::unreadChanged, this, &MessagesPage::rebuild);
-    connect(session->presence(), &QAbstractItemModel::modelReset, this, &MessagesPage::rebuild);
-    connect(session->presence(), &QAbstractItemModel::rowsInserted, this, &MessagesPage::rebuild);
+    m_refresh->setSingleShot(true);
+    connect(m_refresh, &QTimer::timeout, this, &MessagesPage::refresh);
+    connect(session->messages(), &MessageModel::messageAdded, this, [this](const QString &peer) {
+        m_newMessageFrom = peer;
+        scheduleRebuild();
+    });
+    connect(session->messages(), &MessageModel::unreadChanged, this, &MessagesPage::scheduleRebuild);
+    connect(session->presence(), &QAbstractItemModel::modelReset, this, &MessagesPage::scheduleRebuild);
+    connect(session->presence(), &QAbstractItemModel::rowsInserted, this, &MessagesPage::scheduleRebuild);
     connect(m_conversations, &QListWidget::currentItemChanged, this, [this] {
-        const QString peer = currentPeer();
-        m_thread->setFilterFixedString(peer.isEmpty() ? NoPeer : peer);
+        showThread(currentPeer());
         m_view->scrollToBottom();
         markShownRead();
     });
@@ -145,18 +155,33 @@ void MessagesPage::rebuild()
     selectPeer(current.isEmpty() ? peers.value(0) : current);
     if (!m_conversations->currentItem() && m_conversations->count() > 0)
         m_conversations->setCurrentRow(0);
-    const QString peer = currentPeer();
-    m_thread->setFilterFixedString(peer.isEmpty() ? NoPeer : peer);
+    showThread(currentPeer());
 }
 
-void MessagesPage::onMessage(const QString &peer)
+void MessagesPage::scheduleRebuild()
+{
+    m_refresh->start(0);
+}
+
+void MessagesPage::refresh()
 {
     rebuild();
+    const QString peer = std::exchange(m_newMessageFrom, {});
+    if (peer.isEmpty())
+        return;
     // A new message brings its conversation forward, unless the user is writing in another.
     if (peer != currentPeer() && m_reply->text().trimmed().isEmpty())
         selectPeer(peer);
     m_view->scrollToBottom();
     markShownRead();
+}
+
+void MessagesPage::showThread(const QString &peer)
+{
+    if (peer == m_threadPeer && !peer.isEmpty())
+        return; // the proxy takes new messages in by itself
+    m_threadPeer = peer;
+    m_thread->setFilterFixedString(peer.isEmpty() ? NoPeer : peer);
 }
 
 void MessagesPage::markShownRead()

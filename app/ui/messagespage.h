@@ -8,6 +8,7 @@ class QLineEdit;
 class QListWidget;
 class QSortFilterProxyModel;
 class QTableView;
+class QTimer;
 
 /// The Messages tab: conversations by the colleague's name, newest first,
 /// with unread counts; the one with a new message comes forward; the thread
@@ -29,7 +30,10 @@ protected:
 
 private:
     void rebuild();
-    void onMessage(const QString &peer);
+    /// Rebuilds once per event-loop pass, however many messages came.
+    void scheduleRebuild();
+    void refresh();
+    void showThread(const QString &peer);
     void markShownRead();
 
     DesktopSession *m_session;
@@ -37,4 +41,7 @@ private:
     QSortFilterProxyModel *m_thread;
     QTableView *m_view;
     QLineEdit *m_reply;
+    QTimer *m_refresh;
+    QString m_newMessageFrom; ///< the latest sender since the last refresh
+    QString m_threadPeer;
 };

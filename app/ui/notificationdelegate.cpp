@@ -18,38 +18,56 @@ QSize NotificationDelegate::sizeHint(const QStyleOptionViewItem &option, const Q
     return size;
 }
 
+const QStaticText &NotificationDelegate::laidOut(const QString &text, const QFont &font, int width) const
+{
+    const QString key = text + QChar(0x1f) + QString::number(width) + QChar(0x1f) + font.key();
+    if (QStaticText *cached = m_texts.object(key))
+        return *cached;
+    auto *laid = new QStaticText(QFontMetrics(font).elidedText(text, Qt::ElideRight, width));
+    laid->setTextFormat(Qt::PlainText);
+    laid->setPerformanceHint(QStaticText::AggressiveCaching);
+    laid->prepare(QTransform(), font);
+    m_texts.insert(key, laid);
+    return *laid;
+}
+
 void NotificationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const QString title = opt.text;
-    const QString line = index.data(NotificationModel::BodyLineRole).toString();
+    const QString text = opt.text;
     opt.text.clear();
     QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget); // background, focus, selection
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget); // background, icon, focus, selection
 
     const QRect rect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, opt.widget).adjusted(2, 4, -2, -4);
+    if (rect.width() <= 0)
+        return;
     const bool selected = opt.state & QStyle::State_Selected;
     const QPalette::ColorGroup group = opt.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
-    const QColor text = opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
-    QColor dim = text;
-    dim.setAlphaF(0.65f);
+    const QColor color = opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
+    const int lineHeight = QFontMetrics(opt.font).height();
 
     painter->save();
-    const QFontMetrics titleMetrics(opt.font);
-    const int lineHeight = titleMetrics.height();
+    painter->setPen(color);
+    if (index.column() != NotificationModel::TitleColumn) {
+        painter->setFont(opt.font);
+        painter->drawStaticText(rect.left(), rect.top() + (rect.height() - lineHeight) / 2,
+                                laidOut(text, opt.font, rect.width()));
+        painter->restore();
+        return;
+    }
     painter->setFont(opt.font); // bold while unread, from the model
-    painter->setPen(text);
-    painter->drawText(QRect(rect.left(), rect.top(), rect.width(), lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                      titleMetrics.elidedText(title, Qt::ElideRight, rect.width()));
+    painter->drawStaticText(rect.topLeft(), laidOut(text, opt.font, rect.width()));
+    const QString line = index.data(NotificationModel::BodyLineRole).toString();
     if (!line.isEmpty()) {
         QFont plain = opt.font;
         plain.setBold(false);
-        const QFontMetrics lineMetrics(plain);
+        QColor dim = color;
+        dim.setAlphaF(0.65f);
         painter->setFont(plain);
         painter->setPen(dim);
-        painter->drawText(QRect(rect.left(), rect.top() + lineHeight, rect.width(), lineHeight),
-                          Qt::AlignLeft | Qt::AlignVCenter, lineMetrics.elidedText(line, Qt::ElideRight, rect.width()));
+        painter->drawStaticText(rect.left(), rect.top() + lineHeight, laidOut(line, plain, rect.width()));
     }
     painter->restore();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "notificationspage.h"
 
+#include "columnwidths.h"
 #include "desktopsession.h"
 #include "displaytext.h"
 #include "emptystate.h"
@@ -65,10 +66,11 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     bar->addWidget(m_markShownButton);
 
     m_view->setModel(m_filter);
-    m_view->setItemDelegateForColumn(NotificationModel::TitleColumn, new NotificationDelegate(m_view));
+    m_view->setItemDelegate(new NotificationDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setTabKeyNavigation(false); // Tab moves on to the next control, not the next cell
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerItem); // the new-rows logic counts rows
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(NotificationDelegate::rowHeight(m_view->font()));
@@ -87,10 +89,7 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     header->setSectionResizeMode(NotificationModel::CategoryColumn, QHeaderView::Interactive);
     header->resizeSection(NotificationModel::CategoryColumn, metrics.horizontalAdvance(QStringLiteral("M")) * 12);
     header->setSectionResizeMode(NotificationModel::TimeColumn, QHeaderView::Interactive);
-    header->resizeSection(NotificationModel::TimeColumn,
-                          metrics.horizontalAdvance(DisplayText::eventTime(QDateTime::currentDateTime().addDays(-3),
-                                                                           QDateTime::currentDateTime()))
-                              + 24);
+    header->resizeSection(NotificationModel::TimeColumn, ColumnWidths::eventTime(metrics));
     new EmptyState(m_view, [this] {
         return m_filter->isFiltering()
             ? tr("Nothing here matches the filters.\nClear the search or choose \"All levels\" and \"All categories\".")
@@ -157,6 +156,22 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &NotificationsPage::updateActions);
     connect(m_filter, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
+    // A big batch arrives as one layout change: the row at the top of the
+    // view stays there, as it does for insertions.
+    connect(m_filter, &QAbstractItemModel::layoutAboutToBeChanged, this, [this] {
+        const bool reading = m_view->verticalScrollBar()->value() > 0 || m_view->selectionModel()->hasSelection();
+        m_topBefore = reading ? QPersistentModelIndex(m_view->indexAt(QPoint(1, 1))) : QPersistentModelIndex();
+        m_topRowBefore = m_topBefore.isValid() ? m_topBefore.row() : -1;
+    });
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, [this] {
+        if (!m_topBefore.isValid())
+            return;
+        const int row = m_topBefore.row();
+        m_view->verticalScrollBar()->setValue(row);
+        if (row > m_topRowBefore)
+            showNewAbove(row - m_topRowBefore);
+        m_topBefore = QPersistentModelIndex();
+    });
     for (const auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
         connect(m_filter, signal, this, &NotificationsPage::updateActions);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &NotificationsPage::updateActions);
@@ -294,6 +309,11 @@ void NotificationsPage::onRowsInserted(int first, int last)
         return;
     const int added = last - first + 1;
     bar->setValue(bar->value() + added);
+    showNewAbove(added);
+}
+
+void NotificationsPage::showNewAbove(int added)
+{
     m_newAbove += added;
     m_newButton->setText(tr("↑ %n new", nullptr, m_newAbove));
     m_newButton->adjustSize();
@@ -314,7 +334,10 @@ void NotificationsPage::refreshCategories()
 {
     const QString chosen = m_category->currentData().toString();
     const QStringList categories = m_session->notifications()->categories();
-    if (m_category->count() == categories.size() + 1)
+    QStringList shown;
+    for (int i = 1; i < m_category->count(); ++i)
+        shown << m_category->itemData(i).toString();
+    if (shown == categories)
         return;
     const QSignalBlocker block(m_category);
     m_category->clear();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QPersistentModelIndex>
 #include <QWidget>
 
 class DesktopSession;
@@ -51,6 +52,7 @@ private:
     void buildActions();
     void onCurrentChanged(const QModelIndex &current);
     void onRowsInserted(int first, int last);
+    void showNewAbove(int added);
     void selectedIds(QStringList *all, QStringList *unread = nullptr, QStringList *read = nullptr) const;
     void refreshCategories();
     void updateActions();
@@ -70,6 +72,9 @@ private:
     NotificationDetails *m_details;
     QTimer *m_readTimer;
     int m_newAbove = 0;
+    /// The top row in view across a layout change (a burst merged in one go).
+    QPersistentModelIndex m_topBefore;
+    int m_topRowBefore = -1;
     QAction *m_markRead = nullptr;
     QAction *m_markUnread = nullptr;
     QAction *m_markShownRead = nullptr;

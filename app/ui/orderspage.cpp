@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "orderspage.h"
 
+#include "columnwidths.h"
 #include "desktopsession.h"
 #include "displaytext.h"
 #include "emptystate.h"
@@ -156,8 +157,11 @@ QTableView *OrdersPage::makeView(QSortFilterProxyModel *proxy, const QString &na
     }
     header->setSectionResizeMode(OrderModel::StatusColumn, QHeaderView::Interactive);
     header->resizeSection(OrderModel::StatusColumn, widest + 40);
-    header->setSectionResizeMode(OrderModel::OrderColumn, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(OrderModel::UpdatedColumn, QHeaderView::ResizeToContents);
+    const QFontMetrics metrics(view->font());
+    header->setSectionResizeMode(OrderModel::OrderColumn, QHeaderView::Interactive);
+    header->resizeSection(OrderModel::OrderColumn, ColumnWidths::characters(metrics, 12));
+    header->setSectionResizeMode(OrderModel::UpdatedColumn, QHeaderView::Interactive);
+    header->resizeSection(OrderModel::UpdatedColumn, ColumnWidths::eventTime(metrics));
     return view;
 }
 

@@ -6,6 +6,7 @@
 #include "displaytext.h"
 #include "mainwindow.h"
 #include "notificationmodel.h"
+#include "throttle.h"
 #include "trayiconrenderer.h"
 
 #include <QDateTime>
@@ -44,9 +45,13 @@ TrayController::TrayController(DesktopSession *session, MainWindow *window, QObj
             }
         }
     });
+    // The icon and its tooltip follow a stream at most once a second
+    // (a new icon is a round trip to the desktop's tray); the connection's
+    // state at once.
+    auto *throttle = new Throttle(1000, [this] { refresh(); }, this);
     connect(m_session, &DesktopSession::connectionStateChanged, this, &TrayController::refresh);
-    connect(m_session->notifications(), &NotificationModel::unreadCountChanged, this, &TrayController::refresh);
-    connect(m_session, &DesktopSession::eventsApplied, this, &TrayController::refresh);
+    connect(m_session->notifications(), &NotificationModel::unreadCountChanged, throttle, &Throttle::request);
+    connect(m_session, &DesktopSession::eventsApplied, throttle, &Throttle::request);
     connect(m_session->alerts(), &AlertCenter::pausedChanged, this, &TrayController::refresh);
     connect(m_latest, &QMenu::aboutToShow, this, &TrayController::rebuildLatest);
     refresh();
@@ -58,14 +63,18 @@ void TrayController::refresh()
     const auto state = m_session->client()->state();
     const int unread = m_session->notifications()->unreadCount();
     const bool paused = m_session->alertsPausedUntil().isValid();
-    m_icon->setIcon(TrayIconRenderer::render(state, unread, paused));
+    const auto look = std::make_tuple(state, unread, paused);
+    if (look != m_look) { // a new picture only when it would look different
+        m_look = look;
+        m_icon->setIcon(TrayIconRenderer::render(state, unread, paused));
+    }
     QString tip
         = tr("Notify — %1\n%2")
               .arg(DisplayText::connectionState(state), m_session->settings().server.toString(QUrl::RemoveUserInfo));
     tip += u'\n' + tr("%n unread", nullptr, unread);
     if (m_session->lastEventTime().isValid())
         tip += u'\n'
-            + tr("last event at %1").arg(QLocale().toString(m_session->lastEventTime().time(), QLocale::ShortFormat));
+            + tr("last event at %1").arg(QLocale().toString(m_session->lastEventTime().toLocalTime().time(), QLocale::ShortFormat));
     if (paused)
         tip += u'\n'
             + tr("do not disturb until %1")

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "sseclient.h"
+
 #include <QObject>
+
+#include <optional>
+#include <tuple>
 
 class DesktopSession;
 class MainWindow;
@@ -33,4 +38,5 @@ private:
     QSystemTrayIcon *m_icon;
     QMenu *m_menu;
     QMenu *m_latest;
+    std::optional<std::tuple<Notify::SseClient::State, int, bool>> m_look; ///< what the icon shows
 };

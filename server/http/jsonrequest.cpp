@@ -51,4 +51,21 @@ std::optional<qsizetype> limit(const HttpRequest &request, qsizetype fallback, q
     return qsizetype(std::min<qlonglong>(value, maximum));
 }
 
+std::optional<qsizetype> offset(const HttpRequest &request, HttpResponse &error)
+{
+    if (!request.query.hasQueryItem(QStringLiteral("offset")))
+        return 0;
+    const QString text = request.query.queryItemValue(QStringLiteral("offset"));
+    bool ok = false;
+    const qlonglong value = text.toLongLong(&ok);
+    bool digits = !text.isEmpty();
+    for (const QChar c : text)
+        digits = digits && c.isDigit() && c.unicode() < 128;
+    if (!ok || !digits) {
+        error = fieldError(QStringLiteral("offset"), QStringLiteral("must be an integer of 0 or more"));
+        return std::nullopt;
+    }
+    return qsizetype(value);
+}
+
 } // namespace Notify::Server::JsonRequest

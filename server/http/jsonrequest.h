@@ -24,6 +24,9 @@ HttpResponse fieldError(const QString &field, const QString &message);
 /// The `limit` query parameter: absent gives @p fallback, above @p maximum is
 /// clamped, anything but a positive integer is an error naming `limit`.
 std::optional<qsizetype> limit(const HttpRequest &request, qsizetype fallback, qsizetype maximum, HttpResponse &error);
+/// The `offset` query parameter: absent gives 0, anything but an integer of
+/// 0 or more is an error naming `offset`.
+std::optional<qsizetype> offset(const HttpRequest &request, HttpResponse &error);
 
 } // namespace JsonRequest
 

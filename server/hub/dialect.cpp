@@ -68,10 +68,14 @@ public:
         const auto limit = JsonRequest::limit(request, 100, 1000, error);
         if (!limit)
             return error;
+        // An extension of ours: `offset` pages back (the tray's "Load older").
+        const auto offset = JsonRequest::offset(request, error);
+        if (!offset)
+            return error;
         const QString unread = request.query.queryItemValue(QStringLiteral("unread"));
         const bool unreadOnly = unread == u"1" || unread == u"true";
         QJsonArray list;
-        const QList<NotificationRecord> records = store.notifications(user, unreadOnly, *limit);
+        const QList<NotificationRecord> records = store.notifications(user, unreadOnly, *limit, *offset);
         for (const NotificationRecord &record : records) {
             QJsonObject item = record.data;
             item.insert(QStringLiteral("read"), record.read);
@@ -123,13 +127,10 @@ public:
         const auto limit = JsonRequest::limit(request, DefaultPageSize, MaxPageSize, error);
         if (!limit)
             return error;
-        qsizetype offset = 0;
-        if (request.query.hasQueryItem(QStringLiteral("offset"))) {
-            bool ok = false;
-            offset = request.query.queryItemValue(QStringLiteral("offset")).toLongLong(&ok);
-            if (!ok || offset < 0)
-                return JsonRequest::fieldError(QStringLiteral("offset"), QStringLiteral("must be 0 or more"));
-        }
+        const auto offsetValue = JsonRequest::offset(request, error);
+        if (!offsetValue)
+            return error;
+        const qsizetype offset = *offsetValue;
         const QString unread = request.query.queryItemValue(QStringLiteral("unread"));
         const bool unreadOnly = unread == u"1" || unread == u"true";
         const QList<NotificationRecord> all = store.notifications(user, unreadOnly, 100'000);

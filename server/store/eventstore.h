@@ -68,8 +68,10 @@ public:
     /// Up to @p limit retained events after @p seq that @p user may see, in order.
     [[nodiscard]] virtual QList<StoredEvent> eventsAfter(quint64 seq, const QString &user, qsizetype limit) = 0;
 
-    /// The user's notifications, newest first.
-    [[nodiscard]] virtual QList<NotificationRecord> notifications(const QString &user, bool unreadOnly, qsizetype limit)
+    /// The user's notifications, newest first: @p limit of them after
+    /// skipping the @p offset newest.
+    [[nodiscard]] virtual QList<NotificationRecord> notifications(const QString &user, bool unreadOnly, qsizetype limit,
+                                                                  qsizetype offset = 0)
         = 0;
     /// Marks one notification read; false when the user has no such notification.
     virtual bool markRead(const QString &user, const QString &notificationId) = 0;

@@ -234,17 +234,19 @@ QList<StoredEvent> SqliteEventStore::eventsAfter(quint64 seq, const QString &use
     return events;
 }
 
-QList<NotificationRecord> SqliteEventStore::notifications(const QString &user, bool unreadOnly, qsizetype limit)
+QList<NotificationRecord> SqliteEventStore::notifications(const QString &user, bool unreadOnly, qsizetype limit,
+                                                          qsizetype offset)
 {
     QSqlQuery query(m_db);
     query.prepare(
         QStringLiteral("SELECT n.seq, n.data, r.user IS NOT NULL FROM notifications n "
                        "LEFT JOIN notification_reads r ON r.user = ? AND r.notification_id = n.notification_id "
-                       "WHERE (n.user IS NULL OR n.user = ?) %1 ORDER BY n.seq DESC LIMIT ?")
+                       "WHERE (n.user IS NULL OR n.user = ?) %1 ORDER BY n.seq DESC LIMIT ? OFFSET ?")
             .arg(unreadOnly ? QStringLiteral("AND r.user IS NULL") : QString()));
     query.addBindValue(user);
     query.addBindValue(user);
     query.addBindValue(limit);
+    query.addBindValue(offset);
     QList<NotificationRecord> records;
     if (!query.exec())
         return records;

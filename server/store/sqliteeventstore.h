@@ -30,7 +30,8 @@ public:
     quint64 oldestSeq() const override { return m_oldest; }
     std::optional<quint64> append(StoredEvent &event, QString *error) override;
     QList<StoredEvent> eventsAfter(quint64 seq, const QString &user, qsizetype limit) override;
-    QList<NotificationRecord> notifications(const QString &user, bool unreadOnly, qsizetype limit) override;
+    QList<NotificationRecord> notifications(const QString &user, bool unreadOnly, qsizetype limit,
+                                            qsizetype offset = 0) override;
     bool markRead(const QString &user, const QString &notificationId) override;
     QStringList markAllRead(const QString &user) override;
     QList<QJsonObject> orders(const QString &user) override;

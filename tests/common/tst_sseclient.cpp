@@ -12,7 +12,15 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
+
+#include <arpa/inet.h>
+#include <atomic>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
 
 using Notify::SseClient;
 using Notify::SseEvent;
@@ -109,6 +117,68 @@ private:
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
+/// A stream served from a thread of its own (plain sockets), so it keeps
+/// sending while the test's event loop is busy: one event every 20 ms, for
+/// as long as the test runs.
+class TickingServer
+{
+public:
+    TickingServer()
+    {
+        m_listener = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        ::bind(m_listener, reinterpret_cast<sockaddr *>(&address), length);
+        ::listen(m_listener, 8);
+        ::getsockname(m_listener, reinterpret_cast<sockaddr *>(&address), &length);
+        m_port = ntohs(address.sin_port);
+        m_thread = std::thread([this] { serve(); });
+    }
+    ~TickingServer()
+    {
+        m_stop = true;
+        ::shutdown(m_listener, SHUT_RDWR);
+        ::close(m_listener);
+        m_thread.join();
+    }
+    Q_DISABLE_COPY_MOVE(TickingServer)
+
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/stream").arg(m_port)); }
+    int connections() const { return m_connections; }
+
+private:
+    void serve()
+    {
+        while (!m_stop) {
+            const int peer = ::accept(m_listener, nullptr, nullptr);
+            if (peer < 0)
+                return;
+            ++m_connections;
+            char request[4096];
+            if (::recv(peer, request, sizeof request, 0) <= 0) {
+                ::close(peer);
+                continue;
+            }
+            const QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n";
+            bool open = ::send(peer, head.constData(), size_t(head.size()), MSG_NOSIGNAL) > 0;
+            for (int n = 1; open && !m_stop; ++n) {
+                const QByteArray frame = "id: " + QByteArray::number(n) + "\ndata: tick\n\n";
+                open = ::send(peer, frame.constData(), size_t(frame.size()), MSG_NOSIGNAL) > 0;
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+            ::close(peer);
+        }
+    }
+
+    int m_listener = -1;
+    quint16 m_port = 0;
+    std::atomic<bool> m_stop = false;
+    std::atomic<int> m_connections = 0;
+    std::thread m_thread;
+};
+
 struct Recorder
 {
     explicit Recorder(SseClient &client)
@@ -173,6 +243,7 @@ private slots:
     void followsRedirects();
     void redirectLoopFails();
     void watchdogReconnectsASilentStream();
+    void watchdogSparesABusyApp();
     void stopMeansStop();
     void clockJumpReconnects();
     void pollsWhenTheStreamIsMissing();
@@ -424,6 +495,32 @@ void tst_SseClient::watchdogReconnectsASilentStream()
     QTRY_COMPARE(r.data(), (QByteArrayList{ "a", "b" }));
     QVERIFY(r.errors.first().second.contains(u"no data"));
     QCOMPARE(server.header(1, "Last-Event-ID"), QByteArray("1"));
+}
+
+void tst_SseClient::watchdogSparesABusyApp()
+{
+    // The app is busy for longer than the read timeout (a burst to absorb,
+    // a slow paint) while the server keeps sending: the data waiting to be
+    // read proves the connection alive, so no "presumed dead", no reconnect.
+    TickingServer server;
+    SseClient client;
+    auto settings = settingsFor(server.url());
+    settings.readTimeoutMs = 300;
+    client.setSettings(settings);
+    Recorder r(client);
+    bool blocked = false;
+    QObject::connect(&client, &SseClient::eventReceived, &client, [&blocked] {
+        if (!std::exchange(blocked, true))
+            QThread::msleep(1000); // the event loop starves; the server goes on
+    });
+    client.start();
+    QTRY_VERIFY(r.events.size() >= 60);
+    QCOMPARE(r.errors, (QList<QPair<int, QString>>{}));
+    QCOMPARE(server.connections(), 1);
+    // Nothing lost or repeated while busy: the ids follow one another.
+    for (qsizetype i = 0; i < r.events.size(); ++i)
+        QCOMPARE(r.events.at(i).id, QByteArray::number(i + 1));
+    client.stop();
 }
 
 void tst_SseClient::stopMeansStop()

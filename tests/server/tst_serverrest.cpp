@@ -4,6 +4,8 @@
 
 #include "servertest.h"
 
+using namespace Qt::StringLiterals;
+
 class tst_ServerRest final : public QObject
 {
     Q_OBJECT
@@ -13,6 +15,7 @@ private slots:
     void eventsEndpointResetReason_data();
     void eventsEndpointResetReason();
     void notificationsAndReads();
+    void notificationsPagedByOffset();
     void ordersSnapshot();
     void messages();
     void publishValidation_data();
@@ -140,6 +143,32 @@ void tst_ServerRest::notificationsAndReads()
     // Bob's copy of the broadcast is still unread.
     r = TestClient::request(f.port(), "GET", "/api/v1/notifications/?unread=1", Bob);
     QCOMPARE(r.json().value(u"notifications").toArray().size(), 2);
+}
+
+void tst_ServerRest::notificationsPagedByOffset()
+{
+    // Our extension for "Load older": offset skips the newest ones.
+    Server f;
+    QVERIFY(f.start());
+    for (int i = 1; i <= 5; ++i)
+        f.notification(QStringLiteral("n%1").arg(i), { QStringLiteral("alice") });
+    const auto ids = [&f](const QByteArray &query) {
+        const auto r = TestClient::request(f.port(), "GET", "/api/v1/notifications/" + query, Alice);
+        QStringList out;
+        for (const auto &item : r.json().value(u"notifications").toArray())
+            out << item.toObject().value(u"notification_id").toString();
+        return out;
+    };
+    QCOMPARE(ids("?limit=2"), (QStringList{ u"n5"_s, u"n4"_s }));
+    QCOMPARE(ids("?limit=2&offset=2"), (QStringList{ u"n3"_s, u"n2"_s }));
+    QCOMPARE(ids("?limit=2&offset=4"), (QStringList{ u"n1"_s }));
+    QCOMPARE(ids("?offset=5"), QStringList());
+    QCOMPARE(ids("?offset=0"), (QStringList{ u"n5"_s, u"n4"_s, u"n3"_s, u"n2"_s, u"n1"_s }));
+    for (const QByteArray bad : { "-1", "x", "1.5", "" }) {
+        const auto r = TestClient::request(f.port(), "GET", "/api/v1/notifications/?offset=" + bad, Alice);
+        QCOMPARE(r.status, 400);
+        QVERIFY2(r.body.contains("offset"), r.body.constData());
+    }
 }
 
 void tst_ServerRest::ordersSnapshot()
