@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // notify-tray: the desktop tray client. See README.md.
 
+#include "appcontroller.h"
 #include "appsettings.h"
 #include "dbusnotifier.h"
 #include "demoserver.h"
@@ -9,9 +10,9 @@
 #include "mainwindow.h"
 #include "settingsdialog.h"
 #include "singleinstance.h"
+#include "translations.h"
 #include "trayballoonnotifier.h"
 #include "traycontroller.h"
-#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -131,24 +132,8 @@ int main(int argc, char **argv)
     QObject::connect(&session, &DesktopSession::openRequested, &window, &MainWindow::showNotification);
     QObject::connect(&tray, &TrayController::quitRequested, &app, &QApplication::quit);
     QObject::connect(&window, &MainWindow::quitRequested, &app, &QApplication::quit);
-    const auto openSettings = [&] {
-        SettingsDialog dialog(session.settings(), SettingsDialog::Mode::Settings, &window);
-        if (dialog.exec() != QDialog::Accepted)
-            return;
-        const DesktopSession::Settings changed = dialog.settings();
-        if (demo) {
-            // The demo's server goes away with the app: nothing of it is kept.
-            window.showNotice(QObject::tr("Demo mode: these settings are used now but not saved."));
-        } else {
-            AppSettings::save(changed);
-            window.showNotice(AppSettings::saveToken(changed.token));
-            AppSettings::setStartsAtLogin(dialog.startAtLogin());
-        }
-        session.setSettings(changed);
-        session.reconnectNow();
-    };
-    QObject::connect(&tray, &TrayController::settingsRequested, &window, openSettings);
-    QObject::connect(&window, &MainWindow::settingsRequested, &window, openSettings);
+    AppController controller(&session, &window, demo);
+    QObject::connect(&tray, &TrayController::settingsRequested, &controller, &AppController::openSettings);
     if (!keyringNotice.isEmpty())
         window.showNotice(keyringNotice); // where the token went, once
     QObject::connect(&instance, &SingleInstance::activationRequested, &window, [&] {

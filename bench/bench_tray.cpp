@@ -141,8 +141,8 @@ int publish(quint16 port, const QString &run, int count, int rate)
         while (sent < allowed && sent - answered < 64) {
             const QByteArray body = eventBody(run, sent++);
             socket.write("POST /api/v1/events/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + AdminToken
-                         + "\r\nContent-Type: application/json\r\nContent-Length: "
-                         + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                         + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+                         + "\r\n\r\n" + body);
         }
     };
     QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [&] {
@@ -245,8 +245,9 @@ int main(int argc, char **argv)
     QFile users(dir.filePath(QStringLiteral("users.json")));
     if (!users.open(QIODevice::WriteOnly))
         return 1;
-    users.write(R"({"users":[{"name":"alice","token":")" + AliceToken + R"("},{"name":"bob","token":"bench-bob-token"},)"
-                + R"({"name":"admin","token":")" + AdminToken + R"(","admin":true}]})");
+    users.write(R"({"users":[{"name":"alice","token":")" + AliceToken
+                + R"("},{"name":"bob","token":"bench-bob-token"},)" + R"({"name":"admin","token":")" + AdminToken
+                + R"(","admin":true}]})");
     users.close();
     QProcess server;
     server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
@@ -314,7 +315,8 @@ int main(int argc, char **argv)
             return 1;
         spinUntil([&] { return filled >= historySize; }, 1800000);
         bool flushed = false;
-        QMetaObject::invokeMethod(&app, [&flushed] { flushed = true; }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            &app, [&flushed] { flushed = true; }, Qt::QueuedConnection);
         spinUntil([&] { return flushed; }, 10000);
         filler.stop();
         publisher.waitForFinished();

@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# A real desktop check of notify-tray: a virtual X display (Xvfb), a system
-# tray (trayer; tint2 shows no tray without a window manager) and a
-# notification daemon (dunst), all on a private D-Bus session. Starts
-# `notify-tray --demo`, checks that its icon is embedded in the tray and that
-# dunst received its alerts through org.freedesktop.Notifications, and saves
-# screenshots.
-#   scripts/desktop-check.sh [path/to/notify-tray] [output-dir]
+# A real desktop check of notify-tray: a virtual X display (Xvfb), a window
+# manager (openbox), a system tray (trayer) and a notification daemon
+# (dunst), all on a private D-Bus session. Starts `notify-tray --demo`,
+# checks that its icon is embedded in the tray and that dunst received its
+# alerts through org.freedesktop.Notifications, and saves screenshots; with
+# the screenshot tool, also every tab, the welcome page and the error banner
+# in a light and a dark palette (in OUT/screens).
+#   scripts/desktop-check.sh [path/to/notify-tray] [output-dir] [path/to/tray_screenshots]
 set -euo pipefail
 tray=${1:-build/dev/app/notify-tray}
 out=${2:-build/desktop}
+shots=${3:-}
 mkdir -p "$out"
 tray=$(readlink -f "$tray")
 out=$(readlink -f "$out")
+[ -z "$shots" ] || shots=$(readlink -f "$shots")
 
 if [ -z "${NOTIFY_DESKTOP_INNER:-}" ]; then
     export NOTIFY_DESKTOP_INNER=1
-    exec dbus-run-session -- "$0" "$tray" "$out"
+    exec dbus-run-session -- "$0" "$tray" "$out" "$shots"
 fi
 
 pids=()
@@ -29,6 +32,10 @@ Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
 pids+=($!)
 read -r -t 10 display <&3 || { echo "desktop-check: Xvfb did not start"; cat "$out/xvfb.log"; exit 1; }
 export DISPLAY=":$display"
+if command -v openbox >/dev/null; then
+    openbox --config-file /dev/null >"$out/openbox.log" 2>&1 &
+    pids+=($!)
+fi
 trayer --edge top --align right --widthtype request --height 32 --SetDockType true --transparent false \
     --tint 0x303030 >"$out/trayer.log" 2>&1 &
 pids+=($!)
@@ -43,7 +50,8 @@ owner() {
 for _ in $(seq 100); do owner && break; sleep 0.1; done
 
 QT_LOGGING_RULES="notify.*.info=false" QT_QPA_PLATFORM=xcb "$tray" --demo >"$out/notify-tray.log" 2>&1 &
-pids+=($!)
+app=$!
+pids+=($app)
 
 embedded=no
 for _ in $(seq 150); do
@@ -69,10 +77,21 @@ dunstctl close-all
 sleep 0.5
 dunstctl history >"$out/dunst-history.json"
 
+screens=0
+if [ -n "$shots" ]; then
+    kill "$app" 2>/dev/null || true
+    rm -rf "$out/screens"
+    QT_LOGGING_RULES="notify.*.info=false" QT_QPA_PLATFORM=xcb "$shots" "$out/screens" >"$out/screens.log" 2>&1 \
+        || { echo "desktop-check: the screenshot tool failed"; cat "$out/screens.log"; exit 1; }
+    screens=$(find "$out/screens" -name 'tray-*.png' -size +10k | wc -l)
+fi
+
 echo "desktop-check: tray icon embedded: $embedded; alerts received by dunst: $alerts;" \
-    "second launch exit code: $second; screenshots in $out"
+    "second launch exit code: $second; window screenshots: $screens; screenshots in $out"
 [ "$embedded" = yes ] || { echo "desktop-check: the tray icon was not embedded in trayer"; exit 1; }
 [ "$alerts" -ge 2 ] || { echo "desktop-check: dunst received $alerts alerts"; exit 1; }
 [ "$second" -eq 0 ] || { echo "desktop-check: a second launch did not hand over to the first"; exit 1; }
+# 5 tabs, the welcome page and the banner, light and dark.
+[ -z "$shots" ] || [ "$screens" -eq 14 ] || { echo "desktop-check: $screens of 14 window screenshots"; exit 1; }
 grep -q '"data" : "notify"' "$out/dunst-history.json" \
     || { echo "desktop-check: dunst's history has no alert from notify"; exit 1; }

@@ -44,6 +44,13 @@
     </message>
 </context>
 <context>
+    <name>AppController</name>
+    <message>
+        <source>Demo mode: these settings are used now but not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppSettings</name>
     <message>
         <source>in the desktop keyring</source>
@@ -120,10 +127,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The token was refused (HTTP %1). Check it, or ask for a new one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The token was refused: %1. Change &quot;Send the token as&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -137,6 +140,14 @@
     </message>
     <message>
         <source>The server cannot be reached: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token was refused (HTTP %1%2). Check it, or ask for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, the server asks for %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -523,6 +534,18 @@
         <source>That notification is no longer in the list.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Orders and their status (Ctrl+2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is online (Ctrl+4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection and its log (Ctrl+5)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageModel</name>
@@ -591,6 +614,14 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Colleagues you write with, those with unread messages marked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The messages with the selected colleague, oldest first</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -800,6 +831,18 @@ New ones appear here the moment they happen.</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Shows only the notifications of one level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows only the notifications of one category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest first; each row says whether it is unread and its level</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Notify::EventFeed</name>
@@ -888,6 +931,14 @@ New orders and their status changes appear here.</source>
         <source>&amp;Done (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Every status the selected order went through, oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order number, status and when it last changed; select one for its timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PeoplePage</name>
@@ -906,6 +957,14 @@ New orders and their status changes appear here.</source>
     <message>
         <source>Nobody else is known yet.
 Colleagues appear here with their status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What colleagues see of you: online, away, busy or offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is online, away, busy or offline; online first</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -940,10 +999,6 @@ Colleagues appear here with their status.</source>
     </message>
     <message>
         <source>Notify needs a server and a token to show anything. Quit now? It asks again next time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demo mode: these settings are used now but not saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

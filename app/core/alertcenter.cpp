@@ -35,7 +35,8 @@ void AlertCenter::pause(const QDateTime &until)
 {
     m_pausedUntil = until;
     if (until.isValid())
-        m_pauseEnd->start(int(std::clamp<qint64>(until.toMSecsSinceEpoch() - nowMs(), 0, std::numeric_limits<int>::max())));
+        m_pauseEnd->start(
+            int(std::clamp<qint64>(until.toMSecsSinceEpoch() - nowMs(), 0, std::numeric_limits<int>::max())));
     else
         m_pauseEnd->stop();
     emit pausedChanged(until);

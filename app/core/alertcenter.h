@@ -17,8 +17,8 @@ class QTimer;
 /// for the end of the window and then comes as one summary that says what
 /// it holds ("3 notifications, 2 order updates") and the real unread count,
 /// or, when only one waited, as that alert itself. An alert is taken back
-/// when its item is read in the app. Do not disturb holds every alert back
-/// until its end.
+/// when its item is read in the app. Do not disturb keeps every alert off
+/// the screen until its end (the items are in the window, unread).
 class AlertCenter final : public QObject
 {
     Q_OBJECT

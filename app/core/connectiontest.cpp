@@ -71,34 +71,42 @@ void ConnectionTest::onFinished()
         detail = QJsonDocument::fromJson(body).object().value(u"detail").toString();
     switch (reply->error()) {
     case QNetworkReply::HostNotFoundError:
-        return finish(Outcome::Unreachable, tr("The server cannot be reached: there is no host %1.")
-                                                .arg(reply->url().host()));
+        return finish(Outcome::Unreachable,
+                      tr("The server cannot be reached: there is no host %1.").arg(reply->url().host()));
     case QNetworkReply::ConnectionRefusedError:
-        return finish(Outcome::Unreachable, tr("The server cannot be reached: nothing answers on %1, port %2.")
-                                                .arg(reply->url().host())
-                                                .arg(reply->url().port(reply->url().scheme() == u"https" ? 443 : 80)));
+        return finish(Outcome::Unreachable,
+                      tr("The server cannot be reached: nothing answers on %1, port %2.")
+                          .arg(reply->url().host())
+                          .arg(reply->url().port(reply->url().scheme() == u"https" ? 443 : 80)));
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError:
         return finish(Outcome::Unreachable, tr("The server cannot be reached: no answer in time."));
     case QNetworkReply::SslHandshakeFailedError:
-        return finish(Outcome::Tls, tr("The secure connection failed: %1. A private server needs its CA "
-                                       "certificate in the settings.")
-                                        .arg(reply->errorString()));
+        return finish(Outcome::Tls,
+                      tr("The secure connection failed: %1. A private server needs its CA "
+                         "certificate in the settings.")
+                          .arg(reply->errorString()));
     default:
         break;
     }
     if (status == 401 || status == 403) {
         const QString hint = Notify::RequestBuilder::challengeHint(reply->rawHeader("WWW-Authenticate"), m_scheme);
-        return finish(Outcome::TokenRefused,
-                      hint.isEmpty() ? tr("The token was refused (HTTP %1). Check it, or ask for a new one.").arg(status)
-                                     : tr("The token was refused: %1. Change \"Send the token as\".").arg(hint));
+        const QByteArray asked = reply->rawHeader("WWW-Authenticate").trimmed().split(' ').value(0);
+        return finish(
+            Outcome::TokenRefused,
+            hint.isEmpty()
+                ? tr("The token was refused (HTTP %1%2). Check it, or ask for a new one.")
+                      .arg(status)
+                      .arg(asked.isEmpty() ? QString() : tr(", the server asks for %1").arg(QString::fromLatin1(asked)))
+                : tr("The token was refused: %1. Change \"Send the token as\".").arg(hint));
     }
     if (status == 404)
         return finish(Outcome::NoStream,
                       tr("The server has no event stream at %1 (HTTP 404): check the stream path.").arg(m_streamPath));
     if (status != 0)
-        return finish(Outcome::Other, tr("The server answered HTTP %1%2.")
-                                          .arg(status)
-                                          .arg(detail.isEmpty() ? QString() : QStringLiteral(": ") + detail));
+        return finish(Outcome::Other,
+                      tr("The server answered HTTP %1%2.")
+                          .arg(status)
+                          .arg(detail.isEmpty() ? QString() : QStringLiteral(": ") + detail));
     finish(Outcome::Unreachable, tr("The server cannot be reached: %1.").arg(reply->errorString()));
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "desktopsession.h"
 
-#include "apipaths.h"
 #include "alertcenter.h"
+#include "apipaths.h"
 #include "displaytext.h"
 #include "eventfeed.h"
 #include "eventspoller.h"
@@ -17,11 +17,11 @@
 #include "restclient.h"
 
 #include <QDateTime>
-#include <QTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QTimer>
 #include <QUrlQuery>
 
 Q_LOGGING_CATEGORY(lcSession, "notify.tray", QtInfoMsg)
@@ -235,6 +235,7 @@ void DesktopSession::resync()
     if (!query.hasQueryItem(QStringLiteral("limit")))
         query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
     list.setQuery(query);
+    m_snapshotAskedAt = QDateTime::currentDateTimeUtc();
     m_snapshot->fetch(m_network, RequestBuilder(m_client->settings().credentials), list);
     m_rest->get(QLatin1StringView(ApiPath::Orders), [this](int status, const QJsonObject &body) {
         if (status != 200)
@@ -258,6 +259,7 @@ void DesktopSession::onSnapshot(const QList<QJsonObject> &list)
 {
     QList<NotificationItem> items;
     QList<Notify::ContentDedup::Entry> keys;
+    QSet<QByteArray> fresh;
     const qint64 now = nowMs();
     for (auto it = list.crbegin(); it != list.crend(); ++it) { // oldest first
         const SseEvent event{ Notification::TypeName, QJsonDocument(*it).toJson(QJsonDocument::Compact), {} };
@@ -267,6 +269,15 @@ void DesktopSession::onSnapshot(const QList<QJsonObject> &list)
             continue;
         items << NotificationItem::fromProtocol(*n, it->value(u"event_id").toString().toUtf8(),
                                                 NotificationListFetcher::isRead(*it));
+        // Published while the list was on its way: the stream, open since
+        // before we asked, brings it too (by its id), and that delivery
+        // alerts it. Without an id there is no telling it from a backend
+        // that re-sends everything, so the list's word is taken for it.
+        if (!items.last().read && !items.last().eventId.isEmpty()
+            && n->createdAt >= m_snapshotAskedAt.addSecs(-FreshSnapshotSkewSecs)) {
+            fresh.insert(items.last().eventId);
+            continue;
+        }
         // Known from now on: a backend that re-sends it, or a catch-up, does not alert it.
         m_feed->dedup().remember(interpreted.contentKey, interpreted.contentKeyExpires, now);
         keys << Notify::ContentDedup::Entry{ interpreted.contentKey, now, interpreted.contentKeyExpires };
@@ -281,7 +292,7 @@ void DesktopSession::onSnapshot(const QList<QJsonObject> &list)
     // those events must not alert again. The resume position stays.
     QByteArrayList seen;
     for (const NotificationItem &item : std::as_const(items)) {
-        if (item.eventId.isEmpty())
+        if (item.eventId.isEmpty() || fresh.contains(item.eventId))
             continue;
         m_journal.markSeen(item.eventId);
         seen << item.eventId;
@@ -364,8 +375,8 @@ void DesktopSession::apply(const Presence &p, const InterpretedEvent &)
     m_batch.presences << p;
     if (m_settings.alertPresence && p.user != m_settings.user)
         alert(AlertCenter::Kind::Presence, QString(),
-              tr("%1 is %2").arg(p.displayName.isEmpty() ? p.user : p.displayName,
-                                 DisplayText::presenceName(p.status).toLower()),
+              tr("%1 is %2")
+                  .arg(p.displayName.isEmpty() ? p.user : p.displayName, DisplayText::presenceName(p.status).toLower()),
               {}, Notifier::Urgency::Low, false);
 }
 

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "alertcenter.h"
-#include "contentdedup.h"
 #include "apipaths.h"
+#include "contentdedup.h"
 #include "eventjournal.h"
 #include "interpretedevent.h"
 #include "notificationmodel.h"
@@ -71,6 +71,11 @@ public:
     /// A batch that grows to this many events is applied at once (a backlog
     /// is taken in steps that each keep the app responsive).
     static constexpr int MaxBatchEvents = 500;
+    /// An unread item (with an event id) in the notifications list created
+    /// less than this before we asked for the list (allowing for the
+    /// server's clock) is left for the stream to alert, not taken as
+    /// already delivered.
+    static constexpr int FreshSnapshotSkewSecs = 5;
 
     /// @p history may be null (nothing kept); the session does not own it.
     DesktopSession(HistoryStore *history, Notifier *notifier, QObject *parent = nullptr);
@@ -194,4 +199,6 @@ private:
     QList<NotificationItem> m_sinceResync;
     QStringList m_readSinceResync;
     bool m_resyncPending = false;
+    /// When the last snapshot was asked for (our clock, UTC).
+    QDateTime m_snapshotAskedAt;
 };

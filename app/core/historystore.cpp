@@ -13,8 +13,8 @@
 using namespace Notify::Protocol;
 
 namespace {
-constexpr int MaxNotifications = 10'000;
 constexpr int MaxDeliveredIds = 10'000;
+constexpr int TrimEvery = 500; ///< writes between two trims (and at every open)
 } // namespace
 
 HistoryStore::HistoryStore(QString path)
@@ -57,7 +57,7 @@ bool HistoryStore::open(QString *error)
             *error = m_db.lastError().text();
         return false;
     }
-    return exec(QStringLiteral("PRAGMA journal_mode=WAL"), error)
+    const bool ready = exec(QStringLiteral("PRAGMA journal_mode=WAL"), error)
         && exec(QStringLiteral("PRAGMA synchronous=NORMAL"), error)
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS notifications(id TEXT PRIMARY KEY, created_ms INTEGER, "
                                "read INTEGER NOT NULL, json TEXT NOT NULL)"),
@@ -77,6 +77,12 @@ bool HistoryStore::open(QString *error)
                                "key TEXT UNIQUE NOT NULL, seen_ms INTEGER NOT NULL, expires INTEGER NOT NULL)"),
                 error)
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value TEXT)"), error);
+    if (!ready)
+        return false;
+    // What the last run left over its limits goes now.
+    m_notificationsSinceTrim = m_rememberedSinceTrim = m_keysSinceTrim = TrimEvery;
+    trim();
+    return true;
 }
 
 HistoryStore::Transaction::Transaction(HistoryStore &store)
@@ -129,18 +135,18 @@ void HistoryStore::trim()
 {
     // Not on every write. The cut-off is the time of the MaxNotifications-th
     // newest, found through the index (no sort of the whole table).
-    if (m_notificationsSinceTrim >= 500) {
+    if (m_notificationsSinceTrim >= TrimEvery) {
         m_notificationsSinceTrim = 0;
         exec(QStringLiteral("DELETE FROM notifications WHERE created_ms < (SELECT created_ms FROM notifications "
                             "ORDER BY created_ms DESC LIMIT 1 OFFSET %1)")
                  .arg(MaxNotifications - 1));
     }
-    if (m_rememberedSinceTrim >= 500) {
+    if (m_rememberedSinceTrim >= TrimEvery) {
         m_rememberedSinceTrim = 0;
         exec(QStringLiteral("DELETE FROM delivered WHERE n <= (SELECT MAX(n) FROM delivered) - %1")
                  .arg(MaxDeliveredIds));
     }
-    if (m_keysSinceTrim >= 500) {
+    if (m_keysSinceTrim >= TrimEvery) {
         m_keysSinceTrim = 0;
         exec(QStringLiteral("DELETE FROM content_keys WHERE n <= (SELECT MAX(n) FROM content_keys) - %1")
                  .arg(Notify::ContentDedup::DefaultCapacity));

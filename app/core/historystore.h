@@ -20,6 +20,10 @@ public:
     ~HistoryStore();
     Q_DISABLE_COPY_MOVE(HistoryStore)
 
+    /// The notifications kept: the newest (trimmed when opened and every 500
+    /// writes, so up to 499 more for a while).
+    static constexpr int MaxNotifications = 10'000;
+
     bool open(QString *error);
 
     /// Everything written while one is alive goes to disk in one SQLite

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ordermodel.h"
 
+#include <algorithm>
+
 #include "displaytext.h"
 #include "levelicons.h"
 
@@ -94,15 +96,40 @@ bool OrderModel::isDone(const OrderStatus &order)
             || order.status == OrderState::Refunded);
 }
 
+namespace {
+
+/// Adds @p status to an order's timeline, in the order of the changes: a
+/// change that arrives late (the snapshot before the stream's batch) goes
+/// where it belongs, and one already there is not added twice.
+bool remember(QList<OrderStatus> &history, const OrderStatus &status)
+{
+    const auto same = [&status](const OrderStatus &o) {
+        return o.updatedAt == status.updatedAt && o.statusName() == status.statusName();
+    };
+    if (std::any_of(history.cbegin(), history.cend(), same))
+        return false;
+    if (!status.updatedAt.isValid()) {
+        history.append(status);
+        return true;
+    }
+    const auto at
+        = std::upper_bound(history.begin(), history.end(), status, [](const OrderStatus &a, const OrderStatus &b) {
+              return b.updatedAt.isValid() && a.updatedAt < b.updatedAt;
+          });
+    history.insert(at, status);
+    return true;
+}
+
+} // namespace
+
 void OrderModel::apply(const QList<OrderStatus> &statuses)
 {
     QList<OrderStatus> fresh;
     QHash<QString, qsizetype> freshRow;
+    QStringList changed;
     for (const OrderStatus &status : statuses) {
-        QList<OrderStatus> &history = m_history[status.orderId];
-        if (history.isEmpty() || history.last().updatedAt != status.updatedAt
-            || history.last().statusName() != status.statusName())
-            history.append(status);
+        if (remember(m_history[status.orderId], status) && !changed.contains(status.orderId))
+            changed << status.orderId;
         if (const auto f = freshRow.constFind(status.orderId); f != freshRow.constEnd()) {
             if (!fresh.at(*f).updatedAt.isValid() || status.updatedAt >= fresh.at(*f).updatedAt)
                 fresh[*f] = status;
@@ -120,6 +147,8 @@ void OrderModel::apply(const QList<OrderStatus> &statuses)
         m_orders[*it] = status;
         emit dataChanged(index(int(*it), 0), index(int(*it), ColumnCount - 1));
     }
+    if (!changed.isEmpty())
+        emit historyChanged(changed);
     if (fresh.isEmpty())
         return;
     beginInsertRows({}, int(m_orders.size()), int(m_orders.size() + fresh.size() - 1));
@@ -140,9 +169,7 @@ void OrderModel::reset(const QList<OrderStatus> &orders)
             continue;
         m_rowOf.insert(o.orderId, m_orders.size());
         m_orders.append(o);
-        QList<OrderStatus> &history = m_history[o.orderId];
-        if (history.isEmpty() || history.last().statusName() != o.statusName())
-            history.append(o);
+        remember(m_history[o.orderId], o);
     }
     endResetModel();
 }

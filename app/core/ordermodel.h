@@ -37,6 +37,10 @@ public:
     [[nodiscard]] QList<Notify::Protocol::OrderStatus> history(const QString &orderId) const;
     [[nodiscard]] const QList<Notify::Protocol::OrderStatus> &orders() const { return m_orders; }
 
+signals:
+    /// The timeline of these orders changed (a late change does not change their row).
+    void historyChanged(const QStringList &orderIds);
+
 private:
     QList<Notify::Protocol::OrderStatus> m_orders;
     QHash<QString, qsizetype> m_rowOf;

@@ -12,6 +12,8 @@ ConnectionBanner::ConnectionBanner(QWidget *parent)
     , m_retry(new QPushButton(tr("Re&try now")))
     , m_close(new QPushButton(tr("Close")))
 {
+    m_settings->setObjectName(QStringLiteral("bannerSettings"));
+    m_retry->setObjectName(QStringLiteral("bannerRetry"));
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     setAccessibleName(tr("Connection problem"));

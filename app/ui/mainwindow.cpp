@@ -42,7 +42,8 @@ MainWindow::MainWindow(DesktopSession *session, QWidget *parent)
     , m_people(new PeoplePage(session))
     , m_log(new QPlainTextEdit)
     , m_status(new QLabel)
-    , m_counts(new Throttle(CountsIntervalMs, [this] { updateCounts(); }, this))
+    , m_counts(new Throttle(
+          CountsIntervalMs, [this] { updateCounts(); }, this))
 {
     setWindowTitle(tr("Notify"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
@@ -146,8 +147,8 @@ void MainWindow::buildMenus()
         QAction *tab = view->addAction(names.at(i), this, [this, i] { m_tabs->setCurrentIndex(i); });
         tab->setShortcut(QKeyCombination(Qt::CTRL, Qt::Key(Qt::Key_1 + i)));
     }
-    QAction *next = view->addAction(tr("Next tab"), this,
-                                    [this] { m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count()); });
+    QAction *next = view->addAction(
+        tr("Next tab"), this, [this] { m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count()); });
     next->setShortcuts(QKeySequence::NextChild); // Ctrl+Tab, from any control, the lists too
     QAction *previous = view->addAction(tr("Previous tab"), this, [this] {
         m_tabs->setCurrentIndex((m_tabs->currentIndex() + m_tabs->count() - 1) % m_tabs->count());
@@ -227,11 +228,11 @@ QString MainWindow::statusText() const
 void MainWindow::updateStatus()
 {
     const auto state = m_session->client()->state();
-    QStringList parts{ m_session->settings().server.toString(QUrl::RemoveUserInfo),
-                       DisplayText::connectionState(state),
+    QStringList parts{ m_session->settings().server.toString(QUrl::RemoveUserInfo), DisplayText::connectionState(state),
                        tr("%n unread", nullptr, m_session->notifications()->unreadCount()) };
     if (m_session->lastEventTime().isValid())
-        parts << tr("last event %1").arg(QLocale().toString(m_session->lastEventTime().toLocalTime().time(), QLocale::ShortFormat));
+        parts << tr("last event %1")
+                     .arg(QLocale().toString(m_session->lastEventTime().toLocalTime().time(), QLocale::ShortFormat));
     const QDateTime paused = m_session->alertsPausedUntil();
     if (paused.isValid())
         parts << tr("do not disturb until %1").arg(QLocale().toString(paused, QLocale::ShortFormat));

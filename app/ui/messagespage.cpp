@@ -31,11 +31,13 @@ MessagesPage::MessagesPage(DesktopSession *session, QWidget *parent)
     , m_refresh(new QTimer(this))
 {
     m_conversations->setAccessibleName(tr("Conversations"));
+    m_conversations->setAccessibleDescription(tr("Colleagues you write with, those with unread messages marked"));
     m_thread->setSourceModel(session->messages());
     m_thread->setFilterRole(MessageModel::PeerRole);
     m_thread->setFilterFixedString(NoPeer);
     m_view->setModel(m_thread);
     m_view->setAccessibleName(tr("Messages of the conversation"));
+    m_view->setAccessibleDescription(tr("The messages with the selected colleague, oldest first"));
     m_view->setTabKeyNavigation(false);
     m_view->verticalHeader()->hide();
     m_view->setShowGrid(false);
@@ -130,8 +132,7 @@ void MessagesPage::rebuild()
             others << user;
     }
     std::sort(others.begin(), others.end(), [this](const QString &a, const QString &b) {
-        return QString::localeAwareCompare(m_session->presence()->displayName(a),
-                                           m_session->presence()->displayName(b))
+        return QString::localeAwareCompare(m_session->presence()->displayName(a), m_session->presence()->displayName(b))
             < 0;
     });
     peers << others;
@@ -142,8 +143,7 @@ void MessagesPage::rebuild()
         const QString name = m_session->presence()->displayName(peer);
         auto *item = new QListWidgetItem(unread > 0 ? tr("● %1 (%2)").arg(name).arg(unread) : name);
         item->setData(Qt::UserRole, peer);
-        item->setData(Qt::AccessibleTextRole,
-                      unread > 0 ? tr("%1, %n unread", nullptr, unread).arg(name) : name);
+        item->setData(Qt::AccessibleTextRole, unread > 0 ? tr("%1, %n unread", nullptr, unread).arg(name) : name);
         if (unread > 0) {
             QFont bold = item->font();
             bold.setBold(true);

@@ -60,6 +60,7 @@ NotificationDetails::NotificationDetails(QWidget *parent)
     layout->addLayout(buttons);
     addWidget(page);
 
+    m_link->setObjectName(QStringLiteral("openLink"));
     connect(m_link, &QPushButton::clicked, this,
             [this] { QDesktopServices::openUrl(QUrl(m_current.data(NotificationModel::LinkRole).toString())); });
     connect(m_read, &QPushButton::clicked, this, [this] {

@@ -50,11 +50,14 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     m_search->setPlaceholderText(tr("Search notifications (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search notifications"));
+    m_level->setObjectName(QStringLiteral("levelFilter"));
     m_level->setAccessibleName(tr("Level filter"));
+    m_level->setAccessibleDescription(tr("Shows only the notifications of one level"));
     m_level->addItem(tr("All levels"), -1);
     for (const Level level : { Level::Error, Level::Warning, Level::Success, Level::Info })
         m_level->addItem(DisplayText::levelName(level), int(level));
     m_category->setAccessibleName(tr("Category filter"));
+    m_category->setAccessibleDescription(tr("Shows only the notifications of one category"));
     m_category->addItem(tr("All categories"), QString());
     m_unreadBox->setAccessibleDescription(tr("Shows only the notifications not read yet"));
     m_markShownButton->setAccessibleDescription(tr("Marks the notifications shown by the filters as read"));
@@ -79,6 +82,7 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->setAccessibleName(tr("Notifications"));
+    m_view->setAccessibleDescription(tr("Newest first; each row says whether it is unread and its level"));
     QHeaderView *header = m_view->horizontalHeader();
     header->setSectionResizeMode(NotificationModel::TitleColumn, QHeaderView::Stretch);
     // Sized for their longest text ("Yesterday 14:03", "Information"), not for what happens to be in view.
@@ -96,6 +100,7 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
             : tr("No notifications yet.\nNew ones appear here the moment they happen.");
     });
     m_newButton = new QPushButton(m_view->viewport());
+    m_newButton->setObjectName(QStringLiteral("newAbove"));
     m_newButton->setAccessibleDescription(tr("Scrolls to the newest notifications"));
     m_newButton->hide();
     connect(m_newButton, &QPushButton::clicked, this, &NotificationsPage::jumpToNew);
@@ -278,10 +283,10 @@ void NotificationsPage::updateActions()
     const QModelIndex current = m_view->currentIndex();
     m_openLink->setEnabled(current.isValid() && !current.data(NotificationModel::LinkRole).toString().isEmpty());
     // "All" means what is shown: with a filter, the button says how many.
-    const int shownUnread = m_filter->isFiltering() ? int(m_filter->shownUnreadIds().size())
-                                                    : m_session->notifications()->unreadCount();
-    const QString text = m_filter->isFiltering() ? tr("Mark %n shown as read", nullptr, shownUnread)
-                                                 : tr("Mark &all read");
+    const int shownUnread
+        = m_filter->isFiltering() ? int(m_filter->shownUnreadIds().size()) : m_session->notifications()->unreadCount();
+    const QString text
+        = m_filter->isFiltering() ? tr("Mark %n shown as read", nullptr, shownUnread) : tr("Mark &all read");
     m_markShownRead->setText(text);
     m_markShownRead->setEnabled(shownUnread > 0);
     m_markShownButton->setText(text);

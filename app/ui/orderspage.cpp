@@ -33,7 +33,6 @@ public:
     {
         setDynamicSortFilter(true);
         setSortRole(OrderModel::UpdatedRole);
-        setFilterCaseSensitivity(Qt::CaseInsensitive);
         sort(OrderModel::UpdatedColumn, Qt::DescendingOrder);
     }
 
@@ -43,13 +42,22 @@ protected:
         const QModelIndex index = sourceModel()->index(sourceRow, 0, parent);
         if (index.data(OrderModel::DoneRole).toBool() != m_done)
             return false;
-        const QString search = filterRegularExpression().pattern();
-        return search.isEmpty() || index.data(OrderModel::OrderIdRole).toString().contains(search, Qt::CaseInsensitive)
-            || index.data(OrderModel::NoteRole).toString().contains(search, Qt::CaseInsensitive);
+        return m_search.isEmpty()
+            || index.data(OrderModel::OrderIdRole).toString().contains(m_search, Qt::CaseInsensitive)
+            || index.data(OrderModel::NoteRole).toString().contains(m_search, Qt::CaseInsensitive);
+    }
+
+public:
+    /// Plain text, as typed ("A-12" is not a pattern).
+    void setSearch(const QString &text)
+    {
+        m_search = text;
+        invalidateFilter();
     }
 
 private:
     bool m_done;
+    QString m_search;
 };
 
 } // namespace
@@ -84,6 +92,7 @@ OrdersPage::OrdersPage(DesktopSession *session, QWidget *parent)
     m_doneToggle->setAccessibleDescription(tr("Shows or hides delivered, cancelled and refunded orders"));
     m_done->hide();
     m_timeline->setAccessibleName(tr("Status timeline"));
+    m_timeline->setAccessibleDescription(tr("Every status the selected order went through, oldest first"));
     new EmptyState(m_timeline, [] { return tr("Select an order to see its status timeline."); });
 
     auto *left = new QWidget;
@@ -102,8 +111,8 @@ OrdersPage::OrdersPage(DesktopSession *session, QWidget *parent)
     layout->addWidget(split);
 
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_activeProxy->setFilterFixedString(text.trimmed());
-        m_doneProxy->setFilterFixedString(text.trimmed());
+        static_cast<OrderFilter *>(m_activeProxy)->setSearch(text.trimmed());
+        static_cast<OrderFilter *>(m_doneProxy)->setSearch(text.trimmed());
         updateDoneHeader();
     });
     connect(m_doneToggle, &QToolButton::toggled, this, [this](bool open) {
@@ -119,9 +128,14 @@ OrdersPage::OrdersPage(DesktopSession *session, QWidget *parent)
             connect(proxy, signal, this, &OrdersPage::updateDoneHeader);
         connect(proxy, &QAbstractItemModel::modelReset, this, &OrdersPage::updateDoneHeader);
     }
-    connect(session->orders(), &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
-        if (m_timeline->property("order").toString() == topLeft.data(OrderModel::OrderIdRole).toString())
-            showTimeline(topLeft);
+    connect(session->orders(), &OrderModel::historyChanged, this, [this](const QStringList &orderIds) {
+        const QString shown = m_timeline->property("order").toString();
+        if (shown.isEmpty() || !orderIds.contains(shown))
+            return;
+        for (QTableView *view : { m_active, m_done }) {
+            if (view->currentIndex().data(OrderModel::OrderIdRole).toString() == shown)
+                showTimeline(view->currentIndex());
+        }
     });
     updateDoneHeader();
 }
@@ -131,6 +145,7 @@ QTableView *OrdersPage::makeView(QSortFilterProxyModel *proxy, const QString &na
     auto *view = new QTableView;
     view->setModel(proxy);
     view->setAccessibleName(name);
+    view->setAccessibleDescription(tr("Order number, status and when it last changed; select one for its timeline"));
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->setTabKeyNavigation(false);
@@ -180,12 +195,12 @@ void OrdersPage::showTimeline(const QModelIndex &index)
     bold.setBold(true);
     title->setFont(bold);
     m_timeline->addItem(title);
-    for (auto it = history.crbegin(); it != history.crend(); ++it) {
-        auto *item = new QListWidgetItem(
-            LevelIcons::dot(LevelIcons::color(it->status)),
-            QStringLiteral("%1   %2%3")
-                .arg(QLocale().toString(it->updatedAt.toLocalTime(), QLocale::ShortFormat),
-                     DisplayText::orderStatusName(*it), it->note.isEmpty() ? QString() : QStringLiteral(" — ") + it->note));
+    for (auto it = history.cbegin(); it != history.cend(); ++it) { // as it happened
+        auto *item = new QListWidgetItem(LevelIcons::dot(LevelIcons::color(it->status)),
+                                         QStringLiteral("%1   %2%3")
+                                             .arg(QLocale().toString(it->updatedAt.toLocalTime(), QLocale::ShortFormat),
+                                                  DisplayText::orderStatusName(*it),
+                                                  it->note.isEmpty() ? QString() : QStringLiteral(" — ") + it->note));
         m_timeline->addItem(item);
     }
 }

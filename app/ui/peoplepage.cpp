@@ -27,6 +27,7 @@ PeoplePage::PeoplePage(DesktopSession *session, QWidget *parent)
     for (const auto status : { PresenceStatus::Online, PresenceStatus::Away, PresenceStatus::Busy })
         m_mine->addItem(DisplayText::presenceName(status), Notify::Protocol::toString(status));
     m_mine->setAccessibleName(tr("My status"));
+    m_mine->setAccessibleDescription(tr("What colleagues see of you: online, away, busy or offline"));
     auto *bar = new QHBoxLayout;
     bar->addWidget(label);
     bar->addWidget(m_mine);
@@ -36,6 +37,7 @@ PeoplePage::PeoplePage(DesktopSession *session, QWidget *parent)
     m_view->setModel(m_filter);
     m_view->setUniformItemSizes(true);
     m_view->setAccessibleName(tr("Colleagues"));
+    m_view->setAccessibleDescription(tr("Who is online, away, busy or offline; online first"));
     new EmptyState(m_view, [] { return tr("Nobody else is known yet.\nColleagues appear here with their status."); });
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);

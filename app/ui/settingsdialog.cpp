@@ -79,13 +79,13 @@ SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, Mode mo
 
     auto *layout = new QVBoxLayout(this);
     if (mode == Mode::Welcome) {
-        auto *intro = new QLabel(
-            tr("<p><b>Notify</b> shows your shop's notifications, order updates, messages and who of your "
-               "colleagues is online, on your desktop, the moment they happen.</p>"
-               "<p>To connect, it needs the address of your server, your user name and your personal "
-               "<b>access token</b>. You find the token on your profile page on the server (often "
-               "<i>Profile › API token</i>); if there is none, your administrator can make one "
-               "(Django admin: <i>Auth Token › Tokens</i>).</p>"));
+        auto *intro
+            = new QLabel(tr("<p><b>Notify</b> shows your shop's notifications, order updates, messages and who of your "
+                            "colleagues is online, on your desktop, the moment they happen.</p>"
+                            "<p>To connect, it needs the address of your server, your user name and your personal "
+                            "<b>access token</b>. You find the token on your profile page on the server (often "
+                            "<i>Profile › API token</i>); if there is none, your administrator can make one "
+                            "(Django admin: <i>Auth Token › Tokens</i>).</p>"));
         intro->setWordWrap(true);
         intro->setTextFormat(Qt::RichText);
         layout->addWidget(intro);
@@ -106,9 +106,9 @@ SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, Mode mo
     layout->addLayout(form);
     auto *advanced = new QGroupBox(tr("&Advanced: private servers and other backends"));
     advanced->setCheckable(true);
-    advanced->setChecked(mode == Mode::Settings && (settings.auth != Notify::AuthScheme::Bearer
-                                                     || !settings.caCertificateFile.isEmpty()
-                                                     || !settings.mappingFile.isEmpty()));
+    advanced->setChecked(mode == Mode::Settings
+                         && (settings.auth != Notify::AuthScheme::Bearer || !settings.caCertificateFile.isEmpty()
+                             || !settings.mappingFile.isEmpty()));
     auto *advancedForm = new QFormLayout(advanced);
     advancedForm->addRow(tr("Send the token &as"), m_auth);
     advancedForm->addRow(tr("&CA certificate"), ca);

@@ -48,7 +48,8 @@ TrayController::TrayController(DesktopSession *session, MainWindow *window, QObj
     // The icon and its tooltip follow a stream at most once a second
     // (a new icon is a round trip to the desktop's tray); the connection's
     // state at once.
-    auto *throttle = new Throttle(1000, [this] { refresh(); }, this);
+    auto *throttle = new Throttle(
+        1000, [this] { refresh(); }, this);
     connect(m_session, &DesktopSession::connectionStateChanged, this, &TrayController::refresh);
     connect(m_session->notifications(), &NotificationModel::unreadCountChanged, throttle, &Throttle::request);
     connect(m_session, &DesktopSession::eventsApplied, throttle, &Throttle::request);
@@ -74,7 +75,8 @@ void TrayController::refresh()
     tip += u'\n' + tr("%n unread", nullptr, unread);
     if (m_session->lastEventTime().isValid())
         tip += u'\n'
-            + tr("last event at %1").arg(QLocale().toString(m_session->lastEventTime().toLocalTime().time(), QLocale::ShortFormat));
+            + tr("last event at %1")
+                  .arg(QLocale().toString(m_session->lastEventTime().toLocalTime().time(), QLocale::ShortFormat));
     if (paused)
         tip += u'\n'
             + tr("do not disturb until %1")

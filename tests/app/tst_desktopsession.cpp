@@ -15,10 +15,70 @@
 #include "trayiconrenderer.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace {
+
+/// Records what the session alerts.
+class RecordingNotifier final : public Notifier
+{
+public:
+    using Notifier::Notifier;
+    void show(const Alert &alert) override { shownKeys << alert.key; }
+    void withdraw(const QString &) override { }
+    QStringList shownKeys;
+};
+
+/// An HTTP server that holds every request until the test gives the answer.
+class HeldListServer final : public QTcpServer
+{
+public:
+    HeldListServer()
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                    QByteArray &request = m_requests[socket];
+                    request += socket->readAll();
+                    if (request.contains("\r\n\r\n"))
+                        m_waiting << socket;
+                    if (!m_body.isEmpty())
+                        answerAll();
+                });
+            }
+        });
+    }
+    [[nodiscard]] bool hasRequest() const { return !m_waiting.isEmpty(); }
+    void answer(const QJsonObject &body)
+    {
+        m_body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        answerAll();
+    }
+
+private:
+    void answerAll()
+    {
+        for (QTcpSocket *socket : std::as_const(m_waiting)) {
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                          "Content-Length: "
+                          + QByteArray::number(m_body.size()) + "\r\n\r\n" + m_body);
+            socket->disconnectFromHost();
+        }
+        m_waiting.clear();
+    }
+
+    QHash<QTcpSocket *, QByteArray> m_requests;
+    QList<QTcpSocket *> m_waiting;
+    QByteArray m_body;
+};
+
+} // namespace
 
 class tst_DesktopSession final : public QObject
 {
@@ -31,6 +91,8 @@ private slots:
     void readsFollowTheServer();
     void resetTriggersResync();
     void restartResumesWithoutDuplicates();
+    void aBurstIsAFewBatches();
+    void publishedWhileTheListLoadsIsAlerted();
     void trayIconShowsStateAndBadge();
 
 private:
@@ -175,6 +237,91 @@ void tst_DesktopSession::restartResumesWithoutDuplicates()
     for (const auto &args : std::as_const(inserted))
         added += args.at(2).toInt() - args.at(1).toInt() + 1;
     QCOMPARE(added, 3); // only the missed ones were applied
+}
+
+void tst_DesktopSession::aBurstIsAFewBatches()
+{
+    const QString path = m_server->dir() + QStringLiteral("/history.sqlite");
+    QString error;
+    HistoryStore history(path);
+    QVERIFY(history.open(&error));
+    DesktopSession session(&history, nullptr);
+    session.setSettings(settings());
+    QSignalSpy listed(&session, &DesktopSession::resynced);
+    session.start();
+    QTRY_COMPARE(session.client()->state(), Notify::SseClient::State::Open);
+    QTRY_COMPARE(listed.size(), 1); // the first list is in: what follows is the stream's
+    QSignalSpy batches(&session, &DesktopSession::eventsApplied);
+    QSignalSpy inserted(session.notifications(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy unread(session.notifications(), &NotificationModel::unreadCountChanged);
+    constexpr int Burst = 1'200;
+    for (int i = 0; i < Burst; ++i)
+        notify(QStringLiteral("b%1").arg(i));
+    QTRY_COMPARE(session.notifications()->rowCount(), Burst);
+    QCOMPARE(session.pendingEvents(), 0);
+    // Not one model change per event: a batch per pass, at most 500 events each.
+    QVERIFY2(batches.size() >= Burst / DesktopSession::MaxBatchEvents && batches.size() <= 12,
+             qPrintable(QString::number(batches.size())));
+    QCOMPARE(inserted.size(), batches.size()); // each batch one range, at the top
+    QCOMPARE(unread.size(), batches.size());
+    for (const auto &args : std::as_const(inserted))
+        QCOMPARE(args.at(1).toInt(), 0);
+    // And all of it in the history, with the resume position.
+    session.stop();
+    HistoryStore reopened(path);
+    QVERIFY(reopened.open(&error));
+    QCOMPARE(reopened.notifications().size(), Burst);
+    QCOMPARE(reopened.lastEventId(), session.journal().lastEventId());
+}
+
+void tst_DesktopSession::publishedWhileTheListLoadsIsAlerted()
+{
+    // The stream opens, then the list is asked for; a notification published
+    // in between is in the list *and* comes down the stream after it. It
+    // must be alerted (once), not taken as already delivered by the list.
+    const QByteArray first = notify(QStringLiteral("before"));
+    HeldListServer list;
+    QVERIFY(list.listen(QHostAddress::LocalHost));
+    RecordingNotifier notifier;
+    DesktopSession session(nullptr, &notifier);
+    DesktopSession::Settings s = settings();
+    s.notificationsPath = QStringLiteral("http://127.0.0.1:%1/list").arg(list.serverPort());
+    session.setSettings(s);
+    QSignalSpy resynced(&session, &DesktopSession::resynced);
+    session.start();
+    QTRY_COMPARE(session.client()->state(), Notify::SseClient::State::Open);
+    QTRY_VERIFY(list.hasRequest());
+    // The id the next event will get (alice's presence took one).
+    const Notify::Server::EventStore &store = (*m_server)->store();
+    const QByteArray next = store.eventId(store.headSeq() + 1);
+    // The list as the server would give it a moment later: "before", read
+    // long ago, and "n1" (the next event id), created just now.
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    list.answer(QJsonObject{
+        { QStringLiteral("notifications"),
+          QJsonArray{ QJsonObject{ { QStringLiteral("notification_id"), QStringLiteral("n1") },
+                                   { QStringLiteral("event_id"), QString::fromLatin1(next) },
+                                   { QStringLiteral("title"), QStringLiteral("Title n1") },
+                                   { QStringLiteral("read"), false },
+                                   { QStringLiteral("created_at"), now } },
+                      QJsonObject{ { QStringLiteral("notification_id"), QStringLiteral("before") },
+                                   { QStringLiteral("event_id"), QString::fromLatin1(first) },
+                                   { QStringLiteral("title"), QStringLiteral("Title before") },
+                                   { QStringLiteral("read"), true },
+                                   { QStringLiteral("created_at"), QStringLiteral("2026-11-28T10:00:00Z") } } } } });
+    QTRY_COMPARE(resynced.size(), 1);
+    QCOMPARE(session.notifications()->rowCount(), 2);
+    QVERIFY(notifier.shownKeys.isEmpty()); // the list itself alerts nothing
+    // Now the stream brings it.
+    QCOMPARE(notify(QStringLiteral("n1")), next);
+    QTRY_COMPARE(notifier.shownKeys, QStringList{ QStringLiteral("n1") });
+    QCOMPARE(session.notifications()->rowCount(), 2); // shown once
+    // And a replay of the same event later is not alerted again.
+    session.reconnectNow();
+    QTRY_COMPARE(session.client()->state(), Notify::SseClient::State::Open);
+    notify(QStringLiteral("n2"));
+    QTRY_COMPARE(notifier.shownKeys.size(), 2);
+    QCOMPARE(notifier.shownKeys.last(), QStringLiteral("n2"));
 }
 
 void tst_DesktopSession::trayIconShowsStateAndBadge()

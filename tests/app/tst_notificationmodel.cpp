@@ -33,7 +33,8 @@ OrderStatus order(const char *id, OrderState state, int minutesAgo, const char *
     o.orderId = QString::fromLatin1(id);
     o.status = state;
     o.note = QString::fromLatin1(note);
-    o.updatedAt = QDateTime::currentDateTimeUtc().addSecs(-60 * minutesAgo);
+    static const QDateTime base = QDateTime::currentDateTimeUtc(); // the same "now" for every call
+    o.updatedAt = base.addSecs(-60 * minutesAgo);
     return o;
 }
 
@@ -50,6 +51,7 @@ private slots:
     void capacityDropsTheOldest();
     void relativeTimes();
     void orderTransitionsAndHistory();
+    void snapshotBeforeTheStreamKeepsOneTimeline();
 };
 
 void tst_NotificationModel::insertUpdateAndUnreadCount()
@@ -168,6 +170,35 @@ void tst_NotificationModel::orderTransitionsAndHistory()
     QCOMPARE(model.index(0, OrderModel::StatusColumn).data().toString(), QStringLiteral("Shipped"));
     QCOMPARE(model.history(QStringLiteral("A-1")).size(), 4);
     QCOMPARE(model.index(1, OrderModel::NoteColumn).data().toString(), QStringLiteral("DHL"));
+    // ...in its place: the timeline is in the order things happened.
+    QStringList timeline;
+    for (const OrderStatus &o : model.history(QStringLiteral("A-1")))
+        timeline << o.statusName();
+    QCOMPARE(timeline,
+             (QStringList{ QStringLiteral("pending"), QStringLiteral("confirmed"), QStringLiteral("processing"),
+                           QStringLiteral("shipped") }));
+}
+
+void tst_NotificationModel::snapshotBeforeTheStreamKeepsOneTimeline()
+{
+    // The orders list came before the stream's batch with the same changes.
+    OrderModel model;
+    QSignalSpy changed(&model, &OrderModel::historyChanged);
+    model.reset({ order("A-1", OrderState::Delivered, 10) });
+    model.apply(QList{ order("A-1", OrderState::Pending, 30), order("A-1", OrderState::Shipped, 20),
+                       order("A-1", OrderState::Delivered, 10) });
+    QStringList timeline;
+    for (const OrderStatus &o : model.history(QStringLiteral("A-1")))
+        timeline << o.statusName();
+    QCOMPARE(timeline,
+             (QStringList{ QStringLiteral("pending"), QStringLiteral("shipped"), QStringLiteral("delivered") }));
+    QCOMPARE(model.index(0, OrderModel::StatusColumn).data().toString(), QStringLiteral("Delivered"));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().first().toStringList(), QStringList{ QStringLiteral("A-1") });
+    // The same changes again (a replay) change nothing.
+    model.apply(QList{ order("A-1", OrderState::Shipped, 20) });
+    QCOMPARE(model.history(QStringLiteral("A-1")).size(), 3);
+    QCOMPARE(changed.size(), 1);
 }
 
 QTEST_MAIN(tst_NotificationModel)

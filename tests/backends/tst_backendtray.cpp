@@ -22,14 +22,6 @@
 
 namespace {
 
-QStringList strings(std::initializer_list<const char *> texts)
-{
-    QStringList out;
-    for (const char *text : texts)
-        out << QString::fromUtf8(text);
-    return out;
-}
-
 QJsonObject object(const QString &json)
 {
     return QJsonDocument::fromJson(json.toUtf8()).object();

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+// The local history in SQLite: batches in one transaction, the newest
+// 10,000 notifications kept, read flags both ways, the journal.
+
+#include "historystore.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+namespace {
+
+NotificationItem item(int n, qint64 baseMs)
+{
+    NotificationItem i;
+    i.id = QStringLiteral("n%1").arg(n);
+    i.title = QStringLiteral("Title %1").arg(n);
+    i.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + qint64(n) * 1000, QTimeZone::utc());
+    return i;
+}
+
+} // namespace
+
+class tst_HistoryStore final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void keepsTheNewestNotifications();
+    void readFlagsAndTransactions();
+};
+
+void tst_HistoryStore::keepsTheNewestNotifications()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+    const qint64 base = QDateTime::currentMSecsSinceEpoch() - 86'400'000;
+    const int total = HistoryStore::MaxNotifications + 1'200;
+    {
+        HistoryStore history(path);
+        QString error;
+        QVERIFY2(history.open(&error), qPrintable(error));
+        // In batches as the session writes them; oldest first here, but the
+        // order of writing does not matter: the newest by time are kept.
+        QList<NotificationItem> batch;
+        for (int n = total - 1; n >= 0; --n) {
+            batch << item(n, base);
+            if (batch.size() == 500) {
+                const HistoryStore::Transaction transaction(history);
+                history.saveNotifications(batch);
+                batch.clear();
+            }
+        }
+        const HistoryStore::Transaction transaction(history);
+        history.saveNotifications(batch);
+    }
+    HistoryStore history(path);
+    QString error;
+    QVERIFY(history.open(&error));
+    const QList<NotificationItem> kept = history.notifications();
+    QCOMPARE(kept.size(), HistoryStore::MaxNotifications);
+    QSet<QString> ids;
+    for (const NotificationItem &i : kept)
+        ids.insert(i.id);
+    QVERIFY(ids.contains(QStringLiteral("n%1").arg(total - 1))); // the newest
+    QVERIFY(ids.contains(QStringLiteral("n%1").arg(total - HistoryStore::MaxNotifications)));
+    QVERIFY(!ids.contains(QStringLiteral("n%1").arg(total - HistoryStore::MaxNotifications - 1)));
+    QVERIFY(!ids.contains(QStringLiteral("n0")));
+}
+
+void tst_HistoryStore::readFlagsAndTransactions()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+    const qint64 base = QDateTime::currentMSecsSinceEpoch();
+    {
+        HistoryStore history(path);
+        QString error;
+        QVERIFY(history.open(&error));
+        {
+            // One transaction for a whole batch, nested ones join it.
+            const HistoryStore::Transaction outer(history);
+            history.saveNotifications({ item(1, base), item(2, base), item(3, base) });
+            const HistoryStore::Transaction inner(history);
+            history.rememberEvents({ "e1", "e2", "e3" });
+        }
+        history.markRead({ QStringLiteral("n1"), QStringLiteral("n2") });
+        history.markUnread({ QStringLiteral("n2") });
+        // A replay of a read one as unread keeps it read.
+        history.saveNotification(item(1, base));
+    }
+    HistoryStore history(path);
+    QString error;
+    QVERIFY(history.open(&error));
+    QHash<QString, bool> read;
+    for (const NotificationItem &i : history.notifications())
+        read.insert(i.id, i.read);
+    QCOMPARE(read.value(QStringLiteral("n1")), true);
+    QCOMPARE(read.value(QStringLiteral("n2")), false);
+    QCOMPARE(read.value(QStringLiteral("n3")), false);
+    QCOMPARE(history.lastEventId(), QByteArray("e3"));
+    QCOMPARE(history.deliveredIds(), (QByteArrayList{ "e1", "e2", "e3" }));
+}
+
+QTEST_MAIN(tst_HistoryStore)
+#include "tst_historystore.moc"
