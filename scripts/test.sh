@@ -25,7 +25,7 @@ scripts/tidy.sh "build/$preset"
 
 echo "== fuzz smoke"
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz
+cmake --build --preset fuzz --target fuzz_sseparser fuzz_httprequestparser
 mkdir -p build/fuzz/findings
 for target in sseparser httprequestparser; do
     corpus=$(mktemp -d)

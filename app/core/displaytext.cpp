@@ -37,7 +37,7 @@ QString eventTime(const QDateTime &time, const QDateTime &now)
         return QCoreApplication::translate("DisplayText", "%n min ago", nullptr, minutes);
     const QLocale locale;
     const QDateTime local = time.toLocalTime();
-    const QString clock = locale.toString(local.time(), QLocale::ShortFormat);
+    QString clock = locale.toString(local.time(), QLocale::ShortFormat);
     const QDate today = now.toLocalTime().date();
     if (local.date() == today)
         return clock;

@@ -159,7 +159,7 @@ void MainWindow::buildMenus()
     m_dndMenu = status->addMenu(tr("&Do not disturb"));
     m_dndGroup = new QActionGroup(this);
     m_dndGroup->setExclusive(true);
-    const auto dnd = [this](const QString &text, std::function<QDateTime()> until) {
+    const auto dnd = [this](const QString &text, const std::function<QDateTime()> &until) {
         QAction *action = m_dndMenu->addAction(text);
         action->setCheckable(true);
         m_dndGroup->addAction(action);

@@ -23,12 +23,15 @@ const QStaticText &NotificationDelegate::laidOut(const QString &text, const QFon
     const QString key = text + QChar(0x1f) + QString::number(width) + QChar(0x1f) + font.key();
     if (QStaticText *cached = m_texts.object(key))
         return *cached;
-    auto *laid = new QStaticText(QFontMetrics(font).elidedText(text, Qt::ElideRight, width));
-    laid->setTextFormat(Qt::PlainText);
-    laid->setPerformanceHint(QStaticText::AggressiveCaching);
-    laid->prepare(QTransform(), font);
-    m_texts.insert(key, laid);
-    return *laid;
+    QStaticText laid(QFontMetrics(font).elidedText(text, Qt::ElideRight, width));
+    laid.setTextFormat(Qt::PlainText);
+    laid.setPerformanceHint(QStaticText::AggressiveCaching);
+    laid.prepare(QTransform(), font);
+    m_texts.insert(key, new QStaticText(laid)); // (deleted at once if the cache refuses it)
+    if (QStaticText *cached = m_texts.object(key))
+        return *cached;
+    m_uncached = laid;
+    return m_uncached;
 }
 
 void NotificationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const

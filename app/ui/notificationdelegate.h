@@ -30,4 +30,6 @@ private:
     const QStaticText &laidOut(const QString &text, const QFont &font, int width) const;
 
     mutable QCache<QString, QStaticText> m_texts{ 4000 };
+    /// The last text laid out, should the cache refuse it.
+    mutable QStaticText m_uncached;
 };

@@ -99,7 +99,7 @@ private slots:
     void doNotDisturbIsVisible();
 
 private:
-    void startWindow(DesktopSession::Settings settings);
+    void startWindow(const DesktopSession::Settings &settings);
     void startWindow() { startWindow(settings()); }
     [[nodiscard]] DesktopSession::Settings settings() const;
     QByteArray notify(const QString &id, const char *level = "info", const QString &category = {},
@@ -144,7 +144,7 @@ DesktopSession::Settings tst_TrayUi::settings() const
     return s;
 }
 
-void tst_TrayUi::startWindow(DesktopSession::Settings settings)
+void tst_TrayUi::startWindow(const DesktopSession::Settings &settings)
 {
     m_session = std::make_unique<DesktopSession>(nullptr, nullptr);
     m_session->setSettings(settings);
@@ -211,8 +211,8 @@ void tst_TrayUi::markReadAndUnreadByKeys()
     QTest::keyClick(list(), Qt::Key_M, Qt::ShiftModifier); // unread again
     QCOMPARE(model()->unreadCount(), 2);
     // The detail pane's button says what it will do.
-    auto *button = m_window->notificationsPage()->details()->findChild<QPushButton *>(
-        QString(), Qt::FindChildrenRecursively);
+    auto *button
+        = m_window->notificationsPage()->details()->findChild<QPushButton *>(QString(), Qt::FindChildrenRecursively);
     QVERIFY(button);
     // Ctrl+Shift+A: mark all (shown) read.
     QTest::keyClick(m_window.get(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
@@ -258,15 +258,13 @@ void tst_TrayUi::newItemsDoNotMoveTheSelection()
     list()->setCurrentIndex(list()->model()->index(3, 0));
     const QString selected = idAt(3);
     const QString top = list()->indexAt(QPoint(1, 1)).data(NotificationModel::IdRole).toString();
-    QCOMPARE(m_window->notificationsPage()->details()->current().data(NotificationModel::IdRole).toString(),
-             selected);
+    QCOMPARE(m_window->notificationsPage()->details()->current().data(NotificationModel::IdRole).toString(), selected);
     for (int i = 40; i < 43; ++i)
         notify(QStringLiteral("n%1").arg(i));
     QTRY_COMPARE(model()->rowCount(), 43);
     // The same item stays selected, in the pane, and in the same place on screen.
     QCOMPARE(list()->currentIndex().data(NotificationModel::IdRole).toString(), selected);
-    QCOMPARE(m_window->notificationsPage()->details()->current().data(NotificationModel::IdRole).toString(),
-             selected);
+    QCOMPARE(m_window->notificationsPage()->details()->current().data(NotificationModel::IdRole).toString(), selected);
     QCOMPARE(list()->indexAt(QPoint(1, 1)).data(NotificationModel::IdRole).toString(), top);
     QCOMPARE(m_window->notificationsPage()->newAbove(), 3);
     auto *jump = m_window->notificationsPage()->findChild<QPushButton *>(QStringLiteral("newAbove"));
@@ -304,7 +302,7 @@ void tst_TrayUi::burstMergedInOneGoKeepsTheView()
     }
     QTRY_COMPARE(model()->notificationCount(), 100);
     QCOMPARE(model()->rowCount(), 60);
-    QVERIFY(layouts.size() >= 1);
+    QVERIFY(!layouts.isEmpty());
     // The same groups stay selected and on top (each now named by its newest member).
     QVERIFY(list()->currentIndex().data(NotificationModel::MemberIdsRole).toStringList().contains(selected));
     QVERIFY(list()->indexAt(QPoint(1, 1)).data(NotificationModel::MemberIdsRole).toStringList().contains(top));
@@ -369,7 +367,8 @@ void tst_TrayUi::markShownReadActsOnWhatIsShown()
     QTRY_COMPARE(model()->unreadCount(), 2);
     // The hidden ones were left alone, here and on the server.
     for (const char *id : { "i1", "w1" })
-        QVERIFY(!model()->index(*model()->rowOf(QString::fromLatin1(id)), 0).data(NotificationModel::ReadRole).toBool());
+        QVERIFY(
+            !model()->index(*model()->rowOf(QString::fromLatin1(id)), 0).data(NotificationModel::ReadRole).toBool());
     QTRY_COMPARE((*m_server)->store().notifications(QStringLiteral("alice"), true, 10).size(), 2);
     QVERIFY(!page->markShownReadAction()->isEnabled()); // nothing shown is unread
 }
@@ -432,14 +431,14 @@ void tst_TrayUi::columnsFitTheirText()
     for (int row = 0; row < 4; ++row) {
         for (const int column : { int(NotificationModel::TimeColumn), int(NotificationModel::LevelColumn) }) {
             const QString text = list()->model()->index(row, column).data().toString();
-            QVERIFY2(header->sectionSize(column) >= metrics.horizontalAdvance(text) + 8,
-                     qPrintable(QStringLiteral("\"%1\" does not fit in %2 px").arg(text).arg(header->sectionSize(column))));
+            QVERIFY2(
+                header->sectionSize(column) >= metrics.horizontalAdvance(text) + 8,
+                qPrintable(QStringLiteral("\"%1\" does not fit in %2 px").arg(text).arg(header->sectionSize(column))));
         }
     }
     // Time as people read it: today's as a time of day, yesterday's so.
-    const QString yesterday = model()->index(*model()->rowOf(QStringLiteral("t2")), NotificationModel::TimeColumn)
-                                  .data()
-                                  .toString();
+    const QString yesterday
+        = model()->index(*model()->rowOf(QStringLiteral("t2")), NotificationModel::TimeColumn).data().toString();
     QVERIFY2(yesterday.startsWith(u"Yesterday "), qPrintable(yesterday));
     QCOMPARE(model()->index(0, NotificationModel::LevelColumn).data().toString(), QStringLiteral("Success"));
 }
@@ -450,14 +449,16 @@ void tst_TrayUi::tabsCountUnread()
     QTRY_COMPARE(m_session->client()->state(), SseClient::State::Open);
     notify(QStringLiteral("a"));
     notify(QStringLiteral("b"));
-    m_server->publish("message",
-                      QJsonObject{ { QStringLiteral("message_id"), QStringLiteral("m1") },
-                                   { QStringLiteral("from"), QStringLiteral("bob") },
-                                   { QStringLiteral("to"), QStringLiteral("alice") },
-                                   { QStringLiteral("body"), QStringLiteral("hi") },
-                                   { QStringLiteral("sent_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } },
-                      { QStringLiteral("bob"), QStringLiteral("alice") });
-    QTRY_COMPARE(m_window->tabs()->tabText(MainWindow::NotificationsTab).remove(u'&'), QStringLiteral("Notifications (2)"));
+    m_server->publish(
+        "message",
+        QJsonObject{ { QStringLiteral("message_id"), QStringLiteral("m1") },
+                     { QStringLiteral("from"), QStringLiteral("bob") },
+                     { QStringLiteral("to"), QStringLiteral("alice") },
+                     { QStringLiteral("body"), QStringLiteral("hi") },
+                     { QStringLiteral("sent_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } },
+        { QStringLiteral("bob"), QStringLiteral("alice") });
+    QTRY_COMPARE(m_window->tabs()->tabText(MainWindow::NotificationsTab).remove(u'&'),
+                 QStringLiteral("Notifications (2)"));
     QTRY_COMPARE(m_window->tabs()->tabText(MainWindow::MessagesTab).remove(u'&'), QStringLiteral("Messages (1)"));
     m_session->markAllRead();
     QTRY_COMPARE(m_window->tabs()->tabText(MainWindow::NotificationsTab).remove(u'&'), QStringLiteral("Notifications"));
@@ -468,11 +469,12 @@ void tst_TrayUi::loadOlderFromTheServer()
     // A new machine gets the newest 1,000 from the list; older ones on request.
     const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-30);
     for (int i = 0; i < 1'150; ++i) { // a minute apart, old-0 the oldest
-        m_server->publish("notification",
-                          QJsonObject{ { QStringLiteral("notification_id"), QStringLiteral("old-%1").arg(i) },
-                                       { QStringLiteral("title"), QStringLiteral("Title old-%1").arg(i) },
-                                       { QStringLiteral("created_at"), start.addSecs(60LL * i).toString(Qt::ISODate) } },
-                          { QStringLiteral("alice") });
+        m_server->publish(
+            "notification",
+            QJsonObject{ { QStringLiteral("notification_id"), QStringLiteral("old-%1").arg(i) },
+                         { QStringLiteral("title"), QStringLiteral("Title old-%1").arg(i) },
+                         { QStringLiteral("created_at"), start.addSecs(60LL * i).toString(Qt::ISODate) } },
+            { QStringLiteral("alice") });
     }
     startWindow();
     QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 1'000, 15000);
@@ -571,13 +573,14 @@ void tst_TrayUi::conversationsByNameWithUnread()
     QTRY_COMPARE(m_session->client()->state(), SseClient::State::Open);
     QTRY_VERIFY(m_session->presence()->rowCount() >= 3);
     m_window->tabs()->setCurrentIndex(MainWindow::PeopleTab); // not looking at messages
-    m_server->publish("message",
-                      QJsonObject{ { QStringLiteral("message_id"), QStringLiteral("m1") },
-                                   { QStringLiteral("from"), QStringLiteral("bob") },
-                                   { QStringLiteral("to"), QStringLiteral("alice") },
-                                   { QStringLiteral("body"), QStringLiteral("Lunch?") },
-                                   { QStringLiteral("sent_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } },
-                      { QStringLiteral("bob"), QStringLiteral("alice") });
+    m_server->publish(
+        "message",
+        QJsonObject{ { QStringLiteral("message_id"), QStringLiteral("m1") },
+                     { QStringLiteral("from"), QStringLiteral("bob") },
+                     { QStringLiteral("to"), QStringLiteral("alice") },
+                     { QStringLiteral("body"), QStringLiteral("Lunch?") },
+                     { QStringLiteral("sent_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } },
+        { QStringLiteral("bob"), QStringLiteral("alice") });
     MessagesPage *page = m_window->messagesPage();
     QTRY_COMPARE(m_session->messages()->unreadCount(), 1);
     QTRY_COMPARE(page->currentPeer(), QStringLiteral("bob")); // the conversation with the new message
@@ -790,9 +793,9 @@ void tst_TrayUi::connectionTestSaysWhatIsWrong()
     const auto run = [&](const DesktopSession::Settings &s) {
         finished.clear();
         test.start(s, 5000);
-        return finished.wait(10000) ? std::make_pair(finished.first().at(0).value<ConnectionTest::Outcome>(),
-                                                     finished.first().at(1).toString())
-                                    : std::make_pair(ConnectionTest::Outcome::Other, QStringLiteral("no answer"));
+        return finished.wait(10000)
+            ? std::make_pair(finished.first().at(0).value<ConnectionTest::Outcome>(), finished.first().at(1).toString())
+            : std::make_pair(ConnectionTest::Outcome::Other, QStringLiteral("no answer"));
     };
     auto [outcome, text] = run(settings());
     QCOMPARE(outcome, ConnectionTest::Outcome::Works);
