@@ -130,8 +130,8 @@ void publishDay(NotifyServer &server)
                      QStringLiteral("Printer 2 in the packing area does not answer."), "error", "warehouse",
                      25 * 60 - i * 60);
     notification(QStringLiteral("d4"), QStringLiteral("New order A-4713"),
-                 QStringLiteral("3 items, express delivery to Lyon.\nCustomer: Delphine Roux"), "info", "orders", 5 * 60,
-                 QStringLiteral("https://shop.example.com/orders/A-4713"));
+                 QStringLiteral("3 items, express delivery to Lyon.\nCustomer: Delphine Roux"), "info", "orders",
+                 5 * 60, QStringLiteral("https://shop.example.com/orders/A-4713"));
     notification(QStringLiteral("d5"), QStringLiteral("Refund requested for order A-4698"),
                  QStringLiteral("The customer reports a damaged parcel and sent two photos."), "warning", "returns",
                  3 * 60, QStringLiteral("https://shop.example.com/returns/A-4698"));
