@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "connectionbanner.h"
 
+#include <QApplication>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -27,6 +29,7 @@ ConnectionBanner::ConnectionBanner(QWidget *parent)
     connect(m_settings, &QPushButton::clicked, this, &ConnectionBanner::settingsRequested);
     connect(m_retry, &QPushButton::clicked, this, &ConnectionBanner::retryRequested);
     connect(m_close, &QPushButton::clicked, this, &QWidget::hide);
+    qApp->installEventFilter(this);
     hide();
 }
 
@@ -42,19 +45,36 @@ void ConnectionBanner::showMessage(Kind kind, const QString &text)
     m_settings->setVisible(kind != Kind::Notice);
     m_retry->setVisible(kind == Kind::Problem);
     m_close->setVisible(kind == Kind::Notice);
-    // Amber for a problem, red for a refused token, the window's own colours for a notice.
-    QPalette p = palette();
-    const QColor tint = kind == Kind::TokenRefused ? QColor(0xc6, 0x28, 0x28)
-        : kind == Kind::Problem                    ? QColor(0xf9, 0xa8, 0x25)
-                                                   : p.color(QPalette::Highlight);
-    QColor background = p.color(QPalette::Window);
-    background = QColor::fromRgbF(background.redF() * 0.8f + tint.redF() * 0.2f,
-                                  background.greenF() * 0.8f + tint.greenF() * 0.2f,
-                                  background.blueF() * 0.8f + tint.blueF() * 0.2f);
-    p.setColor(QPalette::Window, background);
-    setPalette(p);
+    applyTint();
     setAccessibleName(kind == Kind::Notice ? tr("Notice") : tr("Connection problem"));
     show();
+}
+
+void ConnectionBanner::applyTint()
+{
+    // Amber for a problem, red for a refused token, the window's own colours
+    // for a notice; over the application's palette, so that the text keeps
+    // its contrast when the desktop switches between light and dark.
+    const QPalette app = QApplication::palette(this);
+    const QColor tint = m_kind == Kind::TokenRefused ? QColor(0xc6, 0x28, 0x28)
+        : m_kind == Kind::Problem                    ? QColor(0xf9, 0xa8, 0x25)
+                                                     : app.color(QPalette::Highlight);
+    const QColor window = app.color(QPalette::Window);
+    const QColor background
+        = QColor::fromRgbF(window.redF() * 0.8f + tint.redF() * 0.2f, window.greenF() * 0.8f + tint.greenF() * 0.2f,
+                           window.blueF() * 0.8f + tint.blueF() * 0.2f);
+    QPalette p = app;
+    p.setColor(QPalette::Window, background);
+    p.setColor(QPalette::WindowText, app.color(QPalette::WindowText));
+    setPalette(p);
+}
+
+bool ConnectionBanner::eventFilter(QObject *watched, QEvent *event)
+{
+    // The application hears of a new palette first; our explicit one would hide it.
+    if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange)
+        applyTint();
+    return QFrame::eventFilter(watched, event);
 }
 
 QString ConnectionBanner::text() const

@@ -26,7 +26,13 @@ signals:
     void settingsRequested();
     void retryRequested();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    /// The tint of the kind over the application's window colour of now.
+    void applyTint();
+
     QLabel *m_text;
     QPushButton *m_settings;
     QPushButton *m_retry;

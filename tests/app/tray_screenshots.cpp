@@ -16,6 +16,7 @@
 #include "mainwindow.h"
 #include "messagespage.h"
 #include "notificationmodel.h"
+#include "messagemodel.h"
 #include "notificationspage.h"
 #include "notifyserver.h"
 #include "ordermodel.h"
@@ -94,15 +95,6 @@ void publishDay(NotifyServer &server)
                                     { QStringLiteral("updated_at"), at(ago) } },
                        {});
     };
-    const auto message = [&](const char *id, const char *from, const char *to, const char *body, qint64 ago) {
-        server.publish("message",
-                       QJsonObject{ { QStringLiteral("message_id"), QString::fromLatin1(id) },
-                                    { QStringLiteral("from"), QString::fromLatin1(from) },
-                                    { QStringLiteral("to"), QString::fromLatin1(to) },
-                                    { QStringLiteral("body"), QString::fromUtf8(body) },
-                                    { QStringLiteral("sent_at"), at(ago) } },
-                       { QString::fromLatin1(from), QString::fromLatin1(to) });
-    };
     notification(QStringLiteral("d1"), QStringLiteral("Stock below minimum: USB-C cables"),
                  QStringLiteral("12 left, 40 on order with the supplier."), "warning", "stock", 30 * 3600);
     notification(QStringLiteral("d2"), QStringLiteral("Monthly report is ready"),
@@ -138,6 +130,21 @@ void publishDay(NotifyServer &server)
     notification(QStringLiteral("d6"), QStringLiteral("Card payment failed for order A-4714"),
                  QStringLiteral("The bank declined the card (insufficient funds). The customer was told."), "error",
                  "payments", 40);
+}
+
+// Messages come down the stream (the contract has no list of them), so
+// they are sent once the app is connected, as colleagues write during the day.
+void publishMessages(NotifyServer &server)
+{
+    const auto message = [&](const char *id, const char *from, const char *to, const char *body, qint64 ago) {
+        server.publish("message",
+                       QJsonObject{ { QStringLiteral("message_id"), QString::fromLatin1(id) },
+                                    { QStringLiteral("from"), QString::fromLatin1(from) },
+                                    { QStringLiteral("to"), QString::fromLatin1(to) },
+                                    { QStringLiteral("body"), QString::fromUtf8(body) },
+                                    { QStringLiteral("sent_at"), at(ago) } },
+                       { QString::fromLatin1(from), QString::fromLatin1(to) });
+    };
     message("m1", "bob", "alice", "Courier is here for the express parcels.", 50 * 60);
     message("m2", "alice", "bob", "Coming, 2 minutes.", 49 * 60);
     message("m3", "carol", "alice", "Can you check the refund for A-4698? Photos are in the ticket.", 2 * 60);
@@ -239,6 +246,8 @@ int main(int argc, char **argv)
     window.show();
     session.start();
     spinUntil([&] { return session.notifications()->rowCount() >= 7 && session.orders()->rowCount() >= 5; });
+    publishMessages(server);
+    spinUntil([&] { return session.messages()->rowCount() >= 4; });
     // A morning's reading: the older ones read, the newest ones not.
     session.markRead(QStringList{ QStringLiteral("d1"), QStringLiteral("d2"), QStringLiteral("d3") });
     settle(800);

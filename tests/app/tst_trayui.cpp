@@ -54,6 +54,8 @@
 #include <QTest>
 #include <QTextBrowser>
 
+#include <cmath>
+
 using Notify::SseClient;
 
 class tst_TrayUi final : public QObject
@@ -91,6 +93,7 @@ private slots:
     void rowsTellUnreadAndLevel();
     // First start and errors
     void refusedTokenBannerOpensSettings();
+    void bannerKeepsItsContrastAcrossPalettes();
     void unreachableServerBannerSaysWhy();
     void settingsRefuseEmptyFields();
     void connectionTestSaysWhatIsWrong();
@@ -735,6 +738,38 @@ void tst_TrayUi::refusedTokenBannerOpensSettings()
     QCOMPARE(settingsAsked.size(), 1);
     // The status bar and the tray say it too, not only the Details tab.
     QVERIFY2(m_window->statusText().contains(u"sign-in needed"), qPrintable(m_window->statusText()));
+}
+
+void tst_TrayUi::bannerKeepsItsContrastAcrossPalettes()
+{
+    // WCAG's contrast ratio of the banner's text on its tinted background.
+    const auto contrast = [](const QPalette &p) {
+        const auto luminance = [](const QColor &c) {
+            const auto channel
+                = [](float v) { return v <= 0.03928f ? v / 12.92f : std::pow((v + 0.055f) / 1.055f, 2.4f); };
+            return 0.2126f * channel(c.redF()) + 0.7152f * channel(c.greenF()) + 0.0722f * channel(c.blueF());
+        };
+        const float a = luminance(p.color(QPalette::WindowText));
+        const float b = luminance(p.color(QPalette::Window));
+        return (std::max(a, b) + 0.05f) / (std::min(a, b) + 0.05f);
+    };
+    const QPalette original = QApplication::palette();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    QWidget window;
+    auto &banner = *new ConnectionBanner(&window); // in a window, as in the app
+    window.show();
+    for (const auto kind : { ConnectionBanner::Kind::TokenRefused, ConnectionBanner::Kind::Problem }) {
+        banner.showMessage(kind, QStringLiteral("The server refused your token."));
+        QVERIFY2(contrast(banner.palette()) >= 4.5f, qPrintable(QString::number(contrast(banner.palette()))));
+        QApplication::setPalette(dark); // the desktop turns dark: the banner follows
+        QVERIFY2(contrast(banner.palette()) >= 4.5f, qPrintable(QString::number(contrast(banner.palette()))));
+        QVERIFY(banner.palette().color(QPalette::Window).lightness() < 100);
+        QApplication::setPalette(original); // and light again
+        QVERIFY2(contrast(banner.palette()) >= 4.5f, qPrintable(QString::number(contrast(banner.palette()))));
+        QVERIFY(banner.palette().color(QPalette::Window).lightness() > 150);
+    }
 }
 
 void tst_TrayUi::unreachableServerBannerSaysWhy()
