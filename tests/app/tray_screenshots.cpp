@@ -14,9 +14,9 @@
 
 #include "desktopsession.h"
 #include "mainwindow.h"
+#include "messagemodel.h"
 #include "messagespage.h"
 #include "notificationmodel.h"
-#include "messagemodel.h"
 #include "notificationspage.h"
 #include "notifyserver.h"
 #include "ordermodel.h"
