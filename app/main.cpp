@@ -3,7 +3,9 @@
 
 #include "appcontroller.h"
 #include "appsettings.h"
+#if NOTIFY_WITH_DBUS
 #include "dbusnotifier.h"
+#endif
 #include "demoserver.h"
 #include "desktopsession.h"
 #include "historystore.h"
@@ -121,13 +123,21 @@ int main(int argc, char **argv)
     if (!history.open(&error))
         qWarning("notify-tray: no local history (%s); continuing without", qPrintable(error));
 
+    // Alerts: the freedesktop service over D-Bus, with the tray's balloon
+    // where none runs; without D-Bus (Windows, macOS), the balloon, which
+    // is the native notification there.
+    TrayBalloonNotifier balloons(nullptr);
+#if NOTIFY_WITH_DBUS
     DBusNotifier notifier;
+    notifier.setFallback(&balloons);
+#else
+    Notifier &notifier = balloons;
+#endif
     DesktopSession session(&history, &notifier);
     session.setSettings(settings);
     MainWindow window(&session);
     TrayController tray(&session, &window);
-    TrayBalloonNotifier balloons(tray.icon());
-    notifier.setFallback(&balloons);
+    balloons.setTray(tray.icon());
 
     QObject::connect(&session, &DesktopSession::openRequested, &window, &MainWindow::showNotification);
     QObject::connect(&tray, &TrayController::quitRequested, &app, &QApplication::quit);

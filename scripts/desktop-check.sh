@@ -78,20 +78,30 @@ sleep 0.5
 dunstctl history >"$out/dunst-history.json"
 
 screens=0
+german=0
 if [ -n "$shots" ]; then
     kill "$app" 2>/dev/null || true
+    # The window alone in the pictures: no popups over it.
+    dunstctl set-paused true
+    dunstctl close-all
     rm -rf "$out/screens"
     QT_LOGGING_RULES="notify.*.info=false" QT_QPA_PLATFORM=xcb "$shots" "$out/screens" >"$out/screens.log" 2>&1 \
         || { echo "desktop-check: the screenshot tool failed"; cat "$out/screens.log"; exit 1; }
+    # And in German, as a German desktop starts it (the pictures are named -de only if it is).
+    LANGUAGE=de LANG=de_DE.UTF-8 LC_ALL='' QT_LOGGING_RULES="notify.*.info=false" QT_QPA_PLATFORM=xcb \
+        "$shots" "$out/screens" >>"$out/screens.log" 2>&1 \
+        || { echo "desktop-check: the screenshot tool failed in German"; cat "$out/screens.log"; exit 1; }
     screens=$(find "$out/screens" -name 'tray-*.png' -size +10k | wc -l)
+    german=$(find "$out/screens" -name 'tray-*-de.png' -size +10k | wc -l)
 fi
 
 echo "desktop-check: tray icon embedded: $embedded; alerts received by dunst: $alerts;" \
-    "second launch exit code: $second; window screenshots: $screens; screenshots in $out"
+    "second launch exit code: $second; window screenshots: $screens ($german in German); screenshots in $out"
 [ "$embedded" = yes ] || { echo "desktop-check: the tray icon was not embedded in trayer"; exit 1; }
 [ "$alerts" -ge 2 ] || { echo "desktop-check: dunst received $alerts alerts"; exit 1; }
 [ "$second" -eq 0 ] || { echo "desktop-check: a second launch did not hand over to the first"; exit 1; }
-# 5 tabs, the welcome page and the banner, light and dark.
-[ -z "$shots" ] || [ "$screens" -eq 14 ] || { echo "desktop-check: $screens of 14 window screenshots"; exit 1; }
+# 5 tabs, the welcome page and the banner, light and dark, in English and German.
+[ -z "$shots" ] || [ "$screens" -eq 28 ] || { echo "desktop-check: $screens of 28 window screenshots"; exit 1; }
+[ -z "$shots" ] || [ "$german" -eq 14 ] || { echo "desktop-check: $german of 14 German screenshots"; exit 1; }
 grep -q '"data" : "notify"' "$out/dunst-history.json" \
     || { echo "desktop-check: dunst's history has no alert from notify"; exit 1; }

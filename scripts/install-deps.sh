@@ -19,6 +19,8 @@ packages=(
     chromium nginx libnginx-mod-nchan
     # the reference Django backend (tests/backends/django) under gunicorn
     python3-django python3-djangorestframework gunicorn
+    # Debian packages: man pages from --help, the package checker, dpkg-shlibdeps
+    help2man lintian dpkg-dev fakeroot file
     # the libFuzzer build of the parser
     clang clang-14 libclang-rt-14-dev
 )

@@ -3,8 +3,10 @@
 # Installs what is missing, builds and runs every test.
 #   scripts/test.sh         the "asan" preset (sanitizers on)
 #   scripts/test.sh --ci    the "ci" preset: sanitizers and -Werror (what .ci/run uses)
-# The parser's fuzzer runs over its corpus and for FUZZ_SECONDS more (default 30),
-# then CTest runs the suite (its summary is the last thing printed).
+# The parsers' fuzzers run over their corpus and for FUZZ_SECONDS more each
+# (default 15); the client is built and tested without D-Bus too (as on
+# Windows and macOS); then CTest runs the suite, the Debian packages among it
+# (its summary is the last thing printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,10 +35,20 @@ for target in sseparser httprequestparser; do
     # New inputs go to a scratch copy; a finding fails the run and is kept in
     # build/fuzz/findings/ (add it to the corpus as regression-* once fixed).
     echo "-- fuzz_$target"
-    build/fuzz/tests/fuzz/fuzz_$target -max_total_time="${FUZZ_SECONDS:-30}" -dict=tests/fuzz/sse.dict \
+    build/fuzz/tests/fuzz/fuzz_$target -max_total_time="${FUZZ_SECONDS:-15}" -dict=tests/fuzz/sse.dict \
         -artifact_prefix=build/fuzz/findings/ -print_final_stats=1 "$corpus" 2>&1 | tail -n 6
     rm -rf "$corpus"
 done
+
+echo "== the client without D-Bus (alerts through the tray icon)"
+cmake --preset nodbus >/dev/null
+cmake --build --preset nodbus --target notify-tray notify-cli tst_notificationmodel tst_alertthrottle tst_appsettings \
+    tst_desktopsession tst_alertcenter tst_historystore tst_trayui
+if readelf -d build/nodbus/app/notify-tray | grep -q 'NEEDED.*libQt6DBus'; then
+    echo "notify-tray links Qt D-Bus in the build without it" >&2
+    exit 1
+fi
+ctest --preset nodbus
 
 echo "== npm packages for the interop tests"
 (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error)

@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 build=${1:-build/dev}
 cmake --build "$build" --target notify-tray tray_screenshots
 scripts/desktop-check.sh "$build/app/notify-tray" "$build/desktop" "$build/tests/app/tray_screenshots"
-cp "$build"/desktop/screens/tray-*.png docs/screenshots/
+cp "$build"/desktop/screens/tray-*-light.png "$build"/desktop/screens/tray-*-dark.png docs/screenshots/
+# German: two are enough to show it (the desktop check makes all of them).
+cp "$build"/desktop/screens/tray-notifications-light-de.png "$build"/desktop/screens/tray-welcome-light-de.png \
+    docs/screenshots/
 cp "$build/desktop/desktop.png" docs/screenshots/desktop.png
 ls -l docs/screenshots/

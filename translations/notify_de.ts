@@ -5,863 +5,866 @@
     <name>AlertCenter</name>
     <message numerus="yes">
         <source>%n notification(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Benachrichtigung</numerusform>
+            <numerusform>%n Benachrichtigungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n order update(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bestelländerung</numerusform>
+            <numerusform>%n Bestelländerungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Nachricht</numerusform>
+            <numerusform>%n Nachrichten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n colleague(s) came or went</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Kollege kam oder ging</numerusform>
+            <numerusform>%n Kollegen kamen oder gingen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ungelesen</numerusform>
+            <numerusform>%n ungelesen</numerusform>
         </translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
 </context>
 <context>
     <name>AppController</name>
     <message>
         <source>Demo mode: these settings are used now but not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Modus: Diese Einstellungen gelten jetzt, werden aber nicht gespeichert.</translation>
     </message>
 </context>
 <context>
     <name>AppSettings</name>
     <message>
         <source>in the desktop keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>im Desktop-Schlüsselbund</translation>
     </message>
     <message>
         <source>in %1 (no keyring is running)</source>
-        <translation type="unfinished"></translation>
+        <translation>in %1 (kein Schlüsselbund aktiv)</translation>
     </message>
     <message>
         <source>The token is kept in the desktop keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Token wird im Desktop-Schlüsselbund aufbewahrt.</translation>
     </message>
     <message>
         <source>No desktop keyring is running, so the token is kept in %1, readable only by you (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft kein Desktop-Schlüsselbund, daher wird der Token in %1 aufbewahrt, nur für Sie lesbar (%2).</translation>
     </message>
     <message>
         <source>The token could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Token konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
     <name>ConnectionBanner</name>
     <message>
         <source>Open &amp;settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen öffnen</translation>
     </message>
     <message>
         <source>Re&amp;try now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetzt erneut versuchen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Connection problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsproblem</translation>
     </message>
     <message>
         <source>Notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis</translation>
     </message>
 </context>
 <context>
     <name>ConnectionTest</name>
     <message>
         <source>It works: the server opened the stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es funktioniert: Der Server hat den Stream geöffnet.</translation>
     </message>
     <message>
         <source>The server answered, but with %1 instead of an event stream: is the stream path right, or is a login page or proxy in the way?</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat geantwortet, aber mit %1 statt eines Ereignis-Streams: Stimmt der Stream-Pfad, oder steht eine Anmeldeseite oder ein Proxy im Weg?</translation>
     </message>
     <message>
         <source>no content type</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Inhaltstyp</translation>
     </message>
     <message>
         <source>The server cannot be reached: there is no host %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist nicht erreichbar: Es gibt keinen Host %1.</translation>
     </message>
     <message>
         <source>The server cannot be reached: nothing answers on %1, port %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist nicht erreichbar: Auf %1, Port %2 antwortet nichts.</translation>
     </message>
     <message>
         <source>The server cannot be reached: no answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist nicht erreichbar: Keine Antwort in der vorgesehenen Zeit.</translation>
     </message>
     <message>
         <source>The secure connection failed: %1. A private server needs its CA certificate in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die sichere Verbindung ist fehlgeschlagen: %1. Für einen privaten Server muss dessen CA-Zertifikat in den Einstellungen angegeben werden.</translation>
     </message>
     <message>
         <source>The token was refused: %1. Change &quot;Send the token as&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Token wurde abgelehnt: %1. Ändern Sie „Token senden als“.</translation>
     </message>
     <message>
         <source>The server has no event stream at %1 (HTTP 404): check the stream path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat keinen Ereignis-Stream unter %1 (HTTP 404): Prüfen Sie den Stream-Pfad.</translation>
     </message>
     <message>
         <source>The server answered HTTP %1%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort des Servers: HTTP %1%2.</translation>
     </message>
     <message>
         <source>The server cannot be reached: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist nicht erreichbar: %1.</translation>
     </message>
     <message>
         <source>The token was refused (HTTP %1%2). Check it, or ask for a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Token wurde abgelehnt (HTTP %1%2). Prüfen Sie ihn oder fordern Sie einen neuen an.</translation>
     </message>
     <message>
         <source>, the server asks for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, der Server verlangt %1</translation>
     </message>
 </context>
 <context>
     <name>DesktopSession</name>
     <message>
         <source>alerts paused until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldungen pausiert bis %1</translation>
     </message>
     <message>
         <source>alerts on</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldungen eingeschaltet</translation>
     </message>
     <message>
         <source>Could not load older notifications (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ältere Benachrichtigungen konnten nicht geladen werden (HTTP %1): %2</translation>
     </message>
     <message>
         <source>could not load the notifications (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungen konnten nicht geladen werden (HTTP %1): %2</translation>
     </message>
     <message>
         <source>the server could not replay from our last event: reloading everything</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server kann nicht ab unserem letzten Ereignis nachliefern: alles wird neu geladen</translation>
     </message>
     <message>
         <source>connection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung: %1</translation>
     </message>
     <message>
         <source>HTTP %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1: %2</translation>
     </message>
     <message>
         <source>next attempt in %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>nächster Versuch in %1 s</translation>
     </message>
     <message>
         <source>the mapping file is not used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zuordnungsdatei wird nicht verwendet: %1</translation>
     </message>
     <message>
         <source>starting fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Neubeginn ohne vorherigen Stand</translation>
     </message>
     <message>
         <source>resuming after event %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzung nach Ereignis %1</translation>
     </message>
     <message>
         <source>reconnecting now (asked by the user)</source>
-        <translation type="unfinished"></translation>
+        <translation>jetzt neu verbinden (vom Benutzer angefordert)</translation>
     </message>
     <message>
         <source>shown as a notification: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>als Benachrichtigung angezeigt: %1</translation>
     </message>
     <message>
         <source>Order %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung %1: %2</translation>
     </message>
     <message>
         <source>Message from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht von %1</translation>
     </message>
     <message>
         <source>%1 is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist %2</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Mark read</source>
-        <translation type="unfinished"></translation>
+        <translation>Als gelesen markieren</translation>
     </message>
     <message>
         <source>Could not mark it read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Als gelesen markieren ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort</translation>
     </message>
     <message>
         <source>Could not mark all read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle als gelesen markieren ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>The message was not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht wurde nicht gesendet: %1</translation>
     </message>
     <message>
         <source>Your status was not changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Status wurde nicht geändert: %1</translation>
     </message>
 </context>
 <context>
     <name>DisplayText</name>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Min.</numerusform>
+            <numerusform>vor %n Min.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Std.</numerusform>
+            <numerusform>vor %n Std.</numerusform>
         </translation>
     </message>
     <message>
         <source>yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>gestern</translation>
     </message>
     <message>
         <source>Yesterday %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestern %1</translation>
     </message>
     <message>
         <source>Information</source>
-        <translation type="unfinished"></translation>
+        <translation>Information</translation>
     </message>
     <message>
         <source>Success</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolg</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <source>Away</source>
-        <translation type="unfinished"></translation>
+        <translation>Abwesend</translation>
     </message>
     <message>
         <source>Busy</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschäftigt</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend</translation>
     </message>
     <message>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigt</translation>
     </message>
     <message>
         <source>Processing</source>
-        <translation type="unfinished"></translation>
+        <translation>In Bearbeitung</translation>
     </message>
     <message>
         <source>Shipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Versandt</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugestellt</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Storniert</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstattet</translation>
     </message>
     <message>
         <source>connected</source>
-        <translation type="unfinished"></translation>
+        <translation>verbunden</translation>
     </message>
     <message>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>wird verbunden</translation>
     </message>
     <message>
         <source>reconnecting</source>
-        <translation type="unfinished"></translation>
+        <translation>wird neu verbunden</translation>
     </message>
     <message>
         <source>connected (polling)</source>
-        <translation type="unfinished"></translation>
+        <translation>verbunden (Abfrage)</translation>
     </message>
     <message>
         <source>sign-in needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung erforderlich</translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>offline</translation>
     </message>
     <message>
         <source>offline (error)</source>
-        <translation type="unfinished"></translation>
+        <translation>offline (Fehler)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Notify</source>
-        <translation type="unfinished"></translation>
+        <translation>Notify</translation>
     </message>
     <message>
         <source>Connection log</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsprotokoll</translation>
     </message>
     <message>
         <source>Sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereiche</translation>
     </message>
     <message>
         <source>Connection status</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsstatus</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>&amp;Reconnect now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt &amp;neu verbinden</translation>
     </message>
     <message>
         <source>&amp;Close window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster &amp;schließen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benachrichtigungen</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Su&amp;chen</translation>
     </message>
     <message>
         <source>&amp;Orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;stellungen</translation>
     </message>
     <message>
         <source>&amp;Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nachrichten</translation>
     </message>
     <message>
         <source>&amp;People</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Personen</translation>
     </message>
     <message>
         <source>&amp;Details (connection log)</source>
-        <translation type="unfinished"></translation>
+        <translation>De&amp;tails (Verbindungsprotokoll)</translation>
     </message>
     <message>
         <source>Next tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Tab</translation>
     </message>
     <message>
         <source>Previous tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriger Tab</translation>
     </message>
     <message>
         <source>&amp;Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Meldungen</translation>
     </message>
     <message>
         <source>&amp;Do not disturb</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nicht stören</translation>
     </message>
     <message>
         <source>&amp;Off</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aus</translation>
     </message>
     <message>
         <source>For &amp;1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Für &amp;1 Stunde</translation>
     </message>
     <message>
         <source>Until &amp;tomorrow 08:00</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis &amp;morgen 08:00</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About Notify</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Notify</translation>
     </message>
     <message>
         <source>About Notify</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Notify</translation>
     </message>
     <message>
         <source>&lt;b&gt;Notify %1&lt;/b&gt;&lt;p&gt;Notifications, order updates, messages and who is online, from your shop&apos;s server, on your desktop.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Notify %1&lt;/b&gt;&lt;p&gt;Benachrichtigungen, Bestelländerungen, Nachrichten und wer online ist – vom Server Ihres Shops direkt auf Ihren Desktop.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Notifications (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benachrichtigungen (%1)</translation>
     </message>
     <message>
         <source>&amp;Messages (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nachrichten (%1)</translation>
     </message>
     <message>
         <source>&amp;Details</source>
-        <translation type="unfinished"></translation>
+        <translation>De&amp;tails</translation>
     </message>
     <message numerus="yes">
         <source>%n unread notification(s) (Ctrl+1)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ungelesene Benachrichtigung (Strg+1)</numerusform>
+            <numerusform>%n ungelesene Benachrichtigungen (Strg+1)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n unread message(s) (Ctrl+3)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ungelesene Nachricht (Strg+3)</numerusform>
+            <numerusform>%n ungelesene Nachrichten (Strg+3)</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Do not disturb (until %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nicht stören (bis %1)</translation>
     </message>
     <message numerus="yes">
         <source>%n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ungelesen</numerusform>
+            <numerusform>%n ungelesen</numerusform>
         </translation>
     </message>
     <message>
         <source>last event %1</source>
-        <translation type="unfinished"></translation>
+        <translation>letztes Ereignis um %1</translation>
     </message>
     <message>
         <source>do not disturb until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht stören bis %1</translation>
     </message>
     <message>
         <source>The server refused your token%1. Open the settings to enter a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat Ihren Token abgelehnt%1. Öffnen Sie die Einstellungen, um einen neuen einzugeben.</translation>
     </message>
     <message>
         <source>Not connected: %1. Check the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden: %1. Prüfen Sie die Einstellungen.</translation>
     </message>
     <message>
         <source>Not connected: %1. Trying again by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden: %1. Es wird automatisch erneut versucht.</translation>
     </message>
     <message>
         <source>That notification is no longer in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Benachrichtigung ist nicht mehr in der Liste.</translation>
     </message>
     <message>
         <source>Orders and their status (Ctrl+2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellungen und ihr Status (Strg+2)</translation>
     </message>
     <message>
         <source>Who is online (Ctrl+4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer online ist (Strg+4)</translation>
     </message>
     <message>
         <source>The connection and its log (Ctrl+5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung und ihr Protokoll (Strg+5)</translation>
     </message>
 </context>
 <context>
     <name>MessageModel</name>
     <message>
         <source>me</source>
-        <translation type="unfinished"></translation>
+        <translation>ich</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
 </context>
 <context>
     <name>MessagesPage</name>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltungen</translation>
     </message>
     <message>
         <source>Messages of the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten der Unterhaltung</translation>
     </message>
     <message>
         <source>Choose a colleague on the left to read and write messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie links einen Kollegen aus, um Nachrichten zu lesen und zu schreiben.</translation>
     </message>
     <message>
         <source>No messages with %1 yet. Write the first one below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Nachrichten mit %1. Schreiben Sie unten die erste.</translation>
     </message>
     <message>
         <source>No colleagues to write to yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Kollegen, denen Sie schreiben können.</translation>
     </message>
     <message>
         <source>Write a message and press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht eingeben und mit der Eingabetaste senden</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>Sends the message to the selected colleague when you press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendet die Nachricht an den ausgewählten Kollegen, wenn Sie die Eingabetaste drücken</translation>
     </message>
     <message>
         <source>&amp;Reply:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ant&amp;worten:</translation>
     </message>
     <message>
         <source>● %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>● %1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>%1, %n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1, %n ungelesen</numerusform>
+            <numerusform>%1, %n ungelesen</numerusform>
         </translation>
     </message>
     <message>
         <source>Colleagues you write with, those with unread messages marked</source>
-        <translation type="unfinished"></translation>
+        <translation>Kollegen, mit denen Sie schreiben; solche mit ungelesenen Nachrichten sind hervorgehoben</translation>
     </message>
     <message>
         <source>The messages with the selected colleague, oldest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachrichten mit dem ausgewählten Kollegen, älteste zuerst</translation>
     </message>
 </context>
 <context>
     <name>NotificationDetails</name>
     <message>
         <source>Open &amp;link</source>
-        <translation type="unfinished"></translation>
+        <translation>Link ö&amp;ffnen</translation>
     </message>
     <message>
         <source>Mark &amp;read</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;gelesen markieren</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>Notification details</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungsdetails</translation>
     </message>
     <message>
         <source>Select a notification to read it here.
 It counts as read after a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Benachrichtigung aus, um sie hier zu lesen.
+Nach einem Moment gilt sie als gelesen.</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Level, category and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe, Kategorie und Zeit</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>Opens the notification&apos;s link in the web browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet den Link der Benachrichtigung im Webbrowser</translation>
     </message>
     <message>
         <source>Marks the notification read, or unread again</source>
-        <translation type="unfinished"></translation>
+        <translation>Markiert die Benachrichtigung als gelesen oder wieder als ungelesen</translation>
     </message>
     <message>
         <source>Copies title and message to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert Titel und Nachricht in die Zwischenablage</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n times)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n-mal)</numerusform>
+            <numerusform>%1 (%n-mal)</numerusform>
         </translation>
     </message>
     <message>
         <source>(no message)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Nachricht)</translation>
     </message>
     <message>
         <source>Mark &amp;unread</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;ungelesen markieren</translation>
     </message>
 </context>
 <context>
     <name>NotificationModel</name>
     <message>
         <source>%1 ×%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ×%2</translation>
     </message>
     <message>
         <source>Read</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesen</translation>
     </message>
     <message>
         <source>Unread</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungelesen</translation>
     </message>
     <message numerus="yes">
         <source>, %n times</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n-mal</numerusform>
+            <numerusform>, %n-mal</numerusform>
         </translation>
     </message>
     <message>
         <source>Notification</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigung</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
 </context>
 <context>
     <name>NotificationsPage</name>
     <message>
         <source>U&amp;nread only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur unge&amp;lesene</translation>
     </message>
     <message>
         <source>Search notifications (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungen durchsuchen (Strg+F)</translation>
     </message>
     <message>
         <source>Search notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungen durchsuchen</translation>
     </message>
     <message>
         <source>Level filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufenfilter</translation>
     </message>
     <message>
         <source>All levels</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Stufen</translation>
     </message>
     <message>
         <source>Category filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategoriefilter</translation>
     </message>
     <message>
         <source>All categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Kategorien</translation>
     </message>
     <message>
         <source>Shows only the notifications not read yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt nur die noch nicht gelesenen Benachrichtigungen</translation>
     </message>
     <message>
         <source>Marks the notifications shown by the filters as read</source>
-        <translation type="unfinished"></translation>
+        <translation>Markiert die von den Filtern angezeigten Benachrichtigungen als gelesen</translation>
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungen</translation>
     </message>
     <message>
         <source>Nothing here matches the filters.
 Clear the search or choose &quot;All levels&quot; and &quot;All categories&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts entspricht den Filtern.
+Leeren Sie die Suche oder wählen Sie „Alle Stufen“ und „Alle Kategorien“.</translation>
     </message>
     <message>
         <source>No notifications yet.
 New ones appear here the moment they happen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Benachrichtigungen.
+Neue erscheinen hier, sobald sie eintreffen.</translation>
     </message>
     <message>
         <source>Scrolls to the newest notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Blättert zu den neuesten Benachrichtigungen</translation>
     </message>
     <message>
         <source>Load &amp;older notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ältere Benachrichtigungen laden</translation>
     </message>
     <message>
         <source>Fetches notifications older than those listed from the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Holt Benachrichtigungen vom Server, die älter als die aufgelisteten sind</translation>
     </message>
     <message>
         <source>No older notifications on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine älteren Benachrichtigungen auf dem Server</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>Mark &amp;read</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;gelesen markieren</translation>
     </message>
     <message>
         <source>Mark &amp;unread</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;ungelesen markieren</translation>
     </message>
     <message>
         <source>&amp;Open link</source>
-        <translation type="unfinished"></translation>
+        <translation>Link ö&amp;ffnen</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message numerus="yes">
         <source>Mark %n shown as read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n angezeigte als gelesen markieren</numerusform>
+            <numerusform>%n angezeigte als gelesen markieren</numerusform>
         </translation>
     </message>
     <message>
         <source>Mark &amp;all read</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle als gelesen ma&amp;rkieren</translation>
     </message>
     <message numerus="yes">
         <source>↑ %n new</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>↑ %n neue</numerusform>
+            <numerusform>↑ %n neue</numerusform>
         </translation>
     </message>
     <message>
         <source>Shows only the notifications of one level</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt nur die Benachrichtigungen einer Stufe</translation>
     </message>
     <message>
         <source>Shows only the notifications of one category</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt nur die Benachrichtigungen einer Kategorie</translation>
     </message>
     <message>
         <source>Newest first; each row says whether it is unread and its level</source>
-        <translation type="unfinished"></translation>
+        <translation>Neueste zuerst; jede Zeile nennt, ob sie ungelesen ist, und ihre Stufe</translation>
     </message>
 </context>
 <context>
     <name>Notify::EventFeed</name>
     <message>
         <source>could not catch up from the notifications list (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachholen aus der Benachrichtigungsliste fehlgeschlagen (HTTP %1): %2</translation>
     </message>
     <message numerus="yes">
         <source>%n notification(s) in the list before this start</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Benachrichtigung vor diesem Start in der Liste</numerusform>
+            <numerusform>%n Benachrichtigungen vor diesem Start in der Liste</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>caught up: %n new of %1 in the notifications list</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>nachgeholt: %n neue von %1 in der Benachrichtigungsliste</numerusform>
+            <numerusform>nachgeholt: %n neue von %1 in der Benachrichtigungsliste</numerusform>
         </translation>
     </message>
 </context>
@@ -869,351 +872,354 @@ New ones appear here the moment they happen.</source>
     <name>OrderModel</name>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiert</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
 </context>
 <context>
     <name>OrdersPage</name>
     <message>
         <source>Search orders by number or note (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellungen nach Nummer oder Notiz durchsuchen (Strg+F)</translation>
     </message>
     <message>
         <source>Search orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellungen durchsuchen</translation>
     </message>
     <message>
         <source>Open orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Bestellungen</translation>
     </message>
     <message>
         <source>Finished orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossene Bestellungen</translation>
     </message>
     <message>
         <source>No open orders.
 New orders and their status changes appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine offenen Bestellungen.
+Neue Bestellungen und ihre Statusänderungen erscheinen hier.</translation>
     </message>
     <message>
         <source>No open order matches &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine offene Bestellung passt zu „%1“.</translation>
     </message>
     <message>
         <source>Shows or hides delivered, cancelled and refunded orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt oder verbirgt zugestellte, stornierte und erstattete Bestellungen</translation>
     </message>
     <message>
         <source>Status timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Statusverlauf</translation>
     </message>
     <message>
         <source>Select an order to see its status timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Bestellung aus, um ihren Statusverlauf zu sehen.</translation>
     </message>
     <message>
         <source>Order %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung %1</translation>
     </message>
     <message>
         <source>&amp;Done (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschl&amp;ossen (%1)</translation>
     </message>
     <message>
         <source>Every status the selected order went through, oldest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status, die die ausgewählte Bestellung durchlaufen hat, ältester zuerst</translation>
     </message>
     <message>
         <source>Order number, status and when it last changed; select one for its timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellnummer, Status und letzte Änderung; wählen Sie eine aus, um ihren Verlauf zu sehen</translation>
     </message>
 </context>
 <context>
     <name>PeoplePage</name>
     <message>
         <source>My &amp;status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mein Stat&amp;us:</translation>
     </message>
     <message>
         <source>My status</source>
-        <translation type="unfinished"></translation>
+        <translation>Mein Status</translation>
     </message>
     <message>
         <source>Colleagues</source>
-        <translation type="unfinished"></translation>
+        <translation>Kollegen</translation>
     </message>
     <message>
         <source>Nobody else is known yet.
 Colleagues appear here with their status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch sind keine anderen Personen bekannt.
+Kollegen erscheinen hier mit ihrem Status.</translation>
     </message>
     <message>
         <source>What colleagues see of you: online, away, busy or offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Was Kollegen von Ihnen sehen: online, abwesend, beschäftigt oder offline</translation>
     </message>
     <message>
         <source>Who is online, away, busy or offline; online first</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer online, abwesend, beschäftigt oder offline ist; online zuerst</translation>
     </message>
 </context>
 <context>
     <name>PresenceModel</name>
     <message>
         <source>%1 — offline</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — offline</translation>
     </message>
     <message>
         <source>%1 — last seen %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — zuletzt online %2</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>The demo server did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Demo-Server ließ sich nicht starten: %1</translation>
     </message>
     <message>
         <source>Notify is not set up</source>
-        <translation type="unfinished"></translation>
+        <translation>Notify ist nicht eingerichtet</translation>
     </message>
     <message>
         <source>Notify needs a server and a token to show anything. Quit now? It asks again next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notify benötigt einen Server und einen Token, um etwas anzuzeigen. Jetzt beenden? Beim nächsten Start wird erneut gefragt.</translation>
     </message>
     <message>
         <source>No system tray here: Notify runs as a normal window; closing it quits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Infobereich (System-Tray) vorhanden: Notify läuft als normales Fenster; Schließen beendet das Programm.</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>&amp;Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;nachrichtigungen</translation>
     </message>
     <message>
         <source>&amp;Order updates</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestell&amp;änderungen</translation>
     </message>
     <message>
         <source>&amp;Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach&amp;richten</translation>
     </message>
     <message>
         <source>Colleagues &amp;coming and going</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kommen und Gehen von Kollegen</translation>
     </message>
     <message>
         <source>Start Notify when I &amp;log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Notify beim An&amp;melden starten</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbindung testen</translation>
     </message>
     <message>
         <source>Welcome to Notify</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei Notify</translation>
     </message>
     <message>
         <source>Notify settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Notify-Einstellungen</translation>
     </message>
     <message>
         <source>the name you sign in with</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name, mit dem Sie sich anmelden</translation>
     </message>
     <message>
         <source>your personal access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr persönlicher Zugriffstoken</translation>
     </message>
     <message>
         <source>Authorization: Bearer (notify-server)</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorization: Bearer (notify-server)</translation>
     </message>
     <message>
         <source>Authorization: Token (Django REST framework)</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorization: Token (Django REST framework)</translation>
     </message>
     <message>
         <source>In the address (?token=)</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Adresse (?token=)</translation>
     </message>
     <message>
         <source>none: the built-in names</source>
-        <translation type="unfinished"></translation>
+        <translation>keine: die eingebauten Namen</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveradresse</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>Access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffstoken</translation>
     </message>
     <message>
         <source>From your profile page on the server, or from your administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Ihrer Profilseite auf dem Server oder von Ihrem Administrator</translation>
     </message>
     <message>
         <source>Connection test result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis des Verbindungstests</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <source>CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Zertifikat</translation>
     </message>
     <message>
         <source>PEM certificates (*.pem *.crt)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Zertifikate (*.pem *.crt)</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Notify&lt;/b&gt; shows your shop&apos;s notifications, order updates, messages and who of your colleagues is online, on your desktop, the moment they happen.&lt;/p&gt;&lt;p&gt;To connect, it needs the address of your server, your user name and your personal &lt;b&gt;access token&lt;/b&gt;. You find the token on your profile page on the server (often &lt;i&gt;Profile › API token&lt;/i&gt;); if there is none, your administrator can make one (Django admin: &lt;i&gt;Auth Token › Tokens&lt;/i&gt;).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Notify&lt;/b&gt; zeigt die Benachrichtigungen, Bestelländerungen und Nachrichten Ihres Shops sowie, welche Ihrer Kollegen online sind, auf Ihrem Desktop – in dem Moment, in dem sie geschehen.&lt;/p&gt;&lt;p&gt;Für die Verbindung benötigt Notify die Adresse Ihres Servers, Ihren Benutzernamen und Ihren persönlichen &lt;b&gt;Zugriffstoken&lt;/b&gt;. Den Token finden Sie auf Ihrer Profilseite auf dem Server (oft unter &lt;i&gt;Profile › API token&lt;/i&gt;); gibt es dort keinen, kann Ihr Administrator einen erstellen (Django-Admin: &lt;i&gt;Auth Token › Tokens&lt;/i&gt;).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Server</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server</translation>
     </message>
     <message>
         <source>&amp;User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ben&amp;utzername</translation>
     </message>
     <message>
         <source>&amp;Token</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Token</translation>
     </message>
     <message>
         <source>Alert me about</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigen bei</translation>
     </message>
     <message>
         <source>&amp;Advanced: private servers and other backends</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erweitert: private Server und andere Backends</translation>
     </message>
     <message>
         <source>Send the token &amp;as</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;oken senden als</translation>
     </message>
     <message>
         <source>&amp;CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;CA-Zertifikat</translation>
     </message>
     <message>
         <source>Stream &amp;path</source>
-        <translation type="unfinished"></translation>
+        <translation>Stream-&amp;Pfad</translation>
     </message>
     <message>
         <source>Notifications &amp;list</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungs&amp;liste</translation>
     </message>
     <message>
         <source>Mapping &amp;file</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuordnungsdatei</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>the server&apos;s address</source>
-        <translation type="unfinished"></translation>
+        <translation>die Adresse des Servers</translation>
     </message>
     <message>
         <source>your user name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Benutzername</translation>
     </message>
     <message>
         <source>your token</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Token</translation>
     </message>
     <message>
         <source>Still needed: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch erforderlich: %1.</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung wird hergestellt…</translation>
     </message>
 </context>
 <context>
     <name>TrayController</name>
     <message>
         <source>Latest notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Neueste Benachrichtigungen</translation>
     </message>
     <message>
         <source>Open Notify</source>
-        <translation type="unfinished"></translation>
+        <translation>Notify öffnen</translation>
     </message>
     <message>
         <source>Mark all read</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle als gelesen markieren</translation>
     </message>
     <message>
         <source>Reconnect now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt neu verbinden</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen…</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Notify — %1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Notify — %1
+%2</translation>
     </message>
     <message numerus="yes">
         <source>%n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ungelesen</numerusform>
+            <numerusform>%n ungelesen</numerusform>
         </translation>
     </message>
     <message>
         <source>last event at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>letztes Ereignis um %1</translation>
     </message>
     <message>
         <source>do not disturb until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht stören bis %1</translation>
     </message>
     <message>
         <source>No notifications yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Benachrichtigungen</translation>
     </message>
 </context>
 </TS>

@@ -5,8 +5,17 @@
 
 TrayBalloonNotifier::TrayBalloonNotifier(QSystemTrayIcon *tray, QObject *parent)
     : Notifier(parent)
-    , m_tray(tray)
 {
+    setTray(tray);
+}
+
+void TrayBalloonNotifier::setTray(QSystemTrayIcon *tray)
+{
+    if (m_tray)
+        disconnect(m_tray, nullptr, this, nullptr);
+    m_tray = tray;
+    if (!tray)
+        return;
     connect(tray, &QSystemTrayIcon::messageClicked, this, [this] {
         if (!m_lastKey.isEmpty())
             emit actionInvoked(m_lastKey, QStringLiteral("default"));

@@ -15,7 +15,10 @@ class TrayBalloonNotifier final : public Notifier
     Q_OBJECT
 
 public:
+    /// @p tray may be null until setTray(): the session that alerts through
+    /// this is made before the tray icon is.
     explicit TrayBalloonNotifier(QSystemTrayIcon *tray, QObject *parent = nullptr);
+    void setTray(QSystemTrayIcon *tray);
 
     void show(const Alert &alert) override;
     /// A balloon cannot be taken back; it goes by itself.

@@ -210,7 +210,9 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("notify-tray-screenshots"));
     QApplication::setApplicationDisplayName(QStringLiteral("Notify"));
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    Translations::install(&app);
+    // The system's language (LANGUAGE=de): its pictures are named tray-…-de.png.
+    const QString language = Translations::install(&app);
+    const QString suffix = language == u"en" ? QString() : QStringLiteral("-") + language;
     if (argc < 2) {
         std::fprintf(stderr, "usage: tray_screenshots OUTDIR\n");
         return 2;
@@ -269,12 +271,12 @@ int main(int argc, char **argv)
             } else if (tab == MainWindow::MessagesTab) {
                 window.messagesPage()->selectPeer(QStringLiteral("bob"));
             }
-            ok = save(&window, QStringLiteral("%1/tray-%2-%3.png").arg(out, tabs.at(tab), theme)) && ok;
+            ok = save(&window, QStringLiteral("%1/tray-%2-%3%4.png").arg(out, tabs.at(tab), theme, suffix)) && ok;
         }
         SettingsDialog welcome(DesktopSession::Settings(), SettingsDialog::Mode::Welcome);
         welcome.move(120, 80);
         welcome.show();
-        ok = save(&welcome, QStringLiteral("%1/tray-welcome-%2.png").arg(out, theme)) && ok;
+        ok = save(&welcome, QStringLiteral("%1/tray-welcome-%2%3.png").arg(out, theme, suffix)) && ok;
         welcome.hide();
     }
 
@@ -287,7 +289,10 @@ int main(int argc, char **argv)
     window.tabs()->setCurrentIndex(MainWindow::NotificationsTab);
     for (const bool dark : { false, true }) {
         applyPalette(dark);
-        ok = save(&window, QStringLiteral("%1/tray-banner-%2.png").arg(out, dark ? u"dark" : u"light")) && ok;
+        ok = save(&window,
+                  QStringLiteral("%1/tray-banner-%2%3.png")
+                      .arg(out, dark ? QStringLiteral("dark") : QStringLiteral("light"), suffix))
+            && ok;
     }
     session.stop();
     return ok ? 0 : 1;

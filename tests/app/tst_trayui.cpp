@@ -26,6 +26,7 @@
 #include "presencemodel.h"
 #include "settingsdialog.h"
 #include "translations.h"
+#include "trayballoonnotifier.h"
 #include "trayiconrenderer.h"
 
 #include <QAccessible>
@@ -49,6 +50,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -100,6 +102,7 @@ private slots:
     void demoNeverWritesSettings();
     // Alerts
     void doNotDisturbIsVisible();
+    void balloonAlertsWhereThereIsNoDBus();
 
 private:
     void startWindow(const DesktopSession::Settings &settings);
@@ -912,6 +915,34 @@ void tst_TrayUi::doNotDisturbIsVisible()
     off->trigger();
     QVERIFY(!m_session->alertsPausedUntil().isValid());
     QTRY_VERIFY(!m_window->statusText().contains(u"do not disturb"));
+}
+
+void tst_TrayUi::balloonAlertsWhereThereIsNoDBus()
+{
+    // What a build without D-Bus (Windows, macOS) alerts through: the tray
+    // icon's own notification, given to the notifier after the session exists.
+    TrayBalloonNotifier balloons(nullptr);
+    QSignalSpy shown(&balloons, &Notifier::shown);
+    QSignalSpy clicked(&balloons, &Notifier::actionInvoked);
+    m_session = std::make_unique<DesktopSession>(nullptr, &balloons);
+    m_session->setSettings(settings());
+    QSystemTrayIcon icon;
+    icon.setIcon(QIcon(QStringLiteral(":/icons/bell.svg")));
+    balloons.setTray(&icon);
+    m_session->start();
+    QTRY_COMPARE(m_session->client()->state(), SseClient::State::Open);
+    notify(QStringLiteral("b1"), "error");
+    QTRY_COMPARE(shown.size(), 1);
+    QCOMPARE(shown.first().first().toString(), QStringLiteral("b1"));
+    // A click on the balloon opens the item, as the popup's default action does.
+    QSignalSpy opened(m_session.get(), &DesktopSession::openRequested);
+    emit icon.messageClicked();
+    QCOMPARE(clicked.size(), 1);
+    QCOMPARE(clicked.first().at(1).toString(), QStringLiteral("default"));
+    QTRY_COMPARE(opened.size(), 1);
+    QCOMPARE(opened.first().first().toString(), QStringLiteral("b1"));
+    m_session->stop();
+    m_session.reset();
 }
 
 QTEST_MAIN(tst_TrayUi)
