@@ -404,13 +404,18 @@ QStringList NotificationModel::unreadIds() const
 
 QStringList NotificationModel::categories() const
 {
+    QSet<QString> seen; // a list's contains() was a string compare per row per category, per batch
     QStringList out;
     for (const Row &r : m_rows) {
-        if (!r.item.category.isEmpty() && !out.contains(r.item.category))
+        if (!r.item.category.isEmpty() && !seen.contains(r.item.category)) {
+            seen.insert(r.item.category);
             out << r.item.category;
+        }
     }
     std::sort(out.begin(), out.end(),
-              [](const QString &a, const QString &b) { return QString::localeAwareCompare(a, b) < 0; });
+              [](const QString &a, const QString &b) { // as people sort: "accounts" before "Billing"
+                  return QString::localeAwareCompare(a.toCaseFolded(), b.toCaseFolded()) < 0;
+              });
     return out;
 }
 

@@ -51,6 +51,7 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search notifications"));
     m_level->setObjectName(QStringLiteral("levelFilter"));
+    m_category->setObjectName(QStringLiteral("categoryFilter"));
     m_level->setAccessibleName(tr("Level filter"));
     m_level->setAccessibleDescription(tr("Shows only the notifications of one level"));
     m_level->addItem(tr("All levels"), -1);
@@ -199,7 +200,19 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
             qOverload<const QStringList &>(&DesktopSession::markRead));
     connect(m_details, &NotificationDetails::markUnreadRequested, m_session, &DesktopSession::markUnread);
     connect(m_details, &NotificationDetails::copyRequested, this, &NotificationsPage::copySelected);
-    connect(m_session, &DesktopSession::eventsApplied, this, &NotificationsPage::refreshCategories);
+    // Categories: new rows are looked at, not the whole list after every batch.
+    connect(m_session->notifications(), &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) {
+                NotificationModel *model = m_session->notifications();
+                for (int row = first; row <= last; ++row) {
+                    const QString category = model->index(row, 0).data(NotificationModel::CategoryRole).toString();
+                    if (!category.isEmpty() && m_category->findData(category) < 0) {
+                        refreshCategories();
+                        return;
+                    }
+                }
+            });
+    connect(m_session->notifications(), &QAbstractItemModel::modelReset, this, &NotificationsPage::refreshCategories);
     connect(m_session, &DesktopSession::resynced, this, &NotificationsPage::refreshCategories);
     connect(m_session, &DesktopSession::olderLoaded, this, [older](int count) {
         older->setEnabled(true);

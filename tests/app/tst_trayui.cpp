@@ -103,6 +103,7 @@ private slots:
     // Alerts
     void doNotDisturbIsVisible();
     void balloonAlertsWhereThereIsNoDBus();
+    void categoriesSortedAsTheyArrive();
 
 private:
     void startWindow(const DesktopSession::Settings &settings);
@@ -943,6 +944,32 @@ void tst_TrayUi::balloonAlertsWhereThereIsNoDBus()
     QCOMPARE(opened.first().first().toString(), QStringLiteral("b1"));
     m_session->stop();
     m_session.reset();
+}
+
+void tst_TrayUi::categoriesSortedAsTheyArrive()
+{
+    startWindow();
+    QTRY_COMPARE(m_session->client()->state(), SseClient::State::Open);
+    auto *combo = m_window->notificationsPage()->findChild<QComboBox *>(QStringLiteral("categoryFilter"));
+    QVERIFY(combo);
+    const auto shown = [combo] {
+        QStringList out;
+        for (int i = 1; i < combo->count(); ++i)
+            out << combo->itemText(i);
+        return out;
+    };
+    notify(QStringLiteral("c1"), "info", QStringLiteral("warehouse"));
+    notify(QStringLiteral("c2"), "info", QStringLiteral("Billing"));
+    notify(QStringLiteral("c3"), "info", QStringLiteral("orders"));
+    notify(QStringLiteral("c4"), "info", QStringLiteral("orders"));
+    QTRY_COMPARE(shown(),
+                 (QStringList{ QStringLiteral("Billing"), QStringLiteral("orders"), QStringLiteral("warehouse") }));
+    // The one chosen stays chosen when a new category comes in.
+    combo->setCurrentIndex(combo->findData(QStringLiteral("orders")));
+    notify(QStringLiteral("c5"), "info", QStringLiteral("accounts"));
+    QTRY_COMPARE(shown().size(), 4);
+    QCOMPARE(shown().first(), QStringLiteral("accounts"));
+    QCOMPARE(combo->currentData().toString(), QStringLiteral("orders"));
 }
 
 QTEST_MAIN(tst_TrayUi)
