@@ -43,6 +43,22 @@ endfunction()
 notify_man_page(notify-tray tray "desktop notifications from a Server-Sent Events stream")
 notify_man_page(notify-server server "Server-Sent Events and REST server for notify")
 notify_man_page(notify-cli cli "terminal client for notify's Server-Sent Events")
+# The icon as PNGs at the hicolor sizes, next to the scalable SVG.
+set(notify_icon_sizes 16 22 24 32 48 64 128 256)
+qt_add_executable(notify_render_icons ${notify_pkg_dir}/render-icons.cpp)
+target_link_libraries(notify_render_icons PRIVATE Qt6::Gui Qt6::Svg Notify::BuildSettings)
+set(notify_icon_pngs)
+foreach(size IN LISTS notify_icon_sizes)
+    list(APPEND notify_icon_pngs ${notify_pkg_out}/icons/${size}x${size}/apps/notify-tray.png)
+    install(FILES ${notify_pkg_out}/icons/${size}x${size}/apps/notify-tray.png
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps COMPONENT tray)
+endforeach()
+add_custom_command(OUTPUT ${notify_icon_pngs}
+    COMMAND notify_render_icons ${PROJECT_SOURCE_DIR}/resources/icons/app.svg ${notify_pkg_out}/icons
+            ${notify_icon_sizes}
+    DEPENDS notify_render_icons ${PROJECT_SOURCE_DIR}/resources/icons/app.svg
+    VERBATIM)
+list(APPEND notify_pkg_files ${notify_icon_pngs})
 add_custom_target(notify_package_files ALL DEPENDS ${notify_pkg_files})
 
 foreach(component IN ITEMS tray server cli)
