@@ -70,7 +70,7 @@ public:
     static constexpr qint64 FlushIntervalMs = 250;
     /// A batch that grows to this many events is applied at once (a backlog
     /// is taken in steps that each keep the app responsive).
-    static constexpr int MaxBatchEvents = 500;
+    static constexpr int MaxBatchEvents = 250;
     /// An unread item (with an event id) in the notifications list created
     /// less than this before we asked for the list (allowing for the
     /// server's clock) is left for the stream to alert, not taken as

@@ -259,7 +259,7 @@ void tst_DesktopSession::aBurstIsAFewBatches()
         notify(QStringLiteral("b%1").arg(i));
     QTRY_COMPARE(session.notifications()->rowCount(), Burst);
     QCOMPARE(session.pendingEvents(), 0);
-    // Not one model change per event: a batch per pass, at most 500 events each.
+    // Not one model change per event: a batch per pass, at most MaxBatchEvents each.
     QVERIFY2(batches.size() >= Burst / DesktopSession::MaxBatchEvents && batches.size() <= 12,
              qPrintable(QString::number(batches.size())));
     QCOMPARE(inserted.size(), batches.size()); // each batch one range, at the top
