@@ -8,6 +8,8 @@
 #include <QLocale>
 #include <QSet>
 
+#include <algorithm>
+
 namespace {
 
 bool newerThan(qint64 aMs, quint64 aSerial, qint64 bMs, quint64 bSerial)
@@ -82,6 +84,23 @@ std::optional<int> NotificationModel::rowOf(const QString &id) const
     return it == m_keyOf.constEnd() ? std::nullopt : rowOfKey(*it);
 }
 
+NotificationItem *NotificationModel::Row::member(const QString &id)
+{
+    if (item.id == id)
+        return &item;
+    const auto it = std::find_if(older.begin(), older.end(), [&id](const NotificationItem &o) { return o.id == id; });
+    return it == older.end() ? nullptr : &*it;
+}
+
+int NotificationModel::update(NotificationItem &target, const NotificationItem &incoming)
+{
+    const bool read = target.read || incoming.read;
+    const int delta = int(!target.read) - int(!read);
+    target = incoming;
+    target.read = read;
+    return delta;
+}
+
 QStringList NotificationModel::memberIds(int row) const
 {
     const Row &r = m_rows.at(row);
@@ -135,31 +154,14 @@ void NotificationModel::apply(const QList<NotificationItem> &items)
     int unreadDelta = 0;
     for (const NotificationItem &incoming : items) {
         if (const auto at = freshById.constFind(incoming.id); at != freshById.constEnd()) {
-            Row &r = fresh[*at];
-            NotificationItem *target = r.item.id == incoming.id ? &r.item : nullptr;
-            for (NotificationItem &older : r.older) {
-                if (older.id == incoming.id)
-                    target = &older;
-            }
-            const bool read = target->read || incoming.read;
-            unreadDelta += int(!target->read) - int(!read);
-            *target = incoming;
-            target->read = read;
+            unreadDelta += update(*fresh[*at].member(incoming.id), incoming);
             continue;
         }
         if (const auto row = rowOf(incoming.id)) {
             // An update of one we have: the fields change, a read flag stays.
-            Row &r = m_rows[*row];
-            NotificationItem *target = r.item.id == incoming.id ? &r.item : nullptr;
-            for (NotificationItem &older : r.older) {
-                if (older.id == incoming.id)
-                    target = &older;
-            }
-            const bool read = target->read || incoming.read;
-            unreadDelta += int(!target->read) - int(!read);
+            NotificationItem *target = m_rows[*row].member(incoming.id);
             const QDateTime createdAt = target->createdAt; // the row keeps its place
-            *target = incoming;
-            target->read = read;
+            unreadDelta += update(*target, incoming);
             target->createdAt = createdAt;
             emit dataChanged(createIndex(*row, 0), createIndex(*row, ColumnCount - 1));
             continue;
@@ -360,12 +362,7 @@ void NotificationModel::setRead(const QStringList &ids, bool read)
         const auto row = rowOf(id);
         if (!row)
             continue;
-        Row &r = m_rows[*row];
-        NotificationItem *target = r.item.id == id ? &r.item : nullptr;
-        for (NotificationItem &older : r.older) {
-            if (older.id == id)
-                target = &older;
-        }
+        NotificationItem *target = m_rows[*row].member(id);
         if (!target || target->read == read)
             continue;
         target->read = read;

@@ -114,7 +114,12 @@ private:
         NotificationItem item; ///< the newest of the group
         QList<NotificationItem> older; ///< identical ones before it, newest first
         Key key;
+        /// The member with @p id (the newest or an older one), or null.
+        [[nodiscard]] NotificationItem *member(const QString &id);
     };
+    /// An update of a notification we have: the fields change, a read flag
+    /// stays read. Returns how the unread count changes.
+    static int update(NotificationItem &target, const NotificationItem &incoming);
 
     [[nodiscard]] static QString groupKey(const NotificationItem &item);
     [[nodiscard]] static Key keyOf(const NotificationItem &item, quint64 serial);
