@@ -20,7 +20,6 @@
 #include <QCommandLineParser>
 #include <QMessageBox>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QTabWidget>
 
 #include <cstdio>
@@ -152,8 +151,9 @@ int main(int argc, char **argv)
         window.activateWindow();
     });
 
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        tray.icon()->show();
+    window.setTrayAvailable([&tray] { return tray.isAvailable(); });
+    if (tray.isAvailable()) {
+        tray.show();
         if (!cli.isSet(QStringLiteral("minimized")))
             window.show();
     } else {

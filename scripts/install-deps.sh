@@ -15,6 +15,8 @@ packages=(
     # the desktop check: a virtual display, a window manager, a tray, a notification daemon, a private
     # bus, screenshots; xdotool to use the app by hand under Xvfb
     xvfb openbox trayer dunst dbus x11-utils imagemagick xdotool
+    # the fake StatusNotifierItem panel (tests/app/sni-check.py)
+    python3-dbus python3-gi
     # interoperability peers: a browser, nginx with nchan
     chromium nginx libnginx-mod-nchan
     # the reference Django backend (tests/backends/django) under gunicorn

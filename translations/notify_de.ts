@@ -1196,12 +1196,6 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
-    <message>
-        <source>Notify — %1
-%2</source>
-        <translation>Notify — %1
-%2</translation>
-    </message>
     <message numerus="yes">
         <source>%n unread</source>
         <translation>
@@ -1220,6 +1214,10 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
     <message>
         <source>No notifications yet</source>
         <translation>Noch keine Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Notify — %1</source>
+        <translation>Notify — %1</translation>
     </message>
 </context>
 </TS>

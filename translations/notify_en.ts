@@ -1191,11 +1191,6 @@ Colleagues appear here with their status.</source>
             <source>Quit</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>Notify — %1
-%2</source>
-            <translation type="unfinished" />
-        </message>
         <message numerus="yes">
             <source>%n unread</source>
             <translation>
@@ -1213,6 +1208,10 @@ Colleagues appear here with their status.</source>
         </message>
         <message>
             <source>No notifications yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notify — %1</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -83,6 +83,8 @@ public:
     void markUnread(const QStringList &ids);
 
     [[nodiscard]] int unreadCount() const { return m_unread; }
+    /// The unread notifications of @p level (errors make the tray ask for attention).
+    [[nodiscard]] int unreadCount(Notify::Protocol::Level level) const;
     [[nodiscard]] qsizetype notificationCount() const { return m_idCount; }
     [[nodiscard]] const NotificationItem &item(int row) const { return m_rows.at(row).item; }
     /// Every notification of a row (the newest first).

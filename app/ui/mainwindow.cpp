@@ -284,7 +284,7 @@ void MainWindow::showTab(int index)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Closing the window keeps the app in the tray; Quit is in the menus.
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+    if (m_trayAvailable ? m_trayAvailable() : QSystemTrayIcon::isSystemTrayAvailable()) {
         hide();
         event->ignore();
         return;

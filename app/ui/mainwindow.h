@@ -3,6 +3,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class ConnectionBanner;
 class DesktopSession;
 class MessagesPage;
@@ -45,6 +47,9 @@ public:
     /// Do not disturb, with check marks; the tray menu shows the same one.
     [[nodiscard]] QMenu *doNotDisturbMenu() const { return m_dndMenu; }
     [[nodiscard]] QString statusText() const;
+    /// Whether a tray shows the app (then closing the window hides it);
+    /// QSystemTrayIcon's answer unless told otherwise.
+    void setTrayAvailable(std::function<bool()> available) { m_trayAvailable = std::move(available); }
 
 signals:
     void settingsRequested();
@@ -62,6 +67,7 @@ private:
     void updateDoNotDisturb();
 
     DesktopSession *m_session;
+    std::function<bool()> m_trayAvailable;
     ConnectionBanner *m_banner;
     QTabWidget *m_tabs;
     NotificationsPage *m_notifications;

@@ -8,6 +8,9 @@
 #include "notificationmodel.h"
 #include "throttle.h"
 #include "trayiconrenderer.h"
+#if NOTIFY_WITH_DBUS
+#include "statusnotifieritem.h"
+#endif
 
 #include <QDateTime>
 #include <QMenu>
@@ -35,16 +38,16 @@ TrayController::TrayController(DesktopSession *session, MainWindow *window, QObj
     m_menu->addAction(tr("Quit"), this, &TrayController::quitRequested);
     m_icon->setContextMenu(m_menu);
     connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
-        if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick) {
-            if (m_window->isVisible() && m_window->isActiveWindow()) {
-                m_window->hide();
-            } else {
-                m_window->showNormal();
-                m_window->raise();
-                m_window->activateWindow();
-            }
-        }
+        if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
+            toggleWindow();
     });
+#if NOTIFY_WITH_DBUS
+    m_sni = new StatusNotifierItem(QStringLiteral("notify-tray"), m_menu, this);
+    m_sni->setTitle(QStringLiteral("Notify"));
+    connect(m_sni, &StatusNotifierItem::activated, this, &TrayController::toggleWindow);
+    connect(m_sni, &StatusNotifierItem::secondaryActivated, this, &TrayController::toggleWindow);
+    connect(m_sni, &StatusNotifierItem::hostedChanged, this, &TrayController::placeIcon);
+#endif
     // The icon and its tooltip follow a stream at most once a second
     // (a new icon is a round trip to the desktop's tray); the connection's
     // state at once.
@@ -59,6 +62,44 @@ TrayController::TrayController(DesktopSession *session, MainWindow *window, QObj
     rebuildLatest(); // so that the menu is never empty
 }
 
+void TrayController::toggleWindow()
+{
+    if (m_window->isVisible() && m_window->isActiveWindow()) {
+        m_window->hide();
+    } else {
+        m_window->showNormal();
+        m_window->raise();
+        m_window->activateWindow();
+    }
+}
+
+void TrayController::show()
+{
+    m_shown = true;
+    placeIcon();
+}
+
+bool TrayController::sniShown() const
+{
+#if NOTIFY_WITH_DBUS
+    return m_sni->hosted();
+#else
+    return false;
+#endif
+}
+
+bool TrayController::isAvailable() const
+{
+    return sniShown() || QSystemTrayIcon::isSystemTrayAvailable();
+}
+
+void TrayController::placeIcon()
+{
+    // Qt's QSystemTrayIcon would become a StatusNotifierItem of its own
+    // under the same panel: it stays hidden while ours is shown.
+    m_icon->setVisible(m_shown && !sniShown());
+}
+
 void TrayController::refresh()
 {
     const auto state = m_session->client()->state();
@@ -67,21 +108,31 @@ void TrayController::refresh()
     const auto look = std::make_tuple(state, unread, paused);
     if (look != m_look) { // a new picture only when it would look different
         m_look = look;
-        m_icon->setIcon(TrayIconRenderer::render(state, unread, paused));
+        const QIcon icon = TrayIconRenderer::render(state, unread, paused);
+        m_icon->setIcon(icon);
+#if NOTIFY_WITH_DBUS
+        m_sni->setIcon(icon);
+#endif
     }
-    QString tip
-        = tr("Notify — %1\n%2")
-              .arg(DisplayText::connectionState(state), m_session->settings().server.toString(QUrl::RemoveUserInfo));
-    tip += u'\n' + tr("%n unread", nullptr, unread);
+    QStringList lines{ DisplayText::connectionState(state), m_session->settings().server.toString(QUrl::RemoveUserInfo),
+                       tr("%n unread", nullptr, unread) };
     if (m_session->lastEventTime().isValid())
-        tip += u'\n'
-            + tr("last event at %1")
-                  .arg(QLocale().toString(m_session->lastEventTime().toLocalTime().time(), QLocale::ShortFormat));
+        lines << tr("last event at %1")
+                     .arg(QLocale().toString(m_session->lastEventTime().toLocalTime().time(), QLocale::ShortFormat));
     if (paused)
-        tip += u'\n'
-            + tr("do not disturb until %1")
-                  .arg(QLocale().toString(m_session->alertsPausedUntil(), QLocale::ShortFormat));
-    m_icon->setToolTip(tip);
+        lines << tr("do not disturb until %1")
+                     .arg(QLocale().toString(m_session->alertsPausedUntil(), QLocale::ShortFormat));
+    m_icon->setToolTip(tr("Notify — %1").arg(lines.join(u'\n')));
+#if NOTIFY_WITH_DBUS
+    // The panel's tooltip has a title of its own, and takes rich text.
+    for (QString &line : lines)
+        line = line.toHtmlEscaped();
+    m_sni->setToolTip(QStringLiteral("Notify"), lines.join(QStringLiteral("<br/>")));
+    // An error waiting to be read asks for attention (panels highlight the icon).
+    m_sni->setStatus(m_session->notifications()->unreadCount(Notify::Protocol::Level::Error) > 0
+                         ? StatusNotifierItem::Status::NeedsAttention
+                         : StatusNotifierItem::Status::Active);
+#endif
 }
 
 void TrayController::rebuildLatest()
