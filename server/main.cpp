@@ -4,6 +4,7 @@
 #include "apipaths.h"
 #include "demoscenario.h"
 #include "notifyserver.h"
+#include "redisbackend.h"
 #include "serverconfig.h"
 
 #include <QCoreApplication>
@@ -66,6 +67,7 @@ int main(int argc, char **argv)
     }
     std::signal(SIGPIPE, SIG_IGN);
 
+    Notify::Server::installRedisBackend();
     Notify::Server::NotifyServer server(*config);
     if (!server.start(&error)) {
         err << "notify-server: " << error << '\n';

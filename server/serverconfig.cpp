@@ -92,6 +92,15 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         "(unnamed data: events with the type inside the JSON, no ids and no replay, Authorization: Token, "
         "the notifications list paginated as Django REST framework does, no /api/v1/events/).",
         "contract|django");
+    opt("redis",
+        "Keep events, read state, orders, stream counts and presence in Redis, shared by every instance "
+        "pointed at it: redis://[:password@]host:port/db or unix:/path/to/socket (default: SQLite, one instance).",
+        "URL");
+    opt("redis-prefix", "Prefix of the Redis keys (default notify:).", "PREFIX");
+    opt("redis-lease",
+        "Seconds after which the streams of an instance that stopped renewing its lease (killed) are forgotten "
+        "(default 15).",
+        "S");
     opt("poll-delay-ms",
         "Events wait for the next tick of MS milliseconds, as a backend that polls its cache "
         "(the seed note's: 3000) delivers them (default 0: at once).",
@@ -128,7 +137,8 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         || !integerOption(parser, QStringLiteral("retain-events"), config.retainEvents, 1, qint64(1) << 40, error)
         || !integerOption(parser, QStringLiteral("retain-hours"), config.retainHours, 1, qint64(24) * 365 * 100, error)
         || !integerOption(parser, QStringLiteral("threads"), threads, 1, 256, error)
-        || !integerOption(parser, QStringLiteral("poll-delay-ms"), config.pollDelayMs, 0, 600'000, error))
+        || !integerOption(parser, QStringLiteral("poll-delay-ms"), config.pollDelayMs, 0, 600'000, error)
+        || !secondsOption(parser, QStringLiteral("redis-lease"), config.redisLeaseMs, 0.3, error))
         return std::nullopt;
     config.port = quint16(port);
     config.maxStreamsPerUser = int(streams);
@@ -172,6 +182,13 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
             return std::nullopt;
         }
         config.dialect = dialect == u"django" ? Dialect::Django : Dialect::Contract;
+    }
+    config.redisUrl = parser.value(QStringLiteral("redis"));
+    if (parser.isSet(QStringLiteral("redis-prefix")))
+        config.redisPrefix = parser.value(QStringLiteral("redis-prefix"));
+    if (!config.redisUrl.isEmpty() && config.inMemory) {
+        *error = QStringLiteral("--redis and --in-memory exclude each other");
+        return std::nullopt;
     }
     if (!config.demo && config.usersFile.isEmpty()) {
         *error = QStringLiteral("no users: pass --users FILE, or --demo for demo users");

@@ -42,6 +42,10 @@ struct ServerConfig
     /// `--poll-delay-ms`: events wait for the next tick of this length, as
     /// the Django backend's streams poll its cache (0: at once).
     qint64 pollDelayMs = 0;
+    /// `--redis`: the shared store of several instances (empty: SQLite).
+    QString redisUrl;
+    QString redisPrefix = QStringLiteral("notify:");
+    qint64 redisLeaseMs = 15'000;
     /// --heartbeat, --timeout, --max-buffered-bytes, `--io qt`, and the
     /// limits of the contract that are no options (tests shorten them).
     ConnectionSettings connections;

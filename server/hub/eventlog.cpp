@@ -20,7 +20,27 @@ EventLog::EventLog(EventStore &store, WorkerPool &workers, const Dialect &dialec
     , m_workers(workers)
     , m_dialect(dialect)
     , m_flushDelayMs(flushDelayMs)
-{ }
+{
+    // Every stored event, whichever instance published it, goes out from here.
+    m_store.setStoredHandler([this](const StoredEvent &event) { enqueue(event); });
+}
+
+EventLog::~EventLog()
+{
+    m_store.setStoredHandler({});
+}
+
+void EventLog::enqueue(const StoredEvent &event)
+{
+    m_pendingBatch.append(Frame{ event.seq, event.audience, frame(event.seq, event.type, event.data) });
+    if (!m_flushScheduled) {
+        m_flushScheduled = true;
+        if (m_flushDelayMs > 0)
+            QTimer::singleShot(int(m_flushDelayMs), this, &EventLog::flushBatch);
+        else
+            QMetaObject::invokeMethod(this, &EventLog::flushBatch, Qt::QueuedConnection);
+    }
+}
 
 std::optional<QByteArray> EventLog::publish(const QByteArray &type, const QJsonObject &data,
                                             const QStringList &audience, QString *error)
@@ -38,15 +58,7 @@ std::optional<QByteArray> EventLog::publish(const QByteArray &type, const QJsonO
             *error = storeError;
         return std::nullopt;
     }
-    ++m_published;
-    m_pendingBatch.append(Frame{ *seq, audience, frame(*seq, type, event.data) });
-    if (!m_flushScheduled) {
-        m_flushScheduled = true;
-        if (m_flushDelayMs > 0)
-            QTimer::singleShot(int(m_flushDelayMs), this, &EventLog::flushBatch);
-        else
-            QMetaObject::invokeMethod(this, &EventLog::flushBatch, Qt::QueuedConnection);
-    }
+    ++m_published; // it goes out when the store tells of it (enqueue)
     return m_store.eventId(*seq);
 }
 
@@ -66,7 +78,10 @@ EventLog::ReplayPage EventLog::replayPage(const QString &user, quint64 afterSeq)
     for (const StoredEvent &event : events)
         page.bytes += frame(event.seq, event.type, event.data);
     page.done = events.size() < ReplayPageEvents;
-    page.lastSeq = page.done ? std::max(head, afterSeq) : events.last().seq;
+    // With a shared store, events may have been appended after the head was
+    // read: the page holds them, so the stream has everything up to them.
+    page.lastSeq
+        = page.done ? std::max({ head, afterSeq, events.isEmpty() ? 0 : events.last().seq }) : events.last().seq;
     return page;
 }
 

@@ -11,6 +11,7 @@ namespace Notify::Server {
 class Dialect;
 class EventStore;
 class WorkerPool;
+struct StoredEvent;
 
 /// The events on their way out: stored, serialised once, fanned out in
 /// batches, and replayed in pages.
@@ -27,6 +28,7 @@ public:
     /// of this event-loop turn; `--poll-delay-ms` emulates a polling backend).
     EventLog(EventStore &store, WorkerPool &workers, const Dialect &dialect, qint64 flushDelayMs = 0,
              QObject *parent = nullptr);
+    ~EventLog() override;
     Q_DISABLE_COPY_MOVE(EventLog)
 
     std::optional<QByteArray> publish(const QByteArray &type, const QJsonObject &data, const QStringList &audience,
@@ -48,6 +50,7 @@ public:
     static constexpr qsizetype ReplayPageEvents = 500;
 
 private:
+    void enqueue(const StoredEvent &event);
     void flushBatch();
 
     EventStore &m_store;

@@ -62,8 +62,19 @@ void HttpFront::dispatch(ConnectionWorker *worker, quint64 connectionId, const H
         response.setHeader("Allow", route.methods.join(", "));
         return answer(response);
     }
-    if (route.endpoint == E::Healthz)
-        return answer(HttpResponse::json(200, QJsonObject{ { QStringLiteral("status"), QStringLiteral("ok") } }));
+    if (route.endpoint == E::Healthz) {
+        // A load balancer's question: can this instance take events now?
+        const QString problem = m_parts.health ? m_parts.health() : QString();
+        if (problem.isEmpty())
+            return answer(HttpResponse::json(200, QJsonObject{ { QStringLiteral("status"), QStringLiteral("ok") } }));
+        HttpResponse response
+            = HttpResponse::json(503,
+                                 QJsonObject{ { QStringLiteral("status"), QStringLiteral("unavailable") },
+                                              { QStringLiteral("store"), QStringLiteral("unavailable") },
+                                              { QStringLiteral("message"), problem } });
+        response.setHeader("Retry-After", "2");
+        return answer(response);
+    }
     if (route.endpoint == E::Metrics && m_metricsPublic)
         return answer(metricsResponse());
 

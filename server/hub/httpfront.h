@@ -43,6 +43,7 @@ public:
         WorkerPool &workers;
         const Dialect &dialect;
         std::function<QByteArray()> metrics; ///< the Prometheus text
+        std::function<QString()> health; ///< empty when healthy, else what is wrong (503)
     };
 
     HttpFront(Parts parts, bool metricsPublic, QObject *parent = nullptr);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "notifyserver.h"
 
+#include "clusterstate.h"
 #include "corspolicy.h"
 #include "dialect.h"
 #include "eventlog.h"
@@ -24,6 +25,44 @@
 Q_LOGGING_CATEGORY(lcServer, "notify.server", QtInfoMsg)
 
 namespace Notify::Server {
+
+namespace {
+
+NotifyServer::SharedBackendFactory &sharedBackendFactory()
+{
+    static NotifyServer::SharedBackendFactory factory;
+    return factory;
+}
+
+} // namespace
+
+void NotifyServer::setSharedBackendFactory(SharedBackendFactory factory)
+{
+    sharedBackendFactory() = std::move(factory);
+}
+
+bool NotifyServer::openStore(QString *error)
+{
+    if (!m_config.redisUrl.isEmpty()) {
+        if (!sharedBackendFactory()) {
+            *error = QStringLiteral("this program is built without Redis support");
+            return false;
+        }
+        auto backend = sharedBackendFactory()(m_config, error);
+        if (!backend)
+            return false;
+        m_store = std::move(backend->store);
+        m_cluster = std::move(backend->cluster);
+        return true;
+    }
+    const QString path = m_config.databasePath();
+    if (!path.isEmpty() && !QDir().mkpath(QFileInfo(path).absolutePath())) {
+        *error = QStringLiteral("cannot create the data directory %1").arg(QFileInfo(path).absolutePath());
+        return false;
+    }
+    m_store = std::make_unique<SqliteEventStore>(path);
+    return m_store->open(error);
+}
 
 NotifyServer::NotifyServer(const ServerConfig &config, QObject *parent)
     : QObject(parent)
@@ -49,13 +88,7 @@ bool NotifyServer::start(QString *error)
     if (!m_config.usersFile.isEmpty() && !m_users.loadFile(m_config.usersFile, error))
         return fail();
 
-    const QString path = m_config.databasePath();
-    if (!path.isEmpty() && !QDir().mkpath(QFileInfo(path).absolutePath())) {
-        *error = QStringLiteral("cannot create the data directory %1").arg(QFileInfo(path).absolutePath());
-        return fail();
-    }
-    m_store = std::make_unique<SqliteEventStore>(path);
-    if (!m_store->open(error))
+    if (!openStore(error))
         return fail();
     enforceRetention();
 
@@ -67,14 +100,19 @@ bool NotifyServer::start(QString *error)
                                                   m_config.streamLimitPolicy == ServerConfig::StreamLimitPolicy::Reject
                                                       ? StreamRegistry::LimitPolicy::Reject
                                                       : StreamRegistry::LimitPolicy::EvictOldest);
-    m_presence = std::make_unique<PresenceTracker>(*m_log, m_users, m_config.presenceGraceMs);
+    m_presence = std::make_unique<PresenceTracker>(*m_log, m_users, m_config.presenceGraceMs, m_cluster.get());
     m_presence->reset();
     m_faults = std::make_unique<FaultInjector>(*m_workers);
     m_api = std::make_unique<RestApi>(*m_log, *m_store, m_users, *m_presence, *m_dialect);
     m_streams = std::make_unique<StreamEndpoint>(m_config.retryMs, *m_store, *m_log, *m_registry, *m_presence,
-                                                 *m_faults, *m_workers, *m_cors, *m_dialect);
+                                                 *m_faults, *m_workers, *m_cors, *m_dialect, m_cluster.get());
+    m_store->setLostHandler([this] {
+        if (m_streams)
+            m_streams->dropAll();
+    });
     m_front = std::make_unique<HttpFront>(HttpFront::Parts{ m_users, *m_cors, *m_api, *m_streams, *m_faults, *m_workers,
-                                                            *m_dialect, [this] { return metricsText(); } },
+                                                            *m_dialect, [this] { return metricsText(); },
+                                                            [this] { return m_store->unavailableReason(); } },
                                           m_config.metricsPublic);
 
     // Listen first: if the port is taken, no worker thread was started for nothing.
@@ -113,6 +151,7 @@ void NotifyServer::stop()
     m_dialect.reset();
     m_cors.reset();
     m_workers.reset();
+    m_cluster.reset();
     m_store.reset();
 }
 
@@ -195,8 +234,11 @@ QByteArray NotifyServer::metricsText() const
         metrics.eventsPublished = m_log->publishedCount();
     if (m_front)
         metrics.requests = m_front->requestCount();
-    if (m_store)
+    if (m_store) {
         metrics.storeHead = m_store->headSeq();
+        metrics.storeAvailable = m_store->available();
+        metrics.storeReconnects = m_store->reconnects();
+    }
     return metrics.text();
 }
 

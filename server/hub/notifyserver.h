@@ -8,12 +8,14 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 class QTimer;
 
 namespace Notify::Server {
 
+class ClusterState;
 class CorsPolicy;
 class Dialect;
 class EventLog;
@@ -41,6 +43,17 @@ class NotifyServer final : public QObject, public EventPublisher, private Worker
     Q_OBJECT
 
 public:
+    /// What `--redis` runs on: the shared store and what the instances agree
+    /// on. Notify::ServerRedis provides it (installRedisBackend()), so that
+    /// only the programs that offer --redis link hiredis.
+    struct SharedBackend
+    {
+        std::unique_ptr<EventStore> store;
+        std::unique_ptr<ClusterState> cluster;
+    };
+    using SharedBackendFactory = std::function<std::optional<SharedBackend>(const ServerConfig &, QString *error)>;
+    static void setSharedBackendFactory(SharedBackendFactory factory);
+
     explicit NotifyServer(const ServerConfig &config, QObject *parent = nullptr);
     ~NotifyServer() override;
     Q_DISABLE_COPY_MOVE(NotifyServer)
@@ -76,10 +89,12 @@ private:
     void streamClosed(ConnectionWorker *worker, quint64 streamId) override;
 
     void enforceRetention();
+    bool openStore(QString *error);
 
     ServerConfig m_config;
     UserDirectory m_users;
     std::unique_ptr<EventStore> m_store;
+    std::unique_ptr<ClusterState> m_cluster; ///< with --redis
     std::unique_ptr<WorkerPool> m_workers;
     std::unique_ptr<CorsPolicy> m_cors;
     std::unique_ptr<Dialect> m_dialect;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "presencetracker.h"
 
+#include "clusterstate.h"
 #include "eventpublisher.h"
 #include "userdirectory.h"
 
@@ -20,12 +21,22 @@ qint64 nowMs()
 
 } // namespace
 
-PresenceTracker::PresenceTracker(EventPublisher &publisher, const UserDirectory &users, qint64 graceMs, QObject *parent)
+PresenceTracker::PresenceTracker(EventPublisher &publisher, const UserDirectory &users, qint64 graceMs,
+                                 ClusterState *cluster, QObject *parent)
     : QObject(parent)
     , m_publisher(publisher)
     , m_users(users)
     , m_graceMs(graceMs)
-{ }
+    , m_cluster(cluster)
+{
+    if (m_cluster) {
+        // Users another instance left online when it died.
+        m_sweep = new QTimer(this);
+        m_sweep->setInterval(2000);
+        connect(m_sweep, &QTimer::timeout, this, &PresenceTracker::sweep);
+        m_sweep->start();
+    }
+}
 
 PresenceTracker::~PresenceTracker()
 {
@@ -61,6 +72,12 @@ void PresenceTracker::streamOpened(const QString &user)
         // Back within the grace period: others never saw them leave.
         delete state.grace;
         state.grace = nullptr;
+        if (!m_cluster)
+            return;
+    }
+    if (m_cluster) {
+        if (m_cluster->comeOnline(user, nowMs()))
+            m_publisher.publish(Protocol::Presence::TypeName, snapshot(user), {});
         return;
     }
     if (state.streams == 1 && state.status == PresenceStatus::Offline)
@@ -71,8 +88,18 @@ void PresenceTracker::streamClosed(const QString &user)
 {
     State &state = m_states[user];
     state.streams = std::max(0, state.streams - 1);
+    if (m_cluster) {
+        if (state.streams == 0 && !state.grace && m_cluster->streamsOf(user) == 0)
+            startGrace(user, state);
+        return;
+    }
     if (state.streams > 0 || state.grace || state.status == PresenceStatus::Offline)
         return;
+    startGrace(user, state);
+}
+
+void PresenceTracker::startGrace(const QString &user, State &state)
+{
     state.grace = new QTimer(this);
     state.grace->setSingleShot(true);
     connect(state.grace, &QTimer::timeout, this, [this, user] { wentOffline(user); });
@@ -86,12 +113,32 @@ void PresenceTracker::wentOffline(const QString &user)
     state.grace = nullptr;
     if (state.streams > 0)
         return;
+    if (m_cluster) {
+        // Only if no instance holds a stream of theirs; only one instance publishes it.
+        if (m_cluster->goOffline(user, nowMs()))
+            m_publisher.publish(Protocol::Presence::TypeName, snapshot(user), {});
+        return;
+    }
     state.chosen.reset();
     change(user, state, PresenceStatus::Offline);
 }
 
+void PresenceTracker::sweep()
+{
+    for (const QString &user : m_cluster->presentWithoutStreams()) {
+        State &state = m_states[user];
+        if (!state.grace && state.streams == 0)
+            startGrace(user, state);
+    }
+}
+
 void PresenceTracker::choose(const QString &user, PresenceStatus status)
 {
+    if (m_cluster) {
+        if (m_cluster->choose(user, status, nowMs()))
+            m_publisher.publish(Protocol::Presence::TypeName, snapshot(user), {});
+        return;
+    }
     State &state = m_states[user];
     state.chosen = status;
     if (state.status == PresenceStatus::Offline || state.status == status)
@@ -110,7 +157,15 @@ void PresenceTracker::simulate(const QString &user, PresenceStatus status)
 QJsonObject PresenceTracker::snapshot(const QString &user) const
 {
     const User *u = m_users.find(user);
-    const State state = m_states.value(user);
+    State state = m_states.value(user);
+    if (m_cluster) {
+        // The deployment's view; a demo colleague is simulated on this instance only.
+        const ClusterState::Presence shared = m_cluster->presence(user);
+        if (shared.status != PresenceStatus::Offline || state.status == PresenceStatus::Offline || state.streams > 0) {
+            state.status = shared.status;
+            state.sinceMs = shared.sinceMs;
+        }
+    }
     const qint64 since = state.sinceMs > 0 ? state.sinceMs : nowMs();
     return QJsonObject{
         { QStringLiteral("user"), user },

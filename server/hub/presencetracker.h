@@ -13,6 +13,7 @@ class QTimer;
 
 namespace Notify::Server {
 
+class ClusterState;
 class EventPublisher;
 class UserDirectory;
 
@@ -27,7 +28,12 @@ class PresenceTracker final : public QObject
     Q_OBJECT
 
 public:
-    PresenceTracker(EventPublisher &publisher, const UserDirectory &users, qint64 graceMs, QObject *parent = nullptr);
+    /// @p cluster: presence shared by the instances of a deployment (with
+    /// --redis), or null. Then a user is online while any instance holds a
+    /// stream of theirs, one instance publishes each change, and users whose
+    /// instance died go offline once its lease expired and the grace passed.
+    PresenceTracker(EventPublisher &publisher, const UserDirectory &users, qint64 graceMs,
+                    ClusterState *cluster = nullptr, QObject *parent = nullptr);
     ~PresenceTracker() override;
     Q_DISABLE_COPY_MOVE(PresenceTracker)
 
@@ -56,10 +62,14 @@ private:
 
     void change(const QString &user, State &state, Protocol::PresenceStatus status);
     void wentOffline(const QString &user);
+    void startGrace(const QString &user, State &state);
+    void sweep();
 
     EventPublisher &m_publisher;
     const UserDirectory &m_users;
     qint64 m_graceMs;
+    ClusterState *m_cluster;
+    QTimer *m_sweep = nullptr;
     QHash<QString, State> m_states;
 };
 

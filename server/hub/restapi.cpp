@@ -70,6 +70,10 @@ RestApi::RestApi(EventPublisher &publisher, EventStore &store, const UserDirecto
 HttpResponse RestApi::handle(const Route &route, const HttpRequest &request, const User &user)
 {
     using E = Route::Endpoint;
+    // Every answer here comes from the store: none rather than a wrong one
+    // (an empty list, a 404 for a notification that exists).
+    if (!m_store.available())
+        return storeFailed(m_store.unavailableReason());
     switch (route.endpoint) {
     case E::Events:
         return request.method == "POST" ? publishEvent(request, user) : events(request, user);
@@ -223,8 +227,20 @@ HttpResponse RestApi::sendMessage(const HttpRequest &request, const User &user)
         audience << to.toString();
     QString storeError;
     if (!m_publisher.publish(Protocol::Message::TypeName, data, audience, &storeError))
-        return HttpResponse::error(500, "store_failed", storeError);
+        return storeFailed(storeError);
     return HttpResponse::json(201, QJsonObject{ { QStringLiteral("message_id"), messageId } });
+}
+
+HttpResponse RestApi::storeFailed(const QString &why) const
+{
+    // Nothing was acknowledged. A store that is away (Redis down) is worth
+    // trying again shortly; a store that refused the write is an error.
+    if (!m_store.available()) {
+        HttpResponse response = HttpResponse::error(503, "store_unavailable", why);
+        response.setHeader("Retry-After", "2");
+        return response;
+    }
+    return HttpResponse::error(500, "store_failed", why);
 }
 
 HttpResponse RestApi::publishEvent(const HttpRequest &request, const User &user)
@@ -269,7 +285,7 @@ HttpResponse RestApi::publishEvent(const HttpRequest &request, const User &user)
     QString storeError;
     const auto id = m_publisher.publish(type, data, audience, &storeError);
     if (!id)
-        return HttpResponse::error(500, "store_failed", storeError);
+        return storeFailed(storeError);
     return HttpResponse::json(201, QJsonObject{ { QStringLiteral("id"), QString::fromLatin1(*id) } });
 }
 

@@ -37,6 +37,8 @@ private:
     HttpResponse sendMessage(const HttpRequest &request, const User &user);
     HttpResponse publishEvent(const HttpRequest &request, const User &user);
 
+    [[nodiscard]] HttpResponse storeFailed(const QString &why) const;
+
     EventPublisher &m_publisher;
     EventStore &m_store;
     const UserDirectory &m_users;

@@ -27,6 +27,10 @@ QByteArray ServerMetrics::text() const
     metric("notify_buffered_bytes", "gauge", "Bytes waiting for slow sockets.", io.bufferedBytes);
     metric("notify_http_requests_total", "counter", "Requests handled.", requests);
     metric("notify_event_store_head", "gauge", "Sequence number of the newest event.", qint64(storeHead));
+    metric("notify_event_store_available", "gauge", "1 while the store takes events (Redis reachable), else 0.",
+           storeAvailable ? 1 : 0);
+    metric("notify_event_store_reconnects_total", "counter", "Times the store connected again after losing Redis.",
+           storeReconnects);
     return out;
 }
 

@@ -14,6 +14,8 @@ struct ServerMetrics
     qint64 eventsPublished = 0;
     qint64 requests = 0;
     quint64 storeHead = 0;
+    bool storeAvailable = true;
+    qint64 storeReconnects = 0;
 
     [[nodiscard]] QByteArray text() const;
 };

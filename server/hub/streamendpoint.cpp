@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "streamendpoint.h"
 
+#include "clusterstate.h"
 #include "corspolicy.h"
 #include "dialect.h"
 #include "eventlog.h"
@@ -19,7 +20,7 @@ namespace Notify::Server {
 
 StreamEndpoint::StreamEndpoint(qint64 retryMs, EventStore &store, EventLog &log, StreamRegistry &registry,
                                PresenceTracker &presence, FaultInjector &faults, WorkerPool &workers,
-                               const CorsPolicy &cors, const Dialect &dialect)
+                               const CorsPolicy &cors, const Dialect &dialect, ClusterState *cluster)
     : m_retryMs(retryMs)
     , m_store(store)
     , m_log(log)
@@ -29,7 +30,11 @@ StreamEndpoint::StreamEndpoint(qint64 retryMs, EventStore &store, EventLog &log,
     , m_workers(workers)
     , m_cors(cors)
     , m_dialect(dialect)
-{ }
+    , m_cluster(cluster)
+{
+    if (m_cluster)
+        m_cluster->setEvictionHandler([this](quint64 streamId) { evict(streamId); });
+}
 
 QByteArray StreamEndpoint::head(const HttpRequest &request) const
 {
@@ -52,6 +57,29 @@ std::optional<HttpResponse> StreamEndpoint::open(ConnectionWorker *worker, quint
 {
     if (auto failure = m_faults.takeStreamFailure())
         return failure;
+    if (m_cluster) {
+        // The limit holds for the deployment: Redis counts every instance's streams.
+        const ClusterState::Admission shared
+            = m_cluster->admit(user.name, m_registry.nextId(), m_registry.maxPerUser(),
+                               m_registry.policy() == StreamRegistry::LimitPolicy::EvictOldest);
+        if (shared.unavailable) {
+            HttpResponse response = HttpResponse::error(503, "store_unavailable", m_store.unavailableReason());
+            response.setHeader("Retry-After", "2");
+            return response;
+        }
+        if (!shared.accepted) {
+            m_registry.countRejected();
+            const qint64 seconds = std::max<qint64>(1, (m_retryMs + 999) / 1000);
+            HttpResponse response = HttpResponse::error(
+                429, "too_many_streams",
+                QStringLiteral("at most %1 streams per user are allowed").arg(m_registry.maxPerUser()));
+            response.setHeader("Retry-After", QByteArray::number(seconds));
+            return response;
+        }
+        for (const quint64 victim : shared.evictedHere)
+            evict(victim);
+        return start(worker, connectionId, request, user);
+    }
     const StreamRegistry::Admission admission = m_registry.admit(user.name);
     if (!admission.accepted) {
         const qint64 seconds = std::max<qint64>(1, (m_retryMs + 999) / 1000);
@@ -65,7 +93,12 @@ std::optional<HttpResponse> StreamEndpoint::open(ConnectionWorker *worker, quint
         m_workers.closeStream(admission.evicted->worker, admission.evicted->id);
         m_presence.streamClosed(user.name);
     }
+    return start(worker, connectionId, request, user);
+}
 
+std::optional<HttpResponse> StreamEndpoint::start(ConnectionWorker *worker, quint64 connectionId,
+                                                  const HttpRequest &request, const User &user)
+{
     // The header wins over the query parameter, even when malformed; an empty
     // header counts as absent.
     QByteArray lastEventId = request.header("last-event-id");
@@ -113,8 +146,26 @@ void StreamEndpoint::sendReplayPage(ConnectionWorker *worker, quint64 connection
 
 void StreamEndpoint::closed(quint64 streamId)
 {
-    if (const auto user = m_registry.remove(streamId))
+    if (const auto user = m_registry.remove(streamId)) {
+        if (m_cluster)
+            m_cluster->released(*user, streamId);
         m_presence.streamClosed(*user);
+    }
+}
+
+void StreamEndpoint::evict(quint64 streamId)
+{
+    const auto stream = m_registry.take(streamId);
+    if (!stream)
+        return; // closed meanwhile
+    m_registry.countEvicted();
+    m_workers.closeStream(stream->worker, streamId);
+    m_presence.streamClosed(stream->user);
+}
+
+void StreamEndpoint::dropAll()
+{
+    m_workers.closeAllStreams(); // their closes come back through closed()
 }
 
 } // namespace Notify::Server

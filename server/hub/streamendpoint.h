@@ -9,6 +9,7 @@
 
 namespace Notify::Server {
 
+class ClusterState;
 class ConnectionWorker;
 class CorsPolicy;
 class Dialect;
@@ -32,9 +33,10 @@ struct User;
 class StreamEndpoint final
 {
 public:
+    /// @p cluster: the deployment's stream limit (with --redis), or null.
     StreamEndpoint(qint64 retryMs, EventStore &store, EventLog &log, StreamRegistry &registry,
                    PresenceTracker &presence, FaultInjector &faults, WorkerPool &workers, const CorsPolicy &cors,
-                   const Dialect &dialect);
+                   const Dialect &dialect, ClusterState *cluster = nullptr);
 
     /// Opens a stream for @p user on the connection; when it cannot (the
     /// per-user limit, an injected fault), the answer to send instead.
@@ -45,9 +47,16 @@ public:
                         quint64 afterSeq);
     /// A worker closed a stream.
     void closed(quint64 streamId);
+    /// Closes a stream of ours that the limit evicted (here or on another instance).
+    void evict(quint64 streamId);
+    /// Closes every stream (they resync: the store lost its events).
+    void dropAll();
 
 private:
     [[nodiscard]] QByteArray head(const HttpRequest &request) const;
+    /// The admitted stream: replay or reset, registration, presence.
+    std::optional<HttpResponse> start(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request,
+                                      const User &user);
 
     qint64 m_retryMs;
     EventStore &m_store;
@@ -58,6 +67,7 @@ private:
     WorkerPool &m_workers;
     const CorsPolicy &m_cors;
     const Dialect &m_dialect;
+    ClusterState *m_cluster;
 };
 
 } // namespace Notify::Server

@@ -48,6 +48,16 @@ std::optional<QString> StreamRegistry::remove(quint64 streamId)
     return user;
 }
 
+std::optional<StreamRegistry::Taken> StreamRegistry::take(quint64 streamId)
+{
+    const auto it = m_streams.constFind(streamId);
+    if (it == m_streams.constEnd())
+        return std::nullopt;
+    Taken taken{ it->user, it->worker };
+    remove(streamId);
+    return taken;
+}
+
 void StreamRegistry::clear()
 {
     m_streams.clear();

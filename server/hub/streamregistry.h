@@ -45,6 +45,18 @@ public:
     /// Forgets a closed stream; its user, or nothing when it was not known
     /// (evicted, already accounted for).
     std::optional<QString> remove(quint64 streamId);
+    /// The id add() gives next (a deployment-wide limit names it before).
+    [[nodiscard]] quint64 nextId() const { return m_nextId; }
+    struct Taken
+    {
+        QString user;
+        ConnectionWorker *worker = nullptr;
+    };
+    /// Forgets a stream that is to be closed, returning what it was.
+    std::optional<Taken> take(quint64 streamId);
+    [[nodiscard]] LimitPolicy policy() const { return m_policy; }
+    void countRejected() { ++m_rejected; }
+    void countEvicted() { ++m_evicted; }
     [[nodiscard]] bool contains(quint64 streamId) const { return m_streams.contains(streamId); }
     void clear();
 

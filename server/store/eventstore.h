@@ -9,6 +9,7 @@
 
 #include "protocol.h"
 
+#include <functional>
 #include <optional>
 
 namespace Notify::Server {
@@ -84,6 +85,21 @@ public:
     /// Drops events beyond the newest @p maxEvents or older than @p maxAgeMs.
     virtual void enforceRetention(qint64 maxEvents, qint64 maxAgeMs, qint64 nowMs) = 0;
 
+    /// Whether the store can take events now (Redis answering); false makes
+    /// publishing answer 503 and /healthz say why.
+    [[nodiscard]] virtual bool available() const { return true; }
+    [[nodiscard]] virtual QString unavailableReason() const { return {}; }
+    [[nodiscard]] virtual qint64 reconnects() const { return 0; }
+
+    /// Who fans stored events out. A store tells of every event in seq
+    /// order, once: SQLite as append() stores it, Redis as its feed reads
+    /// what any instance appended.
+    using StoredHandler = std::function<void(const StoredEvent &)>;
+    void setStoredHandler(StoredHandler handler) { m_stored = std::move(handler); }
+    /// Called when the store lost its events (a shared store whose data
+    /// went): every open stream must resync.
+    void setLostHandler(std::function<void()> handler) { m_lost = std::move(handler); }
+
     // The contract's rules on ids, the same for every store.
 
     /// The event id `<epoch>-<seq>` of a sequence number of this store.
@@ -97,6 +113,22 @@ public:
 protected:
     EventStore() = default;
     Q_DISABLE_COPY_MOVE(EventStore)
+
+    void announce(const StoredEvent &event) const
+    {
+        if (m_stored)
+            m_stored(event);
+    }
+
+    void lost() const
+    {
+        if (m_lost)
+            m_lost();
+    }
+
+private:
+    StoredHandler m_stored;
+    std::function<void()> m_lost;
 };
 
 } // namespace Notify::Server

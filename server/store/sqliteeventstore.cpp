@@ -203,6 +203,7 @@ std::optional<quint64> SqliteEventStore::append(StoredEvent &event, QString *err
     if (m_oldest > seq)
         m_oldest = seq;
     event.seq = seq;
+    announce(event);
     return seq;
 }
 

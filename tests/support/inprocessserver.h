@@ -4,12 +4,16 @@
 // loopback port with the store in memory (or in a data directory). Tests
 // that need other options adjust the ServerConfig before start(). With
 // NOTIFY_TEST_IO=qt in the environment the server runs the benchmark
-// baseline I/O, so a whole suite runs again in that mode.
+// baseline I/O, so a whole suite runs again in that mode; with
+// NOTIFY_TEST_REDIS=<url> (tests/cluster/with-redis.sh) it keeps its events
+// in that Redis, under a prefix of its own (the same for the same data
+// directory, so that a restart finds them).
 
 #include "eventpublisher.h"
 #include "notifyserver.h"
 #include "testusers.h"
 
+#include <QCryptographicHash>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -35,6 +39,15 @@ public:
             config.inMemory = true;
         else
             config.dataDir = dataDir;
+        if (const QString redis = qEnvironmentVariable("NOTIFY_TEST_REDIS"); !redis.isEmpty()) {
+            config.inMemory = false;
+            config.redisUrl = redis;
+            config.redisPrefix = QStringLiteral("t%1:").arg(QString::fromLatin1(
+                QCryptographicHash::hash((dataDir.isEmpty() ? m_dir.path() : dataDir).toUtf8(), QCryptographicHash::Md5)
+                    .toHex()
+                    .left(12)));
+            installRedis();
+        }
         if (adjust)
             adjust(config);
     }
@@ -73,6 +86,9 @@ public:
     }
 
     Notify::Server::ServerConfig config;
+
+    /// Set by suites that link Notify::ServerRedis (NOTIFY_TEST_REDIS needs it).
+    static inline void (*installRedis)() = [] { qFatal("NOTIFY_TEST_REDIS is set but this test has no Redis"); };
 
 private:
     QTemporaryDir m_dir;

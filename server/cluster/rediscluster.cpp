@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: MIT
+#include "rediscluster.h"
+
+#include "rediseventstore.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QTimer>
+
+Q_DECLARE_LOGGING_CATEGORY(lcRedis)
+
+namespace Notify::Server {
+
+namespace {
+
+// Every script that counts streams first forgets those of instances whose
+// lease expired. ARGV[1] is the prefix, ARGV[2] the user.
+const QByteArray PurgeLua = R"lua(
+local function purge(p, user)
+  local key = p .. 'streams:' .. user
+  for _, m in ipairs(redis.call('ZRANGE', key, 0, -1)) do
+    local instance = string.match(m, '^(.-):')
+    if redis.call('EXISTS', p .. 'instance:' .. instance) == 0 then redis.call('ZREM', key, m) end
+  end
+  return key
+end
+local function presence(p, user)
+  local v = redis.call('HGET', p .. 'presence', user)
+  if not v then return 'offline', '0', '' end
+  return string.match(v, '^(.-)|(.-)|(.*)$')
+end
+)lua";
+
+// ARGV: prefix, user, member, now, max, evict (0/1), own instance.
+// Returns {1, evicted members…} or {0}.
+const QByteArray AdmitScript = PurgeLua + R"lua(
+local p, user, member, now, max = ARGV[1], ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5])
+local key = purge(p, user)
+local count = redis.call('ZCARD', key)
+local out = {1}
+if count >= max then
+  if ARGV[6] ~= '1' then return {0} end
+  for _, v in ipairs(redis.call('ZRANGE', key, 0, count - max)) do
+    redis.call('ZREM', key, v)
+    table.insert(out, v)
+    if string.match(v, '^(.-):') ~= ARGV[7] then
+      redis.call('XADD', p .. 'control', 'MAXLEN', '~', '10000', '*', 'evict', v)
+    end
+  end
+end
+redis.call('ZADD', key, now, member)
+return out
+)lua";
+
+const QByteArray CountScript = PurgeLua + R"lua(
+return redis.call('ZCARD', purge(ARGV[1], ARGV[2]))
+)lua";
+
+// ARGV: prefix, user, now. 1 when this call brought the user online.
+const QByteArray ComeOnlineScript = PurgeLua + R"lua(
+local p, user, now = ARGV[1], ARGV[2], ARGV[3]
+local status, since, chosen = presence(p, user)
+if status ~= 'offline' then return 0 end
+local shown = chosen ~= '' and chosen or 'online'
+redis.call('HSET', p .. 'presence', user, shown .. '|' .. now .. '|' .. chosen)
+return 1
+)lua";
+
+// ARGV: prefix, user, now. 1 when this call took the user offline.
+const QByteArray GoOfflineScript = PurgeLua + R"lua(
+local p, user, now = ARGV[1], ARGV[2], ARGV[3]
+if redis.call('ZCARD', purge(p, user)) > 0 then return 0 end
+local status = presence(p, user)
+if status == 'offline' then return 0 end
+redis.call('HSET', p .. 'presence', user, 'offline|' .. now .. '|')
+return 1
+)lua";
+
+// ARGV: prefix, user, status, now. 1 when what others see changed.
+const QByteArray ChooseScript = PurgeLua + R"lua(
+local p, user, chosen, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local status, since = presence(p, user)
+if status == 'offline' or status == chosen then
+  redis.call('HSET', p .. 'presence', user, status .. '|' .. since .. '|' .. chosen)
+  return 0
+end
+redis.call('HSET', p .. 'presence', user, chosen .. '|' .. now .. '|' .. chosen)
+return 1
+)lua";
+
+const QByteArray PresentWithoutStreamsScript = PurgeLua + R"lua(
+local p = ARGV[1]
+local out = {}
+local all = redis.call('HGETALL', p .. 'presence')
+for i = 1, #all, 2 do
+  local status = string.match(all[i + 1], '^(.-)|')
+  if status ~= 'offline' and redis.call('ZCARD', purge(p, all[i])) == 0 then table.insert(out, all[i]) end
+end
+return out
+)lua";
+
+} // namespace
+
+RedisCluster::RedisCluster(RedisEventStore &store, qint64 leaseMs, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_leaseMs(leaseMs)
+    , m_instance(QByteArray::number(QRandomGenerator::system()->generate64(), 36))
+{ }
+
+RedisCluster::~RedisCluster()
+{
+    m_store.setControlHandler({});
+    // A clean stop gives the lease back at once; a killed instance's expires.
+    m_store.run({ "DEL", leaseKey() });
+}
+
+bool RedisCluster::start(QString *error)
+{
+    if (!m_store.run({ "SET", leaseKey(), "1", "PX", QByteArray::number(m_leaseMs) }, error))
+        return false;
+    m_store.setControlHandler([this](const QByteArray &kind, const QByteArray &value) { onControl(kind, value); });
+    m_renew = new QTimer(this);
+    m_renew->setInterval(int(std::max<qint64>(100, m_leaseMs / 3)));
+    connect(m_renew, &QTimer::timeout, this, &RedisCluster::renewLease);
+    m_renew->start();
+    qCInfo(lcRedis).noquote() << "instance" << m_instance << "with a lease of" << m_leaseMs << "ms";
+    return true;
+}
+
+void RedisCluster::renewLease()
+{
+    // SET, not PEXPIRE: after Redis was down (or lost its data) the lease is back at once.
+    m_store.run({ "SET", leaseKey(), "1", "PX", QByteArray::number(m_leaseMs) });
+}
+
+QByteArray RedisCluster::leaseKey() const
+{
+    return m_store.key(QByteArray("instance:" + m_instance));
+}
+
+QByteArray RedisCluster::member(quint64 streamId) const
+{
+    return m_instance + ':' + QByteArray::number(streamId);
+}
+
+void RedisCluster::onControl(const QByteArray &kind, const QByteArray &value)
+{
+    if (kind != "evict")
+        return;
+    const qsizetype colon = value.indexOf(':');
+    if (colon < 0 || value.left(colon) != m_instance)
+        return;
+    evicted(value.mid(colon + 1).toULongLong());
+}
+
+ClusterState::Admission RedisCluster::admit(const QString &user, quint64 streamId, int maxPerUser, bool evictOldest)
+{
+    const auto reply
+        = m_store.runScript(AdmitScript,
+                            { user.toUtf8(), member(streamId), QByteArray::number(QDateTime::currentMSecsSinceEpoch()),
+                              QByteArray::number(maxPerUser), evictOldest ? "1" : "0", m_instance });
+    Admission admission;
+    if (!reply || reply->elements.isEmpty()) {
+        admission.accepted = false;
+        admission.unavailable = true;
+        return admission;
+    }
+    admission.accepted = reply->elements[0].toInteger() == 1;
+    for (qsizetype i = 1; i < reply->elements.size(); ++i) {
+        const QByteArray &victim = reply->elements[i].string;
+        const qsizetype colon = victim.indexOf(':');
+        if (colon > 0 && victim.left(colon) == m_instance)
+            admission.evictedHere << victim.mid(colon + 1).toULongLong();
+    }
+    return admission;
+}
+
+void RedisCluster::released(const QString &user, quint64 streamId)
+{
+    m_store.run({ "ZREM", m_store.key(QByteArray("streams:" + user.toUtf8())), member(streamId) });
+}
+
+int RedisCluster::streamsOf(const QString &user)
+{
+    const auto reply = m_store.runScript(CountScript, { user.toUtf8() });
+    return reply ? int(reply->toInteger()) : -1;
+}
+
+ClusterState::Presence RedisCluster::presence(const QString &user)
+{
+    Presence out;
+    const auto reply = m_store.run({ "HGET", m_store.key("presence"), user.toUtf8() });
+    if (!reply || reply->isNil())
+        return out;
+    const QList<QByteArray> parts = reply->string.split('|');
+    if (parts.size() != 3)
+        return out;
+    out.status = Protocol::presenceStatusFromString(QString::fromUtf8(parts[0])).value_or(out.status);
+    out.sinceMs = parts[1].toLongLong();
+    if (!parts[2].isEmpty())
+        out.chosen = Protocol::presenceStatusFromString(QString::fromUtf8(parts[2]));
+    return out;
+}
+
+bool RedisCluster::comeOnline(const QString &user, qint64 nowMs)
+{
+    const auto reply = m_store.runScript(ComeOnlineScript, { user.toUtf8(), QByteArray::number(nowMs) });
+    return reply && reply->toInteger() == 1;
+}
+
+bool RedisCluster::goOffline(const QString &user, qint64 nowMs)
+{
+    const auto reply = m_store.runScript(GoOfflineScript, { user.toUtf8(), QByteArray::number(nowMs) });
+    return reply && reply->toInteger() == 1;
+}
+
+bool RedisCluster::choose(const QString &user, Protocol::PresenceStatus status, qint64 nowMs)
+{
+    const auto reply = m_store.runScript(
+        ChooseScript, { user.toUtf8(), Protocol::toString(status).toUtf8(), QByteArray::number(nowMs) });
+    return reply && reply->toInteger() == 1;
+}
+
+QStringList RedisCluster::presentWithoutStreams()
+{
+    QStringList users;
+    if (const auto reply = m_store.runScript(PresentWithoutStreamsScript, {})) {
+        for (const RedisReply &user : reply->elements)
+            users << QString::fromUtf8(user.string);
+    }
+    return users;
+}
+
+} // namespace Notify::Server

@@ -1,0 +1,485 @@
+// SPDX-License-Identifier: MIT
+#include "rediseventstore.h"
+
+#include "rediseventfeed.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcRedis, "notify.redis", QtInfoMsg)
+
+namespace Notify::Server {
+
+namespace {
+
+/// Hub commands: short, on a local network. The feed blocks on its own connection.
+constexpr int CommandTimeoutMs = 1000;
+
+// KEYS: none (the keys are built from ARGV[1], the prefix: one Redis, not a
+// Redis Cluster). ARGV: prefix, type, data, user a, user b, created ms,
+// max events, snapshot kind (n: notification, o: order, or empty), its id,
+// the snapshot's user (empty: everybody).
+const QByteArray AppendScript = R"lua(
+local p = ARGV[1]
+local seq = redis.call('INCR', p .. 'seq')
+local xadd = {'XADD', p .. 'events'}
+if tonumber(ARGV[7]) > 0 then
+  table.insert(xadd, 'MAXLEN'); table.insert(xadd, '~'); table.insert(xadd, ARGV[7])
+end
+table.insert(xadd, seq .. '-0')
+for _, v in ipairs({'t', ARGV[2], 'd', ARGV[3], 'c', ARGV[6]}) do table.insert(xadd, v) end
+if ARGV[4] ~= '' then table.insert(xadd, 'a'); table.insert(xadd, ARGV[4]) end
+if ARGV[5] ~= '' then table.insert(xadd, 'b'); table.insert(xadd, ARGV[5]) end
+redis.call(unpack(xadd))
+local scope = ARGV[10] ~= '' and ('u:' .. ARGV[10]) or 'all'
+if ARGV[8] == 'n' then
+  redis.call('ZADD', p .. 'n:' .. scope, seq, seq)
+  redis.call('HSET', p .. 'n:data', seq, ARGV[3])
+  redis.call('HSET', p .. 'n:id', seq, ARGV[9])
+  redis.call('SADD', p .. 'n:ids:' .. scope, ARGV[9])
+elseif ARGV[8] == 'o' then
+  redis.call('HSET', p .. 'orders', ARGV[9], seq .. '\n' .. ARGV[10] .. '\n' .. ARGV[3])
+end
+return seq
+)lua";
+
+// ARGV: prefix, user, unread only (0/1), limit, offset. Returns seq, data, read (flat).
+const QByteArray NotificationsScript = R"lua(
+local p, user = ARGV[1], ARGV[2]
+local unreadOnly, limit, offset = ARGV[3] == '1', tonumber(ARGV[4]), tonumber(ARGV[5])
+local seqs = redis.call('ZUNION', 2, p .. 'n:u:' .. user, p .. 'n:all')
+local out, skipped = {}, 0
+for i = #seqs, 1, -1 do
+  local s = seqs[i]
+  local read = redis.call('SISMEMBER', p .. 'read:' .. user, redis.call('HGET', p .. 'n:id', s)) == 1
+  if not (unreadOnly and read) then
+    if skipped < offset then
+      skipped = skipped + 1
+    else
+      table.insert(out, s); table.insert(out, redis.call('HGET', p .. 'n:data', s)); table.insert(out, read and 1 or 0)
+      if #out >= limit * 3 then break end
+    end
+  end
+end
+return out
+)lua";
+
+// ARGV: prefix, user, notification id. 1 when the user has it.
+const QByteArray MarkReadScript = R"lua(
+local p, user, id = ARGV[1], ARGV[2], ARGV[3]
+if redis.call('SISMEMBER', p .. 'n:ids:u:' .. user, id) == 1 or redis.call('SISMEMBER', p .. 'n:ids:all', id) == 1 then
+  redis.call('SADD', p .. 'read:' .. user, id)
+  return 1
+end
+return 0
+)lua";
+
+// ARGV: prefix, user. The ids it marked, oldest first.
+const QByteArray MarkAllReadScript = R"lua(
+local p, user = ARGV[1], ARGV[2]
+local seqs = redis.call('ZUNION', 2, p .. 'n:u:' .. user, p .. 'n:all')
+local out, seen = {}, {}
+for _, s in ipairs(seqs) do
+  local id = redis.call('HGET', p .. 'n:id', s)
+  if id and not seen[id] then
+    seen[id] = true
+    if redis.call('SISMEMBER', p .. 'read:' .. user, id) == 0 then table.insert(out, id) end
+  end
+end
+for _, id in ipairs(out) do redis.call('SADD', p .. 'read:' .. user, id) end
+return out
+)lua";
+
+quint64 seqOfEntryId(const QByteArray &id)
+{
+    return id.left(id.indexOf('-')).toULongLong();
+}
+
+QJsonObject parseObject(const QByteArray &json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
+
+} // namespace
+
+RedisEventStore::RedisEventStore(RedisAddress address, QByteArray prefix, qint64 maxEvents, QObject *parent)
+    : QObject(parent)
+    , m_redis(std::make_unique<RedisConnection>(std::move(address), CommandTimeoutMs))
+    , m_prefix(std::move(prefix))
+    , m_maxEvents(maxEvents)
+{ }
+
+RedisEventStore::~RedisEventStore()
+{
+    if (m_feed)
+        m_feed->stop();
+}
+
+StoredEvent RedisEventStore::fromEntry(const RedisReply &entry)
+{
+    StoredEvent event;
+    if (entry.elements.size() != 2)
+        return event;
+    event.seq = seqOfEntryId(entry.elements[0].string);
+    const QList<RedisReply> &fields = entry.elements[1].elements;
+    QByteArray a;
+    QByteArray b;
+    for (qsizetype i = 0; i + 1 < fields.size(); i += 2) {
+        const QByteArray &name = fields[i].string;
+        const QByteArray &value = fields[i + 1].string;
+        if (name == "t")
+            event.type = value;
+        else if (name == "d")
+            event.data = value;
+        else if (name == "c")
+            event.createdMs = value.toLongLong();
+        else if (name == "a")
+            a = value;
+        else if (name == "b")
+            b = value;
+    }
+    if (!a.isEmpty())
+        event.audience << QString::fromUtf8(a);
+    if (!b.isEmpty())
+        event.audience << QString::fromUtf8(b);
+    return event;
+}
+
+bool RedisEventStore::ensureConnected(QString *error)
+{
+    if (m_redis->isConnected())
+        return true;
+    if (m_backoffMs > 0 && m_sinceFailure.isValid() && m_sinceFailure.elapsed() < m_backoffMs) {
+        if (error)
+            *error = QStringLiteral("Redis is unavailable (%1)").arg(m_lastError);
+        return false;
+    }
+    QString why;
+    if (!m_redis->connect(&why)) {
+        connectionLost(why);
+        if (error)
+            *error = QStringLiteral("Redis is unavailable (%1)").arg(why);
+        return false;
+    }
+    if (m_backoffMs > 0) {
+        ++m_reconnects;
+        qCInfo(lcRedis).noquote() << "connected to Redis again at" << m_redis->address().display();
+    }
+    m_backoffMs = 0;
+    m_lastError.clear();
+    return true;
+}
+
+void RedisEventStore::connectionLost(const QString &why)
+{
+    if (m_backoffMs == 0)
+        qCWarning(lcRedis).noquote() << "lost Redis at" << m_redis->address().display()
+                                     << QStringLiteral("(%1): publishing answers 503 until it is back").arg(why);
+    m_lastError = why;
+    m_backoffMs = m_backoffMs == 0 ? 100 : std::min<qint64>(m_backoffMs * 2, 5000);
+    m_sinceFailure.start();
+}
+
+std::optional<RedisReply> RedisEventStore::run(const QList<QByteArray> &arguments, QString *error)
+{
+    if (!ensureConnected(error))
+        return std::nullopt;
+    QString why;
+    auto reply = m_redis->command(arguments, &why);
+    if (!reply) {
+        connectionLost(why);
+        if (error)
+            *error = QStringLiteral("Redis is unavailable (%1)").arg(why);
+        return std::nullopt;
+    }
+    if (reply->isError()) {
+        qCWarning(lcRedis).noquote() << arguments.value(0) << "failed:" << reply->string;
+        if (error)
+            *error = QString::fromUtf8(reply->string);
+        return std::nullopt;
+    }
+    return reply;
+}
+
+std::optional<RedisReply> RedisEventStore::runScript(const QByteArray &script, const QList<QByteArray> &arguments,
+                                                     QString *error)
+{
+    if (!ensureConnected(error))
+        return std::nullopt;
+    QString why;
+    auto reply = m_redis->eval(script, {}, QList<QByteArray>{ m_prefix } + arguments, &why);
+    if (!reply) {
+        connectionLost(why);
+        if (error)
+            *error = QStringLiteral("Redis is unavailable (%1)").arg(why);
+        return std::nullopt;
+    }
+    if (reply->isError()) {
+        qCWarning(lcRedis).noquote() << "a script failed:" << reply->string;
+        if (error)
+            *error = QString::fromUtf8(reply->string);
+        return std::nullopt;
+    }
+    return reply;
+}
+
+bool RedisEventStore::open(QString *error)
+{
+    QString why;
+    if (!m_redis->connect(&why)) {
+        if (error)
+            *error = QStringLiteral("cannot reach Redis at %1: %2").arg(m_redis->address().display(), why);
+        return false;
+    }
+    // The first instance of a deployment picks the epoch; the others take it.
+    const QByteArray candidate = QByteArray::number(QRandomGenerator::system()->generate(), 16).rightJustified(8, '0');
+    const auto set = run({ "SET", key("epoch"), candidate, "NX" }, error);
+    const auto epoch = set ? run({ "GET", key("epoch") }, error) : std::nullopt;
+    const auto head = epoch ? run({ "GET", key("seq") }, error) : std::nullopt;
+    const auto lastControl = head ? run({ "XREVRANGE", key("control"), "+", "-", "COUNT", "1" }, error) : std::nullopt;
+    if (!lastControl)
+        return false;
+    m_epoch = epoch->string.toUInt(nullptr, 16);
+    m_head = quint64(head->toInteger());
+    m_delivered = m_head;
+    const QByteArray afterControl
+        = lastControl->elements.isEmpty() ? QByteArray("0-0") : lastControl->elements[0].elements.value(0).string;
+    m_feed = std::make_unique<RedisEventFeed>(
+        m_redis->address(), m_prefix, m_epoch, m_head, afterControl, this,
+        RedisEventFeed::Callbacks{
+            [this](const QList<StoredEvent> &events) { onFeedEvents(events); },
+            [this](const QList<QPair<QByteArray, QByteArray>> &messages) { onFeedControl(messages); },
+            [this](quint32 fresh) { onFeedEpoch(fresh); } });
+    m_feed->start();
+    // Noticed without waiting for a request: /healthz and the metrics follow
+    // Redis within a second, and it is connected again as soon as it is back.
+    auto *health = new QTimer(this);
+    health->setInterval(1000);
+    connect(health, &QTimer::timeout, this, [this] {
+        if (!m_redis->isConnected())
+            ensureConnected(nullptr);
+        else
+            run({ "PING" });
+    });
+    health->start();
+    qCInfo(lcRedis).noquote() << "event store in Redis at" << m_redis->address().display() << "prefix" << m_prefix
+                              << "epoch" << QString::fromLatin1(epoch->string) << "head" << m_head;
+    return true;
+}
+
+void RedisEventStore::onFeedEvents(const QList<StoredEvent> &events)
+{
+    for (const StoredEvent &event : events) {
+        if (event.seq <= m_delivered)
+            continue;
+        m_delivered = event.seq;
+        m_head = std::max(m_head, event.seq);
+        announce(event);
+    }
+}
+
+void RedisEventStore::onFeedControl(const QList<QPair<QByteArray, QByteArray>> &messages)
+{
+    if (!m_control)
+        return;
+    for (const auto &[kind, value] : messages)
+        m_control(kind, value);
+}
+
+void RedisEventStore::onFeedEpoch(quint32 epoch)
+{
+    m_epoch = epoch;
+    m_head = 0;
+    m_delivered = 0;
+    lost();
+}
+
+bool RedisEventStore::feedConnected() const
+{
+    return m_feed && m_feed->connected();
+}
+
+qint64 RedisEventStore::reconnects() const
+{
+    return m_reconnects + (m_feed ? m_feed->reconnects() : 0);
+}
+
+bool RedisEventStore::available() const
+{
+    return m_redis->isConnected() && feedConnected();
+}
+
+QString RedisEventStore::unavailableReason() const
+{
+    if (available())
+        return {};
+    return QStringLiteral("Redis at %1 is unreachable%2")
+        .arg(m_redis->address().display(),
+             m_lastError.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(m_lastError));
+}
+
+quint64 RedisEventStore::headSeq() const
+{
+    // Asked of Redis, not of the feed: an id another instance just gave out
+    // is not "beyond the head" here.
+    auto *self = const_cast<RedisEventStore *>(this);
+    if (const auto head = self->run({ "GET", key("seq") }))
+        m_head = std::max(m_head, quint64(head->toInteger()));
+    return m_head;
+}
+
+quint64 RedisEventStore::oldestSeq() const
+{
+    auto *self = const_cast<RedisEventStore *>(this);
+    const auto first = self->run({ "XRANGE", key("events"), "-", "+", "COUNT", "1" });
+    if (!first || first->elements.isEmpty())
+        return headSeq() + 1;
+    return seqOfEntryId(first->elements[0].elements.value(0).string);
+}
+
+std::optional<quint64> RedisEventStore::append(StoredEvent &event, QString *error)
+{
+    QByteArray kind;
+    QByteArray id;
+    if (event.type == Protocol::Notification::TypeName) {
+        kind = "n";
+        id = parseObject(event.data).value(u"notification_id").toVariant().toString().toUtf8();
+    } else if (event.type == Protocol::OrderStatus::TypeName) {
+        kind = "o";
+        id = parseObject(event.data).value(u"order_id").toVariant().toString().toUtf8();
+    }
+    const QByteArray user = event.audience.size() == 1 ? event.audience.first().toUtf8() : QByteArray();
+    const auto reply
+        = runScript(AppendScript,
+                    { event.type, event.data, event.audience.value(0).toUtf8(), event.audience.value(1).toUtf8(),
+                      QByteArray::number(event.createdMs), QByteArray::number(m_maxEvents), kind, id, user },
+                    error);
+    if (!reply)
+        return std::nullopt;
+    event.seq = quint64(reply->toInteger());
+    m_head = std::max(m_head, event.seq);
+    // Fanned out when the feed reads it back, in the deployment's order.
+    return event.seq;
+}
+
+QList<StoredEvent> RedisEventStore::eventsAfter(quint64 seq, const QString &user, qsizetype limit)
+{
+    QList<StoredEvent> events;
+    QByteArray from = '(' + QByteArray::number(seq) + "-0";
+    const qsizetype page = std::max<qsizetype>(limit, 500);
+    while (events.size() < limit) {
+        const auto reply = run({ "XRANGE", key("events"), from, "+", "COUNT", QByteArray::number(page) });
+        if (!reply)
+            break;
+        for (const RedisReply &entry : reply->elements) {
+            StoredEvent event = fromEntry(entry);
+            from = '(' + entry.elements.value(0).string;
+            if (event.visibleTo(user)) {
+                events << std::move(event);
+                if (events.size() == limit)
+                    break;
+            }
+        }
+        if (reply->elements.size() < page)
+            break;
+    }
+    return events;
+}
+
+QList<NotificationRecord> RedisEventStore::notifications(const QString &user, bool unreadOnly, qsizetype limit,
+                                                         qsizetype offset)
+{
+    QList<NotificationRecord> records;
+    const auto reply
+        = runScript(NotificationsScript,
+                    { user.toUtf8(), unreadOnly ? "1" : "0", QByteArray::number(limit), QByteArray::number(offset) });
+    if (!reply)
+        return records;
+    for (qsizetype i = 0; i + 2 < reply->elements.size(); i += 3) {
+        records << NotificationRecord{ quint64(reply->elements[i].toInteger()),
+                                       parseObject(reply->elements[i + 1].string),
+                                       reply->elements[i + 2].toInteger() != 0 };
+    }
+    return records;
+}
+
+bool RedisEventStore::markRead(const QString &user, const QString &notificationId)
+{
+    const auto reply = runScript(MarkReadScript, { user.toUtf8(), notificationId.toUtf8() });
+    return reply && reply->toInteger() == 1;
+}
+
+QStringList RedisEventStore::markAllRead(const QString &user)
+{
+    QStringList ids;
+    if (const auto reply = runScript(MarkAllReadScript, { user.toUtf8() })) {
+        for (const RedisReply &id : reply->elements)
+            ids << QString::fromUtf8(id.string);
+    }
+    return ids;
+}
+
+QList<QJsonObject> RedisEventStore::orders(const QString &user)
+{
+    struct Order
+    {
+        quint64 seq;
+        QJsonObject data;
+    };
+    QList<Order> visible;
+    if (const auto reply = run({ "HGETALL", key("orders") })) {
+        for (qsizetype i = 1; i < reply->elements.size(); i += 2) {
+            const QList<QByteArray> parts = reply->elements[i].string.split('\n');
+            if (parts.size() < 3)
+                continue;
+            if (!parts[1].isEmpty() && QString::fromUtf8(parts[1]) != user)
+                continue;
+            const QByteArray data = reply->elements[i].string.mid(parts[0].size() + parts[1].size() + 2);
+            visible << Order{ parts[0].toULongLong(), parseObject(data) };
+        }
+    }
+    std::sort(visible.begin(), visible.end(), [](const Order &a, const Order &b) { return a.seq > b.seq; });
+    QList<QJsonObject> out;
+    out.reserve(visible.size());
+    for (const Order &order : std::as_const(visible))
+        out << order.data;
+    return out;
+}
+
+void RedisEventStore::enforceRetention(qint64 maxEvents, qint64 maxAgeMs, qint64 nowMs)
+{
+    // Exact here (once a minute); appends trim approximately (`MAXLEN ~`,
+    // whole stream nodes), which is cheaper and keeps at least as many.
+    if (maxEvents > 0)
+        run({ "XTRIM", key("events"), "MAXLEN", QByteArray::number(maxEvents) });
+    if (maxAgeMs <= 0)
+        return;
+    // The ids are seqs, not times: find the first event young enough, then
+    // trim below it (MINID), a page at a time.
+    const qint64 cutoff = nowMs - maxAgeMs;
+    QByteArray from = "-";
+    for (;;) {
+        const auto reply = run({ "XRANGE", key("events"), from, "+", "COUNT", "500" });
+        if (!reply || reply->elements.isEmpty())
+            return;
+        for (const RedisReply &entry : reply->elements) {
+            const StoredEvent event = fromEntry(entry);
+            if (event.createdMs >= cutoff) {
+                run({ "XTRIM", key("events"), "MINID", QByteArray::number(event.seq) + "-0" });
+                return;
+            }
+            from = '(' + entry.elements.value(0).string;
+        }
+        if (reply->elements.size() < 500) {
+            // Everything is older: keep none (the head stays, for ids).
+            run({ "XTRIM", key("events"), "MAXLEN", "0" });
+            return;
+        }
+    }
+}
+
+} // namespace Notify::Server
