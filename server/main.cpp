@@ -75,7 +75,9 @@ int main(int argc, char **argv)
     }
     const QString host = config->bindAddress.toString();
     out << "notify-server " << NOTIFY_VERSION << " listening on http://" << host << ':' << server.port() << "/\n";
-    if (config->inMemory)
+    if (!config->redisUrl.isEmpty())
+        out << "event store: Redis (keys " << config->redisPrefix << "*), shared with every instance pointed at it\n";
+    else if (config->inMemory)
         out << "events are kept in memory only\n";
     else
         out << "event store: " << config->databasePath() << '\n';

@@ -1,0 +1,404 @@
+// SPDX-License-Identifier: MIT
+// Several real notify-server processes on one real Redis (redis-server from
+// Debian, on a Unix socket in a scratch directory, AOF on): fan-out across
+// instances in one order, clients moving between instances, an instance
+// killed during publishing, Redis stopped and started again, the
+// deployment-wide stream limit with an instance's lease expiring, and
+// presence across instances.
+
+#include "testclient.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <memory>
+
+using TestClient::Stream;
+
+namespace {
+
+const QByteArray Users = R"({"users":[
+ {"name":"alice","display_name":"Alice","token":"alice-token-1"},
+ {"name":"bob","display_name":"Bob","token":"bob-token-22"},
+ {"name":"ops","display_name":"Ops","token":"ops-token-333","admin":true}]})";
+const QByteArray Alice = "alice-token-1";
+const QByteArray Bob = "bob-token-22";
+const QByteArray Ops = "ops-token-333";
+
+/// redis-server of the test's own, with AOF (appendfsync always).
+class Redis
+{
+public:
+    explicit Redis(const QString &dir)
+        : m_dir(dir)
+    { }
+    ~Redis() { stop(); }
+    bool start()
+    {
+        m_process.setProgram(QStringLiteral("redis-server"));
+        m_process.setArguments({ QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--unixsocket"),
+                                 socket(), QStringLiteral("--dir"), m_dir, QStringLiteral("--appendonly"),
+                                 QStringLiteral("yes"), QStringLiteral("--appendfsync"), QStringLiteral("always"),
+                                 QStringLiteral("--save"), QString() });
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
+        m_process.start();
+        return m_process.waitForStarted()
+            && QTest::qWaitFor([&] { return QFileInfo::exists(socket()); }, 10000);
+    }
+    /// SIGTERM: Redis writes what it has and exits.
+    void stop()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.terminate();
+        m_process.waitForFinished(10000);
+    }
+    [[nodiscard]] QString socket() const { return m_dir + QStringLiteral("/redis.sock"); }
+    [[nodiscard]] QString url() const { return QStringLiteral("unix:") + socket(); }
+
+private:
+    QString m_dir;
+    QProcess m_process;
+};
+
+/// One notify-server instance on a free loopback port.
+class Instance
+{
+public:
+    Instance(const QString &usersFile, const QString &redisUrl, const QStringList &extra = {})
+    {
+        m_process.setProgram(QStringLiteral(NOTIFY_SERVER_BINARY));
+        m_process.setArguments(QStringList{ QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--users"),
+                                            usersFile, QStringLiteral("--redis"), redisUrl, QStringLiteral("--threads"),
+                                            QStringLiteral("1"), QStringLiteral("--retry-ms"), QStringLiteral("100") }
+                               + extra);
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        m_process.start();
+        const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)/"));
+        QByteArray out;
+        [[maybe_unused]] const bool started = QTest::qWaitFor(
+            [&] {
+                out += m_process.readAllStandardOutput();
+                const auto match = listening.match(QString::fromUtf8(out));
+                if (match.hasMatch())
+                    port = quint16(match.captured(1).toUInt());
+                return port != 0 || m_process.state() == QProcess::NotRunning;
+            },
+            10000);
+        if (port == 0)
+            qWarning() << "notify-server did not start:" << out << m_process.readAllStandardError();
+    }
+    ~Instance()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.terminate();
+            if (!m_process.waitForFinished(10000))
+                m_process.kill();
+        }
+        m_process.waitForFinished(5000);
+    }
+    void kill9()
+    {
+        ::kill(pid_t(m_process.processId()), SIGKILL);
+        m_process.waitForFinished(5000);
+    }
+    QByteArray publish(const QString &notificationId, const QByteArray &user = "alice") const
+    {
+        const QJsonObject body{ { QStringLiteral("event"), QStringLiteral("notification") },
+                                { QStringLiteral("user"), QString::fromLatin1(user) },
+                                { QStringLiteral("data"),
+                                  QJsonObject{ { QStringLiteral("notification_id"), notificationId },
+                                               { QStringLiteral("title"), notificationId },
+                                               { QStringLiteral("created_at"),
+                                                 QStringLiteral("2026-11-30T08:00:00Z") } } } };
+        const auto reply = TestClient::request(port, "POST", "/api/v1/events/", Ops,
+                                               QJsonDocument(body).toJson(QJsonDocument::Compact));
+        return reply.status == 201 ? reply.json().value(u"id").toString().toLatin1() : QByteArray();
+    }
+
+    quint16 port = 0;
+
+private:
+    QProcess m_process;
+};
+
+/// The notification ids of a stream's notification events, in order.
+QStringList titles(const Stream &stream)
+{
+    QStringList out;
+    for (const auto &event : stream.eventsOfType("notification"))
+        out << QJsonDocument::fromJson(event.data).object().value(u"notification_id").toString();
+    return out;
+}
+
+} // namespace
+
+class tst_Cluster final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_users;
+    std::unique_ptr<Redis> m_redis;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_users = m_dir.filePath(QStringLiteral("users.json"));
+        QFile file(m_users);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(Users);
+    }
+    void init()
+    {
+        // A Redis of each test's own: nothing carries over.
+        const QString dir = m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()));
+        QVERIFY(QDir().mkpath(dir));
+        m_redis = std::make_unique<Redis>(dir);
+        QVERIFY(m_redis->start());
+    }
+    void cleanup() { m_redis.reset(); }
+
+    void everyStreamOnEveryInstanceGetsEveryEventOnceInOrder()
+    {
+        Instance a(m_users, m_redis->url()), b(m_users, m_redis->url()), c(m_users, m_redis->url());
+        QVERIFY(a.port && b.port && c.port);
+        std::vector<std::unique_ptr<Stream>> streams;
+        for (const Instance *i : { &a, &b, &c }) {
+            streams.push_back(std::make_unique<Stream>(i->port, Alice));
+            streams.push_back(std::make_unique<Stream>(i->port, Bob)); // bob sees none of alice's
+        }
+        for (auto &s : streams)
+            QVERIFY(s->waitForHead());
+        // Publishing through each instance in turn, 60 events.
+        QStringList published;
+        for (int n = 0; n < 60; ++n) {
+            const Instance *via = n % 3 == 0 ? &a : n % 3 == 1 ? &b : &c;
+            const QString id = QStringLiteral("n%1").arg(n);
+            QVERIFY(!via->publish(id).isEmpty());
+            published << id;
+        }
+        for (std::size_t i = 0; i < streams.size(); i += 2) {
+            Stream &alice = *streams[i];
+            QTRY_COMPARE_WITH_TIMEOUT(titles(alice).size(), 60, 10000);
+            QCOMPARE(titles(alice), published); // once each, in publishing order
+            // The ids are the deployment's: strictly increasing.
+            const auto events = alice.eventsOfType("notification");
+            for (qsizetype e = 1; e < events.size(); ++e)
+                QVERIFY(events[e].id.split('-')[1].toULongLong() > events[e - 1].id.split('-')[1].toULongLong());
+            QVERIFY(titles(*streams[i + 1]).isEmpty());
+        }
+    }
+
+    void aClientMovedToAnotherInstanceResumesExactly()
+    {
+        Instance a(m_users, m_redis->url()), b(m_users, m_redis->url());
+        QVERIFY(a.port && b.port);
+        auto s = std::make_unique<Stream>(a.port, Alice);
+        QVERIFY(s->waitForHead());
+        for (int n = 0; n < 10; ++n)
+            QVERIFY(!a.publish(QStringLiteral("x%1").arg(n)).isEmpty());
+        QTRY_COMPARE(titles(*s).size(), 10);
+        const QByteArray last = s->eventsOfType("notification").last().id;
+        s->close();
+        // Published while the client moves, through both instances.
+        for (int n = 10; n < 20; ++n)
+            QVERIFY(!(n % 2 ? a : b).publish(QStringLiteral("x%1").arg(n)).isEmpty());
+        Stream moved(b.port, Alice, { { "Last-Event-ID", last } });
+        QTRY_COMPARE(titles(moved).size(), 10);
+        QStringList expected;
+        for (int n = 10; n < 20; ++n)
+            expected << QStringLiteral("x%1").arg(n);
+        QCOMPARE(titles(moved), expected);
+        QVERIFY(moved.eventsOfType("reset").isEmpty());
+        QVERIFY(!a.publish(QStringLiteral("x20")).isEmpty()); // and live after the replay
+        QTRY_COMPARE(titles(moved).size(), 11);
+    }
+
+    void anInstanceKilledDuringPublishingLosesNothing()
+    {
+        auto a = std::make_unique<Instance>(m_users, m_redis->url());
+        Instance b(m_users, m_redis->url()), c(m_users, m_redis->url());
+        QVERIFY(a->port && b.port && c.port);
+        auto onA = std::make_unique<Stream>(a->port, Alice);
+        QVERIFY(onA->waitForHead());
+        QStringList acknowledged;
+        for (int n = 0; n < 200; ++n) {
+            const Instance *via = n % 2 ? &b : &c;
+            if (!via->publish(QStringLiteral("k%1").arg(n)).isEmpty())
+                acknowledged << QStringLiteral("k%1").arg(n);
+            if (n == 100)
+                a->kill9(); // its clients see the connection drop
+        }
+        QVERIFY(onA->waitForClose());
+        // The client comes back on another instance with the last id it had.
+        const auto had = onA->eventsOfType("notification");
+        QVERIFY(!had.isEmpty());
+        Stream back(b.port, Alice, { { "Last-Event-ID", had.last().id } });
+        QTRY_COMPARE_WITH_TIMEOUT(titles(*onA).size() + titles(back).size(), acknowledged.size(), 10000);
+        QCOMPARE(titles(*onA) + titles(back), acknowledged);
+        QCOMPARE(acknowledged.size(), 200);
+    }
+
+    void redisStoppedAndStartedAgainLosesNoAcknowledgedEvent()
+    {
+        Instance a(m_users, m_redis->url()), b(m_users, m_redis->url());
+        QVERIFY(a.port && b.port);
+        Stream s(b.port, Alice);
+        QVERIFY(s.waitForHead());
+        QStringList acknowledged;
+        for (int n = 0; n < 5; ++n)
+            acknowledged << QStringLiteral("r%1").arg(n);
+        for (const QString &id : std::as_const(acknowledged))
+            QVERIFY(!a.publish(id).isEmpty());
+        QTRY_COMPARE(titles(s).size(), 5);
+        m_redis->stop();
+        // Publishing is refused, with Retry-After; health says why; the stream stays open.
+        const QJsonObject body{ { QStringLiteral("event"), QStringLiteral("notification") },
+                                { QStringLiteral("data"),
+                                  QJsonObject{ { QStringLiteral("notification_id"), QStringLiteral("lost") },
+                                               { QStringLiteral("title"), QStringLiteral("lost") },
+                                               { QStringLiteral("created_at"),
+                                                 QStringLiteral("2026-11-30T08:00:00Z") } } } };
+        QTRY_COMPARE_WITH_TIMEOUT(TestClient::request(a.port, "GET", "/healthz").status, 503, 5000);
+        const auto refused = TestClient::request(a.port, "POST", "/api/v1/events/", Ops,
+                                                 QJsonDocument(body).toJson(QJsonDocument::Compact));
+        QCOMPARE(refused.status, 503);
+        QVERIFY(refused.header("retry-after").toInt() >= 1);
+        QVERIFY(TestClient::request(a.port, "GET", "/metrics", Ops).body.contains("notify_event_store_available 0"));
+        QVERIFY(!s.closed());
+        QVERIFY(m_redis->start());
+        QTRY_COMPARE_WITH_TIMEOUT(TestClient::request(a.port, "GET", "/healthz").status, 200, 15000);
+        // (Not QTRY_VERIFY: it evaluates once more after success, which would publish twice.)
+        QVERIFY(QTest::qWaitFor([&] { return !a.publish(QStringLiteral("r5")).isEmpty(); }, 10000));
+        acknowledged << QStringLiteral("r5");
+        // Delivered on the stream that stayed open, after the ones before: nothing lost, nothing repeated.
+        QTRY_COMPARE_WITH_TIMEOUT(titles(s).size(), 6, 15000);
+        QCOMPARE(titles(s), acknowledged);
+        // And every acknowledged event is still there to replay.
+        Stream replay(a.port, Alice, { { "Last-Event-ID", s.eventsOfType("notification").first().id } });
+        QTRY_COMPARE(titles(replay).size(), 5);
+        QVERIFY(TestClient::request(a.port, "GET", "/metrics", Ops).body.contains("notify_event_store_available 1"));
+    }
+
+    void theStreamLimitHoldsForTheDeploymentAndForgetsADeadInstance()
+    {
+        const QStringList limits{ QStringLiteral("--max-streams-per-user"), QStringLiteral("2"),
+                                  QStringLiteral("--redis-lease"), QStringLiteral("2") };
+        auto a = std::make_unique<Instance>(m_users, m_redis->url(), limits);
+        Instance b(m_users, m_redis->url(), limits);
+        QVERIFY(a->port && b.port);
+        Stream one(a->port, Alice), two(b.port, Alice);
+        QVERIFY(one.waitForHead() && two.waitForHead());
+        Stream three(b.port, Alice); // the third anywhere is one too many
+        QVERIFY(three.waitForHead());
+        QCOMPARE(three.head.status, 429);
+        QVERIFY(!three.head.header("retry-after").isEmpty());
+        two.close();
+        std::unique_ptr<Stream> again;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                again = std::make_unique<Stream>(b.port, Alice);
+                return again->waitForHead() && again->head.status == 200;
+            },
+            5000));
+        again.reset();
+        // An instance killed without cleaning up: its streams count until its lease expires.
+        a->kill9();
+        QVERIFY(one.waitForClose());
+        // (the closed `again` may take a moment to stop counting)
+        std::unique_ptr<Stream> held;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                held = std::make_unique<Stream>(b.port, Alice);
+                return held->waitForHead() && held->head.status == 200;
+            },
+            5000)); // one of two: the dead instance's stream still counts
+        Stream early(b.port, Alice);
+        QVERIFY(early.waitForHead());
+        QCOMPARE(early.head.status, 429);
+        std::unique_ptr<Stream> late;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                late = std::make_unique<Stream>(b.port, Alice);
+                return late->waitForHead() && late->head.status == 200;
+            },
+            5000));
+    }
+
+    void evictOldestReachesAcrossInstances()
+    {
+        const QStringList limits{ QStringLiteral("--max-streams-per-user"), QStringLiteral("1"),
+                                  QStringLiteral("--stream-limit-policy"), QStringLiteral("evict-oldest") };
+        Instance a(m_users, m_redis->url(), limits), b(m_users, m_redis->url(), limits);
+        QVERIFY(a.port && b.port);
+        Stream old(a.port, Alice);
+        QVERIFY(old.waitForHead());
+        Stream fresh(b.port, Alice);
+        QVERIFY(fresh.waitForHead());
+        QCOMPARE(fresh.head.status, 200);
+        QVERIFY(old.waitForClose()); // closed by the other instance
+        QVERIFY(!fresh.closed());
+    }
+
+    void presenceIsTheDeploymentsAndPublishedOnce()
+    {
+        const QStringList grace{ QStringLiteral("--presence-grace"), QStringLiteral("0.3"),
+                                 QStringLiteral("--redis-lease"), QStringLiteral("1") };
+        auto a = std::make_unique<Instance>(m_users, m_redis->url(), grace);
+        Instance b(m_users, m_redis->url(), grace);
+        QVERIFY(a->port && b.port);
+        Stream watcher(b.port, Bob);
+        QVERIFY(watcher.waitForHead());
+        const auto aliceStatuses = [&] {
+            QStringList out;
+            for (const auto &e : watcher.eventsOfType("presence")) {
+                const QJsonObject p = QJsonDocument::fromJson(e.data).object();
+                if (p.value(u"user").toString() == u"alice")
+                    out << p.value(u"status").toString();
+            }
+            return out;
+        };
+        auto onA = std::make_unique<Stream>(a->port, Alice);
+        QVERIFY(onA->waitForHead());
+        QTRY_COMPARE(aliceStatuses(), QStringList{ QStringLiteral("online") });
+        Stream onB(b.port, Alice); // a second stream elsewhere: no second "online"
+        QVERIFY(onB.waitForHead());
+        onA->close(); // one left on b: still online after the grace
+        QTest::qWait(800); // longer than the grace, to see that nothing comes
+        QCOMPARE(aliceStatuses(), QStringList{ QStringLiteral("online") });
+        const auto snapshot = TestClient::request(a->port, "GET", "/api/v1/presence/", Bob).json();
+        for (const auto &entry : snapshot.value(u"presence").toArray()) {
+            if (entry.toObject().value(u"user").toString() == u"alice")
+                QCOMPARE(entry.toObject().value(u"status").toString(), QStringLiteral("online"));
+        }
+        // Away, chosen through one instance, seen through the other.
+        QCOMPARE(TestClient::request(a->port, "PUT", "/api/v1/presence/", Alice, R"({"status":"away"})").status / 100,
+                 2);
+        QTRY_COMPARE(aliceStatuses(), (QStringList{ QStringLiteral("online"), QStringLiteral("away") }));
+        onB.close();
+        QTRY_COMPARE_WITH_TIMEOUT(aliceStatuses(),
+                                  (QStringList{ QStringLiteral("online"), QStringLiteral("away"),
+                                                QStringLiteral("offline") }),
+                                  5000);
+        // An instance that dies with alice's only stream: offline once its lease expired and the grace passed.
+        Stream again(a->port, Alice);
+        QVERIFY(again.waitForHead());
+        QTRY_COMPARE(aliceStatuses().size(), 4);
+        a->kill9();
+        QTRY_COMPARE_WITH_TIMEOUT(aliceStatuses().size(), 5, 10000);
+        QCOMPARE(aliceStatuses().last(), QStringLiteral("offline"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Cluster)
+#include "tst_cluster.moc"
