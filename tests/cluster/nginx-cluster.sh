@@ -6,11 +6,14 @@
 # instances are restarted one after the other and events are published
 # through nginx: it must get every event once, in order, resuming by
 # Last-Event-ID on whichever instance nginx picks.
-# Run under tests/cluster/with-redis.sh (NOTIFY_TEST_REDIS).
-#   nginx-cluster.sh <notify-server> <notify-cli>
+# With node, the same for Chromium's EventSource (playwright-core) on a page
+# nginx serves. Run under tests/cluster/with-redis.sh (NOTIFY_TEST_REDIS).
+#   nginx-cluster.sh <notify-server> <notify-cli> [<node>]
 set -euo pipefail
 server=$1
 cli=$2
+node=${3:-}
+here=$(cd "$(dirname "$0")" && pwd)
 : "${NOTIFY_TEST_REDIS:?run me under tests/cluster/with-redis.sh}"
 dir=$(mktemp -d)
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -20,6 +23,16 @@ cat >"$dir/users.json" <<'JSON'
 {"users":[{"name":"alice","token":"alice-token-1"},{"name":"ops","token":"ops-token-333","admin":true}]}
 JSON
 mkdir -p "$dir/logs"
+cat >"$dir/page.html" <<'HTML'
+<!doctype html><meta charset="utf-8"><title>notify behind nginx</title><script>
+  window.received = []; window.opens = 0; window.closed = false;
+  const source = new EventSource('/api/v1/notifications/sse/stream/?token=alice-token-1');
+  source.onopen = () => window.opens++;
+  source.onerror = () => { if (source.readyState === EventSource.CLOSED) window.closed = true; };
+  source.addEventListener('notification', (e) => window.received.push(JSON.parse(e.data).notification_id));
+</script>
+HTML
+chmod 755 "$dir" && chmod 644 "$dir/page.html" # nginx's workers run as another user when we are root
 cat >"$dir/nginx.conf" <<CONF
 daemon off;
 pid $dir/nginx.pid;
@@ -30,11 +43,12 @@ http {
     client_body_temp_path $dir/body;
     proxy_temp_path $dir/proxy;
     upstream notify {
-        server 127.0.0.1:${ports[0]} max_fails=1 fail_timeout=1s;
-        server 127.0.0.1:${ports[1]} max_fails=1 fail_timeout=1s;
+        server 127.0.0.1:${ports[0]} max_fails=0;
+        server 127.0.0.1:${ports[1]} max_fails=0;
     }
     server {
         listen 127.0.0.1:$front;
+        location = /page.html { root $dir; }
         location / {
             proxy_pass http://notify;
             proxy_http_version 1.1;
@@ -57,7 +71,7 @@ start_instance() { # index
     echo "FAIL: instance $1 did not start"; cat "$dir/server$1.err"; exit 1
 }
 cleanup() {
-    kill "${instance[0]:-}" "${instance[1]:-}" "${listen_pid:-}" "${nginx_pid:-}" 2>/dev/null || true
+    kill "${instance[0]:-}" "${instance[1]:-}" "${listen_pid:-}" "${browser_pid:-}" "${nginx_pid:-}" 2>/dev/null || true
     wait 2>/dev/null || true
     rm -rf "$dir"
 }
@@ -73,6 +87,14 @@ total=30
     --max-events $((total + 1)) >"$dir/out" 2>"$dir/err" & # + alice's own presence
 listen_pid=$!
 for _ in $(seq 50); do grep -q '"type":"open"' "$dir/out" && break; sleep 0.1; done
+browser_pid=
+if [ -n "$node" ]; then
+    "$node" "$here/../interop/cluster_browser.mjs" "http://127.0.0.1:$front/page.html" "$total" \
+        >"$dir/browser.out" 2>&1 &
+    browser_pid=$!
+    for _ in $(seq 300); do grep -q '^open' "$dir/browser.out" && break; sleep 0.1; done
+    grep -q '^open' "$dir/browser.out" || { echo "FAIL: the browser did not open the stream"; cat "$dir/browser.out"; exit 1; }
+fi
 publish() {
     local body="{\"event\":\"notification\",\"user\":\"alice\",\"data\":{\"notification_id\":\"c$1\",\"title\":\"c$1\",\"created_at\":\"2026-11-30T08:00:00Z\"}}"
     for _ in $(seq 50); do # nginx may pick the instance that is restarting: 502/503, try again
@@ -101,4 +123,18 @@ want=$(seq -f 'c%g' 1 $total | tr '\n' ',')
 opens=$(grep -c '"type":"open"' "$dir/out")
 resets=$(grep -c '"event":"reset"' "$dir/out" || true)
 [ "$resets" -eq 0 ] || { echo "FAIL: the client was told to resync"; exit 1; }
-echo "nginx round-robin over 2 instances on Redis: $total of $total events once and in order across $opens connections (a rolling restart of both instances)"
+browser=
+if [ -n "$browser_pid" ]; then
+    wait "$browser_pid" || { echo "FAIL: the browser"; cat "$dir/browser.out"; exit 1; }
+    state=$(tail -1 "$dir/browser.out")
+    /usr/bin/python3 - "$state" "$total" <<'PY' || { cat "$dir/browser.out"; exit 1; }
+import json, sys
+state, total = json.loads(sys.argv[1]), int(sys.argv[2])
+want = [f"c{n}" for n in range(1, total + 1)]
+if state["ids"] != want:
+    sys.exit(f"FAIL: the browser got {state['ids']}")
+PY
+    browser_opens=$(/usr/bin/python3 -c 'import json,sys; print(json.loads(sys.argv[1])["opens"])' "$state")
+    browser="; Chromium: $total of $total once and in order across $browser_opens connections"
+fi
+echo "nginx round-robin over 2 instances on Redis: notify-cli $total of $total events once and in order across $opens connections (a rolling restart of both instances)$browser"
