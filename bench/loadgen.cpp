@@ -10,6 +10,9 @@
 //   loadgen --server … --phase rate --streams 10000 --rate 20 --seconds 10
 //   loadgen --server … --phase throughput --streams 100 --seconds 10
 //   loadgen --server … --phase storm --streams 10000
+//   loadgen --server … --store sqlite …          the SQLite file store (default: --in-memory)
+//   loadgen --server … --redis URL --instances 3 …  that many instances on one Redis,
+//                                                 streams spread over them, publishing through the first
 //
 // Everything targets 127.0.0.x only, is bounded in count and time, and stops
 // the server it started. Plain C++ (no Qt) so that its own cost stays small.
@@ -47,14 +50,14 @@ int64_t nowNs()
     return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch()).count();
 }
 
-pid_t g_serverPid = -1; // stopped by die(), so that a failed run leaves nothing behind
+std::vector<pid_t> g_serverPids; // stopped by die(), so that a failed run leaves nothing behind
 
 [[noreturn]] void die(const std::string &message)
 {
     std::fprintf(stderr, "loadgen: %s\n", message.c_str());
-    if (g_serverPid > 0) {
-        ::kill(g_serverPid, SIGKILL);
-        ::waitpid(g_serverPid, nullptr, 0);
+    for (const pid_t pid : g_serverPids) {
+        ::kill(pid, SIGKILL);
+        ::waitpid(pid, nullptr, 0);
     }
     std::exit(1);
 }
@@ -72,6 +75,9 @@ struct Options
     int idleSeconds = 30;
     int heartbeat = 30;
     std::string extra; // more server arguments
+    std::string store = "memory"; // memory | sqlite (ignored with --redis)
+    std::string redis; // --redis URL for every instance
+    int instances = 1;
 };
 
 // ---- the server process ---------------------------------------------------
@@ -101,7 +107,10 @@ struct ServerProcess
                                           std::to_string(o.heartbeat),
                                           "--max-buffered-bytes",
                                           "4194304" };
-        if (keepData) {
+        if (!o.redis.empty()) {
+            // Each run its own keys, so that runs sharing a Redis do not mix.
+            args.insert(args.end(), { "--redis", o.redis, "--redis-prefix", "bench" + std::to_string(::getpid()) + ":" });
+        } else if (keepData || o.store == "sqlite") {
             args.push_back("--data-dir");
             args.push_back(dataDir);
         } else {
@@ -131,7 +140,7 @@ struct ServerProcess
             _exit(127);
         }
         ::close(out[1]);
-        g_serverPid = pid;
+        g_serverPids.push_back(pid);
         std::string text;
         char buf[4096];
         while (port == 0) {
@@ -158,8 +167,8 @@ struct ServerProcess
         ::kill(pid, sig);
         int status = 0;
         ::waitpid(pid, &status, 0);
+        g_serverPids.erase(std::remove(g_serverPids.begin(), g_serverPids.end(), pid), g_serverPids.end());
         pid = -1;
-        g_serverPid = -1;
     }
 
     long rssKiB() const
@@ -248,14 +257,21 @@ public:
         m_epoll = ::epoll_create1(0);
     }
 
-    ServerProcess server;
+    ServerProcess server; ///< the first instance: publishing goes there
+    std::vector<ServerProcess> others; ///< more instances (--instances, with --redis)
     std::vector<Stream> streams;
+
+    int portFor(int streamIndex) const
+    {
+        const size_t instance = size_t(streamIndex) % (others.size() + 1);
+        return instance == 0 ? server.port : others[instance - 1].port;
+    }
     std::vector<int64_t> latenciesNs;
     long long bytesIn = 0;
     long long events = 0;
     bool measure = true;
 
-    int connectTo(int sourceIndex)
+    int connectTo(int sourceIndex, int port)
     {
         const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
         if (fd < 0)
@@ -269,7 +285,7 @@ public:
             die(std::string("bind to a source address: ") + std::strerror(errno));
         sockaddr_in target{};
         target.sin_family = AF_INET;
-        target.sin_port = htons(uint16_t(server.port));
+        target.sin_port = htons(uint16_t(port));
         target.sin_addr.s_addr = htonl(0x7f000001u);
         if (::connect(fd, reinterpret_cast<sockaddr *>(&target), sizeof target) != 0 && errno != EINPROGRESS)
             die(std::string("connect: ") + std::strerror(errno));
@@ -278,7 +294,7 @@ public:
 
     void openStream(Stream &s, bool resume)
     {
-        s.fd = connectTo(s.index);
+        s.fd = connectTo(s.index, portFor(s.index));
         s.headDone = false;
         s.open = true;
         s.pending.clear();
@@ -297,7 +313,7 @@ public:
 
     void openPublisher(Publisher &p)
     {
-        p.fd = connectTo(0);
+        p.fd = connectTo(0, server.port);
         auto it = std::find(m_publishers.begin(), m_publishers.end(), &p);
         if (it == m_publishers.end())
             it = m_publishers.insert(m_publishers.end(), &p);
@@ -547,6 +563,12 @@ int main(int argc, char **argv)
             o.heartbeat = std::stoi(next());
         else if (a == "--server-args")
             o.extra = next();
+        else if (a == "--store")
+            o.store = next();
+        else if (a == "--redis")
+            o.redis = next();
+        else if (a == "--instances")
+            o.instances = std::stoi(next());
         else
             die("unknown option " + a + " (see the comment at the top of bench/loadgen.cpp)");
     }
@@ -563,11 +585,32 @@ int main(int argc, char **argv)
     load.server.dataDir = dir + "/data";
     const bool storm = o.phase == "storm";
     load.server.start(o, storm);
+    if (o.instances > 1 && o.redis.empty())
+        die("--instances needs --redis (instances share their events through it)");
+    for (int i = 1; i < o.instances; ++i) {
+        ServerProcess more = load.server;
+        more.pid = -1;
+        more.start(o, false);
+        load.others.push_back(more);
+    }
+    const auto allRss = [&] {
+        long kib = load.server.rssKiB();
+        for (const ServerProcess &p : load.others)
+            kib += p.rssKiB();
+        return kib;
+    };
+    const auto allCpu = [&] {
+        double seconds = load.server.cpuSeconds();
+        for (const ServerProcess &p : load.others)
+            seconds += p.cpuSeconds();
+        return seconds;
+    };
+    std::printf("instances %d, store %s\n", o.instances, o.redis.empty() ? o.store.c_str() : "redis");
     std::printf("server pid %d port %d, phase %s, %d streams, %d users, threads %s\n", load.server.pid,
                 load.server.port, o.phase.c_str(), o.streams, o.users,
                 o.threads ? std::to_string(o.threads).c_str() : "default");
     load.runUntil([] { return false; }, 0.5);
-    const long rssBefore = load.server.rssKiB();
+    const long rssBefore = allRss();
     const long kernelBefore = kernelTcpKiB();
 
     openAll(load, o.streams);
@@ -575,18 +618,18 @@ int main(int argc, char **argv)
     load.openPublisher(publisher);
 
     if (o.phase == "idle") {
-        const long rssAfter = load.server.rssKiB();
+        const long rssAfter = allRss();
         const long kernelAfter = kernelTcpKiB();
         std::printf("server RSS: %ld KiB before, %ld KiB with %d idle streams: %.2f KiB per stream\n", rssBefore,
                     rssAfter, o.streams, double(rssAfter - rssBefore) / o.streams);
         std::printf("kernel TCP memory (both ends, whole machine): %ld KiB more: %.2f KiB per stream\n",
                     kernelAfter - kernelBefore, double(kernelAfter - kernelBefore) / o.streams);
-        const double cpu0 = load.server.cpuSeconds();
+        const double cpu0 = allCpu();
         const double self0 = selfCpuSeconds();
         const long long beats0 = load.bytesIn;
         load.runUntil([] { return false; }, o.idleSeconds);
-        const double cpu = load.server.cpuSeconds() - cpu0;
-        std::printf("idle for %d s with heartbeat %d s: server CPU %.3f s = %.3f %% of a core; loadgen CPU %.3f s; "
+        const double cpu = (allCpu() - cpu0) / o.instances; // per instance
+        std::printf("idle for %d s with heartbeat %d s: server CPU per instance %.3f s = %.3f %% of a core; loadgen CPU %.3f s; "
                     "%lld bytes of heartbeats received\n",
                     o.idleSeconds, o.heartbeat, cpu, 100.0 * cpu / o.idleSeconds, selfCpuSeconds() - self0,
                     load.bytesIn - beats0);
@@ -603,7 +646,7 @@ int main(int argc, char **argv)
             }
         } else if (o.phase == "rate") {
             const auto start = Clock::now();
-            const double cpu0 = load.server.cpuSeconds();
+            const double cpu0 = allCpu();
             const double user0 = load.server.userSeconds();
             const double self0 = selfCpuSeconds();
             const long long total = (long long)o.rate * o.seconds;
@@ -614,8 +657,8 @@ int main(int argc, char **argv)
             }
             if (!load.runUntil([&] { return load.events == total * o.streams; }, 60, &publisher))
                 die("rate run incomplete: " + std::to_string(load.events) + " of " + std::to_string(total * o.streams));
-            const double cpu = load.server.cpuSeconds() - cpu0;
-            std::printf("server CPU %.3f s (user %.3f s) for %lld deliveries: %.2f us per delivered event; loadgen CPU "
+            const double cpu = allCpu() - cpu0;
+            std::printf("server CPU (all instances) %.3f s (first instance's user %.3f s) for %lld deliveries: %.2f us per delivered event; loadgen CPU "
                         "%.3f s\n",
                         cpu, load.server.userSeconds() - user0, load.events, cpu * 1e6 / double(load.events),
                         selfCpuSeconds() - self0);
@@ -692,6 +735,8 @@ int main(int argc, char **argv)
         die("unknown --phase " + o.phase);
     }
     load.server.stop();
+    for (ServerProcess &p : load.others)
+        p.stop();
     std::string cleanup = "rm -rf " + dir;
     return std::system(cleanup.c_str()) == 0 ? 0 : 1;
 }

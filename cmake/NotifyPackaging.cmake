@@ -98,12 +98,14 @@ set(CPACK_DEBIAN_TRAY_DESCRIPTION "desktop notifications from a Server-Sent Even
 set(CPACK_DEBIAN_SERVER_PACKAGE_NAME notify-server)
 set(CPACK_DEBIAN_SERVER_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "libqt6sql6-sqlite") # the event store
+set(CPACK_DEBIAN_SERVER_PACKAGE_SUGGESTS "redis-server") # --redis: several instances
 set(CPACK_DEBIAN_SERVER_DESCRIPTION "Server-Sent Events and REST server for notify
  notify-server streams notifications, order updates, messages and presence
  to many thousands of clients over Server-Sent Events, with replay by
  Last-Event-ID, heartbeats, per-user stream limits and a REST API to publish
  and read. It speaks notify's protocol and the dialect of the Django backend
- it stands in for, and has a demo mode for trying the clients.")
+ it stands in for, and has a demo mode for trying the clients. Several
+ instances can share one Redis (--redis) to serve the same users.")
 
 set(CPACK_DEBIAN_CLI_PACKAGE_NAME notify-cli)
 set(CPACK_DEBIAN_CLI_PACKAGE_SECTION net)

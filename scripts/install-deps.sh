@@ -23,6 +23,8 @@ packages=(
     python3-django python3-djangorestframework gunicorn
     # Debian packages: man pages from --help, the package checker, dpkg-shlibdeps
     help2man lintian dpkg-dev fakeroot file
+    # several server instances on Redis (--redis): the client library, and the server for the cluster tests
+    libhiredis-dev redis-server
     # the libFuzzer build of the parser
     clang clang-14 libclang-rt-14-dev
 )

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -255,6 +256,14 @@ bool RedisEventStore::open(QString *error)
             [this](const QList<QPair<QByteArray, QByteArray>> &messages) { onFeedControl(messages); },
             [this](quint32 fresh) { onFeedEpoch(fresh); } });
     m_feed->start();
+    // Ready when the feed reads too: until then nothing published would reach our streams.
+    for (int waited = 0; !m_feed->connected() && waited < 3000; waited += 5)
+        QThread::msleep(5);
+    if (!m_feed->connected()) {
+        if (error)
+            *error = QStringLiteral("the event feed could not read from Redis at %1").arg(m_redis->address().display());
+        return false;
+    }
     // Noticed without waiting for a request: /healthz and the metrics follow
     // Redis within a second, and it is connected again as soon as it is back.
     auto *health = new QTimer(this);

@@ -51,6 +51,8 @@ for p in notify-tray notify-server; do
     control "$p" Depends | grep -q 'libqt6sql6-sqlite' || fail "$p does not depend on the SQLite driver it loads"
 done
 control notify-cli Depends | grep -q 'libqt6widgets6' && fail "notify-cli depends on Qt Widgets"
+control notify-server Depends | grep -q 'libhiredis' || fail "notify-server does not depend on hiredis (--redis)"
+control notify-tray Depends | grep -q 'libhiredis' && fail "notify-tray links hiredis (only notify-server offers --redis)"
 # Nobody else's files, and nothing in /usr/local or the build tree.
 for p in notify-tray notify-server notify-cli; do
     if contents "$p" | grep -Ev '^/usr/(bin|share)/|/$' | grep -q .; then
