@@ -109,7 +109,8 @@ struct ServerProcess
                                           "4194304" };
         if (!o.redis.empty()) {
             // Each run its own keys, so that runs sharing a Redis do not mix.
-            args.insert(args.end(), { "--redis", o.redis, "--redis-prefix", "bench" + std::to_string(::getpid()) + ":" });
+            args.insert(args.end(),
+                        { "--redis", o.redis, "--redis-prefix", "bench" + std::to_string(::getpid()) + ":" });
         } else if (keepData || o.store == "sqlite") {
             args.push_back("--data-dir");
             args.push_back(dataDir);
@@ -629,7 +630,8 @@ int main(int argc, char **argv)
         const long long beats0 = load.bytesIn;
         load.runUntil([] { return false; }, o.idleSeconds);
         const double cpu = (allCpu() - cpu0) / o.instances; // per instance
-        std::printf("idle for %d s with heartbeat %d s: server CPU per instance %.3f s = %.3f %% of a core; loadgen CPU %.3f s; "
+        std::printf("idle for %d s with heartbeat %d s: server CPU per instance %.3f s = %.3f %% of a core; loadgen "
+                    "CPU %.3f s; "
                     "%lld bytes of heartbeats received\n",
                     o.idleSeconds, o.heartbeat, cpu, 100.0 * cpu / o.idleSeconds, selfCpuSeconds() - self0,
                     load.bytesIn - beats0);
@@ -658,7 +660,8 @@ int main(int argc, char **argv)
             if (!load.runUntil([&] { return load.events == total * o.streams; }, 60, &publisher))
                 die("rate run incomplete: " + std::to_string(load.events) + " of " + std::to_string(total * o.streams));
             const double cpu = allCpu() - cpu0;
-            std::printf("server CPU (all instances) %.3f s (first instance's user %.3f s) for %lld deliveries: %.2f us per delivered event; loadgen CPU "
+            std::printf("server CPU (all instances) %.3f s (first instance's user %.3f s) for %lld deliveries: %.2f us "
+                        "per delivered event; loadgen CPU "
                         "%.3f s\n",
                         cpu, load.server.userSeconds() - user0, load.events, cpu * 1e6 / double(load.events),
                         selfCpuSeconds() - self0);

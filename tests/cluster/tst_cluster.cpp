@@ -49,8 +49,7 @@ public:
                                  QStringLiteral("--save"), QString() });
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.start();
-        return m_process.waitForStarted()
-            && QTest::qWaitFor([&] { return QFileInfo::exists(socket()); }, 10000);
+        return m_process.waitForStarted() && QTest::qWaitFor([&] { return QFileInfo::exists(socket()); }, 10000);
     }
     /// SIGTERM: Redis writes what it has and exits.
     void stop()
@@ -114,10 +113,10 @@ public:
         const QJsonObject body{ { QStringLiteral("event"), QStringLiteral("notification") },
                                 { QStringLiteral("user"), QString::fromLatin1(user) },
                                 { QStringLiteral("data"),
-                                  QJsonObject{ { QStringLiteral("notification_id"), notificationId },
-                                               { QStringLiteral("title"), notificationId },
-                                               { QStringLiteral("created_at"),
-                                                 QStringLiteral("2026-11-30T08:00:00Z") } } } };
+                                  QJsonObject{
+                                      { QStringLiteral("notification_id"), notificationId },
+                                      { QStringLiteral("title"), notificationId },
+                                      { QStringLiteral("created_at"), QStringLiteral("2026-11-30T08:00:00Z") } } } };
         const auto reply = TestClient::request(port, "POST", "/api/v1/events/", Ops,
                                                QJsonDocument(body).toJson(QJsonDocument::Compact));
         return reply.status == 201 ? reply.json().value(u"id").toString().toLatin1() : QByteArray();
@@ -265,10 +264,10 @@ private slots:
         // Publishing is refused, with Retry-After; health says why; the stream stays open.
         const QJsonObject body{ { QStringLiteral("event"), QStringLiteral("notification") },
                                 { QStringLiteral("data"),
-                                  QJsonObject{ { QStringLiteral("notification_id"), QStringLiteral("lost") },
-                                               { QStringLiteral("title"), QStringLiteral("lost") },
-                                               { QStringLiteral("created_at"),
-                                                 QStringLiteral("2026-11-30T08:00:00Z") } } } };
+                                  QJsonObject{
+                                      { QStringLiteral("notification_id"), QStringLiteral("lost") },
+                                      { QStringLiteral("title"), QStringLiteral("lost") },
+                                      { QStringLiteral("created_at"), QStringLiteral("2026-11-30T08:00:00Z") } } } };
         QTRY_COMPARE_WITH_TIMEOUT(TestClient::request(a.port, "GET", "/healthz").status, 503, 5000);
         const auto refused = TestClient::request(a.port, "POST", "/api/v1/events/", Ops,
                                                  QJsonDocument(body).toJson(QJsonDocument::Compact));
@@ -386,10 +385,9 @@ private slots:
                  2);
         QTRY_COMPARE(aliceStatuses(), (QStringList{ QStringLiteral("online"), QStringLiteral("away") }));
         onB.close();
-        QTRY_COMPARE_WITH_TIMEOUT(aliceStatuses(),
-                                  (QStringList{ QStringLiteral("online"), QStringLiteral("away"),
-                                                QStringLiteral("offline") }),
-                                  5000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            aliceStatuses(),
+            (QStringList{ QStringLiteral("online"), QStringLiteral("away"), QStringLiteral("offline") }), 5000);
         // An instance that dies with alice's only stream: offline once its lease expired and the grace passed.
         Stream again(a->port, Alice);
         QVERIFY(again.waitForHead());
