@@ -167,6 +167,24 @@ private slots:
     }
     void cleanup() { m_redis.reset(); }
 
+    void anUnreachableRedisIsAClearErrorAtStart()
+    {
+        QProcess server;
+        server.start(QStringLiteral(NOTIFY_SERVER_BINARY),
+                     { QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--users"), m_users,
+                       QStringLiteral("--redis"),
+                       QStringLiteral("unix:") + m_dir.filePath(QStringLiteral("none.sock")) });
+        QVERIFY(server.waitForFinished(10000));
+        QCOMPARE(server.exitCode(), 1);
+        QVERIFY(server.readAllStandardError().contains("cannot reach Redis at unix:"));
+        server.start(QStringLiteral(NOTIFY_SERVER_BINARY),
+                     { QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--users"), m_users,
+                       QStringLiteral("--redis"), QStringLiteral("http://127.0.0.1:6379") });
+        QVERIFY(server.waitForFinished(10000));
+        QCOMPARE(server.exitCode(), 1);
+        QVERIFY(server.readAllStandardError().contains("the scheme must be redis: or unix:"));
+    }
+
     void everyStreamOnEveryInstanceGetsEveryEventOnceInOrder()
     {
         Instance a(m_users, m_redis->url()), b(m_users, m_redis->url()), c(m_users, m_redis->url());
