@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -32,21 +33,27 @@ const QByteArray Alice = "alice-token-1";
 const QByteArray Bob = "bob-token-22";
 const QByteArray Ops = "ops-token-333";
 
-/// redis-server of the test's own, with AOF (appendfsync always).
+/// redis-server of the test's own, with AOF (appendfsync always), on a
+/// loopback port chosen at run time (and a Unix socket, which tells when it is ready).
 class Redis
 {
 public:
     explicit Redis(const QString &dir)
         : m_dir(dir)
-    { }
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        m_port = probe.serverPort();
+    }
     ~Redis() { stop(); }
     bool start()
     {
         m_process.setProgram(QStringLiteral("redis-server"));
-        m_process.setArguments({ QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--unixsocket"),
-                                 socket(), QStringLiteral("--dir"), m_dir, QStringLiteral("--appendonly"),
-                                 QStringLiteral("yes"), QStringLiteral("--appendfsync"), QStringLiteral("always"),
-                                 QStringLiteral("--save"), QString() });
+        m_process.setArguments({ QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                                 QString::number(m_port), QStringLiteral("--unixsocket"), socket(),
+                                 QStringLiteral("--dir"), m_dir, QStringLiteral("--appendonly"), QStringLiteral("yes"),
+                                 QStringLiteral("--appendfsync"), QStringLiteral("always"), QStringLiteral("--save"),
+                                 QString() });
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.start();
         return m_process.waitForStarted() && QTest::qWaitFor([&] { return QFileInfo::exists(socket()); }, 10000);
@@ -60,10 +67,12 @@ public:
         m_process.waitForFinished(10000);
     }
     [[nodiscard]] QString socket() const { return m_dir + QStringLiteral("/redis.sock"); }
-    [[nodiscard]] QString url() const { return QStringLiteral("unix:") + socket(); }
+    /// Over TCP, as instances on other machines reach it.
+    [[nodiscard]] QString url() const { return QStringLiteral("redis://127.0.0.1:%1/0").arg(m_port); }
 
 private:
     QString m_dir;
+    quint16 m_port = 0;
     QProcess m_process;
 };
 
