@@ -17,6 +17,7 @@
 #include <QDBusMessage>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QDateTime>
 #include <QTest>
 
 class tst_Alerts final : public QObject
@@ -48,7 +49,10 @@ void tst_Alerts::alertsUrgencyActionsBurstAndReplay()
                                 QJsonObject{ { QStringLiteral("notification_id"), id },
                                              { QStringLiteral("title"), QString(QStringLiteral("Alert ") + id) },
                                              { QStringLiteral("level"), QString::fromLatin1(level) },
-                                             { QStringLiteral("created_at"), QStringLiteral("2026-11-28T10:00:00Z") } },
+                                             // Now, as a backend stamps it: a notification created
+                                             // while the first list loads is the stream's to alert.
+                                             { QStringLiteral("created_at"),
+                                               QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } },
                                 { QStringLiteral("alice") });
     };
 
