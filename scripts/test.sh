@@ -16,16 +16,18 @@ if [ "${1:-}" = "--ci" ] || [ "${CI:-}" = "true" ]; then
 fi
 
 scripts/install-deps.sh
+start=$SECONDS
+phase() { phase "$1 (at $((SECONDS - start)) s)"; }
 
-echo "== build ($preset)"
+phase "build ($preset)"
 cmake --preset "$preset"
 cmake --build --preset "$preset"
 
-echo "== format and clang-tidy"
+phase "format and clang-tidy"
 scripts/format-check.sh
 scripts/tidy.sh "build/$preset"
 
-echo "== fuzz smoke"
+phase "fuzz smoke"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target fuzz_sseparser fuzz_httprequestparser
 mkdir -p build/fuzz/findings
@@ -40,7 +42,7 @@ for target in sseparser httprequestparser; do
     rm -rf "$corpus"
 done
 
-echo "== the client without D-Bus (alerts through the tray icon)"
+phase "the client without D-Bus (alerts through the tray icon)"
 cmake --preset nodbus >/dev/null
 # The app and the tests of what D-Bus touches: alerts, the session, the window.
 cmake --build --preset nodbus --target notify-tray tst_alertcenter tst_desktopsession tst_trayui
@@ -50,8 +52,9 @@ if readelf -d build/nodbus/app/notify-tray | grep -q 'NEEDED.*libQt6DBus'; then
 fi
 ctest --preset nodbus -R 'tst_alertcenter|tst_desktopsession|tst_trayui|translations_complete'
 
-echo "== npm packages for the interop tests"
+phase "npm packages for the interop tests"
 (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error)
 
-echo "== tests"
+phase "tests"
 ctest --preset "$preset"
+echo "== done in $((SECONDS - start)) s"
