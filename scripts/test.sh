@@ -17,7 +17,7 @@ fi
 
 scripts/install-deps.sh
 start=$SECONDS
-phase() { phase "$1 (at $((SECONDS - start)) s)"; }
+phase() { echo "== $1 (at $((SECONDS - start)) s)"; }
 
 phase "build ($preset)"
 cmake --preset "$preset"
