@@ -15,9 +15,9 @@
 
 #include <QDBusConnection>
 #include <QDBusMessage>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QTemporaryDir>
-#include <QDateTime>
 #include <QTest>
 
 class tst_Alerts final : public QObject
