@@ -318,8 +318,9 @@ private slots:
 
     void theStreamLimitHoldsForTheDeploymentAndForgetsADeadInstance()
     {
+        // A lease long enough to look before it expires on a busy machine.
         const QStringList limits{ QStringLiteral("--max-streams-per-user"), QStringLiteral("2"),
-                                  QStringLiteral("--redis-lease"), QStringLiteral("2") };
+                                  QStringLiteral("--redis-lease"), QStringLiteral("4") };
         auto a = std::make_unique<Instance>(m_users, m_redis->url(), limits);
         Instance b(m_users, m_redis->url(), limits);
         QVERIFY(a->port && b.port);
@@ -358,7 +359,7 @@ private slots:
                 late = std::make_unique<Stream>(b.port, Alice);
                 return late->waitForHead() && late->head.status == 200;
             },
-            5000));
+            10000));
     }
 
     void evictOldestReachesAcrossInstances()
