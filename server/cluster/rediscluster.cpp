@@ -188,20 +188,38 @@ int RedisCluster::streamsOf(const QString &user)
     return reply ? int(reply->toInteger()) : -1;
 }
 
-ClusterState::Presence RedisCluster::presence(const QString &user)
+std::optional<ClusterState::Presence> RedisCluster::parsePresence(const QByteArray &value)
 {
-    Presence out;
-    const auto reply = m_store.run({ "HGET", m_store.key("presence"), user.toUtf8() });
-    if (!reply || reply->isNil())
-        return out;
-    const QList<QByteArray> parts = reply->string.split('|');
+    // status|since ms|chosen
+    const QList<QByteArray> parts = value.split('|');
     if (parts.size() != 3)
-        return out;
+        return std::nullopt;
+    Presence out;
     out.status = Protocol::presenceStatusFromString(QString::fromUtf8(parts[0])).value_or(out.status);
     out.sinceMs = parts[1].toLongLong();
     if (!parts[2].isEmpty())
         out.chosen = Protocol::presenceStatusFromString(QString::fromUtf8(parts[2]));
     return out;
+}
+
+ClusterState::Presence RedisCluster::presence(const QString &user)
+{
+    const auto reply = m_store.run({ "HGET", m_store.key("presence"), user.toUtf8() });
+    if (!reply || reply->isNil())
+        return {};
+    return parsePresence(reply->string).value_or(Presence{});
+}
+
+QHash<QString, ClusterState::Presence> RedisCluster::presenceOfAll()
+{
+    QHash<QString, Presence> all;
+    if (const auto reply = m_store.run({ "HGETALL", m_store.key("presence") })) {
+        for (qsizetype i = 0; i + 1 < reply->elements.size(); i += 2) {
+            if (const auto presence = parsePresence(reply->elements[i + 1].string))
+                all.insert(QString::fromUtf8(reply->elements[i].string), *presence);
+        }
+    }
+    return all;
 }
 
 bool RedisCluster::comeOnline(const QString &user, qint64 nowMs)

@@ -40,6 +40,7 @@ public:
     void released(const QString &user, quint64 streamId) override;
     int streamsOf(const QString &user) override;
     [[nodiscard]] Presence presence(const QString &user) override;
+    [[nodiscard]] QHash<QString, Presence> presenceOfAll() override;
     bool comeOnline(const QString &user, qint64 nowMs) override;
     bool goOffline(const QString &user, qint64 nowMs) override;
     bool choose(const QString &user, Protocol::PresenceStatus status, qint64 nowMs) override;
@@ -47,6 +48,7 @@ public:
 
 private:
     void renewLease();
+    [[nodiscard]] static std::optional<Presence> parsePresence(const QByteArray &value);
     void onControl(const QByteArray &kind, const QByteArray &value);
     [[nodiscard]] QByteArray member(quint64 streamId) const;
     [[nodiscard]] QByteArray leaseKey() const;

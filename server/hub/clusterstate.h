@@ -3,6 +3,7 @@
 
 #include "protocol.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -42,6 +43,8 @@ public:
         std::optional<Protocol::PresenceStatus> chosen;
     };
     [[nodiscard]] virtual Presence presence(const QString &user) = 0;
+    /// Everybody's at once (users never seen are absent: offline).
+    [[nodiscard]] virtual QHash<QString, Presence> presenceOfAll() = 0;
     /// Offline -> @p status (the chosen one or online). True for the one
     /// instance that made the change (it publishes the event).
     virtual bool comeOnline(const QString &user, qint64 nowMs) = 0;

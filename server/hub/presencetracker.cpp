@@ -6,6 +6,7 @@
 #include "userdirectory.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QTimer>
 
 namespace Notify::Server {
@@ -156,15 +157,36 @@ void PresenceTracker::simulate(const QString &user, PresenceStatus status)
 
 QJsonObject PresenceTracker::snapshot(const QString &user) const
 {
+    if (!m_cluster)
+        return snapshot(user, nullptr);
+    const ClusterState::Presence shared = m_cluster->presence(user);
+    return snapshot(user, &shared);
+}
+
+QJsonArray PresenceTracker::snapshots() const
+{
+    // One read of the deployment's presence for everybody, not one per user.
+    const QHash<QString, ClusterState::Presence> shared
+        = m_cluster ? m_cluster->presenceOfAll() : QHash<QString, ClusterState::Presence>();
+    QJsonArray list;
+    for (const User &user : m_users.users()) {
+        const ClusterState::Presence none;
+        const auto it = shared.constFind(user.name);
+        list.append(snapshot(user.name, m_cluster ? (it != shared.constEnd() ? &*it : &none) : nullptr));
+    }
+    return list;
+}
+
+QJsonObject PresenceTracker::snapshot(const QString &user, const ClusterState::Presence *shared) const
+{
     const User *u = m_users.find(user);
     State state = m_states.value(user);
-    if (m_cluster) {
-        // The deployment's view; a demo colleague is simulated on this instance only.
-        const ClusterState::Presence shared = m_cluster->presence(user);
-        if (shared.status != PresenceStatus::Offline || state.status == PresenceStatus::Offline || state.streams > 0) {
-            state.status = shared.status;
-            state.sinceMs = shared.sinceMs;
-        }
+    // The deployment's view; a demo colleague is simulated on this instance only.
+    if (shared
+        && (shared->status != PresenceStatus::Offline || state.status == PresenceStatus::Offline
+            || state.streams > 0)) {
+        state.status = shared->status;
+        state.sinceMs = shared->sinceMs;
     }
     const qint64 since = state.sinceMs > 0 ? state.sinceMs : nowMs();
     return QJsonObject{

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "clusterstate.h"
 #include "protocol.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 
@@ -13,7 +15,6 @@ class QTimer;
 
 namespace Notify::Server {
 
-class ClusterState;
 class EventPublisher;
 class UserDirectory;
 
@@ -49,6 +50,8 @@ public:
 
     /// `{user, display_name, status, since}` as the snapshot lists it.
     [[nodiscard]] QJsonObject snapshot(const QString &user) const;
+    /// Every user's, for GET /api/v1/presence/.
+    [[nodiscard]] QJsonArray snapshots() const;
 
 private:
     struct State
@@ -60,6 +63,7 @@ private:
         QTimer *grace = nullptr;
     };
 
+    [[nodiscard]] QJsonObject snapshot(const QString &user, const ClusterState::Presence *shared) const;
     void change(const QString &user, State &state, Protocol::PresenceStatus status);
     void wentOffline(const QString &user);
     void startGrace(const QString &user, State &state);

@@ -178,10 +178,7 @@ HttpResponse RestApi::orders(const User &user)
 HttpResponse RestApi::presence(const HttpRequest &request, const User &user)
 {
     if (request.method == "GET") {
-        QJsonArray list;
-        for (const User &u : m_users.users())
-            list.append(m_presence.snapshot(u.name));
-        return HttpResponse::json(200, QJsonObject{ { QStringLiteral("users"), list } });
+        return HttpResponse::json(200, QJsonObject{ { QStringLiteral("users"), m_presence.snapshots() } });
     }
     HttpResponse error;
     const auto body = JsonRequest::object(request, error);

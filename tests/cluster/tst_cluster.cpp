@@ -403,15 +403,22 @@ private slots:
         onA->close(); // one left on b: still online after the grace
         QTest::qWait(800); // longer than the grace, to see that nothing comes
         QCOMPARE(aliceStatuses(), QStringList{ QStringLiteral("online") });
-        const auto snapshot = TestClient::request(a->port, "GET", "/api/v1/presence/", Bob).json();
-        for (const auto &entry : snapshot.value(u"presence").toArray()) {
-            if (entry.toObject().value(u"user").toString() == u"alice")
-                QCOMPARE(entry.toObject().value(u"status").toString(), QStringLiteral("online"));
-        }
+        // The list, through the instance that no longer holds a stream of hers.
+        const auto listed = [&](quint16 port) {
+            const auto snapshot = TestClient::request(port, "GET", "/api/v1/presence/", Bob).json();
+            for (const auto &entry : snapshot.value(u"users").toArray()) {
+                if (entry.toObject().value(u"user").toString() == u"alice")
+                    return entry.toObject().value(u"status").toString();
+            }
+            return QStringLiteral("absent");
+        };
+        QCOMPARE(listed(a->port), QStringLiteral("online"));
+        QCOMPARE(listed(b.port), QStringLiteral("online"));
         // Away, chosen through one instance, seen through the other.
         QCOMPARE(TestClient::request(a->port, "PUT", "/api/v1/presence/", Alice, R"({"status":"away"})").status / 100,
                  2);
         QTRY_COMPARE(aliceStatuses(), (QStringList{ QStringLiteral("online"), QStringLiteral("away") }));
+        QCOMPARE(listed(b.port), QStringLiteral("away"));
         onB.close();
         QTRY_COMPARE_WITH_TIMEOUT(
             aliceStatuses(),
