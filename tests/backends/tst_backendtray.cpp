@@ -182,6 +182,13 @@ void tst_BackendTray::alertsOnceAcrossReconnectsAndARestart()
         QTRY_COMPARE_WITH_TIMEOUT(session.client()->state(), Notify::SseClient::State::Open, 15000);
         QTRY_COMPARE_WITH_TIMEOUT(session.notifications()->rowCount(), 1, 15000);
 
+        // The people directory first where the backend has one (notify-server's
+        // dialect; the reference backend has none), so that the message's alert
+        // and the check below name bob the same way (in CI the message once came
+        // before the directory and was alerted as "bob").
+        if (backend != u"django")
+            QTRY_COMPARE_WITH_TIMEOUT(session.presence()->displayName(QStringLiteral("bob")), QStringLiteral("Bob"),
+                                      15000);
         // One of each kind: one alert each.
         QVERIFY(b->setResendAll(true));
         QVERIFY(b->notification(QStringLiteral("101"), QStringLiteral("New order")));
