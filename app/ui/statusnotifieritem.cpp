@@ -26,6 +26,16 @@ QDBusMessage watcherCall(const QString &method)
                                           QString(StatusNotifierItem::WatcherService), method);
 }
 
+/// "Does a panel show items?" (the watcher's IsStatusNotifierHostRegistered property).
+QDBusMessage hostQuestion()
+{
+    QDBusMessage get
+        = QDBusMessage::createMethodCall(QString(StatusNotifierItem::WatcherService), WatcherPath,
+                                         QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
+    get << QString(StatusNotifierItem::WatcherService) << QStringLiteral("IsStatusNotifierHostRegistered");
+    return get;
+}
+
 } // namespace
 
 StatusNotifierItem::StatusNotifierItem(const QString &id, QMenu *menu, QObject *parent)
@@ -63,11 +73,7 @@ StatusNotifierItem::StatusNotifierItem(const QString &id, QMenu *menu, QObject *
     // hidden, so this first question is asked at once (briefly).
     QDBusConnectionInterface *names = bus.interface();
     if (names && names->isServiceRegistered(QString(WatcherService))) {
-        QDBusMessage get
-            = QDBusMessage::createMethodCall(QString(WatcherService), WatcherPath,
-                                             QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
-        get << QString(WatcherService) << QStringLiteral("IsStatusNotifierHostRegistered");
-        const QDBusMessage reply = bus.call(get, QDBus::Block, 2000);
+        const QDBusMessage reply = bus.call(hostQuestion(), QDBus::Block, 2000);
         m_hosted = reply.type() == QDBusMessage::ReplyMessage && !reply.arguments().isEmpty()
             && reply.arguments().constFirst().value<QDBusVariant>().variant().toBool();
         registerWithWatcher();
@@ -101,10 +107,7 @@ void StatusNotifierItem::registerWithWatcher()
 
 void StatusNotifierItem::askWhetherHosted()
 {
-    QDBusMessage get = QDBusMessage::createMethodCall(
-        QString(WatcherService), WatcherPath, QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
-    get << QString(WatcherService) << QStringLiteral("IsStatusNotifierHostRegistered");
-    auto *pending = new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(get), this);
+    auto *pending = new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(hostQuestion()), this);
     connect(pending, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *done) {
         done->deleteLater();
         const QDBusPendingReply<QDBusVariant> reply = *done;

@@ -69,31 +69,30 @@ std::optional<HttpResponse> StreamEndpoint::open(ConnectionWorker *worker, quint
         }
         if (!shared.accepted) {
             m_registry.countRejected();
-            const qint64 seconds = std::max<qint64>(1, (m_retryMs + 999) / 1000);
-            HttpResponse response = HttpResponse::error(
-                429, "too_many_streams",
-                QStringLiteral("at most %1 streams per user are allowed").arg(m_registry.maxPerUser()));
-            response.setHeader("Retry-After", QByteArray::number(seconds));
-            return response;
+            return tooManyStreams();
         }
         for (const quint64 victim : shared.evictedHere)
             evict(victim);
         return start(worker, connectionId, request, user);
     }
     const StreamRegistry::Admission admission = m_registry.admit(user.name);
-    if (!admission.accepted) {
-        const qint64 seconds = std::max<qint64>(1, (m_retryMs + 999) / 1000);
-        HttpResponse response = HttpResponse::error(
-            429, "too_many_streams",
-            QStringLiteral("at most %1 streams per user are allowed").arg(m_registry.maxPerUser()));
-        response.setHeader("Retry-After", QByteArray::number(seconds));
-        return response;
-    }
+    if (!admission.accepted)
+        return tooManyStreams();
     if (admission.evicted) {
         m_workers.closeStream(admission.evicted->worker, admission.evicted->id);
         m_presence.streamClosed(user.name);
     }
     return start(worker, connectionId, request, user);
+}
+
+HttpResponse StreamEndpoint::tooManyStreams() const
+{
+    const qint64 seconds = std::max<qint64>(1, (m_retryMs + 999) / 1000);
+    HttpResponse response
+        = HttpResponse::error(429, "too_many_streams",
+                              QStringLiteral("at most %1 streams per user are allowed").arg(m_registry.maxPerUser()));
+    response.setHeader("Retry-After", QByteArray::number(seconds));
+    return response;
 }
 
 std::optional<HttpResponse> StreamEndpoint::start(ConnectionWorker *worker, quint64 connectionId,

@@ -54,6 +54,8 @@ public:
 
 private:
     [[nodiscard]] QByteArray head(const HttpRequest &request) const;
+    /// 429 with Retry-After: the reconnection time in whole seconds, at least 1.
+    [[nodiscard]] HttpResponse tooManyStreams() const;
     /// The admitted stream: replay or reset, registration, presence.
     std::optional<HttpResponse> start(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request,
                                       const User &user);

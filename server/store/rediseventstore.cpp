@@ -185,12 +185,14 @@ void RedisEventStore::connectionLost(const QString &why)
     m_sinceFailure.start();
 }
 
-std::optional<RedisReply> RedisEventStore::run(const QList<QByteArray> &arguments, QString *error)
+std::optional<RedisReply> RedisEventStore::checked(const QByteArray &what,
+                                                   const std::function<std::optional<RedisReply>(QString *)> &call,
+                                                   QString *error)
 {
     if (!ensureConnected(error))
         return std::nullopt;
     QString why;
-    auto reply = m_redis->command(arguments, &why);
+    auto reply = call(&why);
     if (!reply) {
         connectionLost(why);
         if (error)
@@ -198,7 +200,7 @@ std::optional<RedisReply> RedisEventStore::run(const QList<QByteArray> &argument
         return std::nullopt;
     }
     if (reply->isError()) {
-        qCWarning(lcRedis).noquote() << arguments.value(0) << "failed:" << reply->string;
+        qCWarning(lcRedis).noquote() << what << "failed:" << reply->string;
         if (error)
             *error = QString::fromUtf8(reply->string);
         return std::nullopt;
@@ -206,26 +208,18 @@ std::optional<RedisReply> RedisEventStore::run(const QList<QByteArray> &argument
     return reply;
 }
 
+std::optional<RedisReply> RedisEventStore::run(const QList<QByteArray> &arguments, QString *error)
+{
+    return checked(
+        arguments.value(0), [&](QString *why) { return m_redis->command(arguments, why); }, error);
+}
+
 std::optional<RedisReply> RedisEventStore::runScript(const QByteArray &script, const QList<QByteArray> &arguments,
                                                      QString *error)
 {
-    if (!ensureConnected(error))
-        return std::nullopt;
-    QString why;
-    auto reply = m_redis->eval(script, {}, QList<QByteArray>{ m_prefix } + arguments, &why);
-    if (!reply) {
-        connectionLost(why);
-        if (error)
-            *error = QStringLiteral("Redis is unavailable (%1)").arg(why);
-        return std::nullopt;
-    }
-    if (reply->isError()) {
-        qCWarning(lcRedis).noquote() << "a script failed:" << reply->string;
-        if (error)
-            *error = QString::fromUtf8(reply->string);
-        return std::nullopt;
-    }
-    return reply;
+    return checked(
+        "a script",
+        [&](QString *why) { return m_redis->eval(script, {}, QList<QByteArray>{ m_prefix } + arguments, why); }, error);
 }
 
 bool RedisEventStore::open(QString *error)

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace Notify::Server {
@@ -78,6 +79,9 @@ public:
 
 private:
     bool ensureConnected(QString *error);
+    /// Connects if needed, runs @p call, and turns a lost connection or an error reply into nothing.
+    std::optional<RedisReply> checked(const QByteArray &what,
+                                      const std::function<std::optional<RedisReply>(QString *)> &call, QString *error);
     void connectionLost(const QString &why);
     void onFeedEvents(const QList<StoredEvent> &events);
     void onFeedControl(const QList<QPair<QByteArray, QByteArray>> &messages);

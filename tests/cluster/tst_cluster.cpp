@@ -138,6 +138,19 @@ private:
 };
 
 /// The notification ids of a stream's notification events, in order.
+/// A stream of alice's opened again and again until one is accepted (200), or null.
+std::unique_ptr<Stream> openAccepted(quint16 port, int timeoutMs)
+{
+    std::unique_ptr<Stream> stream;
+    const bool accepted = QTest::qWaitFor(
+        [&] {
+            stream = std::make_unique<Stream>(port, Alice);
+            return stream->waitForHead() && stream->head.status == 200;
+        },
+        timeoutMs);
+    return accepted ? std::move(stream) : nullptr;
+}
+
 QStringList titles(const Stream &stream)
 {
     QStringList out;
@@ -331,35 +344,20 @@ private slots:
         QCOMPARE(three.head.status, 429);
         QVERIFY(!three.head.header("retry-after").isEmpty());
         two.close();
-        std::unique_ptr<Stream> again;
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                again = std::make_unique<Stream>(b.port, Alice);
-                return again->waitForHead() && again->head.status == 200;
-            },
-            5000));
+        std::unique_ptr<Stream> again = openAccepted(b.port, 5000);
+        QVERIFY(again);
         again.reset();
         // An instance killed without cleaning up: its streams count until its lease expires.
         a->kill9();
         QVERIFY(one.waitForClose());
         // (the closed `again` may take a moment to stop counting)
-        std::unique_ptr<Stream> held;
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                held = std::make_unique<Stream>(b.port, Alice);
-                return held->waitForHead() && held->head.status == 200;
-            },
-            5000)); // one of two: the dead instance's stream still counts
+        std::unique_ptr<Stream> held = openAccepted(b.port, 5000);
+        QVERIFY(held); // one of two: the dead instance's stream still counts
         Stream early(b.port, Alice);
         QVERIFY(early.waitForHead());
         QCOMPARE(early.head.status, 429);
-        std::unique_ptr<Stream> late;
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                late = std::make_unique<Stream>(b.port, Alice);
-                return late->waitForHead() && late->head.status == 200;
-            },
-            10000));
+        std::unique_ptr<Stream> late = openAccepted(b.port, 10000);
+        QVERIFY(late);
     }
 
     void evictOldestReachesAcrossInstances()
