@@ -5,15 +5,10 @@
 // notification once and in order while the instances restart behind nginx.
 // Prints "open" once the stream is open, then {"ids":[notification ids…],"opens":N}.
 //   node cluster_browser.mjs <page url> <count>
-import { chromium } from 'playwright-core';
-import { fail, waitFor } from './lib.mjs';
+import { fail, launchChromium, waitFor } from './lib.mjs';
 
 const [url, count] = [process.argv[2], Number(process.argv[3])];
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync', '--disable-quic'],
-});
+const browser = await launchChromium();
 try {
   const tab = await (await browser.newContext()).newPage();
   await tab.goto(url);

@@ -90,3 +90,13 @@ export async function dropStreams(url) {
 export function notification(n) {
   return { notification_id: `interop-${n}`, title: `Interop ${n}`, level: 'info' };
 }
+
+// Debian's Chromium, headless, through playwright-core (CHROMIUM overrides the path).
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+}

@@ -6,8 +6,7 @@
 // arrive, none twice.
 //   node server_browser.mjs <notify-server>
 import { createServer } from 'node:http';
-import { chromium } from 'playwright-core';
-import { ALICE, dropStreams, fail, freePort, notification, publish, startNotifyServer, waitFor } from './lib.mjs';
+import { ALICE, dropStreams, fail, freePort, launchChromium, notification, publish, startNotifyServer, waitFor } from './lib.mjs';
 
 const pagePort = await freePort();
 const origin = `http://127.0.0.1:${pagePort}`;
@@ -28,11 +27,7 @@ const page = createServer((req, res) => {
 });
 await new Promise((r) => page.listen(pagePort, '127.0.0.1', r));
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync', '--disable-quic'],
-});
+const browser = await launchChromium();
 try {
   const tab = await (await browser.newContext()).newPage();
   await tab.goto(origin);
