@@ -6,6 +6,7 @@
 //   notify-cli publish <SERVER-URL> --token T --event TYPE [--user NAME] --data JSON
 //   notify-cli send <SERVER-URL> --token T --to NAME --body TEXT
 //   notify-cli read <SERVER-URL> --token T (--all | NOTIFICATION-ID...)
+//   notify-cli unread <SERVER-URL> --token T NOTIFICATION-ID...
 //
 // Exit codes: 0 done; 2 bad usage; 3 the server said stop (204); 4 the token
 // was refused (401/403); 5 any other failure (404, 410, other 4xx, TLS,
@@ -41,12 +42,15 @@ int main(int argc, char **argv)
         return send(arguments);
     if (command == u"read")
         return read(arguments);
+    if (command == u"unread")
+        return unread(arguments);
     const bool help = command.isEmpty() || command == u"--help" || command == u"-h" || command == u"help";
     (help ? out() : err()) << "usage: notify-cli <command> [options]   (notify-cli <command> --help for more)\n\n"
                               "  listen <STREAM-URL>   print a stream's events as JSON lines, reconnecting\n"
                               "  publish <SERVER-URL>  publish an event (admin)\n"
                               "  send <SERVER-URL>     send a message to a colleague\n"
-                              "  read <SERVER-URL>     mark notifications read\n\n"
+                              "  read <SERVER-URL>     mark notifications read\n"
+                              "  unread <SERVER-URL>   mark notifications unread again\n\n"
                               "exit codes: 0 done, 2 usage, 3 server said stop (204), 4 token refused (401/403),\n"
                               "            5 other failure\n";
     return help ? Done : Usage;

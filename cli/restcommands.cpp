@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// notify-cli publish, send and read: one REST call each (two or more for
+// notify-cli publish, send, read and unread: one REST call each (two or more for
 // read with several ids), the answer printed, the status mapped to an exit code.
 
 #include "restcommands.h"
@@ -121,15 +121,21 @@ int send(const QStringList &arguments)
                     [](const QJsonObject &answer) { out() << answer.value(u"message_id").toString() << '\n'; });
 }
 
-int read(const QStringList &arguments)
+namespace {
+
+/// `read` and `unread`: one POST per id (`read --all`: one for all).
+int readState(const QStringList &arguments, bool read)
 {
+    const QString command = read ? QStringLiteral("read") : QStringLiteral("unread");
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Marks notifications read."));
+    parser.setApplicationDescription(read ? QStringLiteral("Marks notifications read.")
+                                          : QStringLiteral("Marks notifications unread again."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("server"), QStringLiteral("The server's URL."));
     parser.addPositionalArgument(QStringLiteral("ids"), QStringLiteral("Notification ids."), QStringLiteral("[ID...]"));
     addConnectionOptions(parser);
-    parser.addOption({ QStringLiteral("all"), QStringLiteral("Mark all of them read.") });
+    if (read)
+        parser.addOption({ QStringLiteral("all"), QStringLiteral("Mark all of them read.") });
     if (!parser.parse(arguments))
         return usage(parser.errorText(), parser);
     if (parser.isSet(QStringLiteral("help"))) {
@@ -137,9 +143,11 @@ int read(const QStringList &arguments)
         return Done;
     }
     const QStringList positional = parser.positionalArguments();
-    const bool all = parser.isSet(QStringLiteral("all"));
+    const bool all = read && parser.isSet(QStringLiteral("all"));
     if (positional.isEmpty() || (all == (positional.size() > 1)))
-        return usage(QStringLiteral("read needs a server URL and either --all or notification ids"), parser);
+        return usage(read ? QStringLiteral("read needs a server URL and either --all or notification ids")
+                          : QStringLiteral("unread needs a server URL and notification ids"),
+                     parser);
     QString error;
     const auto credentials = credentialsFrom(parser, &error);
     if (!credentials)
@@ -148,13 +156,26 @@ int read(const QStringList &arguments)
         return restCall("POST", endpoint(positional.first(), QLatin1StringView(Notify::ApiPath::NotificationsReadAll)),
                         *credentials, {}, [](const QJsonObject &) {});
     for (qsizetype i = 1; i < positional.size(); ++i) {
+        const QString path = read ? Notify::ApiPath::notificationRead(positional.at(i))
+                                  : Notify::ApiPath::notificationUnread(positional.at(i));
         const int code
-            = restCall("POST", endpoint(positional.first(), Notify::ApiPath::notificationRead(positional.at(i))),
-                       *credentials, {}, [](const QJsonObject &) {});
+            = restCall("POST", endpoint(positional.first(), path), *credentials, {}, [](const QJsonObject &) {});
         if (code != Done)
             return code;
     }
     return Done;
+}
+
+} // namespace
+
+int read(const QStringList &arguments)
+{
+    return readState(arguments, true);
+}
+
+int unread(const QStringList &arguments)
+{
+    return readState(arguments, false);
 }
 
 } // namespace Cli

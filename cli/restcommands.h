@@ -11,5 +11,7 @@ int publish(const QStringList &arguments);
 int send(const QStringList &arguments);
 /// notify-cli read <SERVER-URL> --token T (--all | NOTIFICATION-ID...)
 int read(const QStringList &arguments);
+/// notify-cli unread <SERVER-URL> --token T NOTIFICATION-ID...
+int unread(const QStringList &arguments);
 
 } // namespace Cli

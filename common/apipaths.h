@@ -26,11 +26,23 @@ inline constexpr char Metrics[] = "/metrics";
 
 #undef NOTIFY_API_PREFIX
 
-/// `/api/v1/notifications/<id>/read/`, the id percent-encoded.
+/// `/api/v1/notifications/<id>/<action>/`, the id percent-encoded.
+inline QString notificationAction(const QString &notificationId, QLatin1StringView action)
+{
+    return QLatin1StringView(Notifications) + QString::fromLatin1(QUrl::toPercentEncoding(notificationId)) + u'/'
+        + action + u'/';
+}
+
+/// `/api/v1/notifications/<id>/read/`.
 inline QString notificationRead(const QString &notificationId)
 {
-    return QLatin1StringView(Notifications) + QString::fromLatin1(QUrl::toPercentEncoding(notificationId))
-        + QStringLiteral("/read/");
+    return notificationAction(notificationId, QLatin1StringView("read"));
+}
+
+/// `/api/v1/notifications/<id>/unread/`.
+inline QString notificationUnread(const QString &notificationId)
+{
+    return notificationAction(notificationId, QLatin1StringView("unread"));
 }
 
 } // namespace Notify::ApiPath

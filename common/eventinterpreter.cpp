@@ -263,10 +263,12 @@ public:
         return out;
     }
 
-    std::optional<InterpretedEvent> read(const Input &in, QString *why) const
+    /// `notification_read` or, with @p T NotificationUnread, `notification_unread`.
+    template<typename T>
+    std::optional<InterpretedEvent> readState(const Input &in, QString *why) const
     {
-        NotificationRead r;
-        const QJsonValue ids = field(in, NotificationRead::TypeName, "notification_ids");
+        T r;
+        const QJsonValue ids = field(in, T::TypeName, "notification_ids");
         if (ids.isArray()) {
             for (const auto &id : ids.toArray()) {
                 if (const QString s = idText(id); !s.isEmpty())
@@ -276,7 +278,7 @@ public:
             r.notificationIds << s;
         }
         if (r.notificationIds.isEmpty()) {
-            *why = QStringLiteral("a read notice without notification ids");
+            *why = QStringLiteral("a read or unread notice without notification ids");
             return std::nullopt;
         }
         InterpretedEvent out;
@@ -316,6 +318,8 @@ std::optional<InterpretedEvent> exactContractEvent(const QByteArray &type, const
         return exact<Notification>(data);
     if (type == NotificationRead::TypeName)
         return exact<NotificationRead>(data);
+    if (type == NotificationUnread::TypeName)
+        return exact<NotificationUnread>(data);
     if (type == OrderStatus::TypeName)
         return exact<OrderStatus>(data);
     if (type == Presence::TypeName)
@@ -424,7 +428,9 @@ InterpretedEvent EventInterpreter::interpret(const SseEvent &event, Source sourc
     else if (*type == Message::TypeName)
         out = reader.message(in, &why);
     else if (*type == NotificationRead::TypeName)
-        out = reader.read(in, &why);
+        out = reader.readState<NotificationRead>(in, &why);
+    else if (*type == NotificationUnread::TypeName)
+        out = reader.readState<NotificationUnread>(in, &why);
     if (!out)
         return finish(generic(event, when, QStringLiteral("%1: shown as it came").arg(why)));
     return finish(std::move(*out));

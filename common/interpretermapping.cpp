@@ -27,6 +27,7 @@ const QHash<QByteArray, QStringList> &InterpreterMapping::contractFields()
           { QStringLiteral("notification_id"), QStringLiteral("title"), QStringLiteral("body"), QStringLiteral("level"),
             QStringLiteral("category"), QStringLiteral("link"), QStringLiteral("created_at") } },
         { NotificationRead::TypeName, { QStringLiteral("notification_ids") } },
+        { NotificationUnread::TypeName, { QStringLiteral("notification_ids") } },
         { OrderStatus::TypeName,
           { QStringLiteral("order_id"), QStringLiteral("status"), QStringLiteral("previous_status"),
             QStringLiteral("note"), QStringLiteral("updated_at") } },
@@ -56,6 +57,7 @@ InterpreterMapping InterpreterMapping::builtIn()
     synonyms(Presence::TypeName, { "presence", "online_status", "user_status", "status_change" });
     synonyms(Message::TypeName, { "message", "new_message", "chat_message" });
     synonyms(NotificationRead::TypeName, { "notification_read", "notifications_read", "read" });
+    synonyms(NotificationUnread::TypeName, { "notification_unread", "notifications_unread", "unread" });
     for (const char *name :
          { "heartbeat", "ping", "pong", "keepalive", "keep_alive", "connected", "connection_established" })
         m.m_control.insert(QString::fromLatin1(name));
@@ -90,7 +92,8 @@ InterpreterMapping InterpreterMapping::builtIn()
     fields(msg, "to", { "to", "recipient", "to_user" });
     fields(msg, "body", { "body", "text", "message", "content" });
     fields(msg, "sent_at", { "sent_at", "created_at", "timestamp" });
-    fields(NotificationRead::TypeName, "notification_ids", { "notification_ids", "ids", "notification_id", "id" });
+    for (const char *ids : { NotificationRead::TypeName, NotificationUnread::TypeName })
+        fields(ids, "notification_ids", { "notification_ids", "ids", "notification_id", "id" });
 
     for (const char *w : { "low", "normal", "medium", "info" })
         m.m_levels.insert(QString::fromLatin1(w), Level::Info);

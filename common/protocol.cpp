@@ -341,6 +341,14 @@ std::optional<NotificationRead> NotificationRead::fromJson(const QJsonObject &js
     return r.finish(std::move(n), &NotificationRead::extra, error);
 }
 
+std::optional<NotificationUnread> NotificationUnread::fromJson(const QJsonObject &json, FieldError *error)
+{
+    auto read = NotificationRead::fromJson(json, error);
+    if (!read)
+        return std::nullopt;
+    return NotificationUnread{ std::move(*read) };
+}
+
 QJsonObject NotificationRead::toJson() const
 {
     QJsonObject json = extra;

@@ -97,6 +97,14 @@ struct NotificationRead
     [[nodiscard]] QJsonObject toJson() const;
 };
 
+/// `notification_unread`: the same shape as a read, the other way.
+struct NotificationUnread : NotificationRead
+{
+    static constexpr auto TypeName = "notification_unread";
+    [[nodiscard]] static std::optional<NotificationUnread> fromJson(const QJsonObject &json,
+                                                                    FieldError *error = nullptr);
+};
+
 struct OrderStatus
 {
     QString orderId;

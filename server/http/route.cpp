@@ -29,10 +29,13 @@ Route Route::match(const QByteArray &rawPath)
     if (is(ApiPath::NotificationsReadAll))
         return { E::NotificationsReadAll, {}, { "POST" } };
     const QByteArrayView notifications(ApiPath::Notifications);
-    if (path.startsWith(notifications) && path.endsWith("/read/")) {
-        const QByteArray id = path.mid(notifications.size(), path.size() - notifications.size() - 6);
-        if (!id.isEmpty() && !id.contains('/'))
-            return { E::NotificationRead, QUrl::fromPercentEncoding(id), { "POST" } };
+    for (const auto &[suffix, endpoint] : { std::pair{ QByteArrayView("/read/"), E::NotificationRead },
+                                            std::pair{ QByteArrayView("/unread/"), E::NotificationUnread } }) {
+        if (path.startsWith(notifications) && path.endsWith(suffix)) {
+            const QByteArray id = path.mid(notifications.size(), path.size() - notifications.size() - suffix.size());
+            if (!id.isEmpty() && !id.contains('/'))
+                return { endpoint, QUrl::fromPercentEncoding(id), { "POST" } };
+        }
     }
     if (is(ApiPath::Orders))
         return { E::Orders, {}, { "GET" } };

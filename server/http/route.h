@@ -16,6 +16,7 @@ struct Route
         Events,
         Notifications,
         NotificationRead,
+        NotificationUnread,
         NotificationsReadAll,
         Orders,
         Presence,
@@ -25,7 +26,7 @@ struct Route
     };
 
     Endpoint endpoint = Endpoint::NotFound;
-    QString parameter; ///< the notification id of NotificationRead
+    QString parameter; ///< the notification id of NotificationRead and NotificationUnread
     QByteArrayList methods;
 
     /// A missing trailing slash is forgiven.

@@ -82,7 +82,13 @@ public:
             item.insert(QStringLiteral("event_id"), QString::fromLatin1(store.eventId(record.seq)));
             list.append(item);
         }
-        return HttpResponse::json(200, QJsonObject{ { QStringLiteral("notifications"), list } });
+        // An extension of ours: the counts, so that a client that shows the
+        // newest page still says how many there are, and how many are unread.
+        const NotificationCounts counts = store.notificationCounts(user);
+        return HttpResponse::json(200,
+                                  QJsonObject{ { QStringLiteral("notifications"), list },
+                                               { QStringLiteral("count"), unreadOnly ? counts.unread : counts.total },
+                                               { QStringLiteral("unread_count"), counts.unread } });
     }
 };
 
@@ -120,7 +126,11 @@ public:
         response.setHeader("WWW-Authenticate", "Token");
         return response;
     }
-    bool serves(Route::Endpoint endpoint) const override { return endpoint != Route::Endpoint::Events; }
+    /// No event log to poll, and no "unread again": the seed's backend has neither.
+    bool serves(Route::Endpoint endpoint) const override
+    {
+        return endpoint != Route::Endpoint::Events && endpoint != Route::Endpoint::NotificationUnread;
+    }
     HttpResponse notifications(const HttpRequest &request, const QString &user, EventStore &store) const override
     {
         HttpResponse error;

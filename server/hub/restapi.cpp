@@ -39,7 +39,7 @@ std::optional<Protocol::FieldError> validateData(const QByteArray &type, QJsonOb
     if (type == Protocol::Notification::TypeName) {
         fill("created_at");
         ok = Protocol::Notification::fromJson(data, &error).has_value();
-    } else if (type == Protocol::NotificationRead::TypeName) {
+    } else if (type == Protocol::NotificationRead::TypeName || type == Protocol::NotificationUnread::TypeName) {
         ok = Protocol::NotificationRead::fromJson(data, &error).has_value();
     } else if (type == Protocol::OrderStatus::TypeName) {
         fill("updated_at");
@@ -81,6 +81,8 @@ HttpResponse RestApi::handle(const Route &route, const HttpRequest &request, con
         return notifications(request, user);
     case E::NotificationRead:
         return markRead(route.parameter, user);
+    case E::NotificationUnread:
+        return markUnread(route.parameter, user);
     case E::NotificationsReadAll:
         return markAllRead(user);
     case E::Orders:
@@ -148,6 +150,16 @@ HttpResponse RestApi::markRead(const QString &notificationId, const User &user)
     if (!m_store.markRead(user.name, notificationId))
         return HttpResponse::error(404, "not_found", QStringLiteral("no such notification"));
     m_publisher.publish(Protocol::NotificationRead::TypeName,
+                        QJsonObject{ { QStringLiteral("notification_ids"), QJsonArray{ notificationId } } },
+                        { user.name });
+    return HttpResponse::noContent();
+}
+
+HttpResponse RestApi::markUnread(const QString &notificationId, const User &user)
+{
+    if (!m_store.markUnread(user.name, notificationId))
+        return HttpResponse::error(404, "not_found", QStringLiteral("no such notification"));
+    m_publisher.publish(Protocol::NotificationUnread::TypeName,
                         QJsonObject{ { QStringLiteral("notification_ids"), QJsonArray{ notificationId } } },
                         { user.name });
     return HttpResponse::noContent();

@@ -31,6 +31,7 @@ private:
     HttpResponse events(const HttpRequest &request, const User &user);
     HttpResponse notifications(const HttpRequest &request, const User &user);
     HttpResponse markRead(const QString &notificationId, const User &user);
+    HttpResponse markUnread(const QString &notificationId, const User &user);
     HttpResponse markAllRead(const User &user);
     HttpResponse orders(const User &user);
     HttpResponse presence(const HttpRequest &request, const User &user);

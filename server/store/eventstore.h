@@ -35,6 +35,14 @@ struct NotificationRecord
     bool read = false;
 };
 
+/// How many notifications a user has (each notification id once), and how
+/// many of them are unread: the truth the clients' counts show.
+struct NotificationCounts
+{
+    qint64 total = 0;
+    qint64 unread = 0;
+};
+
 /// Where a stream or a poll resumes after the id a client sent back: the
 /// sequence number to replay after, or why it cannot (then `reset`).
 struct ResumePoint
@@ -78,6 +86,10 @@ public:
     virtual bool markRead(const QString &user, const QString &notificationId) = 0;
     /// Marks all of the user's notifications read; returns the ids it marked.
     virtual QStringList markAllRead(const QString &user) = 0;
+    /// Marks one notification unread again; false when the user has no such notification.
+    virtual bool markUnread(const QString &user, const QString &notificationId) = 0;
+    /// The user's notifications counted (the list's `count` and `unread_count`).
+    [[nodiscard]] virtual NotificationCounts notificationCounts(const QString &user) = 0;
 
     /// The current status of every order the user may see.
     [[nodiscard]] virtual QList<QJsonObject> orders(const QString &user) = 0;

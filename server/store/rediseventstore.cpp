@@ -95,6 +95,31 @@ for _, id in ipairs(out) do redis.call('SADD', p .. 'read:' .. user, id) end
 return out
 )lua";
 
+// ARGV: prefix, user, notification id. 1 when the user has it.
+const QByteArray MarkUnreadScript = R"lua(
+local p, user, id = ARGV[1], ARGV[2], ARGV[3]
+if redis.call('SISMEMBER', p .. 'n:ids:u:' .. user, id) == 1 or redis.call('SISMEMBER', p .. 'n:ids:all', id) == 1 then
+  redis.call('SREM', p .. 'read:' .. user, id)
+  return 1
+end
+return 0
+)lua";
+
+// ARGV: prefix, user. Returns the user's notification ids counted once each, and how many are unread.
+const QByteArray CountsScript = R"lua(
+local p, user = ARGV[1], ARGV[2]
+local total, unread = 0, 0
+for _, set in ipairs({p .. 'n:ids:u:' .. user, p .. 'n:ids:all'}) do
+  for _, id in ipairs(redis.call('SMEMBERS', set)) do
+    if set == p .. 'n:ids:u:' .. user or redis.call('SISMEMBER', p .. 'n:ids:u:' .. user, id) == 0 then
+      total = total + 1
+      if redis.call('SISMEMBER', p .. 'read:' .. user, id) == 0 then unread = unread + 1 end
+    end
+  end
+end
+return {total, unread}
+)lua";
+
 quint64 seqOfEntryId(const QByteArray &id)
 {
     return id.left(id.indexOf('-')).toULongLong();
@@ -424,6 +449,20 @@ QStringList RedisEventStore::markAllRead(const QString &user)
             ids << QString::fromUtf8(id.string);
     }
     return ids;
+}
+
+bool RedisEventStore::markUnread(const QString &user, const QString &notificationId)
+{
+    const auto reply = runScript(MarkUnreadScript, { user.toUtf8(), notificationId.toUtf8() });
+    return reply && reply->toInteger() == 1;
+}
+
+NotificationCounts RedisEventStore::notificationCounts(const QString &user)
+{
+    const auto reply = runScript(CountsScript, { user.toUtf8() });
+    if (!reply || reply->elements.size() != 2)
+        return {};
+    return { reply->elements[0].toInteger(), reply->elements[1].toInteger() };
 }
 
 QList<QJsonObject> RedisEventStore::orders(const QString &user)

@@ -52,6 +52,8 @@ public:
                                                           qsizetype offset = 0) override;
     bool markRead(const QString &user, const QString &notificationId) override;
     QStringList markAllRead(const QString &user) override;
+    bool markUnread(const QString &user, const QString &notificationId) override;
+    [[nodiscard]] NotificationCounts notificationCounts(const QString &user) override;
     [[nodiscard]] QList<QJsonObject> orders(const QString &user) override;
     void enforceRetention(qint64 maxEvents, qint64 maxAgeMs, qint64 nowMs) override;
     [[nodiscard]] bool available() const override;

@@ -257,7 +257,7 @@ QList<NotificationRecord> SqliteEventStore::notifications(const QString &user, b
     return records;
 }
 
-bool SqliteEventStore::markRead(const QString &user, const QString &notificationId)
+bool SqliteEventStore::hasNotification(const QString &user, const QString &notificationId)
 {
     QSqlQuery visible(m_db);
     visible.prepare(
@@ -265,13 +265,43 @@ bool SqliteEventStore::markRead(const QString &user, const QString &notification
                        "LIMIT 1"));
     visible.addBindValue(notificationId);
     visible.addBindValue(user);
-    if (!visible.exec() || !visible.next())
+    return visible.exec() && visible.next();
+}
+
+bool SqliteEventStore::markRead(const QString &user, const QString &notificationId)
+{
+    if (!hasNotification(user, notificationId))
         return false;
     QSqlQuery insert(m_db);
     insert.prepare(QStringLiteral("INSERT OR IGNORE INTO notification_reads(user, notification_id) VALUES (?, ?)"));
     insert.addBindValue(user);
     insert.addBindValue(notificationId);
     return insert.exec();
+}
+
+bool SqliteEventStore::markUnread(const QString &user, const QString &notificationId)
+{
+    if (!hasNotification(user, notificationId))
+        return false;
+    QSqlQuery remove(m_db);
+    remove.prepare(QStringLiteral("DELETE FROM notification_reads WHERE user = ? AND notification_id = ?"));
+    remove.addBindValue(user);
+    remove.addBindValue(notificationId);
+    return remove.exec();
+}
+
+NotificationCounts SqliteEventStore::notificationCounts(const QString &user)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral(
+        "SELECT COUNT(*), COALESCE(SUM(NOT EXISTS (SELECT 1 FROM notification_reads r WHERE r.user = ? "
+        "AND r.notification_id = ids.notification_id)), 0) "
+        "FROM (SELECT DISTINCT notification_id FROM notifications WHERE user IS NULL OR user = ?) ids"));
+    query.addBindValue(user);
+    query.addBindValue(user);
+    if (!query.exec() || !query.next())
+        return {};
+    return { query.value(0).toLongLong(), query.value(1).toLongLong() };
 }
 
 QStringList SqliteEventStore::markAllRead(const QString &user)

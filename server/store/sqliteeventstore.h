@@ -34,11 +34,15 @@ public:
                                             qsizetype offset = 0) override;
     bool markRead(const QString &user, const QString &notificationId) override;
     QStringList markAllRead(const QString &user) override;
+    bool markUnread(const QString &user, const QString &notificationId) override;
+    NotificationCounts notificationCounts(const QString &user) override;
     QList<QJsonObject> orders(const QString &user) override;
     void enforceRetention(qint64 maxEvents, qint64 maxAgeMs, qint64 nowMs) override;
 
 private:
     bool exec(const QString &sql, QString *error = nullptr);
+    /// Whether @p user may see notification @p notificationId.
+    bool hasNotification(const QString &user, const QString &notificationId);
     void refreshOldest();
 
     QString m_path;

@@ -231,6 +231,14 @@ void tst_Cli::publishSendRead()
     Cli readMissing({ QStringLiteral("read"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("nope") });
     QVERIFY(readMissing.finished());
     QCOMPARE(readMissing.exitCode(), 5);
+    Cli unread({ QStringLiteral("unread"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("n-7") });
+    QVERIFY(unread.finished());
+    QCOMPARE(unread.exitCode(), 0);
+    QCOMPARE((*m_server)->store().notifications(QStringLiteral("alice"), true, 10).size(), 1); // n-7 again
+    Cli unreadMissing(
+        { QStringLiteral("unread"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("nope") });
+    QVERIFY(unreadMissing.finished());
+    QCOMPARE(unreadMissing.exitCode(), 5);
     Cli readAll({ QStringLiteral("read"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("--all") });
     QVERIFY(readAll.finished());
     QCOMPARE(readAll.exitCode(), 0);

@@ -16,6 +16,7 @@ private slots:
     void eventsEndpointResetReason();
     void notificationsAndReads();
     void notificationsPagedByOffset();
+    void unreadAgainAndCounts();
     void ordersSnapshot();
     void messages();
     void publishValidation_data();
@@ -169,6 +170,53 @@ void tst_ServerRest::notificationsPagedByOffset()
         QCOMPARE(r.status, 400);
         QVERIFY2(r.body.contains("offset"), r.body.constData());
     }
+}
+
+void tst_ServerRest::unreadAgainAndCounts()
+{
+    Server f;
+    QVERIFY(f.start());
+    for (int i = 1; i <= 4; ++i)
+        f.notification(QStringLiteral("n%1").arg(i), { QStringLiteral("alice") });
+    f.notification(QStringLiteral("b1"), { QStringLiteral("bob") });
+    const auto list = [&f](const QByteArray &query) {
+        return TestClient::request(f.port(), "GET", "/api/v1/notifications/" + query, Alice).json();
+    };
+    // The list says how many there are and how many are unread, whatever the page shows.
+    QJsonObject page = list("?limit=1");
+    QCOMPARE(page.value(u"notifications").toArray().size(), 1);
+    QCOMPARE(page.value(u"count").toInteger(), 4);
+    QCOMPARE(page.value(u"unread_count").toInteger(), 4);
+
+    Stream other(f.port(), Alice);
+    QVERIFY(other.waitForEvents(1));
+    QCOMPARE(TestClient::request(f.port(), "POST", "/api/v1/notifications/read-all/", Alice, "").status, 204);
+    page = list("?unread=1&limit=1");
+    QCOMPARE(page.value(u"notifications").toArray().size(), 0);
+    QCOMPARE(page.value(u"count").toInteger(), 0);
+    QCOMPARE(page.value(u"unread_count").toInteger(), 0);
+
+    auto r = TestClient::request(f.port(), "POST", "/api/v1/notifications/n2/unread/", Alice, "");
+    QCOMPARE(r.status, 204);
+    QTRY_COMPARE(other.eventsOfType("notification_unread").size(), 1);
+    QCOMPARE(QJsonDocument::fromJson(other.eventsOfType("notification_unread").first().data)
+                 .object()
+                 .value(u"notification_ids")
+                 .toArray(),
+             QJsonArray{ QStringLiteral("n2") });
+    QVERIFY(!other.eventsOfType("notification_unread").first().id.isEmpty()); // stored and replayed like any event
+    page = list("?unread=1");
+    QCOMPARE(page.value(u"notifications").toArray().size(), 1);
+    QCOMPARE(page.value(u"notifications").toArray().first().toObject().value(u"notification_id").toString(), u"n2"_s);
+    QCOMPARE(page.value(u"count").toInteger(), 1);
+    QCOMPARE(list("").value(u"count").toInteger(), 4);
+    QCOMPARE(list("").value(u"unread_count").toInteger(), 1);
+
+    // Another user's, or none: 404, as for reads; GET is not allowed.
+    QCOMPARE(TestClient::request(f.port(), "POST", "/api/v1/notifications/b1/unread/", Alice, "").status, 404);
+    QCOMPARE(TestClient::request(f.port(), "POST", "/api/v1/notifications/zz/unread/", Alice, "").status, 404);
+    QCOMPARE(TestClient::request(f.port(), "GET", "/api/v1/notifications/n2/unread/", Alice).status, 405);
+    QCOMPARE(TestClient::request(f.port(), "POST", "/api/v1/notifications/n2/unread/", "").status, 401);
 }
 
 void tst_ServerRest::ordersSnapshot()

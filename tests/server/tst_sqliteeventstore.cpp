@@ -103,6 +103,25 @@ void tst_SqliteEventStore::notificationsReadState()
     QCOMPARE(store.markAllRead(QStringLiteral("alice")), QStringList{ QStringLiteral("n2") });
     QCOMPARE(store.markAllRead(QStringLiteral("alice")), QStringList());
     QCOMPARE(store.notifications(QStringLiteral("bob"), true, 10).size(), 2); // n2 unread for bob
+
+    // Unread again: only one's own, and the counts follow.
+    using Counts = std::pair<qint64, qint64>;
+    const auto counts = [&store](const char *user) {
+        const auto c = store.notificationCounts(QString::fromLatin1(user));
+        return Counts{ c.total, c.unread };
+    };
+    QCOMPARE(counts("alice"), Counts(2, 0));
+    QVERIFY(!store.markUnread(QStringLiteral("alice"), QStringLiteral("n3")));
+    QVERIFY(!store.markUnread(QStringLiteral("alice"), QStringLiteral("zz")));
+    QVERIFY(store.markUnread(QStringLiteral("alice"), QStringLiteral("n1")));
+    QVERIFY(store.markUnread(QStringLiteral("alice"), QStringLiteral("n1"))); // again: fine
+    QCOMPARE(counts("alice"), Counts(2, 1));
+    QCOMPARE(store.notifications(QStringLiteral("alice"), true, 10).size(), 1);
+    QCOMPARE(counts("bob"), Counts(2, 2));
+    // A notification published again under its id (an update) is still one.
+    append(store, makeEvent("notification", R"({"notification_id":"n2","title":"b2"})"));
+    QCOMPARE(counts("bob"), Counts(2, 2));
+    QCOMPARE(counts("carol"), Counts(1, 1)); // the broadcast
 }
 
 void tst_SqliteEventStore::ordersKeepLatest()
