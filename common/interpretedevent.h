@@ -18,9 +18,8 @@ struct InterpretedEvent
     /// Where the event came from.
     enum class Source { Stream, CatchUp, Poll };
 
-    using Payload
-        = std::variant<Protocol::Notification, Protocol::NotificationRead, Protocol::NotificationUnread,
-                       Protocol::OrderStatus, Protocol::Presence, Protocol::Message, Protocol::Reset>;
+    using Payload = std::variant<Protocol::Notification, Protocol::NotificationRead, Protocol::NotificationUnread,
+                                 Protocol::OrderStatus, Protocol::Presence, Protocol::Message, Protocol::Reset>;
 
     QByteArray id; ///< the SSE id; empty when the server sent none
     Payload payload;

@@ -39,6 +39,10 @@ NotificationListFetcher::Page NotificationListFetcher::parsePage(const QByteArra
         return page;
     }
     const QJsonObject root = doc.object();
+    if (root.value(u"count").isDouble())
+        page.totals.count = root.value(u"count").toInteger();
+    if (root.value(u"unread_count").isDouble())
+        page.totals.unread = root.value(u"unread_count").toInteger();
     if (root.value(u"results").isArray()) { // Django REST framework
         page.items = objects(root.value(u"results").toArray());
         const QString next = root.value(u"next").toString();
@@ -86,6 +90,7 @@ void NotificationListFetcher::fetch(QNetworkAccessManager *network, const Reques
     m_requests = requests;
     m_items.clear();
     m_pages = 0;
+    m_firstPage = firstPage;
     fetchPage(firstPage);
 }
 
@@ -129,9 +134,21 @@ void NotificationListFetcher::onFinished(QNetworkReply *reply)
         fetchPage(page.next);
         return;
     }
+    Totals totals = page.totals;
+    // More after these: a next page not taken, items cut off, or (a list
+    // without links) a count beyond them, or a full page.
+    const QUrlQuery first(m_firstPage);
+    const qint64 offset = first.queryItemValue(QStringLiteral("offset")).toLongLong();
+    const qint64 limit = first.queryItemValue(QStringLiteral("limit")).toLongLong();
+    if (page.next.isValid() || m_items.size() > m_maxItems)
+        totals.more = true;
+    else if (totals.count && m_pages == 1)
+        totals.more = offset + m_items.size() < *totals.count;
+    else if (m_pages == 1)
+        totals.more = limit > 0 && m_items.size() >= limit;
     if (m_items.size() > m_maxItems)
         m_items.resize(m_maxItems);
-    emit fetched(std::exchange(m_items, {}));
+    emit fetched(std::exchange(m_items, {}), totals);
 }
 
 } // namespace Notify

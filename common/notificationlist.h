@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QUrl>
 
+#include <optional>
+
 class QNetworkAccessManager;
 class QNetworkReply;
 
@@ -28,12 +30,25 @@ public:
     static constexpr int MaxPages = 10;
     static constexpr int MaxItems = 500;
 
+    /// What a list says of itself beyond its items.
+    struct Totals
+    {
+        /// How many items the query matches on every page together
+        /// (Django REST framework's and our `count`); unknown when absent.
+        std::optional<qint64> count;
+        /// How many of the user's notifications are unread (our `unread_count`).
+        std::optional<qint64> unread;
+        /// Whether the server has more after the items fetched.
+        bool more = false;
+    };
+
     /// One page, parsed.
     struct Page
     {
         QList<QJsonObject> items;
         QUrl next; ///< invalid: the last page
         QString error; ///< set when the body is none of the shapes
+        Totals totals; ///< `more` is left to the fetcher
     };
     [[nodiscard]] static Page parsePage(const QByteArray &body, const QUrl &pageUrl);
     /// Whether a list item says it was read already (`read`, `is_read`, `seen`, or `unread` false).
@@ -49,8 +64,9 @@ public:
     [[nodiscard]] bool isFetching() const { return !m_reply.isNull(); }
 
 signals:
-    /// Every item, in the order the backend lists them.
-    void fetched(const QList<QJsonObject> &items);
+    /// Every item, in the order the backend lists them, and what the list
+    /// says of itself (from its last page).
+    void fetched(const QList<QJsonObject> &items, const Notify::NotificationListFetcher::Totals &totals);
     void failed(int httpStatus, const QString &message);
 
 private:
@@ -61,6 +77,7 @@ private:
     RequestBuilder m_requests;
     QPointer<QNetworkReply> m_reply;
     QList<QJsonObject> m_items;
+    QUrl m_firstPage;
     int m_pages = 0;
     int m_maxItems = MaxItems;
 };

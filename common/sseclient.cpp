@@ -3,6 +3,7 @@
 
 #include "networkreplies.h"
 #include "pollingfallback.h"
+#include "retryafter.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -33,18 +34,6 @@ bool isEventStream(const QByteArray &contentType)
 }
 
 // Retry-After: seconds, or an HTTP date. Milliseconds, or -1.
-qint64 retryAfterMs(const QByteArray &value)
-{
-    bool ok = false;
-    const qint64 seconds = value.trimmed().toLongLong(&ok);
-    if (ok && seconds >= 0)
-        return std::min<qint64>(seconds, 24LL * 3600) * 1000;
-    const QDateTime date = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
-    if (date.isValid())
-        return std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(date), 0, 24LL * 3600 * 1000);
-    return -1;
-}
-
 // The "message" of a JSON error body, else a short excerpt of it.
 QString messageFrom(const QByteArray &body, const QString &fallback)
 {

@@ -51,6 +51,8 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QObjec
     , m_feed(new EventFeed(m_client, this))
     , m_snapshot(new NotificationListFetcher(this))
     , m_older(new NotificationListFetcher(this))
+    , m_counts(new NotificationListFetcher(this))
+    , m_recountTimer(new QTimer(this))
     , m_network(new QNetworkAccessManager(this))
     , m_rest(new RestClient(this))
     , m_notifications(new NotificationModel(this))
@@ -58,8 +60,19 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QObjec
     , m_messages(new MessageModel(this))
     , m_presence(new PresenceModel(this))
     , m_alerts(new AlertCenter(notifier, this))
+    , m_actions(new RestActions(m_rest, history, m_notifications, m_messages, m_alerts, this))
     , m_flushTimer(new QTimer(this))
 {
+    m_recountTimer->setSingleShot(true);
+    m_recountTimer->setInterval(RecountQuietMs);
+    connect(m_recountTimer, &QTimer::timeout, this, &DesktopSession::recount);
+    connect(m_counts, &NotificationListFetcher::fetched, this,
+            [this](const QList<QJsonObject> &, const NotificationListFetcher::Totals &totals) { takeTotals(totals); });
+    connect(m_actions, &RestActions::failed, this, &DesktopSession::actionFailed);
+    connect(m_actions, &RestActions::replyRefused, this,
+            [this](const QString &, const QString &, const QString &message) {
+                emit actionFailed(RestActions::Action::Reply, message);
+            });
     m_flushTimer->setSingleShot(true);
     connect(m_flushTimer, &QTimer::timeout, this, &DesktopSession::flushBatch);
     m_snapshot->setMaxItems(1000);
@@ -69,28 +82,11 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QObjec
         log(until.isValid() ? tr("alerts paused until %1").arg(QLocale().toString(until, QLocale::ShortFormat))
                             : tr("alerts on"));
     });
-    connect(m_older, &NotificationListFetcher::fetched, this, [this](const QList<QJsonObject> &list) {
-        QList<NotificationItem> items;
-        for (const QJsonObject &json : list) {
-            const SseEvent event{ Notification::TypeName, QJsonDocument(json).toJson(QJsonDocument::Compact), {} };
-            const InterpretedEvent e = m_feed->interpreter().interpret(event, InterpretedEvent::Source::CatchUp);
-            if (const auto *n = std::get_if<Notification>(&e.payload))
-                items << NotificationItem::fromProtocol(*n, json.value(u"event_id").toString().toUtf8(), true);
-        }
-        // Older ones are history: shown read unless the list says otherwise, never alerted.
-        for (qsizetype i = 0; i < items.size(); ++i)
-            items[i].read = NotificationListFetcher::isRead(list.at(i)) || !list.at(i).contains(u"read");
-        const qsizetype before = m_notifications->notificationCount();
-        m_notifications->apply(items);
-        if (m_history) {
-            const HistoryStore::Transaction transaction(*m_history);
-            m_history->saveNotifications(items);
-        }
-        emit olderLoaded(int(m_notifications->notificationCount() - before));
-    });
+    connect(m_older, &NotificationListFetcher::fetched, this, &DesktopSession::onOlder);
     connect(m_older, &NotificationListFetcher::failed, this, [this](int status, const QString &message) {
-        emit actionFailed(tr("Could not load older notifications (HTTP %1): %2").arg(status).arg(message));
-        emit olderLoaded(0);
+        emit actionFailed(RestActions::Action::LoadOlder,
+                          tr("Could not load older notifications (HTTP %1): %2").arg(status).arg(message));
+        emit olderLoaded(0, true);
     });
     connect(m_feed, &EventFeed::eventReady, this, &DesktopSession::onEvent);
     connect(m_feed, &EventFeed::logged, this, &DesktopSession::log);
@@ -113,18 +109,22 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QObjec
     });
     connect(m_client, &SseClient::opened, this, [this] {
         // Presence is not replayed from history: take a fresh look on every connect.
-        m_rest->get(QLatin1StringView(ApiPath::Presence), [this](int status, const QJsonObject &body) {
-            if (status != 200)
+        m_rest->get(QLatin1StringView(ApiPath::Presence), [this](const RestClient::Answer &answer) {
+            m_actions->learn(RestActions::Action::Presence, answer);
+            if (answer.status != 200)
                 return;
             QList<Presence> users;
-            for (const auto &u : body.value(u"users").toArray()) {
+            for (const auto &u : answer.body.value(u"users").toArray()) {
                 if (const auto p = Presence::fromJson(u.toObject()))
                     users << *p;
             }
             m_presence->reset(users);
         });
+        m_actions->streamOpened();
         if (!m_snapshotLoaded)
             resync();
+        else
+            scheduleRecount(); // what the server has beyond the list (a restart, or while we were away)
     });
     connect(m_client, &SseClient::errorOccurred, this, [this](int status, const QString &message) {
         log(status ? tr("HTTP %1: %2").arg(status).arg(message) : message);
@@ -156,6 +156,8 @@ void DesktopSession::setSettings(const Settings &settings)
     m_settings = settings;
     m_alerts->setLimits(settings.alertsPerWindow, settings.alertWindowMs);
     m_messages->setMe(settings.user);
+    if (settings.server != m_rest->server())
+        m_actions->serverChanged();
     m_rest->setServer(settings.server);
     const Credentials credentials{ settings.token, settings.auth, settings.caCertificateFile };
     m_rest->setCredentials(credentials);
@@ -189,6 +191,7 @@ void DesktopSession::start()
         m_journal.setLastEventId(m_history->lastEventId());
         m_feed->dedup().restore(m_history->contentKeys());
     }
+    m_actions->restore();
     // With a stored position the stream's replay brings us up to date, and
     // with a backend without ids a catch-up from its list does (what was
     // delivered before is known by its content); the first run, or a reset,
@@ -230,6 +233,7 @@ void DesktopSession::resync()
     m_resyncPending = true;
     m_sinceResync.clear();
     m_readSinceResync.clear();
+    m_unreadSinceResync.clear();
     QUrl list = m_settings.server.resolved(QUrl(m_settings.notificationsPath));
     QUrlQuery query(list);
     if (!query.hasQueryItem(QStringLiteral("limit")))
@@ -237,11 +241,11 @@ void DesktopSession::resync()
     list.setQuery(query);
     m_snapshotAskedAt = QDateTime::currentDateTimeUtc();
     m_snapshot->fetch(m_network, RequestBuilder(m_client->settings().credentials), list);
-    m_rest->get(QLatin1StringView(ApiPath::Orders), [this](int status, const QJsonObject &body) {
-        if (status != 200)
+    m_rest->get(QLatin1StringView(ApiPath::Orders), [this](const RestClient::Answer &answer) {
+        if (answer.status != 200)
             return;
         QList<OrderStatus> orders;
-        for (const auto &o : body.value(u"orders").toArray()) {
+        for (const auto &o : answer.body.value(u"orders").toArray()) {
             QJsonObject json = o.toObject();
             // The snapshot lists null for absent optional fields.
             for (const char *field : { "previous_status", "note" }) {
@@ -255,7 +259,7 @@ void DesktopSession::resync()
     });
 }
 
-void DesktopSession::onSnapshot(const QList<QJsonObject> &list)
+void DesktopSession::onSnapshot(const QList<QJsonObject> &list, const NotificationListFetcher::Totals &totals)
 {
     QList<NotificationItem> items;
     QList<Notify::ContentDedup::Entry> keys;
@@ -283,11 +287,16 @@ void DesktopSession::onSnapshot(const QList<QJsonObject> &list)
         keys << Notify::ContentDedup::Entry{ interpreted.contentKey, now, interpreted.contentKeyExpires };
     }
     m_notifications->reset(items);
+    takeTotals(totals);
     for (const NotificationItem &item : std::as_const(m_sinceResync)) {
         m_notifications->upsert(item);
         items << item;
     }
+    // What happened since we asked, and what the server has not taken yet, holds over the snapshot.
+    m_readSinceResync << m_actions->waitingIds(Outbox::Kind::Read);
+    m_unreadSinceResync << m_actions->waitingIds(Outbox::Kind::Unread);
     m_notifications->markRead(m_readSinceResync);
+    m_notifications->markUnread(m_unreadSinceResync);
     // What the snapshot showed counts as delivered: a later replay of
     // those events must not alert again. The resume position stays.
     QByteArrayList seen;
@@ -306,9 +315,74 @@ void DesktopSession::onSnapshot(const QList<QJsonObject> &list)
         m_history->clearNotifications();
         m_history->saveNotifications(items);
         m_history->markRead(m_readSinceResync);
+        m_history->markUnread(m_unreadSinceResync);
     }
     m_readSinceResync.clear();
+    m_unreadSinceResync.clear();
     emit resynced();
+}
+
+void DesktopSession::onOlder(const QList<QJsonObject> &list, const NotificationListFetcher::Totals &totals)
+{
+    QList<NotificationItem> items;
+    for (const QJsonObject &json : list) {
+        const SseEvent event{ Notification::TypeName, QJsonDocument(json).toJson(QJsonDocument::Compact), {} };
+        const InterpretedEvent e = m_feed->interpreter().interpret(event, InterpretedEvent::Source::CatchUp);
+        if (const auto *n = std::get_if<Notification>(&e.payload)) {
+            // Older ones are history: as the list says, or read when it does not say; never alerted.
+            const bool read = NotificationListFetcher::isRead(json) || !json.contains(u"read");
+            items << NotificationItem::fromProtocol(*n, json.value(u"event_id").toString().toUtf8(), read);
+        }
+    }
+    const qsizetype added = m_notifications->applyOlder(items);
+    if (totals.count || totals.unread)
+        takeTotals(totals);
+    if (m_history) {
+        const HistoryStore::Transaction transaction(*m_history);
+        m_history->saveNotifications(items);
+    }
+    emit olderLoaded(int(added), totals.more);
+}
+
+void DesktopSession::takeTotals(const NotificationListFetcher::Totals &totals)
+{
+    // Beyond the list: what the server counts that the list does not hold.
+    // A server that counts only its items (Django's `count`) leaves the
+    // unread ones among them unknown.
+    const qint64 held = m_notifications->notificationCount();
+    if (totals.count) {
+        std::optional<qint64> unread;
+        if (totals.unread)
+            unread = *totals.unread - m_notifications->loadedUnreadCount();
+        m_notifications->setBeyond(*totals.count - held, unread);
+    }
+}
+
+void DesktopSession::scheduleRecount()
+{
+    if (!m_recountTimer->isActive())
+        m_recountTimer->start();
+    if (!m_recountWanted.isValid())
+        m_recountWanted.start();
+}
+
+void DesktopSession::recount()
+{
+    // Counted when the stream is quiet, so that what the server counts is
+    // what the list has applied; on a stream that is never quiet, after a while anyway.
+    const bool busy = m_batch.events > 0 || (m_sinceFlush.isValid() && m_sinceFlush.elapsed() < RecountQuietMs);
+    if (busy && m_recountWanted.elapsed() < RecountLongestWaitMs) {
+        m_recountTimer->start();
+        return;
+    }
+    m_recountWanted.invalidate();
+    QUrl list = m_settings.server.resolved(QUrl(m_settings.notificationsPath));
+    QUrlQuery query(list);
+    query.removeAllQueryItems(QStringLiteral("limit"));
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
+    list.setQuery(query);
+    m_counts->setMaxItems(1);
+    m_counts->fetch(m_network, RequestBuilder(m_client->settings().credentials), list);
 }
 
 void DesktopSession::onEvent(const InterpretedEvent &interpreted)
@@ -351,6 +425,11 @@ void DesktopSession::apply(const Notification &n, const InterpretedEvent &event)
 void DesktopSession::apply(const NotificationRead &r, const InterpretedEvent &)
 {
     m_batch.reads << r.notificationIds;
+}
+
+void DesktopSession::apply(const NotificationUnread &r, const InterpretedEvent &)
+{
+    m_batch.unreads << r.notificationIds;
 }
 
 void DesktopSession::apply(const OrderStatus &o, const InterpretedEvent &)
@@ -396,14 +475,17 @@ void DesktopSession::flushBatch()
     m_flushTimer->stop();
     m_sinceFlush.start();
     Batch b = std::exchange(m_batch, {});
-    if (b.notifications.isEmpty() && b.reads.isEmpty() && b.orders.isEmpty() && b.messages.isEmpty()
-        && b.presences.isEmpty() && b.eventIds.isEmpty() && b.contentKeys.isEmpty())
+    if (b.notifications.isEmpty() && b.reads.isEmpty() && b.unreads.isEmpty() && b.orders.isEmpty()
+        && b.messages.isEmpty() && b.presences.isEmpty() && b.eventIds.isEmpty() && b.contentKeys.isEmpty())
         return;
     m_notifications->apply(b.notifications);
-    m_notifications->markRead(b.reads);
+    // Read or unread on the server: those the list does not hold change its count beyond the list.
+    if (m_notifications->markRead(b.reads) + m_notifications->markUnread(b.unreads) > 0)
+        scheduleRecount();
     if (m_resyncPending) {
         m_sinceResync << b.notifications;
         m_readSinceResync << b.reads;
+        m_unreadSinceResync << b.unreads;
     }
     m_orders->apply(b.orders);
     QList<Message> newMessages;
@@ -417,6 +499,7 @@ void DesktopSession::flushBatch()
         const HistoryStore::Transaction transaction(*m_history);
         m_history->saveNotifications(b.notifications);
         m_history->markRead(b.reads);
+        m_history->markUnread(b.unreads);
         m_history->saveOrders(b.orders);
         m_history->saveMessages(newMessages);
         m_history->rememberEvents(b.eventIds);
@@ -478,69 +561,4 @@ void DesktopSession::loadOlder()
     list.setQuery(query);
     m_older->setMaxItems(500);
     m_older->fetch(m_network, RequestBuilder(m_client->settings().credentials), list);
-}
-
-void DesktopSession::markRead(const QStringList &notificationIds)
-{
-    if (notificationIds.isEmpty())
-        return;
-    // Read at once here (the server's notification_read confirms it), and the alerts go.
-    m_notifications->markRead(notificationIds);
-    m_alerts->withdraw(notificationIds);
-    if (m_history) {
-        const HistoryStore::Transaction transaction(*m_history);
-        m_history->markRead(notificationIds);
-    }
-    for (const QString &id : notificationIds) {
-        m_rest->post(ApiPath::notificationRead(id), {}, [this, id](int status, const QJsonObject &body) {
-            // 404: an item the server does not know (local only, or another backend's); read here.
-            if (status == 204 || status == 404)
-                return;
-            m_notifications->markUnread({ id });
-            emit actionFailed(tr("Could not mark it read: %1").arg(body.value(u"message").toString(tr("no answer"))));
-        });
-    }
-}
-
-void DesktopSession::markUnread(const QStringList &notificationIds)
-{
-    m_notifications->markUnread(notificationIds);
-    if (m_history) {
-        const HistoryStore::Transaction transaction(*m_history);
-        m_history->markUnread(notificationIds);
-    }
-}
-
-void DesktopSession::markAllRead()
-{
-    const QStringList ids = m_notifications->unreadIds();
-    m_notifications->markRead(ids);
-    m_alerts->withdraw(ids);
-    m_rest->post(QLatin1StringView(ApiPath::NotificationsReadAll), {}, [this](int status, const QJsonObject &body) {
-        if (status != 204)
-            emit actionFailed(tr("Could not mark all read: %1").arg(body.value(u"message").toString(tr("no answer"))));
-    });
-}
-
-void DesktopSession::sendMessage(const QString &to, const QString &body)
-{
-    m_rest->post(
-        QLatin1StringView(ApiPath::Messages),
-        QJsonObject{ { QStringLiteral("to"), to }, { QStringLiteral("body"), body } },
-        [this](int status, const QJsonObject &answer) {
-            if (status != 201)
-                emit actionFailed(
-                    tr("The message was not sent: %1").arg(answer.value(u"message").toString(tr("no answer"))));
-        });
-}
-
-void DesktopSession::setMyStatus(const QString &status)
-{
-    m_rest->put(
-        QLatin1StringView(ApiPath::Presence), QJsonObject{ { QStringLiteral("status"), status } },
-        [this](int code, const QJsonObject &answer) {
-            if (code != 204)
-                emit actionFailed(
-                    tr("Your status was not changed: %1").arg(answer.value(u"message").toString(tr("no answer"))));
-        });
 }

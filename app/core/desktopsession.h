@@ -6,8 +6,10 @@
 #include "contentdedup.h"
 #include "eventjournal.h"
 #include "interpretedevent.h"
+#include "notificationlist.h"
 #include "notificationmodel.h"
 #include "notifier.h"
+#include "restactions.h"
 #include "sseclient.h"
 
 #include <QDateTime>
@@ -21,13 +23,11 @@ class HistoryStore;
 class QNetworkAccessManager;
 namespace Notify {
 class EventFeed;
-class NotificationListFetcher;
 } // namespace Notify
 class MessageModel;
 class OrderModel;
 class PresenceModel;
 class QTimer;
-class RestClient;
 
 /// Everything the tray app knows and does for one signed-in user: the
 /// stream (SseClient, read through EventFeed), exactly-once delivery
@@ -71,6 +71,11 @@ public:
     /// A batch that grows to this many events is applied at once (a backlog
     /// is taken in steps that each keep the app responsive).
     static constexpr int MaxBatchEvents = 250;
+    /// The server's counts are asked again once the stream was quiet this
+    /// long after something made them uncertain (a read of a notification
+    /// the list does not hold).
+    static constexpr int RecountQuietMs = 1000;
+    static constexpr qint64 RecountLongestWaitMs = 10'000;
     /// An unread item (with an event id) in the notifications list created
     /// less than this before we asked for the list (allowing for the
     /// server's clock) is left for the stream to alert, not taken as
@@ -95,17 +100,19 @@ public:
     [[nodiscard]] MessageModel *messages() const { return m_messages; }
     [[nodiscard]] PresenceModel *presence() const { return m_presence; }
     [[nodiscard]] AlertCenter *alerts() const { return m_alerts; }
+    /// The REST actions: what the server offers, and what is waiting for it.
+    [[nodiscard]] RestActions *actions() const { return m_actions; }
     [[nodiscard]] Notify::SseClient *client() const { return m_client; }
     [[nodiscard]] const Notify::EventJournal &journal() const { return m_journal; }
 
-    // Actions (REST); the models follow when the server's events arrive.
-    void markRead(const QStringList &notificationIds);
+    // Actions (RestActions): the window changes at once, the server is told,
+    // and what it refuses is taken back with actionFailed().
+    void markRead(const QStringList &notificationIds) { m_actions->markRead(notificationIds); }
     void markRead(const QString &notificationId) { markRead(QStringList{ notificationId }); }
-    /// Unread again, in this app only: the contract has no such request.
-    void markUnread(const QStringList &notificationIds);
-    void markAllRead();
-    void sendMessage(const QString &to, const QString &body);
-    void setMyStatus(const QString &status);
+    void markUnread(const QStringList &notificationIds) { m_actions->markUnread(notificationIds); }
+    void markAllRead() { m_actions->markAllRead(); }
+    void sendMessage(const QString &to, const QString &body) { m_actions->sendMessage(to, body); }
+    void setMyStatus(const QString &status) { m_actions->setMyStatus(status); }
     /// Older notifications than those the window has, from the server's list.
     void loadOlder();
 
@@ -130,14 +137,15 @@ signals:
     /// A batch of events was applied to the models: what arrived since the
     /// last batch, at most one batch per FlushIntervalMs.
     void eventsApplied();
-    /// A REST action failed; the message is for the user.
-    void actionFailed(const QString &message);
+    /// A REST action failed (and was taken back); the message is for the user.
+    void actionFailed(RestActions::Action action, const QString &message);
     /// The user clicked "Open" on an alert.
     void openRequested(const QString &notificationId);
     /// How the connection is doing changed (lastProblem()).
     void problemChanged(const QString &problem);
-    /// Older notifications arrived (loadOlder()); 0: there are none.
-    void olderLoaded(int count);
+    /// Older notifications arrived (loadOlder()): @p count new ones, and
+    /// whether the server has more (false only when it said so).
+    void olderLoaded(int count, bool more);
 
 private:
     /// What one pass of the event loop brought, applied together.
@@ -145,6 +153,7 @@ private:
     {
         QList<NotificationItem> notifications;
         QStringList reads;
+        QStringList unreads;
         QList<Notify::Protocol::OrderStatus> orders;
         QList<Notify::Protocol::Message> messages;
         QList<Notify::Protocol::Presence> presences;
@@ -155,10 +164,17 @@ private:
     };
 
     void onEvent(const Notify::InterpretedEvent &interpreted);
-    void onSnapshot(const QList<QJsonObject> &list);
+    void onSnapshot(const QList<QJsonObject> &list, const Notify::NotificationListFetcher::Totals &totals);
+    void onOlder(const QList<QJsonObject> &list, const Notify::NotificationListFetcher::Totals &totals);
+    /// What the server has beyond the list, from a list's totals.
+    void takeTotals(const Notify::NotificationListFetcher::Totals &totals);
+    /// Asks the server's counts again once the stream is quiet.
+    void scheduleRecount();
+    void recount();
     // One per typed event; onEvent() dispatches. They stage into the batch.
     void apply(const Notify::Protocol::Notification &n, const Notify::InterpretedEvent &event);
     void apply(const Notify::Protocol::NotificationRead &r, const Notify::InterpretedEvent &);
+    void apply(const Notify::Protocol::NotificationUnread &r, const Notify::InterpretedEvent &);
     void apply(const Notify::Protocol::OrderStatus &o, const Notify::InterpretedEvent &);
     void apply(const Notify::Protocol::Message &m, const Notify::InterpretedEvent &);
     void apply(const Notify::Protocol::Presence &p, const Notify::InterpretedEvent &);
@@ -178,6 +194,9 @@ private:
     Notify::EventFeed *m_feed;
     Notify::NotificationListFetcher *m_snapshot;
     Notify::NotificationListFetcher *m_older;
+    Notify::NotificationListFetcher *m_counts;
+    QTimer *m_recountTimer;
+    QElapsedTimer m_recountWanted; ///< since when a recount waits for a quiet stream
     QNetworkAccessManager *m_network;
     RestClient *m_rest;
     NotificationModel *m_notifications;
@@ -185,6 +204,7 @@ private:
     MessageModel *m_messages;
     PresenceModel *m_presence;
     AlertCenter *m_alerts;
+    RestActions *m_actions;
     Notify::EventJournal m_journal;
     Batch m_batch;
     QTimer *m_flushTimer;
@@ -198,6 +218,7 @@ private:
     /// snapshot may predate them, so they are applied again on top of it.
     QList<NotificationItem> m_sinceResync;
     QStringList m_readSinceResync;
+    QStringList m_unreadSinceResync;
     bool m_resyncPending = false;
     /// When the last snapshot was asked for (our clock, UTC).
     QDateTime m_snapshotAskedAt;

@@ -76,7 +76,10 @@ bool HistoryStore::open(QString *error)
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS content_keys(n INTEGER PRIMARY KEY AUTOINCREMENT, "
                                "key TEXT UNIQUE NOT NULL, seen_ms INTEGER NOT NULL, expires INTEGER NOT NULL)"),
                 error)
-        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value TEXT)"), error);
+        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value TEXT)"), error)
+        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS outbox(n INTEGER PRIMARY KEY AUTOINCREMENT, "
+                               "kind TEXT NOT NULL, json TEXT NOT NULL)"),
+                error);
     if (!ready)
         return false;
     // What the last run left over its limits goes now.
@@ -326,4 +329,34 @@ QList<Notify::ContentDedup::Entry> HistoryStore::contentKeys() const
     while (query.next())
         entries.prepend({ query.value(0).toString().toUtf8(), query.value(1).toLongLong(), query.value(2).toBool() });
     return entries;
+}
+
+qint64 HistoryStore::addToOutbox(const QString &kind, const QJsonObject &payload)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT INTO outbox(kind, json) VALUES (?, ?)"));
+    query.addBindValue(kind);
+    query.addBindValue(QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
+    if (!query.exec())
+        return 0;
+    return query.lastInsertId().toLongLong();
+}
+
+void HistoryStore::removeFromOutbox(qint64 id)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("DELETE FROM outbox WHERE n = ?"));
+    query.addBindValue(id);
+    query.exec();
+}
+
+QList<HistoryStore::OutboxRow> HistoryStore::outbox() const
+{
+    QList<OutboxRow> rows;
+    QSqlQuery query(m_db);
+    query.exec(QStringLiteral("SELECT n, kind, json FROM outbox ORDER BY n"));
+    while (query.next())
+        rows << OutboxRow{ query.value(0).toLongLong(), query.value(1).toString(),
+                           QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object() };
+    return rows;
 }

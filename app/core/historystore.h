@@ -5,6 +5,7 @@
 #include "notificationmodel.h"
 #include "protocol.h"
 
+#include <QJsonObject>
 #include <QSqlDatabase>
 
 /// The app's local history in SQLite (Qt Sql), so it starts with yesterday's
@@ -70,6 +71,18 @@ public:
     void rememberContentKeys(const QList<Notify::ContentDedup::Entry> &entries);
     void rememberContentKey(const Notify::ContentDedup::Entry &entry) { rememberContentKeys({ entry }); }
     [[nodiscard]] QList<Notify::ContentDedup::Entry> contentKeys() const;
+
+    /// The outbox (Outbox): actions the server has not taken yet, oldest first.
+    struct OutboxRow
+    {
+        qint64 id = 0;
+        QString kind;
+        QJsonObject payload;
+    };
+    /// Keeps an action; its id, or 0 when it could not be written.
+    qint64 addToOutbox(const QString &kind, const QJsonObject &payload);
+    void removeFromOutbox(qint64 id);
+    [[nodiscard]] QList<OutboxRow> outbox() const;
 
     /// Where the history is kept by default: the platform's data directory.
     [[nodiscard]] static QString defaultPath();

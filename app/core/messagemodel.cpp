@@ -3,6 +3,7 @@
 
 #include "displaytext.h"
 
+#include <QFont>
 #include <QLocale>
 
 using namespace Notify::Protocol;
@@ -35,6 +36,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn:
+            if (const auto pending = m_pending.constFind(m.messageId); pending != m_pending.constEnd())
+                return *pending;
             return DisplayText::eventTime(m.sentAt, QDateTime::currentDateTimeUtc());
         case FromColumn:
             return m.from == m_me ? tr("me") : (m_names ? m_names(m.from) : m.from);
@@ -44,6 +47,17 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::TextAlignmentRole:
         return index.column() == BodyColumn ? QVariant(int(Qt::AlignLeft | Qt::AlignVCenter)) : QVariant();
+    case Qt::FontRole:
+        if (m_pending.contains(m.messageId)) {
+            QFont italic;
+            italic.setItalic(true);
+            return italic;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return m_pending.value(m.messageId);
+    case PendingRole:
+        return m_pending.value(m.messageId);
     case PeerRole:
         return peerOf(m);
     case MessageIdRole:
@@ -84,6 +98,63 @@ bool MessageModel::add(const Message &message, bool unread)
     }
     emit messageAdded(peerOf(message));
     return true;
+}
+
+int MessageModel::rowOf(const QString &messageId) const
+{
+    for (qsizetype row = m_messages.size() - 1; row >= 0; --row) { // pending ones are recent
+        if (m_messages.at(row).messageId == messageId)
+            return int(row);
+    }
+    return -1;
+}
+
+void MessageModel::addPending(const QString &localId, const QString &to, const QString &body)
+{
+    Message m;
+    m.messageId = localId;
+    m.from = m_me;
+    m.to = to;
+    m.body = body;
+    m.sentAt = QDateTime::currentDateTimeUtc();
+    m_pending.insert(localId, tr("Sending…"));
+    add(m);
+}
+
+void MessageModel::setPendingState(const QString &localId, const QString &state)
+{
+    const int row = rowOf(localId);
+    if (row < 0 || !m_pending.contains(localId))
+        return;
+    m_pending.insert(localId, state);
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void MessageModel::resolvePending(const QString &localId, const QString &messageId)
+{
+    const int row = rowOf(localId);
+    if (row < 0 || !m_pending.remove(localId))
+        return;
+    if (m_ids.contains(messageId)) { // its event came first: that one stays
+        removePending(localId);
+        return;
+    }
+    m_ids.remove(localId);
+    m_ids.insert(messageId);
+    m_messages[row].messageId = messageId;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void MessageModel::removePending(const QString &localId)
+{
+    const int row = rowOf(localId);
+    m_pending.remove(localId);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_ids.remove(localId);
+    m_messages.removeAt(row);
+    endRemoveRows();
 }
 
 int MessageModel::unreadCount(const QString &peer) const

@@ -17,7 +17,12 @@ class MessageModel final : public QAbstractTableModel
 
 public:
     enum Column { TimeColumn, FromColumn, BodyColumn, ColumnCount };
-    enum Role { PeerRole = Qt::UserRole + 1, MessageIdRole, SentRole };
+    enum Role {
+        PeerRole = Qt::UserRole + 1,
+        MessageIdRole,
+        SentRole,
+        PendingRole, ///< not taken by the server yet: what is happening to it ("Sending…")
+    };
 
     explicit MessageModel(QObject *parent = nullptr);
 
@@ -35,6 +40,16 @@ public:
     /// Adds a message; false when it was already there (a replay). A live
     /// one from someone else is @p unread until its conversation is read.
     bool add(const Notify::Protocol::Message &message, bool unread = false);
+    /// One of mine on its way (the outbox's @p localId): shown in its
+    /// conversation at once, saying "Sending…" until the server took it.
+    void addPending(const QString &localId, const QString &to, const QString &body);
+    /// What is happening to a pending one ("Not sent yet: …").
+    void setPendingState(const QString &localId, const QString &state);
+    /// The server took it as @p messageId (whose event may be here already).
+    void resolvePending(const QString &localId, const QString &messageId);
+    /// It will not be sent: gone from the conversation.
+    void removePending(const QString &localId);
+
     /// Unread messages in the conversation with @p peer (all: empty).
     [[nodiscard]] int unreadCount(const QString &peer = {}) const;
     void markConversationRead(const QString &peer);
@@ -52,5 +67,7 @@ private:
     std::function<QString(const QString &)> m_names;
     QList<Notify::Protocol::Message> m_messages;
     QSet<QString> m_ids;
+    QHash<QString, QString> m_pending; ///< local id -> what is happening to it
+    [[nodiscard]] int rowOf(const QString &messageId) const;
     QHash<QString, int> m_unread; ///< peer -> unread messages
 };

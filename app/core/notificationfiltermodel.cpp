@@ -36,6 +36,23 @@ QStringList NotificationFilterModel::shownUnreadIds() const
     return ids;
 }
 
+void NotificationFilterModel::setKept(const QStringList &ids)
+{
+    if (ids == m_kept)
+        return;
+    const QStringList before = std::exchange(m_kept, ids);
+    if (!m_unreadOnly || before.isEmpty())
+        return;
+    // Only the row let go is looked at again (not the whole list).
+    auto *model = qobject_cast<NotificationModel *>(sourceModel());
+    for (const QString &id : before) {
+        if (const auto row = model ? model->rowOf(id) : std::nullopt) {
+            model->refresh(*row);
+            return;
+        }
+    }
+}
+
 void NotificationFilterModel::setSearchText(const QString &text)
 {
     m_search = text.trimmed();
@@ -67,7 +84,8 @@ bool NotificationFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex 
         return false;
     if (!m_category.isEmpty() && index.data(NotificationModel::CategoryRole).toString() != m_category)
         return false;
-    if (m_unreadOnly && index.data(NotificationModel::ReadRole).toBool())
+    if (m_unreadOnly && index.data(NotificationModel::ReadRole).toBool()
+        && !m_kept.contains(index.data(NotificationModel::IdRole).toString()))
         return false;
     if (m_search.isEmpty())
         return true;

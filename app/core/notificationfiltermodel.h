@@ -23,6 +23,11 @@ public:
     void clearFilters();
     /// The unread notifications of the rows shown ("Mark shown as read").
     [[nodiscard]] QStringList shownUnreadIds() const;
+    /// The row the user is reading (its notifications' ids): it stays
+    /// listed under "unread only" once it is read, until the user moves on.
+    /// The row kept before leaves then, if it no longer matches.
+    void setKept(const QStringList &ids);
+    [[nodiscard]] QStringList kept() const { return m_kept; }
 
 signals:
     void filtersCleared();
@@ -35,4 +40,5 @@ private:
     int m_level = -1;
     QString m_category;
     bool m_unreadOnly = false;
+    QStringList m_kept;
 };

@@ -134,7 +134,48 @@ void NotificationModel::adjustUnread(int delta)
     if (delta == 0)
         return;
     m_unread += delta;
-    emit unreadCountChanged(m_unread);
+    emit unreadCountChanged(unreadCount());
+}
+
+int NotificationModel::unreadIn(const Row &row)
+{
+    int unread = row.item.read ? 0 : 1;
+    for (const NotificationItem &older : row.older)
+        unread += older.read ? 0 : 1;
+    return unread;
+}
+
+void NotificationModel::setBeyond(qint64 notifications, std::optional<qint64> unread)
+{
+    const int before = unreadCount();
+    m_beyond = std::max<qint64>(0, notifications);
+    m_beyondUnreadKnown = unread.has_value();
+    m_beyondUnread = std::clamp<qint64>(unread.value_or(0), 0, m_beyond);
+    if (unreadCount() != before)
+        emit unreadCountChanged(unreadCount());
+}
+
+void NotificationModel::setCapacity(qsizetype capacity)
+{
+    m_capacity = std::max(m_capacity, capacity);
+}
+
+qsizetype NotificationModel::applyOlder(const QList<NotificationItem> &items)
+{
+    QList<NotificationItem> fresh;
+    qint64 freshUnread = 0;
+    for (const NotificationItem &item : items) {
+        if (!m_keyOf.contains(item.id)) {
+            fresh << item;
+            freshUnread += item.read ? 0 : 1;
+        }
+    }
+    setCapacity(m_rows.size() + fresh.size());
+    // They were counted beyond the list; now they are in it.
+    m_beyond = std::max<qint64>(0, m_beyond - fresh.size());
+    m_beyondUnread = std::clamp<qint64>(m_beyondUnread - freshUnread, 0, m_beyond);
+    apply(fresh);
+    return fresh.size();
 }
 
 void NotificationModel::removeRow(int row)
@@ -205,6 +246,8 @@ void NotificationModel::apply(const QList<NotificationItem> &items)
         freshById.insert(incoming.id, fresh.size());
         fresh.append(Row{ incoming, {}, keyOf(incoming, m_nextSerial++) });
     }
+    // The count first: whoever looks at the new rows sees it right.
+    adjustUnread(unreadDelta);
     if (moved.size() > MaxRangeSignals) {
         relayout(std::move(fresh), moved);
     } else {
@@ -215,7 +258,6 @@ void NotificationModel::apply(const QList<NotificationItem> &items)
         insertRows(std::move(fresh));
     }
     trim();
-    adjustUnread(unreadDelta);
 }
 
 void NotificationModel::insertRows(QList<Row> rows)
@@ -322,21 +364,23 @@ void NotificationModel::trim()
 {
     if (m_rows.size() <= m_capacity)
         return;
-    // The oldest go, at the bottom, as one range.
+    // The oldest go, at the bottom, as one range. The server still has
+    // them: they are counted beyond the list, and *Load older* brings them.
     const int first = int(m_capacity);
     const int last = int(m_rows.size()) - 1;
     int unread = 0;
+    const qsizetype idsBefore = m_idCount;
     beginRemoveRows({}, first, last);
     for (int row = first; row <= last; ++row) {
         const Row &r = m_rows.at(row);
-        unread += r.item.read ? 0 : 1;
-        for (const NotificationItem &older : r.older)
-            unread += older.read ? 0 : 1;
+        unread += unreadIn(r);
         forget(r);
     }
     m_rows.resize(m_capacity);
     endRemoveRows();
-    adjustUnread(-unread);
+    m_beyond += idsBefore - m_idCount;
+    m_beyondUnread += unread;
+    m_unread -= unread; // moved beyond: unreadCount() stays what it was
 }
 
 void NotificationModel::reset(const QList<NotificationItem> &items)
@@ -347,21 +391,27 @@ void NotificationModel::reset(const QList<NotificationItem> &items)
     m_groups.clear();
     m_idCount = 0;
     endResetModel();
-    const int before = m_unread;
+    const int before = unreadCount();
     m_unread = 0;
+    m_beyond = 0;
+    m_beyondUnread = 0;
+    m_beyondUnreadKnown = true;
     apply(items); // says so when there are unread ones
-    if (m_unread == 0 && before != 0)
+    if (unreadCount() == 0 && before != 0)
         emit unreadCountChanged(0);
 }
 
-void NotificationModel::setRead(const QStringList &ids, bool read)
+qsizetype NotificationModel::setRead(const QStringList &ids, bool read)
 {
     int delta = 0;
+    qsizetype unknown = 0;
     int first = int(m_rows.size()), last = -1;
     for (const QString &id : ids) {
         const auto row = rowOf(id);
-        if (!row)
+        if (!row) {
+            ++unknown;
             continue;
+        }
         NotificationItem *target = m_rows[*row].member(id);
         if (!target || target->read == read)
             continue;
@@ -370,19 +420,21 @@ void NotificationModel::setRead(const QStringList &ids, bool read)
         first = std::min(first, *row);
         last = std::max(last, *row);
     }
+    // The count first: whoever looks at the rows' change sees it right.
+    adjustUnread(delta);
     if (last >= 0)
         emit dataChanged(createIndex(first, 0), createIndex(last, ColumnCount - 1));
-    adjustUnread(delta);
+    return unknown;
 }
 
-void NotificationModel::markRead(const QStringList &ids)
+qsizetype NotificationModel::markRead(const QStringList &ids)
 {
-    setRead(ids, true);
+    return setRead(ids, true);
 }
 
-void NotificationModel::markUnread(const QStringList &ids)
+qsizetype NotificationModel::markUnread(const QStringList &ids)
 {
-    setRead(ids, false);
+    return setRead(ids, false);
 }
 
 int NotificationModel::unreadCount(Notify::Protocol::Level level) const

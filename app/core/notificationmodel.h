@@ -33,7 +33,8 @@ struct NotificationItem
 /// Made for bursts: apply() takes a batch and inserts its rows as ranges
 /// (usually one range at the top), finds rows by binary search instead of
 /// keeping an index per row, counts unread incrementally, and drops the
-/// oldest beyond the capacity as one range at the bottom. Identical
+/// oldest beyond the capacity as one range at the bottom (the server still
+/// has them: they count as beyond the list, see setBeyond()). Identical
 /// notifications (same title, body, level and category) within a few
 /// minutes share one row ("×5"); the row stands for all of them (read
 /// together, its newest's time). Filtering is NotificationFilterModel's job.
@@ -75,14 +76,31 @@ public:
     /// A batch of new or updated notifications (updates keep a read flag).
     void apply(const QList<NotificationItem> &items);
     void upsert(const NotificationItem &item) { apply({ item }); }
-    /// Replaces everything (a snapshot after a resync).
+    /// Older ones the user asked for (*Load older*): kept whatever the
+    /// capacity, and no longer counted beyond the list. Returns how many
+    /// were new here.
+    qsizetype applyOlder(const QList<NotificationItem> &items);
+    /// Replaces everything (a snapshot after a resync); nothing beyond.
     void reset(const QList<NotificationItem> &items);
-    /// Reads made here or on another device (`notification_read`).
-    void markRead(const QStringList &ids);
-    /// Unread again, here only (the contract has no such request).
-    void markUnread(const QStringList &ids);
+    /// Reads made here or on another device (`notification_read`). Returns
+    /// how many of @p ids are not in the list.
+    qsizetype markRead(const QStringList &ids);
+    /// Unread again (`notification_unread`). Returns how many of @p ids are not in the list.
+    qsizetype markUnread(const QStringList &ids);
 
-    [[nodiscard]] int unreadCount() const { return m_unread; }
+    /// What the server has that the list does not hold: @p notifications
+    /// in all, @p unread of them unread (unknown: a backend that does not
+    /// count its unread ones).
+    void setBeyond(qint64 notifications, std::optional<qint64> unread);
+    [[nodiscard]] qint64 notificationsBeyond() const { return m_beyond; }
+    /// Whether unreadCount() is the whole truth: false while notifications
+    /// beyond the list may be unread without the server saying how many.
+    [[nodiscard]] bool unreadCountExact() const { return m_beyond == 0 || m_beyondUnreadKnown; }
+
+    /// The unread notifications, in the list and beyond it (the server's count).
+    [[nodiscard]] int unreadCount() const { return int(m_unread + m_beyondUnread); }
+    /// The unread notifications in the list.
+    [[nodiscard]] int loadedUnreadCount() const { return m_unread; }
     /// The unread notifications of @p level (errors make the tray ask for attention).
     [[nodiscard]] int unreadCount(Notify::Protocol::Level level) const;
     [[nodiscard]] qsizetype notificationCount() const { return m_idCount; }
@@ -92,6 +110,10 @@ public:
     /// The row that holds notification @p id.
     [[nodiscard]] std::optional<int> rowOf(const QString &id) const;
     [[nodiscard]] qsizetype capacity() const { return m_capacity; }
+    /// Tells views that @p row is to be looked at again (a filter's rule about it changed).
+    void refresh(int row) { emit dataChanged(index(row, 0), index(row, ColumnCount - 1)); }
+    /// Keeps at least @p capacity rows (the user loaded older ones).
+    void setCapacity(qsizetype capacity);
     [[nodiscard]] QStringList unreadIds() const;
     /// The categories there are, sorted for people.
     [[nodiscard]] QStringList categories() const;
@@ -99,6 +121,7 @@ public:
     [[nodiscard]] QList<NotificationItem> items() const;
 
 signals:
+    /// unreadCount() changed (in the list, or beyond it).
     void unreadCountChanged(int unread);
     /// Rows were added at the top, by insertion or in a layout change (a
     /// view that keeps its place wants to know).
@@ -133,9 +156,11 @@ private:
     void removeRow(int row);
     void remember(const Row &row);
     void forget(const Row &row);
-    void setRead(const QStringList &ids, bool read);
+    qsizetype setRead(const QStringList &ids, bool read);
     void trim();
     void adjustUnread(int delta);
+    /// How many unread notifications a row stands for.
+    static int unreadIn(const Row &row);
 
     QList<Row> m_rows; ///< newest first: (createdAt, arrival) descending
     QHash<QString, Key> m_keyOf; ///< every notification id -> its row's key
@@ -144,4 +169,7 @@ private:
     quint64 m_nextSerial = 1;
     qsizetype m_idCount = 0;
     int m_unread = 0;
+    qint64 m_beyond = 0;
+    qint64 m_beyondUnread = 0;
+    bool m_beyondUnreadKnown = true;
 };

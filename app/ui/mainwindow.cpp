@@ -88,7 +88,7 @@ MainWindow::MainWindow(DesktopSession *session, QWidget *parent)
     connect(session->messages(), &MessageModel::unreadChanged, m_counts, &Throttle::request);
     connect(session, &DesktopSession::eventsApplied, m_counts, &Throttle::request);
     connect(session, &DesktopSession::actionFailed, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 10'000); });
+            [this](RestActions::Action, const QString &message) { statusBar()->showMessage(message, 10'000); });
     connect(session->alerts(), &AlertCenter::pausedChanged, this, [this] {
         updateDoNotDisturb();
         updateStatus();

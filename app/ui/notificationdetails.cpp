@@ -19,6 +19,7 @@ using Notify::Protocol::Level;
 NotificationDetails::NotificationDetails(QWidget *parent)
     : QStackedWidget(parent)
     , m_title(new QLabel)
+    , m_gone(new QLabel(tr("No longer in the list.")))
     , m_meta(new QLabel)
     , m_body(new QTextBrowser)
     , m_link(new QPushButton(tr("Open &link")))
@@ -54,35 +55,44 @@ NotificationDetails::NotificationDetails(QWidget *parent)
     buttons->addWidget(m_read);
     buttons->addWidget(m_copy);
     buttons->addStretch(1);
+    m_gone->setWordWrap(true);
+    m_gone->setEnabled(false);
+    m_gone->hide();
     layout->addWidget(m_title);
+    layout->addWidget(m_gone);
     layout->addWidget(m_meta);
     layout->addWidget(m_body, 1);
     layout->addLayout(buttons);
     addWidget(page);
 
     m_link->setObjectName(QStringLiteral("openLink"));
-    connect(m_link, &QPushButton::clicked, this,
-            [this] { QDesktopServices::openUrl(QUrl(m_current.data(NotificationModel::LinkRole).toString())); });
+    connect(m_link, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(QUrl(m_linkUrl)); });
     connect(m_read, &QPushButton::clicked, this, [this] {
-        const QStringList ids = m_current.data(NotificationModel::MemberIdsRole).toStringList();
-        if (m_current.data(NotificationModel::ReadRole).toBool())
-            emit markUnreadRequested(ids);
+        if (shownRead())
+            emit markUnreadRequested(m_ids);
         else
-            emit markReadRequested(ids);
+            emit markReadRequested(m_ids);
     });
     connect(m_copy, &QPushButton::clicked, this, &NotificationDetails::copyRequested);
 }
 
 void NotificationDetails::show(const QModelIndex &index)
 {
-    if (m_current.isValid() && m_current.model())
+    if (m_current.model())
         disconnect(m_current.model(), nullptr, this, nullptr);
     m_current = index;
+    m_gone->hide();
     if (!index.isValid()) {
+        m_ids.clear();
         setCurrentIndex(0);
         return;
     }
-    connect(index.model(), &QAbstractItemModel::dataChanged, this, [this] { updateReadButton(); });
+    const QAbstractItemModel *model = index.model();
+    connect(model, &QAbstractItemModel::dataChanged, this, &NotificationDetails::follow);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &NotificationDetails::follow);
+    connect(model, &QAbstractItemModel::modelReset, this, &NotificationDetails::follow);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &NotificationDetails::follow);
+    m_ids = index.data(NotificationModel::MemberIdsRole).toStringList();
     const int count = index.data(NotificationModel::CountRole).toInt();
     const QString title = index.data(NotificationModel::TitleRole).toString();
     m_title->setText(count > 1 ? tr("%1 (%n times)", nullptr, count).arg(title) : title);
@@ -97,16 +107,23 @@ void NotificationDetails::show(const QModelIndex &index)
                         .arg(LevelIcons::color(level).name(), meta.join(QStringLiteral(" · ")).toHtmlEscaped()));
     const QString body = index.data(NotificationModel::BodyRole).toString();
     m_body->setPlainText(body.isEmpty() ? tr("(no message)") : body);
-    const QString link = index.data(NotificationModel::LinkRole).toString();
-    m_link->setVisible(!link.isEmpty());
-    m_link->setToolTip(link);
-    updateReadButton();
+    m_linkUrl = index.data(NotificationModel::LinkRole).toString();
+    m_link->setVisible(!m_linkUrl.isEmpty());
+    m_link->setToolTip(m_linkUrl);
+    follow();
     setCurrentIndex(1);
 }
 
-void NotificationDetails::updateReadButton()
+void NotificationDetails::follow()
 {
-    if (!m_current.isValid())
+    if (m_ids.isEmpty())
         return;
-    m_read->setText(m_current.data(NotificationModel::ReadRole).toBool() ? tr("Mark &unread") : tr("Mark &read"));
+    if (!m_current.isValid()) {
+        // Gone from the list: the text stays, and says so.
+        m_gone->show();
+        return;
+    }
+    const bool read = m_current.data(NotificationModel::ReadRole).toBool();
+    m_shownRead = read;
+    m_read->setText(read ? tr("Mark &unread") : tr("Mark &read"));
 }

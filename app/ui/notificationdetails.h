@@ -10,7 +10,8 @@ class QTextBrowser;
 
 /// The notification the user selected: title, body, time, level, category
 /// and link (opened in the browser), with its actions; a friendly hint when
-/// nothing is selected.
+/// nothing is selected. What it shows stays until the user chooses another
+/// (a row that leaves the list keeps its text here, saying so).
 class NotificationDetails final : public QStackedWidget
 {
     Q_OBJECT
@@ -20,7 +21,12 @@ public:
 
     /// Shows the row @p index (of a view's model), or the hint when invalid.
     void show(const QModelIndex &index);
+    /// The row shown; invalid when none is, or when it left the list.
     [[nodiscard]] QPersistentModelIndex current() const { return m_current; }
+    /// The notifications the pane shows (the row's members), empty on the hint.
+    [[nodiscard]] QStringList shownIds() const { return m_ids; }
+    /// Whether what is shown is read (as last known).
+    [[nodiscard]] bool shownRead() const { return m_shownRead; }
 
 signals:
     void markReadRequested(const QStringList &ids);
@@ -28,10 +34,14 @@ signals:
     void copyRequested();
 
 private:
-    void updateReadButton();
+    void follow();
 
     QPersistentModelIndex m_current;
+    QStringList m_ids;
+    bool m_shownRead = false;
+    QString m_linkUrl;
     QLabel *m_title;
+    QLabel *m_gone;
     QLabel *m_meta;
     QTextBrowser *m_body;
     QPushButton *m_link;

@@ -18,9 +18,11 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
@@ -43,8 +45,16 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     , m_newButton(nullptr)
     , m_details(new NotificationDetails)
     , m_readTimer(new QTimer(this))
+    , m_searchTimer(new QTimer(this))
+    , m_older(new QPushButton(tr("Load &older notifications")))
 {
     m_filter->setSourceModel(session->notifications());
+    // Before the view's selection model connects to the list: while the
+    // list's rows change, a selection that moves is the list's doing.
+    for (const auto signal : { &QAbstractItemModel::rowsAboutToBeRemoved, &QAbstractItemModel::rowsAboutToBeInserted })
+        connect(m_filter, signal, this, [this] { ++m_listChanging; });
+    connect(m_filter, &QAbstractItemModel::layoutAboutToBeChanged, this, [this] { ++m_listChanging; });
+    connect(m_filter, &QAbstractItemModel::modelAboutToBeReset, this, [this] { ++m_listChanging; });
     buildActions();
 
     m_search->setPlaceholderText(tr("Search notifications (Ctrl+F)"));
@@ -70,6 +80,12 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     bar->addWidget(m_markShownButton);
 
     m_view->setModel(m_filter);
+    // After it: the selection model has done its part when these run.
+    for (const auto signal : { &QAbstractItemModel::rowsRemoved, &QAbstractItemModel::rowsInserted })
+        connect(m_filter, signal, this, [this] { --m_listChanging; });
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, [this] { --m_listChanging; });
+    connect(m_filter, &QAbstractItemModel::modelReset, this, [this] { --m_listChanging; });
+    m_search->installEventFilter(this);
     m_view->setItemDelegate(new NotificationDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -106,7 +122,8 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     m_newButton->hide();
     connect(m_newButton, &QPushButton::clicked, this, &NotificationsPage::jumpToNew);
 
-    auto *older = new QPushButton(tr("Load &older notifications"));
+    QPushButton *older = m_older;
+    older->setObjectName(QStringLiteral("loadOlder"));
     older->setAccessibleDescription(tr("Fetches notifications older than those listed from the server"));
     connect(older, &QPushButton::clicked, m_loadOlder, &QAction::trigger);
     auto *left = new QWidget;
@@ -132,13 +149,19 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
 
     m_readTimer->setSingleShot(true);
     m_readTimer->setInterval(ReadDelayMs);
-    connect(m_readTimer, &QTimer::timeout, this, [this] {
-        // Read once it was in view for a moment (not when the user only passed over it).
-        const QModelIndex current = m_details->current();
-        if (current.isValid() && window()->isVisible() && !current.data(NotificationModel::ReadRole).toBool())
-            m_session->markRead(current.data(NotificationModel::MemberIdsRole).toStringList());
+    connect(m_readTimer, &QTimer::timeout, this, &NotificationsPage::markShownRead);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(SearchDelayMs);
+    connect(m_searchTimer, &QTimer::timeout, this, [this] { m_filter->setSearchText(m_search->text()); });
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        // Cleared: at once; typed: when the user pauses (not a pass over the list per key).
+        if (text.isEmpty()) {
+            m_searchTimer->stop();
+            m_filter->setSearchText(text);
+        } else {
+            m_searchTimer->start();
+        }
     });
-    connect(m_search, &QLineEdit::textChanged, m_filter, &NotificationFilterModel::setSearchText);
     connect(m_level, &QComboBox::currentIndexChanged, this,
             [this] { m_filter->setLevel(m_level->currentData().toInt()); });
     connect(m_category, &QComboBox::currentIndexChanged, this,
@@ -182,6 +205,12 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
         connect(m_filter, signal, this, &NotificationsPage::updateActions);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &NotificationsPage::updateActions);
     connect(m_filter, &QAbstractItemModel::dataChanged, this, &NotificationsPage::updateActions);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &NotificationsPage::updateActions);
+    // The counts change without rows changing too (beyond the list, or counted before its rows came).
+    connect(m_session->notifications(), &NotificationModel::unreadCountChanged, this,
+            &NotificationsPage::updateActions);
+    // Read elsewhere (another device, the tray's menu): the moment has nothing left to do.
+    connect(m_session->notifications(), &QAbstractItemModel::dataChanged, this, &NotificationsPage::updateReadTimer);
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
         if (value == 0 && m_newAbove > 0) {
             m_newAbove = 0;
@@ -214,11 +243,9 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
             });
     connect(m_session->notifications(), &QAbstractItemModel::modelReset, this, &NotificationsPage::refreshCategories);
     connect(m_session, &DesktopSession::resynced, this, &NotificationsPage::refreshCategories);
-    connect(m_session, &DesktopSession::olderLoaded, this, [older](int count) {
-        older->setEnabled(true);
-        older->setText(count > 0 ? tr("Load &older notifications") : tr("No older notifications on the server"));
-    });
-    connect(m_loadOlder, &QAction::triggered, older, [older] {
+    connect(m_session, &DesktopSession::olderLoaded, this, &NotificationsPage::loadOlderFinished);
+    connect(m_loadOlder, &QAction::triggered, older, [this, older] {
+        m_olderLoading = true;
         older->setEnabled(false);
         older->setText(tr("Loading…"));
     });
@@ -258,10 +285,26 @@ void NotificationsPage::buildActions()
         m_session->markUnread(read);
     });
     connect(m_markShownRead, &QAction::triggered, this, [this] {
-        if (m_filter->isFiltering())
+        if (m_filter->isFiltering()) {
             m_session->markRead(m_filter->shownUnreadIds());
-        else
-            m_session->markAllRead();
+            return;
+        }
+        // More unread on the server than the list holds: say how many, and ask.
+        NotificationModel *model = m_session->notifications();
+        const int loaded = model->loadedUnreadCount();
+        if (model->unreadCount() > loaded || !model->unreadCountExact()) {
+            const QString question = model->unreadCountExact()
+                ? tr("Mark %1 notifications read on the server?").arg(QLocale().toString(model->unreadCount()))
+                : tr("Mark every notification read on the server?");
+            const QString detail
+                = tr("%n of them are in the list here; the others are older, and you have not seen them in Notify.",
+                     nullptr, loaded);
+            if (QMessageBox::question(this, tr("Mark all read"), question + u'\n' + detail,
+                                      QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+                != QMessageBox::Yes)
+                return;
+        }
+        m_session->markAllRead();
     });
     connect(m_openLink, &QAction::triggered, this, &NotificationsPage::openLink);
     connect(m_copy, &QAction::triggered, this, &NotificationsPage::copySelected);
@@ -304,15 +347,118 @@ void NotificationsPage::updateActions()
     m_markShownRead->setEnabled(shownUnread > 0);
     m_markShownButton->setText(text);
     m_markShownButton->setEnabled(shownUnread > 0);
+    updateOlderButton();
 }
 
 void NotificationsPage::onCurrentChanged(const QModelIndex &current)
 {
-    m_details->show(current);
-    m_readTimer->stop();
-    if (current.isValid() && !current.data(NotificationModel::ReadRole).toBool())
-        m_readTimer->start();
+    // The list moved the selection (its row went away): the pane keeps what
+    // the user chose, and nothing new is shown, so nothing new is read.
+    if (m_listChanging == 0) {
+        m_details->show(current);
+        m_filter->setKept(current.isValid() ? current.data(NotificationModel::MemberIdsRole).toStringList()
+                                            : QStringList());
+        m_readTimer->stop(); // a new moment for a new row
+    }
+    updateReadTimer();
     updateActions();
+}
+
+bool NotificationsPage::readPending() const
+{
+    return m_readTimer->isActive();
+}
+
+void NotificationsPage::updateReadTimer()
+{
+    // Read only what the user is looking at: the pane shows it, this tab is
+    // in front, and the window is the active one.
+    const QPersistentModelIndex shown = m_details->current();
+    const bool reading = shown.isValid() && !shown.data(NotificationModel::ReadRole).toBool() && isVisible()
+        && m_details->isVisible() && window()->isActiveWindow();
+    if (!reading)
+        m_readTimer->stop();
+    else if (!m_readTimer->isActive())
+        m_readTimer->start();
+}
+
+void NotificationsPage::markShownRead()
+{
+    updateReadTimer(); // everything still holds?
+    if (!m_readTimer->isActive())
+        return;
+    m_readTimer->stop();
+    m_session->markRead(m_details->current().data(NotificationModel::MemberIdsRole).toStringList());
+}
+
+void NotificationsPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::ActivationChange)
+        updateReadTimer(); // a window in the background reads nothing; back in front, a new moment
+}
+
+void NotificationsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    updateReadTimer();
+}
+
+void NotificationsPage::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    updateReadTimer();
+}
+
+bool NotificationsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_search)
+        return QWidget::eventFilter(watched, event);
+    const auto *key = static_cast<QKeyEvent *>(event);
+    const bool ctrlU = (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)
+        && key->key() == Qt::Key_U && key->modifiers() == Qt::ControlModifier;
+    if (ctrlU) {
+        // Ctrl+U means "unread only" everywhere in the window, not "delete to the start of the line".
+        if (event->type() == QEvent::KeyPress)
+            m_unreadOnly->toggle();
+        event->accept();
+        return true;
+    }
+    if (event->type() != QEvent::KeyPress)
+        return false;
+    if (key->key() == Qt::Key_Down && key->modifiers() == Qt::NoModifier) {
+        // From the search box into the list, on its first row unless one is chosen.
+        m_view->setFocus(Qt::TabFocusReason);
+        if (!m_view->currentIndex().isValid() && m_filter->rowCount() > 0)
+            m_view->setCurrentIndex(m_filter->index(0, 0));
+        return true;
+    }
+    if (key->key() == Qt::Key_Escape && !m_search->text().isEmpty()) {
+        m_search->clear();
+        return true;
+    }
+    return false;
+}
+
+void NotificationsPage::loadOlderFinished(int, bool more)
+{
+    m_olderLoading = false;
+    m_noOlder = !more;
+    updateOlderButton();
+}
+
+void NotificationsPage::updateOlderButton()
+{
+    if (m_olderLoading)
+        return;
+    // "No older" only when the server said so; how many more when it counts them.
+    const qint64 beyond = m_session->notifications()->notificationsBeyond();
+    m_older->setEnabled(!m_noOlder || beyond > 0);
+    if (beyond > 0)
+        m_older->setText(tr("Load &older notifications (%1 more on the server)").arg(QLocale().toString(beyond)));
+    else
+        m_older->setText(m_noOlder ? tr("No older notifications on the server") : tr("Load &older notifications"));
+    m_loadOlder->setEnabled(m_older->isEnabled());
 }
 
 void NotificationsPage::onRowsInserted(int first, int last)

@@ -18,16 +18,22 @@ class QTimer;
 /// The Notifications tab: search and filters, the list (newest first, two
 /// lines a row) and the detail pane.
 ///
-/// Reading is deliberate: selecting a row shows it in the pane and it counts
-/// as read after it was shown for a moment (ReadDelayMs), or by an explicit
-/// action; new notifications do not move the rows the user is looking at
-/// ("N new" jumps to them); actions on "all" act on what is shown.
+/// Reading is the user's: a row the user selects shows in the pane, and it
+/// counts as read once it was shown there for a moment (ReadDelayMs) while
+/// the window is active and this tab in front, or by an explicit action.
+/// Nothing else reads: a selection the list moves by itself (its row went
+/// away) shows and reads nothing, and a row read under "unread only" stays
+/// until the user moves on. New notifications do not move the rows the user
+/// is looking at ("N new" jumps to them); actions on "all" act on what is
+/// shown, and say so when the server has more than the list.
 class NotificationsPage final : public QWidget
 {
     Q_OBJECT
 
 public:
     static constexpr int ReadDelayMs = 1500;
+    /// Typing in the search box filters once the user pauses this long.
+    static constexpr int SearchDelayMs = 150;
 
     explicit NotificationsPage(DesktopSession *session, QWidget *parent = nullptr);
 
@@ -47,10 +53,23 @@ public:
     [[nodiscard]] QAction *loadOlderAction() const { return m_loadOlder; }
     /// How many new ones arrived above the rows the user looks at.
     [[nodiscard]] int newAbove() const { return m_newAbove; }
+    /// Whether the shown notification is on its way to being read (the moment runs).
+    [[nodiscard]] bool readPending() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildActions();
     void onCurrentChanged(const QModelIndex &current);
+    /// Runs the read moment while everything a read needs holds, else stops it.
+    void updateReadTimer();
+    void markShownRead();
+    void loadOlderFinished(int count, bool more);
+    void updateOlderButton();
     void onRowsInserted(int first, int last);
     void showNewAbove(int added);
     void selectedIds(QStringList *all, QStringList *unread = nullptr, QStringList *read = nullptr) const;
@@ -71,7 +90,14 @@ private:
     QPushButton *m_newButton;
     NotificationDetails *m_details;
     QTimer *m_readTimer;
+    QTimer *m_searchTimer;
+    QPushButton *m_older;
     int m_newAbove = 0;
+    bool m_olderLoading = false;
+    bool m_noOlder = false; ///< the server said there are none
+    /// Inside a change of the list's rows: a selection that moves now was
+    /// moved by the list, not by the user.
+    int m_listChanging = 0;
     /// The top row in view across a layout change (a burst merged in one go).
     QPersistentModelIndex m_topBefore;
     int m_topRowBefore = -1;

@@ -293,10 +293,10 @@ bool SqliteEventStore::markUnread(const QString &user, const QString &notificati
 NotificationCounts SqliteEventStore::notificationCounts(const QString &user)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral(
-        "SELECT COUNT(*), COALESCE(SUM(NOT EXISTS (SELECT 1 FROM notification_reads r WHERE r.user = ? "
-        "AND r.notification_id = ids.notification_id)), 0) "
-        "FROM (SELECT DISTINCT notification_id FROM notifications WHERE user IS NULL OR user = ?) ids"));
+    query.prepare(
+        QStringLiteral("SELECT COUNT(*), COALESCE(SUM(NOT EXISTS (SELECT 1 FROM notification_reads r WHERE r.user = ? "
+                       "AND r.notification_id = ids.notification_id)), 0) "
+                       "FROM (SELECT DISTINCT notification_id FROM notifications WHERE user IS NULL OR user = ?) ids"));
     query.addBindValue(user);
     query.addBindValue(user);
     if (!query.exec() || !query.next())

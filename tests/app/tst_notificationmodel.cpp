@@ -142,7 +142,27 @@ void tst_NotificationModel::capacityDropsTheOldest()
     QVERIFY(!ids.contains(QStringLiteral("49")));
     QVERIFY(ids.contains(QStringLiteral("50")));
     QVERIFY(ids.contains(QStringLiteral("149")));
-    QCOMPARE(model.unreadCount(), 100);
+    // The server still has the 50 that went: they count, beyond the list.
+    QCOMPARE(model.loadedUnreadCount(), 100);
+    QCOMPARE(model.unreadCount(), 150);
+    QCOMPARE(model.notificationsBeyond(), 50);
+    QVERIFY(model.unreadCountExact());
+    // Loaded again on request (Load older), they stay, and nothing is counted twice.
+    QList<NotificationItem> older;
+    for (int i = 0; i < 50; ++i)
+        older << item(QString::number(i), 1000 - i);
+    QCOMPARE(model.applyOlder(older), 50);
+    QCOMPARE(model.rowCount(), 150);
+    QCOMPARE(model.notificationsBeyond(), 0);
+    QCOMPARE(model.unreadCount(), 150);
+    QCOMPARE(model.loadedUnreadCount(), 150);
+    QCOMPARE(model.applyOlder(older), 0); // the same again: nothing new
+    // A server that counts more than it lists, without unread counts: the count is a floor.
+    model.setBeyond(20, std::nullopt);
+    QVERIFY(!model.unreadCountExact());
+    QCOMPARE(model.unreadCount(), 150);
+    model.setBeyond(20, 7);
+    QCOMPARE(model.unreadCount(), 157);
     QCOMPARE(NotificationModel::DefaultCapacity, 10'000);
 }
 
