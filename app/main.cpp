@@ -26,19 +26,10 @@
 
 #include <memory>
 
-int main(int argc, char **argv)
-{
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("notify-tray"));
-    QApplication::setOrganizationName(QStringLiteral("notify"));
-    Translations::install(&app);
-    QApplication::setApplicationDisplayName(QStringLiteral("Notify"));
-    QApplication::setApplicationVersion(QStringLiteral(NOTIFY_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("notify-tray"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
-    QApplication::setQuitOnLastWindowClosed(false);
+namespace {
 
-    QCommandLineParser cli;
+void describe(QCommandLineParser &cli)
+{
     cli.setApplicationDescription(
         QStringLiteral("Notify: notifications, orders, messages and presence on your desktop."));
     cli.addHelpOption();
@@ -55,6 +46,49 @@ int main(int argc, char **argv)
     cli.addOption({ QStringLiteral("demo"), QStringLiteral("Run a demo server inside the app and connect to it.") });
     cli.addOption({ QStringLiteral("history"), QStringLiteral("History database (default: the data directory)."),
                     QStringLiteral("FILE") });
+}
+
+void nameApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("notify-tray"));
+    QCoreApplication::setOrganizationName(QStringLiteral("notify"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(NOTIFY_VERSION));
+}
+
+/// --help and --version answer on a terminal without a display (help2man
+/// makes the man page from them): no QApplication, which needs one.
+bool answersWithoutDisplay(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (answersWithoutDisplay(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        nameApplication();
+        QCommandLineParser cli;
+        describe(cli);
+        cli.process(app); // prints and exits (or says what is wrong)
+        return 0;
+    }
+    QApplication app(argc, argv);
+    nameApplication();
+    Translations::install(&app);
+    QApplication::setApplicationDisplayName(QStringLiteral("Notify"));
+    QApplication::setDesktopFileName(QStringLiteral("notify-tray"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
+    QApplication::setQuitOnLastWindowClosed(false);
+
+    QCommandLineParser cli;
+    describe(cli);
     cli.process(app);
 
     // One instance per user: a second launch raises the first one's window.
@@ -139,10 +173,10 @@ int main(int argc, char **argv)
     balloons.setTray(tray.icon());
 
     QObject::connect(&session, &DesktopSession::openRequested, &window, &MainWindow::showNotification);
-    QObject::connect(&tray, &TrayController::quitRequested, &app, &QApplication::quit);
-    QObject::connect(&window, &MainWindow::quitRequested, &app, &QApplication::quit);
+    QObject::connect(&tray, &TrayController::quitRequested, &window, &MainWindow::quit);
     AppController controller(&session, &window, demo);
     QObject::connect(&tray, &TrayController::settingsRequested, &controller, &AppController::openSettings);
+    QObject::connect(&session, &DesktopSession::settingsRequested, &controller, &AppController::openSettings);
     if (!keyringNotice.isEmpty())
         window.showNotice(keyringNotice); // where the token went, once
     QObject::connect(&instance, &SingleInstance::activationRequested, &window, [&] {

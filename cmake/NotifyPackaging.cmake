@@ -28,9 +28,10 @@ function(notify_man_page target component name)
     set(page ${notify_pkg_out}/${target}.1)
     add_custom_command(OUTPUT ${page}.gz
         COMMAND ${CMAKE_COMMAND} -E make_directory ${notify_pkg_out}
-        # The tray prints its help without a display.
-        COMMAND ${CMAKE_COMMAND} -E env QT_QPA_PLATFORM=offscreen
-                ${NOTIFY_HELP2MAN} --no-info --no-discard-stderr --section=1 --name=${name}
+        # Each prints its help and version on stdout without a display (the
+        # tray too); stderr stays out, so no warning ever lands in a page.
+        COMMAND ${CMAKE_COMMAND} -E env --unset=DISPLAY --unset=WAYLAND_DISPLAY --unset=QT_QPA_PLATFORM
+                ${NOTIFY_HELP2MAN} --no-info --section=1 --name=${name}
                 --version-string=${PROJECT_VERSION} --include=${notify_pkg_dir}/${target}.h2m
                 --output=${page} $<TARGET_FILE:${target}>
         COMMAND ${NOTIFY_GZIP} -9nf ${page}

@@ -13,15 +13,17 @@ namespace Notify {
 /// reconnection time (`retry:`, 3 s when none), as the spec says. Each further
 /// consecutive failure waits a random time between that and an exponentially
 /// growing bound ("full jitter", so that many clients do not come back in
-/// one wave), capped (60 s by default). A stream that stayed open and healthy
-/// for a while resets the count. A server's `Retry-After` is a floor.
+/// one wave), capped (15 s by default: a server back from a restart is seen
+/// within 15 s, and 15,000 clients spread over 3 to 15 s are a gentle
+/// return). A stream that stayed open and healthy for a while resets the
+/// count. A server's `Retry-After` is a floor, and may be longer.
 class ReconnectPolicy final
 {
 public:
     struct Settings
     {
         qint64 defaultRetryMs = 3000;
-        qint64 maxDelayMs = 60'000;
+        qint64 maxDelayMs = 15'000;
         qint64 healthyAfterMs = 60'000; ///< open this long: failures are forgotten
     };
 

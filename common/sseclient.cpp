@@ -70,6 +70,7 @@ SseClient::SseClient(QObject *parent)
     , m_random(QRandomGenerator::securelySeeded())
     , m_reconnectTimer(new QTimer(this))
     , m_watchdog(new QTimer(this))
+    , m_quiet(new QTimer(this))
     , m_drain(new QTimer(this))
     , m_clockTimer(new QTimer(this))
     , m_pollTimer(new QTimer(this))
@@ -80,6 +81,12 @@ SseClient::SseClient(QObject *parent)
     connect(m_reconnectTimer, &QTimer::timeout, this, &SseClient::connectStream);
     m_watchdog->setSingleShot(true);
     connect(m_watchdog, &QTimer::timeout, this, &SseClient::onWatchdog);
+    m_quiet->setSingleShot(true);
+    connect(m_quiet, &QTimer::timeout, this, [this] {
+        // Late, but maybe only because the app was busy: data waiting to be read is a sign of life.
+        if (m_state == State::Open && !(m_reply && m_reply->bytesAvailable() > 0))
+            setSilent(true);
+    });
     m_drain->setSingleShot(true);
     connect(m_drain, &QTimer::timeout, this, &SseClient::onReadyRead);
     connect(m_clockTimer, &QTimer::timeout, this, &SseClient::onClockCheck);
@@ -130,11 +137,31 @@ QUrl SseClient::pollingUrl() const
     return m_fallback ? m_fallback->pollingUrl(m_settings.url) : QUrl();
 }
 
+void SseClient::heard()
+{
+    setSilent(false);
+    if (m_state == State::Open)
+        m_quiet->start(int(m_settings.quietWarningMs));
+    else
+        m_quiet->stop();
+}
+
+void SseClient::setSilent(bool silent)
+{
+    if (m_silent == silent)
+        return;
+    m_silent = silent;
+    if (silent)
+        qCInfo(lcClient).noquote() << "no data for" << m_settings.quietWarningMs / 1000 << "s: waiting for the server";
+    emit silenceChanged(silent);
+}
+
 void SseClient::setState(State state)
 {
     if (m_state == state)
         return;
     m_state = state;
+    heard(); // silence is an open stream's: any other state ends it
     qCDebug(lcClient) << "state" << state;
     emit stateChanged(state);
 }
@@ -255,6 +282,7 @@ void SseClient::onMetaData()
     m_streamOk = true;
     m_openedAt.start();
     setState(State::Open);
+    heard();
     emit opened();
 }
 
@@ -269,6 +297,7 @@ void SseClient::onReadyRead()
     m_watchdog->start(int(m_settings.readTimeoutMs));
     if (!m_streamOk)
         return; // an error body: read when finished
+    heard();
     // A bounded slice per event-loop pass: a backlog of megabytes is parsed
     // and delivered in steps, so the app paints and its timers run between
     // them; the rest is read in the next pass.

@@ -42,7 +42,9 @@ class PollingFallback;
 /// | 404, or streams that open but never deliver a byte | polling every 30 s through the PollingFallback it was
 /// given (none: Failed / reconnect); the stream is tried again every 5 minutes |
 ///
-/// A watchdog aborts a connection that delivered no byte (heartbeat
+/// An open stream that is quiet for longer than a heartbeat allows
+/// (quietWarningMs) says so (silent()), well before the watchdog gives up on
+/// it. A watchdog aborts a connection that delivered no byte (heartbeat
 /// comments count) for readTimeoutMs: a half-open connection after a sleep or
 /// a NAT timeout. Data received but not yet read counts as a sign of life, and
 /// the watchdog gives up only after what was queued while the app was busy
@@ -72,6 +74,7 @@ public:
         Credentials credentials;
         QList<QPair<QByteArray, QByteArray>> headers;
         qint64 readTimeoutMs = 65'000; ///< 2 x the 30 s heartbeat + 5 s
+        qint64 quietWarningMs = 35'000; ///< the 30 s heartbeat + 5 s: a heartbeat is late
         ReconnectPolicy::Settings reconnect;
         int maxRedirects = 5;
         qsizetype maxEventSize = SseParser::DefaultMaxEventSize;
@@ -102,6 +105,8 @@ public:
     [[nodiscard]] QByteArray lastEventId() const { return m_parser.lastEventId(); }
 
     [[nodiscard]] State state() const { return m_state; }
+    /// The stream is open but nothing came for longer than a heartbeat allows.
+    [[nodiscard]] bool isSilent() const { return m_silent; }
     [[nodiscard]] qint64 reconnectDelay() const { return m_lastDelayMs; }
     /// The URL the fallback polls, empty when there is none for this server.
     [[nodiscard]] QUrl pollingUrl() const;
@@ -122,6 +127,8 @@ signals:
     /// A connection attempt failed or a stream ended; status 0 for network errors.
     void errorOccurred(int httpStatus, const QString &message);
     void reconnectScheduled(qint64 delayMs);
+    /// isSilent() changed: a heartbeat is late (true), or data came again (false).
+    void silenceChanged(bool silent);
 
 private:
     class ParserListener;
@@ -132,6 +139,9 @@ private:
     void onReadyRead();
     void onFinished();
     void onWatchdog();
+    /// Data came (or the connection went): not silent, and the quiet time starts again.
+    void heard();
+    void setSilent(bool silent);
     void confirmSilence(quint64 generation, qint64 bodyBytes);
     void onClockCheck();
     [[nodiscard]] qint64 wallNow() const;
@@ -154,6 +164,7 @@ private:
     State m_state = State::Stopped;
     QTimer *m_reconnectTimer;
     QTimer *m_watchdog;
+    QTimer *m_quiet;
     QTimer *m_drain; ///< more body waits: read in the next pass
     QTimer *m_clockTimer;
     QTimer *m_pollTimer;
@@ -171,6 +182,7 @@ private:
     int m_httpStatus = 0;
     QString m_failure; ///< why the current reply is being given up
     bool m_stopping = false;
+    bool m_silent = false;
     bool m_reachabilityWatched = false;
     PollingFallback *m_fallback = nullptr;
 };

@@ -33,6 +33,7 @@ bool AlertCenter::isPaused() const
 
 void AlertCenter::pause(const QDateTime &until)
 {
+    const bool wasPaused = isPaused() || (m_pausedUntil.isValid() && !until.isValid());
     m_pausedUntil = until;
     if (until.isValid())
         m_pauseEnd->start(
@@ -40,12 +41,21 @@ void AlertCenter::pause(const QDateTime &until)
     else
         m_pauseEnd->stop();
     emit pausedChanged(until);
+    // Over: one alert says what came meanwhile (what was read meanwhile is not in it).
+    if (wasPaused && !isPaused() && !m_missed.isEmpty())
+        showSummary(QStringLiteral("missed"),
+                    QCoreApplication::translate("AlertCenter", "While Do not disturb was on: "),
+                    std::exchange(m_missed, {}));
 }
 
 void AlertCenter::offer(Kind kind, const Notifier::Alert &alert)
 {
-    if (!m_notifier || isPaused())
+    if (!m_notifier)
         return;
+    if (isPaused()) {
+        m_missed.append({ kind, alert });
+        return;
+    }
     if (m_throttle.offer(nowMs()) == AlertThrottle::Decision::Show) {
         m_notifier->show(alert);
         return;
@@ -62,6 +72,7 @@ void AlertCenter::withdraw(const QStringList &keys)
     for (const QString &key : keys) {
         m_notifier->withdraw(key);
         m_deferred.removeIf([&key](const auto &entry) { return entry.second.key == key; });
+        m_missed.removeIf([&key](const auto &entry) { return entry.second.key == key; });
     }
 }
 
@@ -91,24 +102,56 @@ void AlertCenter::flush()
 {
     const int count = m_throttle.takeSummary(nowMs());
     const QList<QPair<Kind, Notifier::Alert>> deferred = std::exchange(m_deferred, {});
-    if (count <= 0 || deferred.isEmpty() || !m_notifier || isPaused())
+    if (isPaused()) {
+        m_missed << deferred; // for the summary at its end
+        return;
+    }
+    if (count <= 0 || deferred.isEmpty() || !m_notifier)
         return;
     if (deferred.size() == 1) {
         m_notifier->show(deferred.first().second); // one is not a summary
         return;
     }
+    showSummary(QStringLiteral("summary"), {}, deferred);
+}
+
+int AlertCenter::rank(Kind kind, const Notifier::Alert &alert)
+{
+    if (kind == Kind::Message)
+        return 0;
+    return alert.urgency == Notifier::Urgency::Critical ? 1 : 2;
+}
+
+void AlertCenter::showSummary(const QString &key, const QString &titlePrefix, QList<QPair<Kind, Notifier::Alert>> held)
+{
     QList<QPair<Kind, int>> counts;
-    for (const Kind kind : { Kind::Notification, Kind::OrderUpdate, Kind::Message, Kind::Presence }) {
-        const int n = int(std::count_if(deferred.cbegin(), deferred.cend(),
-                                        [kind](const auto &entry) { return entry.first == kind; }));
+    for (const Kind kind : { Kind::Message, Kind::Notification, Kind::OrderUpdate, Kind::Presence }) {
+        const int n
+            = int(std::count_if(held.cbegin(), held.cend(), [kind](const auto &entry) { return entry.first == kind; }));
         if (n > 0)
             counts.append({ kind, n });
     }
-    Notifier::Alert summary;
-    summary.key = QStringLiteral("summary");
-    summary.title = summaryTitle(counts);
+    // The messages from colleagues and the errors by name, before the rest.
+    std::stable_sort(held.begin(), held.end(),
+                     [](const auto &a, const auto &b) { return rank(a.first, a.second) < rank(b.first, b.second); });
+    QStringList lines;
+    for (const auto &[kind, alert] : std::as_const(held)) {
+        if (lines.size() == MaxNamedInSummary)
+            break;
+        lines << (alert.body.isEmpty() || kind != Kind::Message ? alert.title
+                                                                : alert.title + QStringLiteral(": ") + alert.body);
+    }
+    if (held.size() > MaxNamedInSummary)
+        lines << QCoreApplication::translate("AlertCenter", "and %n more", nullptr,
+                                             int(held.size()) - MaxNamedInSummary);
     if (m_unread)
-        summary.body = QCoreApplication::translate("AlertCenter", "%n unread", nullptr, m_unread());
+        lines << QCoreApplication::translate("AlertCenter", "%n unread", nullptr, m_unread());
+    Notifier::Alert summary;
+    summary.key = key;
+    summary.title = titlePrefix + summaryTitle(counts);
+    summary.body = lines.join(u'\n');
+    summary.urgency
+        = rank(held.first().first, held.first().second) < 2 ? Notifier::Urgency::Critical : Notifier::Urgency::Normal;
     summary.actions = { QStringLiteral("default"), QCoreApplication::translate("AlertCenter", "Open") };
     m_notifier->show(summary);
 }

@@ -15,10 +15,12 @@ class QTimer;
 ///
 /// A few alerts pass one by one (AlertThrottle); the rest of a burst waits
 /// for the end of the window and then comes as one summary that says what
-/// it holds ("3 notifications, 2 order updates") and the real unread count,
-/// or, when only one waited, as that alert itself. An alert is taken back
-/// when its item is read in the app. Do not disturb keeps every alert off
-/// the screen until its end (the items are in the window, unread).
+/// it holds ("3 notifications, 2 order updates"), names the direct messages
+/// and errors among them first, and gives the real unread count; when only
+/// one waited, it comes as itself. An alert is taken back when its item is
+/// read in the app. Do not disturb keeps every alert off the screen until
+/// its end (the items are in the window, unread); then one alert sums up
+/// what arrived meanwhile, as KDE's "missed while in Do not disturb" does.
 class AlertCenter final : public QObject
 {
     Q_OBJECT
@@ -26,6 +28,8 @@ class AlertCenter final : public QObject
 public:
     enum class Kind { Notification, OrderUpdate, Message, Presence };
     Q_ENUM(Kind)
+    /// A summary names this many of what it holds, the rest it counts.
+    static constexpr int MaxNamedInSummary = 3;
 
     explicit AlertCenter(Notifier *notifier, QObject *parent = nullptr);
 
@@ -46,17 +50,25 @@ public:
 
     /// "3 notifications, 2 order updates", for the summary of @p counts.
     [[nodiscard]] static QString summaryTitle(const QList<QPair<Kind, int>> &counts);
+    /// Which of @p alerts go first when not all can be shown: direct
+    /// messages, then errors (critical), then the rest, each in its order.
+    [[nodiscard]] static int rank(Kind kind, const Notifier::Alert &alert);
+    /// What Do not disturb held back so far (for the summary at its end).
+    [[nodiscard]] int missedCount() const { return int(m_missed.size()); }
 
 signals:
     void pausedChanged(const QDateTime &until);
 
 private:
     void flush();
+    /// One alert for @p held: counted by kind, the important ones named.
+    void showSummary(const QString &key, const QString &titlePrefix, QList<QPair<Kind, Notifier::Alert>> held);
     [[nodiscard]] qint64 nowMs() const;
 
     Notifier *m_notifier;
     AlertThrottle m_throttle;
     QList<QPair<Kind, Notifier::Alert>> m_deferred;
+    QList<QPair<Kind, Notifier::Alert>> m_missed; ///< offered during Do not disturb
     QTimer *m_timer;
     QTimer *m_pauseEnd;
     QDateTime m_pausedUntil;

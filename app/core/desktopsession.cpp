@@ -103,9 +103,19 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QObjec
     });
     connect(m_client, &SseClient::stateChanged, this, [this](SseClient::State state) {
         log(tr("connection %1").arg(DisplayText::connectionState(state)));
-        if (state == SseClient::State::Open || state == SseClient::State::Polling)
+        if (state == SseClient::State::Open || state == SseClient::State::Polling) {
             setProblem({}, 0);
+            if (std::exchange(m_tokenAlerted, false) && m_notifier)
+                m_notifier->withdraw(TokenRefusedKey);
+        }
+        if (state == SseClient::State::AuthRequired)
+            alertTokenRefused();
         emit connectionStateChanged(state);
+    });
+    connect(m_client, &SseClient::silenceChanged, this, [this](bool silent) {
+        if (silent)
+            log(tr("no data for %1 s: waiting for the server").arg(m_client->settings().quietWarningMs / 1000));
+        emit silenceChanged(silent);
     });
     connect(m_client, &SseClient::opened, this, [this] {
         // Presence is not replayed from history: take a fresh look on every connect.
@@ -136,8 +146,12 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QObjec
             [this](qint64 ms) { log(tr("next attempt in %1 s").arg(double(ms) / 1000, 0, 'f', 1)); });
     if (m_notifier) {
         connect(m_notifier, &Notifier::actionInvoked, this, [this](const QString &key, const QString &action) {
-            if (action == u"mark-read")
+            if (key == TokenRefusedKey)
+                emit settingsRequested();
+            else if (action == u"mark-read")
                 markRead(key);
+            else if (key == u"summary" || key == u"missed")
+                emit openRequested({}); // the window, on the notifications
             else
                 emit openRequested(key);
         });
@@ -506,7 +520,11 @@ void DesktopSession::flushBatch()
         m_history->rememberContentKeys(b.contentKeys);
     }
     // Alerts last, with the models up to date (the summary's unread count);
-    // one read in the same batch takes its alert with it.
+    // one read in the same batch takes its alert with it. When a batch holds
+    // more than can be shown one by one, messages and errors go first.
+    std::stable_sort(b.alerts.begin(), b.alerts.end(), [](const auto &a, const auto &c) {
+        return AlertCenter::rank(a.first, a.second) < AlertCenter::rank(c.first, c.second);
+    });
     m_alerts->withdraw(b.reads);
     for (const auto &[kind, alert] : std::as_const(b.alerts)) {
         if (alert.key.isEmpty() || !b.reads.contains(alert.key))
@@ -529,6 +547,20 @@ void DesktopSession::alert(AlertCenter::Kind kind, const QString &key, const QSt
             a.actions << QStringLiteral("mark-read") << tr("Mark read");
     }
     m_batch.alerts.append({ kind, a });
+}
+
+void DesktopSession::alertTokenRefused()
+{
+    // Once per refusal, past Do not disturb: without a token nothing else reaches the desktop.
+    if (!m_notifier || std::exchange(m_tokenAlerted, true))
+        return;
+    Notifier::Alert a;
+    a.key = TokenRefusedKey;
+    a.title = tr("Notify: the server refused your token");
+    a.body = tr("No notifications arrive until you enter a new token in the settings.");
+    a.urgency = Notifier::Urgency::Critical;
+    a.actions = { QStringLiteral("default"), tr("Open settings"), QStringLiteral("settings"), tr("Open settings") };
+    m_notifier->show(a);
 }
 
 void DesktopSession::pauseAlerts(const QDateTime &until)

@@ -81,6 +81,8 @@ public:
     /// server's clock) is left for the stream to alert, not taken as
     /// already delivered.
     static constexpr int FreshSnapshotSkewSecs = 5;
+    /// The key of the alert that says the token was refused.
+    static constexpr QLatin1StringView TokenRefusedKey{ "token-refused" };
 
     /// @p history may be null (nothing kept); the session does not own it.
     DesktopSession(HistoryStore *history, Notifier *notifier, QObject *parent = nullptr);
@@ -125,6 +127,8 @@ public:
     [[nodiscard]] int pendingEvents() const { return m_batch.events; }
     /// The recent connection log, newest last (the window's "details").
     [[nodiscard]] QStringList connectionLog() const { return m_log; }
+    /// The stream is open, but nothing came for longer than a heartbeat allows.
+    [[nodiscard]] bool isWaitingForServer() const { return m_client->isSilent(); }
     /// Why the connection is not working, for people (empty while it works).
     [[nodiscard]] QString lastProblem() const { return m_lastProblem; }
     /// The last HTTP status of a failed connection attempt (0: a network error).
@@ -132,6 +136,10 @@ public:
 
 signals:
     void connectionStateChanged(Notify::SseClient::State state);
+    /// The open stream went quiet for longer than a heartbeat allows (true), or spoke again.
+    void silenceChanged(bool silent);
+    /// The user asked for the settings from an alert (the refused token's).
+    void settingsRequested();
     void logged(const QString &line);
     void resynced();
     /// A batch of events was applied to the models: what arrived since the
@@ -185,6 +193,7 @@ private:
     void alert(AlertCenter::Kind kind, const QString &key, const QString &title, const QString &body,
                Notifier::Urgency urgency, bool markable);
     void setProblem(const QString &problem, int status);
+    void alertTokenRefused();
     void log(const QString &line);
 
     Settings m_settings;
@@ -220,6 +229,7 @@ private:
     QStringList m_readSinceResync;
     QStringList m_unreadSinceResync;
     bool m_resyncPending = false;
+    bool m_tokenAlerted = false; ///< the refused token was alerted, and is still refused
     /// When the last snapshot was asked for (our clock, UTC).
     QDateTime m_snapshotAskedAt;
 };

@@ -14,7 +14,7 @@ class QTimer;
 /// replies. Each action is kept (in the history, so a restart keeps it too)
 /// until the server took it; an answer that waiting can fix (no answer, a
 /// timeout, 429, 5xx) keeps it and tries again later (2 s, doubling to
-/// 60 s, never before a `Retry-After`), and at once when the stream opens
+/// 15 s, never before a `Retry-After`), and at once when the stream opens
 /// again; a refused token keeps it until the stream opens with a good one;
 /// any other answer gives it up. Every outcome is reported, so the window
 /// can say what happened where the user acted.
@@ -44,7 +44,7 @@ public:
 
     static constexpr int MaxInFlight = 6;
     static constexpr qint64 FirstRetryMs = 2'000;
-    static constexpr qint64 MaxRetryMs = 60'000;
+    static constexpr qint64 MaxRetryMs = 15'000;
 
     /// @p history may be null (nothing survives a restart then).
     Outbox(RestClient *rest, HistoryStore *history, QObject *parent = nullptr);

@@ -80,6 +80,10 @@ MainWindow::MainWindow(DesktopSession *session, QWidget *parent)
         updateBanner();
     });
     connect(session, &DesktopSession::problemChanged, this, &MainWindow::updateBanner);
+    connect(session, &DesktopSession::silenceChanged, this, [this] {
+        updateStatus();
+        updateBanner();
+    });
     connect(session, &DesktopSession::logged, m_log, &QPlainTextEdit::appendPlainText);
     // Counts in the tab titles and the status bar follow the events, at most
     // once a second: a new tab title lays out and repaints the whole tab
@@ -119,7 +123,7 @@ void MainWindow::buildMenus()
     file->addSeparator();
     QAction *close = file->addAction(tr("&Close window"), this, &QWidget::close);
     close->setShortcut(QKeySequence::Close);
-    QAction *quit = file->addAction(tr("&Quit"), this, &MainWindow::quitRequested);
+    QAction *quit = file->addAction(tr("&Quit"), this, &MainWindow::quit);
     quit->setShortcut(Qt::CTRL | Qt::Key_Q);
     quit->setShortcutContext(Qt::ApplicationShortcut);
 
@@ -187,7 +191,10 @@ void MainWindow::updateCounts()
 
 void MainWindow::updateTabTitles()
 {
-    const int unread = m_session->notifications()->unreadCount();
+    const NotificationModel *model = m_session->notifications();
+    const int unread = model->unreadCount();
+    // The server's count, as people write numbers; "+" while more may be unread beyond the list.
+    const QString count = QLocale().toString(unread) + (model->unreadCountExact() ? QString() : QStringLiteral("+"));
     const int messages = m_session->messages()->unreadCount();
     // Only what changed: a new tab text lays the tab bar out again.
     const auto set = [this](int tab, const QString &text, const QString &toolTip = {}) {
@@ -196,8 +203,9 @@ void MainWindow::updateTabTitles()
         if (m_tabs->tabToolTip(tab) != toolTip)
             m_tabs->setTabToolTip(tab, toolTip);
     };
-    set(NotificationsTab, unread > 0 ? tr("&Notifications (%1)").arg(unread) : tr("&Notifications"),
-        tr("%n unread notification(s) (Ctrl+1)", nullptr, unread));
+    set(NotificationsTab,
+        unread > 0 || !model->unreadCountExact() ? tr("&Notifications (%1)").arg(count) : tr("&Notifications"),
+        tr("%Ln unread notification(s) (Ctrl+1)", nullptr, unread));
     set(OrdersTab, tr("&Orders"), tr("Orders and their status (Ctrl+2)"));
     set(MessagesTab, messages > 0 ? tr("&Messages (%1)").arg(messages) : tr("&Messages"),
         tr("%n unread message(s) (Ctrl+3)", nullptr, messages));
@@ -228,8 +236,12 @@ QString MainWindow::statusText() const
 void MainWindow::updateStatus()
 {
     const auto state = m_session->client()->state();
-    QStringList parts{ m_session->settings().server.toString(QUrl::RemoveUserInfo), DisplayText::connectionState(state),
-                       tr("%n unread", nullptr, m_session->notifications()->unreadCount()) };
+    const NotificationModel *model = m_session->notifications();
+    const QString connection
+        = m_session->isWaitingForServer() ? tr("waiting for the server") : DisplayText::connectionState(state);
+    QStringList parts{ m_session->settings().server.toString(QUrl::RemoveUserInfo), connection,
+                       model->unreadCountExact() ? tr("%Ln unread", nullptr, model->unreadCount())
+                                                 : tr("%Ln+ unread", nullptr, model->unreadCount()) };
     if (m_session->lastEventTime().isValid())
         parts << tr("last event %1")
                      .arg(QLocale().toString(m_session->lastEventTime().toLocalTime().time(), QLocale::ShortFormat));
@@ -243,6 +255,13 @@ void MainWindow::updateBanner()
 {
     const auto state = m_session->client()->state();
     const QString problem = m_session->lastProblem();
+    if (state == State::Open && m_session->isWaitingForServer()) {
+        m_banner->showMessage(ConnectionBanner::Kind::Problem,
+                              tr("Waiting for the server… Nothing came for %1 s, not even its heartbeat. Notify "
+                                 "reconnects by itself if nothing comes.")
+                                  .arg(m_session->client()->settings().quietWarningMs / 1000));
+        return;
+    }
     if (state == State::Open || state == State::Polling || state == State::Connecting) {
         if (m_banner->kind() != ConnectionBanner::Kind::Notice)
             m_banner->hide();
@@ -272,6 +291,8 @@ void MainWindow::showNotification(const QString &notificationId)
     showNormal();
     raise();
     activateWindow();
+    if (notificationId.isEmpty())
+        return; // a summary's "Open": the list itself
     if (!m_notifications->showNotification(notificationId))
         statusBar()->showMessage(tr("That notification is no longer in the list."), 10'000);
 }
@@ -281,10 +302,19 @@ void MainWindow::showTab(int index)
     m_tabs->setCurrentIndex(index);
 }
 
+void MainWindow::quit()
+{
+    // Qt asks every window to close before it quits, and a window that
+    // only hides would stop the quit: this one closes.
+    m_quitting = true;
+    emit quitRequested();
+    QCoreApplication::quit();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Closing the window keeps the app in the tray; Quit is in the menus.
-    if (m_trayAvailable ? m_trayAvailable() : QSystemTrayIcon::isSystemTrayAvailable()) {
+    if (!m_quitting && (m_trayAvailable ? m_trayAvailable() : QSystemTrayIcon::isSystemTrayAvailable())) {
         hide();
         event->ignore();
         return;

@@ -37,6 +37,10 @@ public:
     void showTab(int index);
     /// A notice for the user at the top of the window (closed by them).
     void showNotice(const QString &text);
+    /// Quits the app (File › Quit, the tray's Quit): the window closes
+    /// instead of going to the tray, so nothing holds the quit up.
+    void quit();
+    [[nodiscard]] bool isQuitting() const { return m_quitting; }
 
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
     [[nodiscard]] NotificationsPage *notificationsPage() const { return m_notifications; }
@@ -53,6 +57,7 @@ public:
 
 signals:
     void settingsRequested();
+    /// The user asked to quit (quit() was called).
     void quitRequested();
 
 protected:
@@ -78,6 +83,7 @@ private:
     QLabel *m_status;
     QMenu *m_dndMenu = nullptr;
     QActionGroup *m_dndGroup = nullptr;
+    bool m_quitting = false;
     static constexpr int CountsIntervalMs = 1000;
     Throttle *m_counts;
 };

@@ -4,9 +4,11 @@
 #include "columnwidths.h"
 #include "desktopsession.h"
 #include "emptystate.h"
+#include "inlinenotice.h"
 #include "messagemodel.h"
 #include "presencemodel.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -28,6 +30,7 @@ MessagesPage::MessagesPage(DesktopSession *session, QWidget *parent)
     , m_thread(new QSortFilterProxyModel(this))
     , m_view(new QTableView)
     , m_reply(new QLineEdit)
+    , m_notice(new InlineNotice)
     , m_refresh(new QTimer(this))
 {
     m_conversations->setAccessibleName(tr("Conversations"));
@@ -55,7 +58,6 @@ MessagesPage::MessagesPage(DesktopSession *session, QWidget *parent)
                                              .arg(m_session->presence()->displayName(currentPeer()));
     });
     new EmptyState(m_conversations, [] { return tr("No colleagues to write to yet."); });
-    m_reply->setPlaceholderText(tr("Write a message and press Enter"));
     m_reply->setAccessibleName(tr("Reply"));
     m_reply->setAccessibleDescription(tr("Sends the message to the selected colleague when you press Enter"));
     auto *replyLabel = new QLabel(tr("&Reply:"));
@@ -67,6 +69,7 @@ MessagesPage::MessagesPage(DesktopSession *session, QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(replyLabel);
     layout->addWidget(m_reply);
+    layout->addWidget(m_notice);
     auto *split = new QSplitter(Qt::Horizontal);
     split->addWidget(m_conversations);
     split->addWidget(right);
@@ -95,10 +98,44 @@ MessagesPage::MessagesPage(DesktopSession *session, QWidget *parent)
         const QString text = m_reply->text().trimmed();
         if (to.isEmpty() || text.isEmpty())
             return;
-        m_session->sendMessage(to, text);
+        // It shows in the thread at once; what the server refuses comes back here.
+        m_notice->hide();
         m_reply->clear();
+        m_session->sendMessage(to, text);
     });
+    connect(session->actions(), &RestActions::replyRefused, this,
+            [this](const QString &to, const QString &body, const QString &message) {
+                selectPeer(to);
+                if (m_reply->text().trimmed().isEmpty())
+                    m_reply->setText(body); // what they wrote is not lost
+                m_notice->say(message);
+            });
+    connect(session->actions(), &RestActions::waiting, this,
+            [this](RestActions::Action action, const QString &message) {
+                if (action == RestActions::Action::Reply)
+                    m_notice->say(message);
+            });
+    connect(session->actions(), &RestActions::offersChanged, this, &MessagesPage::updateReplyBox);
     rebuild();
+    updateReplyBox();
+}
+
+void MessagesPage::updateReplyBox()
+{
+    // A backend without messages: the box says so instead of swallowing what is typed.
+    const RestActions *actions = m_session->actions();
+    const bool offered = actions->offers(RestActions::Action::Reply);
+    m_reply->setEnabled(offered);
+    m_reply->setToolTip(actions->missingReason(RestActions::Action::Reply));
+    m_reply->setPlaceholderText(offered ? tr("Write a message and press Enter")
+                                        : actions->missingReason(RestActions::Action::Reply));
+}
+
+void MessagesPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::ActivationChange)
+        markShownRead();
 }
 
 QString MessagesPage::currentPeer() const
@@ -186,8 +223,8 @@ void MessagesPage::showThread(const QString &peer)
 
 void MessagesPage::markShownRead()
 {
-    // Read when it is in front of the user: this tab shown, the window visible.
-    if (isVisible() && window()->isVisible() && !currentPeer().isEmpty()
+    // Read when it is in front of the user: this tab shown, the window the active one.
+    if (isVisible() && window()->isActiveWindow() && !currentPeer().isEmpty()
         && m_session->messages()->unreadCount(currentPeer()) > 0)
         m_session->messages()->markConversationRead(currentPeer());
 }

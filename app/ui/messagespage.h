@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class DesktopSession;
+class InlineNotice;
 class QLineEdit;
 class QListWidget;
 class QSortFilterProxyModel;
@@ -12,7 +13,10 @@ class QTimer;
 
 /// The Messages tab: conversations by the colleague's name, newest first,
 /// with unread counts; the one with a new message comes forward; the thread
-/// and a reply box that the keyboard reaches.
+/// and a reply box that the keyboard reaches. A reply shows in the thread at
+/// once ("Sending…"); one the server refuses comes back into the box with
+/// the reason under it. A conversation counts as read while the window is
+/// the active one and this tab is in front.
 class MessagesPage final : public QWidget
 {
     Q_OBJECT
@@ -22,11 +26,14 @@ public:
 
     [[nodiscard]] QListWidget *conversations() const { return m_conversations; }
     [[nodiscard]] QLineEdit *replyBox() const { return m_reply; }
+    /// What became of the last reply, when it did not go as asked.
+    [[nodiscard]] InlineNotice *notice() const { return m_notice; }
     [[nodiscard]] QString currentPeer() const;
     void selectPeer(const QString &peer);
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void rebuild();
@@ -35,12 +42,14 @@ private:
     void refresh();
     void showThread(const QString &peer);
     void markShownRead();
+    void updateReplyBox();
 
     DesktopSession *m_session;
     QListWidget *m_conversations;
     QSortFilterProxyModel *m_thread;
     QTableView *m_view;
     QLineEdit *m_reply;
+    InlineNotice *m_notice;
     QTimer *m_refresh;
     QString m_newMessageFrom; ///< the latest sender since the last refresh
     QString m_threadPeer;

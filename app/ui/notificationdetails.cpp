@@ -126,4 +126,15 @@ void NotificationDetails::follow()
     const bool read = m_current.data(NotificationModel::ReadRole).toBool();
     m_shownRead = read;
     m_read->setText(read ? tr("Mark &unread") : tr("Mark &read"));
+    m_read->setEnabled(!read || m_unreadOffered);
+    m_read->setToolTip(read && !m_unreadOffered ? m_unreadMissing : QString());
+}
+
+void NotificationDetails::setUnreadOffered(bool offered, const QString &why)
+{
+    if (offered == m_unreadOffered && why == m_unreadMissing)
+        return;
+    m_unreadOffered = offered;
+    m_unreadMissing = why;
+    follow();
 }

@@ -25,6 +25,8 @@ public:
     [[nodiscard]] QPersistentModelIndex current() const { return m_current; }
     /// The notifications the pane shows (the row's members), empty on the hint.
     [[nodiscard]] QStringList shownIds() const { return m_ids; }
+    /// Whether "Mark unread" is offered (the server has it), with why not.
+    void setUnreadOffered(bool offered, const QString &why);
     /// Whether what is shown is read (as last known).
     [[nodiscard]] bool shownRead() const { return m_shownRead; }
 
@@ -39,6 +41,8 @@ private:
     QPersistentModelIndex m_current;
     QStringList m_ids;
     bool m_shownRead = false;
+    bool m_unreadOffered = true;
+    QString m_unreadMissing;
     QString m_linkUrl;
     QLabel *m_title;
     QLabel *m_gone;

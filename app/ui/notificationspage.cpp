@@ -5,6 +5,7 @@
 #include "desktopsession.h"
 #include "displaytext.h"
 #include "emptystate.h"
+#include "inlinenotice.h"
 #include "notificationdelegate.h"
 #include "notificationdetails.h"
 #include "notificationfiltermodel.h"
@@ -44,6 +45,7 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     , m_view(new QTableView)
     , m_newButton(nullptr)
     , m_details(new NotificationDetails)
+    , m_notice(new InlineNotice)
     , m_readTimer(new QTimer(this))
     , m_searchTimer(new QTimer(this))
     , m_older(new QPushButton(tr("Load &older notifications")))
@@ -139,6 +141,7 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     split->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
+    layout->addWidget(m_notice);
     layout->addWidget(split, 1);
     setTabOrder(m_search, m_level);
     setTabOrder(m_level, m_category);
@@ -244,6 +247,21 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     connect(m_session->notifications(), &QAbstractItemModel::modelReset, this, &NotificationsPage::refreshCategories);
     connect(m_session, &DesktopSession::resynced, this, &NotificationsPage::refreshCategories);
     connect(m_session, &DesktopSession::olderLoaded, this, &NotificationsPage::loadOlderFinished);
+    // What the server refused, or has not taken yet, is said here, where the user acted.
+    using Action = RestActions::Action;
+    const auto here = [](Action action) {
+        return action == Action::Read || action == Action::Unread || action == Action::ReadAll
+            || action == Action::LoadOlder;
+    };
+    connect(m_session, &DesktopSession::actionFailed, this, [this, here](Action action, const QString &message) {
+        if (here(action))
+            m_notice->say(message);
+    });
+    connect(m_session->actions(), &RestActions::waiting, this, [this, here](Action action, const QString &message) {
+        if (here(action))
+            m_notice->say(message);
+    });
+    connect(m_session->actions(), &RestActions::offersChanged, this, &NotificationsPage::updateActions);
     connect(m_loadOlder, &QAction::triggered, older, [this, older] {
         m_olderLoading = true;
         older->setEnabled(false);
@@ -334,7 +352,12 @@ void NotificationsPage::updateActions()
     QStringList all, unread, read;
     selectedIds(&all, &unread, &read);
     m_markRead->setEnabled(!unread.isEmpty());
-    m_markUnread->setEnabled(!read.isEmpty());
+    // A server without "unread again" (the seed's Django backend): not offered, and why.
+    const RestActions *actions = m_session->actions();
+    const bool unreadOffered = actions->offers(RestActions::Action::Unread);
+    m_markUnread->setEnabled(!read.isEmpty() && unreadOffered);
+    m_markUnread->setToolTip(unreadOffered ? QString() : actions->missingReason(RestActions::Action::Unread));
+    m_details->setUnreadOffered(unreadOffered, actions->missingReason(RestActions::Action::Unread));
     m_copy->setEnabled(!all.isEmpty());
     const QModelIndex current = m_view->currentIndex();
     m_openLink->setEnabled(current.isValid() && !current.data(NotificationModel::LinkRole).toString().isEmpty());

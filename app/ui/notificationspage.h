@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class DesktopSession;
+class InlineNotice;
 class NotificationDetails;
 class NotificationFilterModel;
 class QAction;
@@ -51,6 +52,8 @@ public:
     [[nodiscard]] QAction *markShownReadAction() const { return m_markShownRead; }
     [[nodiscard]] QAction *unreadOnlyAction() const { return m_unreadOnly; }
     [[nodiscard]] QAction *loadOlderAction() const { return m_loadOlder; }
+    /// What became of the user's last action here, when it did not go as asked.
+    [[nodiscard]] InlineNotice *notice() const { return m_notice; }
     /// How many new ones arrived above the rows the user looks at.
     [[nodiscard]] int newAbove() const { return m_newAbove; }
     /// Whether the shown notification is on its way to being read (the moment runs).
@@ -89,6 +92,7 @@ private:
     QTableView *m_view;
     QPushButton *m_newButton;
     NotificationDetails *m_details;
+    InlineNotice *m_notice;
     QTimer *m_readTimer;
     QTimer *m_searchTimer;
     QPushButton *m_older;

@@ -4,6 +4,7 @@
 #include "desktopsession.h"
 #include "displaytext.h"
 #include "emptystate.h"
+#include "inlinenotice.h"
 #include "peoplefiltermodel.h"
 #include "presencemodel.h"
 
@@ -39,16 +40,30 @@ PeoplePage::PeoplePage(DesktopSession *session, QWidget *parent)
     m_view->setAccessibleName(tr("Colleagues"));
     m_view->setAccessibleDescription(tr("Who is online, away, busy or offline; online first"));
     new EmptyState(m_view, [] { return tr("Nobody else is known yet.\nColleagues appear here with their status."); });
+    auto *notice = new InlineNotice;
+    notice->setObjectName(QStringLiteral("presenceNotice"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
+    layout->addWidget(notice);
     layout->addWidget(m_view, 1);
     connect(m_mine, &QComboBox::activated, this, [this] { m_session->setMyStatus(m_mine->currentData().toString()); });
-    connect(session->presence(), &QAbstractItemModel::modelReset, this, [this] {
-        m_filter->setMe(m_session->settings().user);
+    const auto showMine = [this] {
         if (const auto me = m_session->presence()->presenceOf(m_session->settings().user)) {
             const int index = m_mine->findData(Notify::Protocol::toString(me->status));
             if (index >= 0)
                 m_mine->setCurrentIndex(index);
         }
+    };
+    connect(session->presence(), &QAbstractItemModel::modelReset, this, [this, showMine] {
+        m_filter->setMe(m_session->settings().user);
+        showMine();
     });
+    // Not changed on the server: the box says what colleagues still see, and why.
+    connect(session, &DesktopSession::actionFailed, this,
+            [notice, showMine](RestActions::Action action, const QString &message) {
+                if (action != RestActions::Action::Presence)
+                    return;
+                notice->say(message);
+                showMine();
+            });
 }

@@ -30,7 +30,7 @@ TrayController::TrayController(DesktopSession *session, MainWindow *window, QObj
         m_window->activateWindow();
     });
     m_menu->addMenu(m_latest);
-    m_menu->addAction(tr("Mark all read"), m_session, &DesktopSession::markAllRead);
+    m_markAll = m_menu->addAction(tr("Mark all read"), m_session, &DesktopSession::markAllRead);
     m_menu->addMenu(m_window->doNotDisturbMenu()); // the window's, with its check marks
     m_menu->addAction(tr("Reconnect now"), m_session, &DesktopSession::reconnectNow);
     m_menu->addSeparator();
@@ -54,6 +54,7 @@ TrayController::TrayController(DesktopSession *session, MainWindow *window, QObj
     auto *throttle = new Throttle(
         1000, [this] { refresh(); }, this);
     connect(m_session, &DesktopSession::connectionStateChanged, this, &TrayController::refresh);
+    connect(m_session, &DesktopSession::silenceChanged, this, &TrayController::refresh);
     connect(m_session->notifications(), &NotificationModel::unreadCountChanged, throttle, &Throttle::request);
     connect(m_session, &DesktopSession::eventsApplied, throttle, &Throttle::request);
     connect(m_session->alerts(), &AlertCenter::pausedChanged, this, &TrayController::refresh);
@@ -114,8 +115,16 @@ void TrayController::refresh()
         m_sni->setIcon(icon);
 #endif
     }
-    QStringList lines{ DisplayText::connectionState(state), m_session->settings().server.toString(QUrl::RemoveUserInfo),
-                       tr("%n unread", nullptr, unread) };
+    // The server's count; the menu says how many "all" is when the list holds fewer.
+    const NotificationModel *model = m_session->notifications();
+    const QString connection
+        = m_session->isWaitingForServer() ? tr("waiting for the server") : DisplayText::connectionState(state);
+    QStringList lines{ connection, m_session->settings().server.toString(QUrl::RemoveUserInfo),
+                       model->unreadCountExact() ? tr("%Ln unread", nullptr, unread)
+                                                 : tr("%Ln+ unread", nullptr, unread) };
+    m_markAll->setEnabled(unread > 0 || !model->unreadCountExact());
+    m_markAll->setText(unread > model->loadedUnreadCount() ? tr("Mark all %1 read").arg(QLocale().toString(unread))
+                                                           : tr("Mark all read"));
     if (m_session->lastEventTime().isValid())
         lines << tr("last event at %1")
                      .arg(QLocale().toString(m_session->lastEventTime().toLocalTime().time(), QLocale::ShortFormat));

@@ -10,6 +10,7 @@
 
 class DesktopSession;
 class MainWindow;
+class QAction;
 class QMenu;
 class QSystemTrayIcon;
 class StatusNotifierItem;
@@ -56,5 +57,6 @@ private:
     bool m_shown = false;
     QMenu *m_menu;
     QMenu *m_latest;
+    QAction *m_markAll = nullptr;
     std::optional<std::tuple<Notify::SseClient::State, int, bool>> m_look; ///< what the icon shows
 };

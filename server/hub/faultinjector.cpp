@@ -36,6 +36,16 @@ HttpResponse FaultInjector::handle(const HttpRequest &request, const User &user)
                 QStringLiteral("status"),
                 QStringLiteral("must be one of 204, 401, 403, 404, 408, 410, 429, 500, 502, 503"));
         failStreams(count(1), status, std::max(0, body->value(u"retry_after").toInt(1)));
+    } else if (action == u"fail_requests") {
+        const int status = body->value(u"status").toInt(503);
+        static const QList<int> allowed{ 400, 404, 408, 429, 500, 502, 503 };
+        if (!allowed.contains(status))
+            return JsonRequest::fieldError(QStringLiteral("status"),
+                                           QStringLiteral("must be one of 400, 404, 408, 429, 500, 502, 503"));
+        if (body->contains(u"path") && !body->value(u"path").isString())
+            return JsonRequest::fieldError(QStringLiteral("path"), QStringLiteral("must be a path prefix"));
+        failRequests(count(1), status, body->value(u"path").toString().toUtf8(),
+                     std::max(0, body->value(u"retry_after").toInt(1)));
     } else if (action == u"delay") {
         const int ms = body->value(u"ms").toInt(-1);
         if (ms < 0 || ms > 600'000)
@@ -55,10 +65,12 @@ HttpResponse FaultInjector::handle(const HttpRequest &request, const User &user)
     } else {
         return JsonRequest::fieldError(
             QStringLiteral("action"),
-            QStringLiteral("must be drop_streams, fail_streams, delay, stall_streams, garbage or clear"));
+            QStringLiteral(
+                "must be drop_streams, fail_streams, fail_requests, delay, stall_streams, garbage or clear"));
     }
     return HttpResponse::json(200,
                               QJsonObject{ { QStringLiteral("fail_streams"), m_plan.failStreams },
+                                           { QStringLiteral("fail_requests"), m_plan.failRequests },
                                            { QStringLiteral("delay_requests"), m_plan.delayRequests },
                                            { QStringLiteral("stall_streams"), m_plan.stallStreams },
                                            { QStringLiteral("garbage_streams"), m_plan.garbageStreams } });
@@ -69,6 +81,38 @@ void FaultInjector::failStreams(int count, int status, int retryAfterSeconds)
     m_plan.failStreams = count;
     m_plan.failStatus = status;
     m_plan.retryAfterSeconds = retryAfterSeconds;
+}
+
+void FaultInjector::failRequests(int count, int status, const QByteArray &pathPrefix, int retryAfterSeconds)
+{
+    m_plan.failRequests = count;
+    m_plan.failRequestStatus = status;
+    m_plan.failPath = pathPrefix;
+    m_plan.retryAfterSeconds = retryAfterSeconds;
+}
+
+namespace {
+
+HttpResponse injectedFailure(int status, int retryAfterSeconds)
+{
+    HttpResponse response = status == 204
+        ? HttpResponse::noContent()
+        : HttpResponse::error(status, "injected_fault", QStringLiteral("a fault injected for testing"));
+    if (status == 401)
+        response.setHeader("WWW-Authenticate", "Bearer");
+    if (status == 429 || status == 503)
+        response.setHeader("Retry-After", QByteArray::number(retryAfterSeconds));
+    return response;
+}
+
+} // namespace
+
+std::optional<HttpResponse> FaultInjector::takeRequestFailure(const QByteArray &path)
+{
+    if (m_plan.failRequests <= 0 || !path.startsWith(m_plan.failPath))
+        return std::nullopt;
+    --m_plan.failRequests;
+    return injectedFailure(m_plan.failRequestStatus, m_plan.retryAfterSeconds);
 }
 
 std::optional<int> FaultInjector::takeDelay()
@@ -83,15 +127,7 @@ std::optional<HttpResponse> FaultInjector::takeStreamFailure()
 {
     if (m_plan.failStreams > 0) {
         --m_plan.failStreams;
-        const int status = m_plan.failStatus;
-        HttpResponse response = status == 204
-            ? HttpResponse::noContent()
-            : HttpResponse::error(status, "injected_fault", QStringLiteral("a fault injected for testing"));
-        if (status == 401)
-            response.setHeader("WWW-Authenticate", "Bearer");
-        if (status == 429 || status == 503)
-            response.setHeader("Retry-After", QByteArray::number(m_plan.retryAfterSeconds));
-        return response;
+        return injectedFailure(m_plan.failStatus, m_plan.retryAfterSeconds);
     }
     if (m_plan.garbageStreams > 0) {
         --m_plan.garbageStreams;

@@ -13,8 +13,8 @@ class WorkerPool;
 
 /// Faults on demand for client developers (POST /api/v1/dev/faults/, admin
 /// only; docs/PROTOCOL.md): the next streams fail with a status, stall or
-/// send garbage, the next requests wait, or every open stream is dropped or
-/// stalled now.
+/// send garbage, the next requests wait or fail, or every open stream is
+/// dropped or stalled now.
 class FaultInjector final
 {
 public:
@@ -25,6 +25,9 @@ public:
 
     /// The next @p count stream requests answer @p status (Retry-After for 429 and 503).
     void failStreams(int count, int status, int retryAfterSeconds = 1);
+    /// The next @p count REST requests whose path starts with @p pathPrefix
+    /// (empty: any) answer @p status (Retry-After for 429 and 503).
+    void failRequests(int count, int status, const QByteArray &pathPrefix = {}, int retryAfterSeconds = 1);
     /// Requests still to be delayed.
     [[nodiscard]] int delaysPending() const { return m_plan.delayRequests; }
 
@@ -32,6 +35,8 @@ public:
     [[nodiscard]] std::optional<int> takeDelay();
     /// The answer a stream request gets instead of a stream, if it is to fail.
     [[nodiscard]] std::optional<HttpResponse> takeStreamFailure();
+    /// The answer a REST request to @p path gets instead, if it is to fail.
+    [[nodiscard]] std::optional<HttpResponse> takeRequestFailure(const QByteArray &path);
     /// Whether the next stream sends its head and then nothing.
     [[nodiscard]] bool takeStall();
 
@@ -45,6 +50,9 @@ private:
         int delayMs = 0;
         int stallStreams = 0; ///< next N streams send their head, then nothing
         int garbageStreams = 0; ///< next N streams send garbage bytes, then close
+        int failRequests = 0; ///< next N REST requests under failPath answer failRequestStatus
+        int failRequestStatus = 503;
+        QByteArray failPath;
     };
 
     WorkerPool &m_workers;

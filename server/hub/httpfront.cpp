@@ -95,6 +95,8 @@ void HttpFront::dispatch(ConnectionWorker *worker, quint64 connectionId, const H
     case E::Faults:
         return answer(m_parts.faults.handle(request, *user), user->name);
     default:
+        if (auto failure = m_parts.faults.takeRequestFailure(request.path))
+            return answer(*failure, user->name);
         return answer(m_parts.api.handle(route, request, *user), user->name);
     }
 }

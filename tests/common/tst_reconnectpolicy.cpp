@@ -14,6 +14,7 @@ private slots:
     void firstDelayIsTheServersRetry();
     void growsWithJitterWithinBounds();
     void cappedAtTheMaximum();
+    void refusedConnectionsRetriedWithin15Seconds();
     void resetsAfterAHealthyStream();
     void retryAfterIsAFloor();
     void jitterSpreadsClients();
@@ -52,6 +53,26 @@ void tst_ReconnectPolicy::cappedAtTheMaximum()
     QCOMPARE(policy.longestDelay(), 10'000);
     policy.setServerRetry(50'000); // a server asking for more than the cap gets the cap
     QVERIFY(policy.nextDelay(rng) <= 10'000);
+}
+
+void tst_ReconnectPolicy::refusedConnectionsRetriedWithin15Seconds()
+{
+    // Two minutes of a server that refuses: the default policy's retries are
+    // never more than 15 s apart, so the app is back within 15 s of the server...
+    QRandomGenerator rng(6);
+    ReconnectPolicy policy;
+    qint64 elapsed = 0;
+    qint64 longest = 0;
+    while (elapsed < 120'000) {
+        const qint64 delay = policy.nextDelay(rng);
+        longest = std::max(longest, delay);
+        elapsed += delay;
+    }
+    QVERIFY2(longest <= 15'000, qPrintable(QString::number(longest)));
+    QVERIFY(longest > 3'000); // ...and it does back off
+    // ...unless the server asks for more time.
+    policy.setMinimumNextDelay(45'000);
+    QCOMPARE(policy.nextDelay(rng), 45'000);
 }
 
 void tst_ReconnectPolicy::resetsAfterAHealthyStream()

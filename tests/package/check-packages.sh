@@ -61,6 +61,13 @@ for p in notify-tray notify-server notify-cli; do
 done
 zcat "$build/packaging/notify-server.1.gz" | grep -qF 'max\-streams\-per\-user' \
     || fail "notify-server's man page lacks its options"
+zcat "$build/packaging/notify-tray.1.gz" | grep -qF 'minimized' || fail "notify-tray's man page lacks its options"
+for p in notify-tray notify-server notify-cli; do
+    # Only the program's own words: no warning of Qt's (XDG_RUNTIME_DIR, a display) in a page.
+    if zcat "$build/packaging/$p.1.gz" | grep -qE 'QStandardPaths|XDG_RUNTIME_DIR|qt\.qpa|could not connect to display'; then
+        fail "$p's man page holds a warning: $(zcat "$build/packaging/$p.1.gz" | grep -E 'QStandardPaths|XDG_RUNTIME_DIR|qt\.qpa|display' | head -1)"
+    fi
+done
 
 if command -v lintian >/dev/null; then
     lintian --tag-display-limit 0 --info "$build"/notify-{tray,server,cli}_"$version"_amd64.deb >"$build/lintian.log" 2>&1 || true

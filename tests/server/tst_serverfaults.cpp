@@ -16,6 +16,7 @@ private slots:
     void faultStallStreams();
     void faultGarbage();
     void faultDelay();
+    void faultFailRequests();
     void faultValidation();
 };
 
@@ -123,6 +124,31 @@ void tst_ServerFaults::faultDelay()
     QCOMPARE(slow.read().status, 200);
 }
 
+void tst_ServerFaults::faultFailRequests()
+{
+    Server f;
+    QVERIFY(f.start());
+    f.notification(QStringLiteral("n1"), { QStringLiteral("alice") });
+    auto r = fault(f.port(), R"({"action":"fail_requests","status":503,"count":2,"path":"/api/v1/messages/"})");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json().value(u"fail_requests").toInt(), 2);
+    // Other paths are not touched, and the stream neither.
+    QCOMPARE(TestClient::request(f.port(), "POST", "/api/v1/notifications/n1/read/", Alice, "").status, 204);
+    const QByteArray message = R"({"to":"bob","body":"hi"})";
+    for (int i = 0; i < 2; ++i) {
+        r = TestClient::request(f.port(), "POST", "/api/v1/messages/", Alice, message);
+        QCOMPARE(r.status, 503);
+        QCOMPARE(r.header("retry-after"), QByteArray("1"));
+        QCOMPARE(r.json().value(u"error").toString(), QStringLiteral("injected_fault"));
+    }
+    QCOMPARE(TestClient::request(f.port(), "POST", "/api/v1/messages/", Alice, message).status, 201);
+    // A wrong token is still refused first.
+    QCOMPARE(fault(f.port(), R"({"action":"fail_requests","status":404})").status, 200);
+    QCOMPARE(TestClient::request(f.port(), "GET", "/api/v1/orders/", "wrong").status, 401);
+    QCOMPARE(TestClient::request(f.port(), "GET", "/api/v1/orders/", Alice).status, 404);
+    QCOMPARE(TestClient::request(f.port(), "GET", "/api/v1/orders/", Alice).status, 200);
+}
+
 void tst_ServerFaults::faultValidation()
 {
     Server f;
@@ -137,6 +163,10 @@ void tst_ServerFaults::faultValidation()
     QCOMPARE(r.json().value(u"field").toString(), QStringLiteral("count"));
     r = fault(f.port(), R"({"action":"delay"})");
     QCOMPARE(r.json().value(u"field").toString(), QStringLiteral("ms"));
+    r = fault(f.port(), R"({"action":"fail_requests","status":401})");
+    QCOMPARE(r.json().value(u"field").toString(), QStringLiteral("status"));
+    r = fault(f.port(), R"({"action":"fail_requests","path":3})");
+    QCOMPARE(r.json().value(u"field").toString(), QStringLiteral("path"));
 }
 
 QTEST_MAIN(tst_ServerFaults)
