@@ -41,6 +41,24 @@ bool runJob(QKeychain::Job *job)
     return job->error() == QKeychain::NoError;
 }
 
+/// Why the keyring did not take the token, in words; empty when it gave none worth reading.
+QString keyringProblem(const QKeychain::Job &job)
+{
+    switch (job.error()) {
+    case QKeychain::NoBackendAvailable:
+        return QCoreApplication::translate("AppSettings", "no keyring service answered");
+    case QKeychain::AccessDenied:
+        return QCoreApplication::translate("AppSettings", "the keyring refused access");
+    case QKeychain::NotImplemented:
+        return QCoreApplication::translate("AppSettings", "this desktop has no keyring Notify can use");
+    default:
+        break;
+    }
+    // QtKeychain's own words, unless they say nothing ("Unknown error").
+    const QString text = job.errorString();
+    return text.isEmpty() || text == u"Unknown error" ? QString() : text;
+}
+
 } // namespace
 
 DesktopSession::Settings load(bool withToken)
@@ -123,13 +141,20 @@ QString saveToken(const QByteArray &token)
         file.write(token);
         if (file.commit()) {
             QFile::setPermissions(tokenFilePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-            return QCoreApplication::translate("AppSettings",
-                                               "No desktop keyring is running, so the token is kept in %1, "
-                                               "readable only by you (%2).")
-                .arg(tokenFilePath(), job.errorString());
+            const QString why = keyringProblem(job);
+            return why.isEmpty() ? QCoreApplication::translate("AppSettings",
+                                                               "No desktop keyring is running, so the token is kept "
+                                                               "in %1, readable only by you.")
+                                       .arg(tokenFilePath())
+                                 : QCoreApplication::translate("AppSettings",
+                                                               "No desktop keyring is running, so the token is kept "
+                                                               "in %1, readable only by you (%2).")
+                                       .arg(tokenFilePath(), why);
         }
     }
-    return QCoreApplication::translate("AppSettings", "The token could not be stored: %1").arg(job.errorString());
+    const QString why = keyringProblem(job);
+    return QCoreApplication::translate("AppSettings", "The token could not be stored: %1")
+        .arg(why.isEmpty() ? file.errorString() : why);
 }
 
 bool startsAtLogin()

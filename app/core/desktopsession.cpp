@@ -69,6 +69,7 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QObjec
     connect(m_counts, &NotificationListFetcher::fetched, this,
             [this](const QList<QJsonObject> &, const NotificationListFetcher::Totals &totals) { takeTotals(totals); });
     connect(m_actions, &RestActions::failed, this, &DesktopSession::actionFailed);
+    connect(m_actions, &RestActions::countsChanged, this, &DesktopSession::scheduleRecount);
     connect(m_actions, &RestActions::replyRefused, this,
             [this](const QString &, const QString &, const QString &message) {
                 emit actionFailed(RestActions::Action::Reply, message);

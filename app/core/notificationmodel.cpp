@@ -365,22 +365,25 @@ void NotificationModel::trim()
     if (m_rows.size() <= m_capacity)
         return;
     // The oldest go, at the bottom, as one range. The server still has
-    // them: they are counted beyond the list, and *Load older* brings them.
+    // them: they are counted beyond the list (before the rows go, so that
+    // whoever looks when they go sees the counts right), and *Load older*
+    // brings them back.
     const int first = int(m_capacity);
     const int last = int(m_rows.size()) - 1;
     int unread = 0;
-    const qsizetype idsBefore = m_idCount;
-    beginRemoveRows({}, first, last);
+    qsizetype ids = 0;
     for (int row = first; row <= last; ++row) {
-        const Row &r = m_rows.at(row);
-        unread += unreadIn(r);
-        forget(r);
+        unread += unreadIn(m_rows.at(row));
+        ids += 1 + m_rows.at(row).older.size();
     }
-    m_rows.resize(m_capacity);
-    endRemoveRows();
-    m_beyond += idsBefore - m_idCount;
+    m_beyond += ids;
     m_beyondUnread += unread;
     m_unread -= unread; // moved beyond: unreadCount() stays what it was
+    beginRemoveRows({}, first, last);
+    for (int row = first; row <= last; ++row)
+        forget(m_rows.at(row));
+    m_rows.resize(m_capacity);
+    endRemoveRows();
 }
 
 void NotificationModel::reset(const QList<NotificationItem> &items)

@@ -149,8 +149,10 @@ void RestActions::markAllRead()
     m_notifications->markRead(ids);
     m_alerts->withdraw(ids);
     m_rest->post(QLatin1StringView(ApiPath::NotificationsReadAll), {}, [this, ids](const RestClient::Answer &answer) {
-        if (answer.ok())
-            return; // the server's notification_read lists what it marked, beyond the list too
+        if (answer.ok()) {
+            emit countsChanged(); // beyond the list too
+            return;
+        }
         if (answer.endpointMissing())
             setMissing(Action::ReadAll);
         // Not read on the server: not read here either.

@@ -69,6 +69,8 @@ signals:
     /// @p action could not reach the server yet: it is kept and tried again.
     void waiting(RestActions::Action action, const QString &message);
     void offersChanged();
+    /// The server's counts changed in a way the list cannot tell (read-all).
+    void countsChanged();
 
 private:
     void probe();

@@ -131,11 +131,13 @@ void MessagesPage::updateReplyBox()
                                         : actions->missingReason(RestActions::Action::Reply));
 }
 
-void MessagesPage::changeEvent(QEvent *event)
+bool MessagesPage::event(QEvent *event)
 {
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::ActivationChange)
+    // A window's activation reaches its visible children as these two (not as ActivationChange).
+    const bool result = QWidget::event(event);
+    if (event->type() == QEvent::WindowActivate || event->type() == QEvent::WindowDeactivate)
         markShownRead();
+    return result;
 }
 
 QString MessagesPage::currentPeer() const

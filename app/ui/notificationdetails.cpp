@@ -43,6 +43,7 @@ NotificationDetails::NotificationDetails(QWidget *parent)
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_title->setAccessibleName(tr("Title"));
     m_meta->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_meta->setWordWrap(true); // a long date never pushes the list narrower
     m_meta->setAccessibleName(tr("Level, category and time"));
     m_body->setOpenExternalLinks(true);
     m_body->setAccessibleName(tr("Message"));

@@ -109,8 +109,8 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     header->setSectionResizeMode(NotificationModel::LevelColumn, QHeaderView::Interactive);
     header->resizeSection(NotificationModel::LevelColumn,
                           metrics.horizontalAdvance(DisplayText::levelName(Level::Info)) + 48);
+    // The category as wide as the categories there are (refreshCategories()), the title gets the rest.
     header->setSectionResizeMode(NotificationModel::CategoryColumn, QHeaderView::Interactive);
-    header->resizeSection(NotificationModel::CategoryColumn, metrics.horizontalAdvance(QStringLiteral("M")) * 12);
     header->setSectionResizeMode(NotificationModel::TimeColumn, QHeaderView::Interactive);
     header->resizeSection(NotificationModel::TimeColumn, ColumnWidths::eventTime(metrics));
     new EmptyState(m_view, [this] {
@@ -136,8 +136,9 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     auto *split = new QSplitter(Qt::Horizontal);
     split->addWidget(left);
     split->addWidget(m_details);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    // The list is what staff scan: two thirds, the pane the rest.
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
@@ -267,6 +268,7 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
         older->setEnabled(false);
         older->setText(tr("Loading…"));
     });
+    fitCategoryColumn({});
     refreshCategories();
     updateActions();
 }
@@ -414,11 +416,13 @@ void NotificationsPage::markShownRead()
     m_session->markRead(m_details->current().data(NotificationModel::MemberIdsRole).toStringList());
 }
 
-void NotificationsPage::changeEvent(QEvent *event)
+bool NotificationsPage::event(QEvent *event)
 {
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::ActivationChange)
-        updateReadTimer(); // a window in the background reads nothing; back in front, a new moment
+    // A window's activation reaches its visible children as these two (not as ActivationChange).
+    const bool result = QWidget::event(event);
+    if (event->type() == QEvent::WindowActivate || event->type() == QEvent::WindowDeactivate)
+        updateReadTimer();
+    return result;
 }
 
 void NotificationsPage::showEvent(QShowEvent *event)
@@ -517,6 +521,19 @@ void NotificationsPage::jumpToNew()
     m_view->setCurrentIndex(m_filter->index(0, 0));
 }
 
+void NotificationsPage::fitCategoryColumn(const QStringList &categories)
+{
+    // The widest category (or the header), at most about fourteen characters: the title gets the rest.
+    const QFontMetrics metrics(m_view->font());
+    QHeaderView *header = m_view->horizontalHeader();
+    int widest = header->fontMetrics().horizontalAdvance(
+        m_filter->headerData(NotificationModel::CategoryColumn, Qt::Horizontal).toString());
+    for (const QString &category : categories)
+        widest = std::max(widest, metrics.horizontalAdvance(category));
+    header->resizeSection(NotificationModel::CategoryColumn,
+                          std::min(widest, ColumnWidths::characters(metrics, 14)) + 24);
+}
+
 void NotificationsPage::refreshCategories()
 {
     const QString chosen = m_category->currentData().toString();
@@ -526,6 +543,7 @@ void NotificationsPage::refreshCategories()
         shown << m_category->itemData(i).toString();
     if (shown == categories)
         return;
+    fitCategoryColumn(categories);
     const QSignalBlocker block(m_category);
     m_category->clear();
     m_category->addItem(tr("All categories"), QString());

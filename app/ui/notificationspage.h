@@ -60,7 +60,7 @@ public:
     [[nodiscard]] bool readPending() const;
 
 protected:
-    void changeEvent(QEvent *event) override;
+    bool event(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -77,6 +77,7 @@ private:
     void showNewAbove(int added);
     void selectedIds(QStringList *all, QStringList *unread = nullptr, QStringList *read = nullptr) const;
     void refreshCategories();
+    void fitCategoryColumn(const QStringList &categories);
     void updateActions();
     void copySelected();
     void openLink();

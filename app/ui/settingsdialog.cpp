@@ -32,7 +32,7 @@ SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, Mode mo
     , m_messages(new QCheckBox(tr("&Messages")))
     , m_presence(new QCheckBox(tr("Colleagues &coming and going")))
     , m_autostart(new QCheckBox(tr("Start Notify when I &log in")))
-    , m_test(new QPushButton(tr("&Test connection")))
+    , m_test(new QPushButton(tr("T&est connection")))
     , m_result(new QLabel)
     , m_missing(new QLabel)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel))
@@ -110,10 +110,13 @@ SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, Mode mo
                          && (settings.auth != Notify::AuthScheme::Bearer || !settings.caCertificateFile.isEmpty()
                              || !settings.mappingFile.isEmpty()));
     auto *advancedForm = new QFormLayout(advanced);
-    advancedForm->addRow(tr("Send the token &as"), m_auth);
-    advancedForm->addRow(tr("&CA certificate"), ca);
+    advancedForm->addRow(tr("Sen&d the token as"), m_auth);
+    // A row whose field is a layout gets a label without a buddy, which would show its "&": one of our own.
+    auto *caLabel = new QLabel(tr("CA ce&rtificate"));
+    caLabel->setBuddy(m_caFile);
+    advancedForm->addRow(caLabel, ca);
     advancedForm->addRow(tr("Stream &path"), m_streamPath);
-    advancedForm->addRow(tr("Notifications &list"), m_notificationsPath);
+    advancedForm->addRow(tr("Notifications l&ist"), m_notificationsPath);
     advancedForm->addRow(tr("Mapping &file"), m_mappingFile);
     const auto showAdvanced = [advanced](bool on) {
         for (QWidget *child : advanced->findChildren<QWidget *>(Qt::FindDirectChildrenOnly))
@@ -124,6 +127,7 @@ SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, Mode mo
     layout->addWidget(advanced);
     layout->addWidget(m_missing);
     layout->addWidget(m_buttons);
+    m_buttons->button(QDialogButtonBox::Save)->setText(tr("Sa&ve"));
     if (mode == Mode::Welcome)
         m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("&Quit"));
 
@@ -140,6 +144,10 @@ SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, Mode mo
     });
     for (QLineEdit *edit : { m_server, m_user, m_token })
         connect(edit, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    // A result is about what was tested: an edit makes it old news.
+    for (QLineEdit *edit : { m_server, m_user, m_token, m_caFile, m_streamPath, m_notificationsPath, m_mappingFile })
+        connect(edit, &QLineEdit::textEdited, this, &SettingsDialog::forgetResult);
+    connect(m_auth, &QComboBox::activated, this, &SettingsDialog::forgetResult);
     validate();
 }
 
@@ -165,6 +173,13 @@ void SettingsDialog::validate()
     m_missing->setVisible(!text.isEmpty());
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(text.isEmpty());
     m_test->setEnabled(!m_server->text().trimmed().isEmpty() && !m_tester->isRunning());
+}
+
+void SettingsDialog::forgetResult()
+{
+    m_tester->abort();
+    m_result->clear();
+    validate();
 }
 
 void SettingsDialog::testConnection()

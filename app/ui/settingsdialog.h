@@ -37,6 +37,8 @@ public:
 private:
     void validate();
     void testConnection();
+    /// The fields changed: the test's result no longer says anything about them.
+    void forgetResult();
 
     DesktopSession::Settings m_settings;
     QLineEdit *m_server;
