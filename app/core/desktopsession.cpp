@@ -522,10 +522,13 @@ void DesktopSession::flushBatch()
     }
     // Alerts last, with the models up to date (the summary's unread count);
     // one read in the same batch takes its alert with it. When a batch holds
-    // more than can be shown one by one, messages and errors go first.
-    std::stable_sort(b.alerts.begin(), b.alerts.end(), [](const auto &a, const auto &c) {
-        return AlertCenter::rank(a.first, a.second) < AlertCenter::rank(c.first, c.second);
-    });
+    // more than can be shown one by one (a backlog after a closed lid), the
+    // messages and errors take the places, the rest go to the summary.
+    if (b.alerts.size() > m_settings.alertsPerWindow) {
+        std::stable_sort(b.alerts.begin(), b.alerts.end(), [](const auto &a, const auto &c) {
+            return AlertCenter::rank(a.first, a.second) < AlertCenter::rank(c.first, c.second);
+        });
+    }
     m_alerts->withdraw(b.reads);
     for (const auto &[kind, alert] : std::as_const(b.alerts)) {
         if (alert.key.isEmpty() || !b.reads.contains(alert.key))

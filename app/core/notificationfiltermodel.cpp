@@ -77,19 +77,34 @@ void NotificationFilterModel::setUnreadOnly(bool unreadOnly)
     invalidateFilter();
 }
 
-bool NotificationFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+bool NotificationFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (m_level >= 0 && index.data(NotificationModel::LevelRole).toInt() != m_level)
+    // The row itself, not QVariants of it: this runs for every row on every filter change.
+    const auto *model = static_cast<const NotificationModel *>(sourceModel());
+    const NotificationItem &n = model->item(sourceRow);
+    if (m_level >= 0 && int(n.level) != m_level)
         return false;
-    if (!m_category.isEmpty() && index.data(NotificationModel::CategoryRole).toString() != m_category)
+    if (!m_category.isEmpty() && n.category != m_category)
         return false;
-    if (m_unreadOnly && index.data(NotificationModel::ReadRole).toBool()
-        && !m_kept.contains(index.data(NotificationModel::IdRole).toString()))
+    if (m_unreadOnly && model->rowRead(sourceRow) && !m_kept.contains(n.id))
         return false;
     if (m_search.isEmpty())
         return true;
-    return index.data(NotificationModel::TitleRole).toString().contains(m_search, Qt::CaseInsensitive)
-        || index.data(NotificationModel::BodyRole).toString().contains(m_search, Qt::CaseInsensitive)
-        || index.data(NotificationModel::CategoryRole).toString().contains(m_search, Qt::CaseInsensitive);
+    return n.title.contains(m_search, Qt::CaseInsensitive) || n.body.contains(m_search, Qt::CaseInsensitive)
+        || n.category.contains(m_search, Qt::CaseInsensitive);
+}
+
+void NotificationFilterModel::setSourceModel(QAbstractItemModel *model)
+{
+    Q_ASSERT(!model || qobject_cast<NotificationModel *>(model));
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+int NotificationFilterModel::shownUnreadCount() const
+{
+    const auto *model = static_cast<const NotificationModel *>(sourceModel());
+    int unread = 0;
+    for (int row = 0; row < rowCount(); ++row)
+        unread += model->unreadInRow(mapToSource(index(row, 0)).row());
+    return unread;
 }

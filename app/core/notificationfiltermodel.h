@@ -23,6 +23,10 @@ public:
     void clearFilters();
     /// The unread notifications of the rows shown ("Mark shown as read").
     [[nodiscard]] QStringList shownUnreadIds() const;
+    /// How many they are.
+    [[nodiscard]] int shownUnreadCount() const;
+    /// A NotificationModel only.
+    void setSourceModel(QAbstractItemModel *model) override;
     /// The row the user is reading (its notifications' ids): it stays
     /// listed under "unread only" once it is read, until the user moves on.
     /// The row kept before leaves then, if it no longer matches.

@@ -105,6 +105,9 @@ public:
     [[nodiscard]] int unreadCount(Notify::Protocol::Level level) const;
     [[nodiscard]] qsizetype notificationCount() const { return m_idCount; }
     [[nodiscard]] const NotificationItem &item(int row) const { return m_rows.at(row).item; }
+    /// How many notifications of @p row are unread; the row is read when none is.
+    [[nodiscard]] int unreadInRow(int row) const { return unreadIn(m_rows.at(row)); }
+    [[nodiscard]] bool rowRead(int row) const { return unreadInRow(row) == 0; }
     /// Every notification of a row (the newest first).
     [[nodiscard]] QStringList memberIds(int row) const;
     /// The row that holds notification @p id.

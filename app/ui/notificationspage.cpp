@@ -48,6 +48,7 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     , m_notice(new InlineNotice)
     , m_readTimer(new QTimer(this))
     , m_searchTimer(new QTimer(this))
+    , m_actionsTimer(new QTimer(this))
     , m_older(new QPushButton(tr("Load &older notifications")))
 {
     m_filter->setSourceModel(session->notifications());
@@ -156,24 +157,33 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     connect(m_readTimer, &QTimer::timeout, this, &NotificationsPage::markShownRead);
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(SearchDelayMs);
-    connect(m_searchTimer, &QTimer::timeout, this, [this] { m_filter->setSearchText(m_search->text()); });
+    connect(m_searchTimer, &QTimer::timeout, this, [this] {
+        m_filter->setSearchText(m_search->text());
+        updateActions();
+    });
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         // Cleared: at once; typed: when the user pauses (not a pass over the list per key).
         if (text.isEmpty()) {
             m_searchTimer->stop();
             m_filter->setSearchText(text);
+            updateActions();
         } else {
             m_searchTimer->start();
         }
     });
-    connect(m_level, &QComboBox::currentIndexChanged, this,
-            [this] { m_filter->setLevel(m_level->currentData().toInt()); });
-    connect(m_category, &QComboBox::currentIndexChanged, this,
-            [this] { m_filter->setCategory(m_category->currentData().toString()); });
+    connect(m_level, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setLevel(m_level->currentData().toInt());
+        updateActions();
+    });
+    connect(m_category, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setCategory(m_category->currentData().toString());
+        updateActions();
+    });
     connect(m_unreadBox, &QCheckBox::toggled, m_unreadOnly, &QAction::setChecked);
     connect(m_unreadOnly, &QAction::toggled, this, [this](bool on) {
         m_unreadBox->setChecked(on);
         m_filter->setUnreadOnly(on);
+        updateActions();
     });
     connect(m_filter, &NotificationFilterModel::filtersCleared, this, [this] {
         const QSignalBlocker a(m_search), b(m_level), c(m_category), d(m_unreadBox), e(m_unreadOnly);
@@ -205,8 +215,14 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
             showNewAbove(row - m_topRowBefore);
         m_topBefore = QPersistentModelIndex();
     });
+    // What the actions say follows rows coming and going once per event-loop
+    // pass, not once per range a filter pass removes (a search over 10,000
+    // rows is hundreds of them, and each would count the shown rows again);
+    // everything else at once.
+    m_actionsTimer->setSingleShot(true);
+    connect(m_actionsTimer, &QTimer::timeout, this, &NotificationsPage::updateActions);
     for (const auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
-        connect(m_filter, signal, this, &NotificationsPage::updateActions);
+        connect(m_filter, signal, this, [this] { m_actionsTimer->start(0); });
     connect(m_filter, &QAbstractItemModel::modelReset, this, &NotificationsPage::updateActions);
     connect(m_filter, &QAbstractItemModel::dataChanged, this, &NotificationsPage::updateActions);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &NotificationsPage::updateActions);
@@ -365,7 +381,7 @@ void NotificationsPage::updateActions()
     m_openLink->setEnabled(current.isValid() && !current.data(NotificationModel::LinkRole).toString().isEmpty());
     // "All" means what is shown: with a filter, the button says how many.
     const int shownUnread
-        = m_filter->isFiltering() ? int(m_filter->shownUnreadIds().size()) : m_session->notifications()->unreadCount();
+        = m_filter->isFiltering() ? m_filter->shownUnreadCount() : m_session->notifications()->unreadCount();
     const QString text
         = m_filter->isFiltering() ? tr("Mark %n shown as read", nullptr, shownUnread) : tr("Mark &all read");
     m_markShownRead->setText(text);

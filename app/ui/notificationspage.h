@@ -96,6 +96,7 @@ private:
     InlineNotice *m_notice;
     QTimer *m_readTimer;
     QTimer *m_searchTimer;
+    QTimer *m_actionsTimer; ///< updateActions() once per pass of the event loop
     QPushButton *m_older;
     int m_newAbove = 0;
     bool m_olderLoading = false;

@@ -110,6 +110,7 @@ private slots:
     // Being told
     void aLateHeartbeatSaysWaiting();
     void aRefusedTokenIsAlertedOnce();
+    void aBacklogAlertsMessagesAndErrorsFirst();
     // The smaller points
     void searchBoxKeys();
     void settingsMnemonicsAreUniqueAndResultsFresh();
@@ -633,6 +634,34 @@ void tst_TruthfulWindow::aRefusedTokenIsAlertedOnce()
     m_session->client()->setToken("alice-token-0001");
     QTRY_COMPARE(m_session->client()->state(), SseClient::State::Open);
     QVERIFY(m_notifier->withdrawn.contains(QString(DesktopSession::TokenRefusedKey)));
+}
+
+void tst_TruthfulWindow::aBacklogAlertsMessagesAndErrorsFirst()
+{
+    // A closed lid: old info notices, then a colleague's message and an error, all replayed at once.
+    startWindow();
+    QTRY_COMPARE(m_session->client()->state(), SseClient::State::Open);
+    QTRY_VERIFY(m_window->messagesPage()->conversations()->count() > 0); // the directory: "Bob"
+    m_session->client()->stop();
+    for (int i = 0; i < 5; ++i)
+        notify(QStringLiteral("old-%1").arg(i));
+    QVERIFY(!m_server
+                 ->publish("message",
+                           QJsonObject{
+                               { QStringLiteral("message_id"), QStringLiteral("m1") },
+                               { QStringLiteral("from"), QStringLiteral("bob") },
+                               { QStringLiteral("to"), QStringLiteral("alice") },
+                               { QStringLiteral("body"), QStringLiteral("Can you call the customer?") },
+                               { QStringLiteral("sent_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } },
+                           { QStringLiteral("bob"), QStringLiteral("alice") })
+                 .isEmpty());
+    notify(QStringLiteral("payment"), "error");
+    m_session->client()->start();
+    // Three alerts one by one, then one summary: the message and the error among the three.
+    QTRY_COMPARE(m_notifier->shown.size(), 3);
+    QCOMPARE(m_notifier->shown.at(0).title, QStringLiteral("Message from Bob"));
+    QCOMPARE(m_notifier->shown.at(1).key, QStringLiteral("payment"));
+    QCOMPARE(m_notifier->shown.at(2).key, QStringLiteral("old-0"));
 }
 
 // --- The smaller points ----------------------------------------------------------

@@ -15,7 +15,11 @@
 #include "ordermodel.h"
 #include "presencemodel.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <memory>
@@ -132,6 +136,7 @@ private slots:
     void initTestCase();
     void alertsOnceAcrossReconnectsAndARestart_data();
     void alertsOnceAcrossReconnectsAndARestart();
+    void actionsTheReferenceBackendLacksAreNotOffered();
 
 private:
     FakeNotifications m_fake;
@@ -237,6 +242,62 @@ void tst_BackendTray::alertsOnceAcrossReconnectsAndARestart()
         session.stop();
     }
     QVERIFY(b->setResendAll(false));
+}
+
+void tst_BackendTray::actionsTheReferenceBackendLacksAreNotOffered()
+{
+    // The seed's Django backend has reads, but no messages, no "unread again"
+    // and no "read all": the tray finds out, offers none of them, and marks
+    // "all" read one by one. A reply is refused with the reason, not lost.
+    TestSupport::DjangoBackend django;
+    QVERIFY(django.start());
+    for (int i = 1; i <= 7; ++i) // more than one page of the list (5 a page here)
+        QVERIFY(
+            django.publish(QStringLiteral("alice"),
+                           object(QStringLiteral(R"({"type":"notification","id":"d%1","title":"Django %1"})").arg(i))));
+    DesktopSession::Settings settings;
+    settings.server = django.url();
+    settings.token = TestSupport::AliceToken;
+    settings.auth = Notify::AuthScheme::Token;
+    settings.user = QStringLiteral("alice");
+    DesktopSession session(nullptr, nullptr);
+    session.setSettings(settings);
+    session.start();
+    QTRY_COMPARE_WITH_TIMEOUT(session.client()->state(), Notify::SseClient::State::Open, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.notifications()->rowCount(), 7, 15000);
+    RestActions *actions = session.actions();
+    for (const auto action : { RestActions::Action::Reply, RestActions::Action::Unread, RestActions::Action::ReadAll,
+                               RestActions::Action::Presence })
+        QTRY_VERIFY_WITH_TIMEOUT(!actions->offers(action), 15000);
+    QVERIFY(actions->offers(RestActions::Action::Read));
+    QVERIFY(!actions->missingReason(RestActions::Action::Reply).isEmpty());
+
+    QSignalSpy refused(actions, &RestActions::replyRefused);
+    session.sendMessage(QStringLiteral("bob"), QStringLiteral("Courier is here"));
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused.first().at(1).toString(), QStringLiteral("Courier is here")); // given back
+    QCOMPARE(session.messages()->rowCount(), 0);
+
+    // "Mark all read": the seven, one by one, and the backend agrees.
+    session.markAllRead();
+    QCOMPARE(session.notifications()->unreadCount(), 0);
+    QNetworkAccessManager network;
+    const auto unreadOnTheServer = [&] {
+        int unread = 0;
+        QUrl page = django.url(QStringLiteral("/api/v1/notifications/?limit=100"));
+        QNetworkRequest request(page);
+        request.setRawHeader("Authorization", "Token " + TestSupport::AliceToken);
+        QNetworkReply *reply = network.get(request);
+        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
+            return -1;
+        reply->deleteLater();
+        for (const auto &item : QJsonDocument::fromJson(reply->readAll()).object().value(u"results").toArray())
+            unread += item.toObject().value(u"is_read").toBool() ? 0 : 1;
+        return unread;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(unreadOnTheServer(), 0, 15000);
+    QVERIFY(actions->outbox()->isEmpty());
+    session.stop();
 }
 
 QTEST_MAIN(tst_BackendTray)
