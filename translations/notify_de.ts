@@ -42,6 +42,17 @@
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
+    <message>
+        <source>While Do not disturb was on: </source>
+        <translation>Während „Nicht stören“: </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -71,6 +82,22 @@
     <message>
         <source>The token could not be stored: %1</source>
         <translation>Der Token konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>no keyring service answered</source>
+        <translation>kein Schlüsselbund-Dienst hat geantwortet</translation>
+    </message>
+    <message>
+        <source>the keyring refused access</source>
+        <translation>der Schlüsselbund hat den Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>this desktop has no keyring Notify can use</source>
+        <translation>dieser Desktop hat keinen Schlüsselbund, den Notify nutzen kann</translation>
+    </message>
+    <message>
+        <source>No desktop keyring is running, so the token is kept in %1, readable only by you.</source>
+        <translation>Es läuft kein Schlüsselbund des Desktops, daher wird der Token in %1 aufbewahrt, nur für Sie lesbar.</translation>
     </message>
 </context>
 <context>
@@ -226,24 +253,20 @@
         <translation>Als gelesen markieren</translation>
     </message>
     <message>
-        <source>Could not mark it read: %1</source>
-        <translation>Als gelesen markieren ist fehlgeschlagen: %1</translation>
+        <source>no data for %1 s: waiting for the server</source>
+        <translation>seit %1 s keine Daten: warte auf den Server</translation>
     </message>
     <message>
-        <source>no answer</source>
-        <translation>keine Antwort</translation>
+        <source>Notify: the server refused your token</source>
+        <translation>Notify: Der Server hat Ihren Token abgelehnt</translation>
     </message>
     <message>
-        <source>Could not mark all read: %1</source>
-        <translation>Alle als gelesen markieren ist fehlgeschlagen: %1</translation>
+        <source>No notifications arrive until you enter a new token in the settings.</source>
+        <translation>Bis Sie in den Einstellungen einen neuen Token eingeben, kommen keine Benachrichtigungen an.</translation>
     </message>
     <message>
-        <source>The message was not sent: %1</source>
-        <translation>Die Nachricht wurde nicht gesendet: %1</translation>
-    </message>
-    <message>
-        <source>Your status was not changed: %1</source>
-        <translation>Ihr Status wurde nicht geändert: %1</translation>
+        <source>Open settings</source>
+        <translation>Einstellungen öffnen</translation>
     </message>
 </context>
 <context>
@@ -361,6 +384,21 @@
     <message>
         <source>offline (error)</source>
         <translation>offline (Fehler)</translation>
+    </message>
+</context>
+<context>
+    <name>InlineNotice</name>
+    <message>
+        <source>What became of your last action</source>
+        <translation>Was aus Ihrer letzten Aktion wurde</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close the notice</source>
+        <translation>Hinweis schließen</translation>
     </message>
 </context>
 <context>
@@ -486,13 +524,6 @@
         <translation>De&amp;tails</translation>
     </message>
     <message numerus="yes">
-        <source>%n unread notification(s) (Ctrl+1)</source>
-        <translation>
-            <numerusform>%n ungelesene Benachrichtigung (Strg+1)</numerusform>
-            <numerusform>%n ungelesene Benachrichtigungen (Strg+1)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n unread message(s) (Ctrl+3)</source>
         <translation>
             <numerusform>%n ungelesene Nachricht (Strg+3)</numerusform>
@@ -502,13 +533,6 @@
     <message>
         <source>&amp;Do not disturb (until %1)</source>
         <translation>&amp;Nicht stören (bis %1)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unread</source>
-        <translation>
-            <numerusform>%n ungelesen</numerusform>
-            <numerusform>%n ungelesen</numerusform>
-        </translation>
     </message>
     <message>
         <source>last event %1</source>
@@ -546,6 +570,35 @@
         <source>The connection and its log (Ctrl+5)</source>
         <translation>Die Verbindung und ihr Protokoll (Strg+5)</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln unread notification(s) (Ctrl+1)</source>
+        <translation>
+            <numerusform>%Ln ungelesene Benachrichtigung (Strg+1)</numerusform>
+            <numerusform>%Ln ungelesene Benachrichtigungen (Strg+1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>waiting for the server</source>
+        <translation>warte auf den Server</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unread</source>
+        <translation>
+            <numerusform>%Ln ungelesen</numerusform>
+            <numerusform>%Ln ungelesen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln+ unread</source>
+        <translation>
+            <numerusform>%Ln+ ungelesen</numerusform>
+            <numerusform>%Ln+ ungelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for the server… Nothing came for %1 s, not even its heartbeat. Notify reconnects by itself if nothing comes.</source>
+        <translation>Warte auf den Server … Seit %1 s kam nichts, nicht einmal sein Lebenszeichen. Notify verbindet sich von selbst neu, wenn weiter nichts kommt.</translation>
+    </message>
 </context>
 <context>
     <name>MessageModel</name>
@@ -564,6 +617,10 @@
     <message>
         <source>Message</source>
         <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
     </message>
 </context>
 <context>
@@ -686,6 +743,10 @@ Nach einem Moment gilt sie als gelesen.</translation>
     <message>
         <source>Mark &amp;unread</source>
         <translation>Als &amp;ungelesen markieren</translation>
+    </message>
+    <message>
+        <source>No longer in the list.</source>
+        <translation>Nicht mehr in der Liste.</translation>
     </message>
 </context>
 <context>
@@ -845,6 +906,29 @@ Neue erscheinen hier, sobald sie eintreffen.</translation>
     <message>
         <source>Newest first; each row says whether it is unread and its level</source>
         <translation>Neueste zuerst; jede Zeile nennt, ob sie ungelesen ist, und ihre Stufe</translation>
+    </message>
+    <message>
+        <source>Mark %1 notifications read on the server?</source>
+        <translation>%1 Benachrichtigungen auf dem Server als gelesen markieren?</translation>
+    </message>
+    <message>
+        <source>Mark every notification read on the server?</source>
+        <translation>Alle Benachrichtigungen auf dem Server als gelesen markieren?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are in the list here; the others are older, and you have not seen them in Notify.</source>
+        <translation>
+            <numerusform>%n davon ist hier in der Liste; die anderen sind älter, und Sie haben sie in Notify nicht gesehen.</numerusform>
+            <numerusform>%n davon sind hier in der Liste; die anderen sind älter, und Sie haben sie in Notify nicht gesehen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark all read</source>
+        <translation>Alle als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Load &amp;older notifications (%1 more on the server)</source>
+        <translation>&amp;Ältere Benachrichtigungen laden (%1 weitere auf dem Server)</translation>
     </message>
 </context>
 <context>
@@ -1012,6 +1096,65 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
     </message>
 </context>
 <context>
+    <name>RestActions</name>
+    <message>
+        <source>This server cannot mark notifications unread.</source>
+        <translation>Dieser Server kann Benachrichtigungen nicht als ungelesen markieren.</translation>
+    </message>
+    <message>
+        <source>This server cannot mark everything read at once: the notifications in the list are marked one by one.</source>
+        <translation>Dieser Server kann nicht alles auf einmal als gelesen markieren: Die Benachrichtigungen in der Liste werden einzeln markiert.</translation>
+    </message>
+    <message>
+        <source>This server does not take messages.</source>
+        <translation>Dieser Server nimmt keine Nachrichten an.</translation>
+    </message>
+    <message>
+        <source>This server does not share who is online.</source>
+        <translation>Dieser Server teilt nicht mit, wer online ist.</translation>
+    </message>
+    <message>
+        <source>This server cannot mark notifications read.</source>
+        <translation>Dieser Server kann Benachrichtigungen nicht als gelesen markieren.</translation>
+    </message>
+    <message>
+        <source>Not marked read on the server: %1</source>
+        <translation>Auf dem Server nicht als gelesen markiert: %1</translation>
+    </message>
+    <message>
+        <source>Your status was not changed: %1</source>
+        <translation>Ihr Status wurde nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>Not marked unread on the server: %1</source>
+        <translation>Auf dem Server nicht als ungelesen markiert: %1</translation>
+    </message>
+    <message>
+        <source>The message was not sent: %1</source>
+        <translation>Die Nachricht wurde nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>the server refused your token; it goes out once the token is right</source>
+        <translation>der Server hat Ihren Token abgelehnt; es geht hinaus, sobald der Token stimmt</translation>
+    </message>
+    <message>
+        <source>%1; trying again by itself</source>
+        <translation>%1; wird automatisch erneut versucht</translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation>Noch nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Not sent yet: %1.</source>
+        <translation>Noch nicht gesendet: %1.</translation>
+    </message>
+    <message>
+        <source>Not on the server yet: %1.</source>
+        <translation>Noch nicht auf dem Server: %1.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>&amp;Notifications</source>
@@ -1032,10 +1175,6 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
     <message>
         <source>Start Notify when I &amp;log in</source>
         <translation>Notify beim An&amp;melden starten</translation>
-    </message>
-    <message>
-        <source>&amp;Test connection</source>
-        <translation>&amp;Verbindung testen</translation>
     </message>
     <message>
         <source>Welcome to Notify</source>
@@ -1126,20 +1265,8 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
         <translation>&amp;Erweitert: private Server und andere Backends</translation>
     </message>
     <message>
-        <source>Send the token &amp;as</source>
-        <translation>T&amp;oken senden als</translation>
-    </message>
-    <message>
-        <source>&amp;CA certificate</source>
-        <translation>&amp;CA-Zertifikat</translation>
-    </message>
-    <message>
         <source>Stream &amp;path</source>
         <translation>Stream-&amp;Pfad</translation>
-    </message>
-    <message>
-        <source>Notifications &amp;list</source>
-        <translation>Benachrichtigungs&amp;liste</translation>
     </message>
     <message>
         <source>Mapping &amp;file</source>
@@ -1169,6 +1296,26 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
     </message>
+    <message>
+        <source>T&amp;est connection</source>
+        <translation>Verbindun&amp;g testen</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d the token as</source>
+        <translation>Token senden &amp;als</translation>
+    </message>
+    <message>
+        <source>CA ce&amp;rtificate</source>
+        <translation>CA-Zertif&amp;ikat</translation>
+    </message>
+    <message>
+        <source>Notifications l&amp;ist</source>
+        <translation>Benachrichtigungs&amp;liste</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>Spei&amp;chern</translation>
+    </message>
 </context>
 <context>
     <name>TrayController</name>
@@ -1196,13 +1343,6 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
-    <message numerus="yes">
-        <source>%n unread</source>
-        <translation>
-            <numerusform>%n ungelesen</numerusform>
-            <numerusform>%n ungelesen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>last event at %1</source>
         <translation>letztes Ereignis um %1</translation>
@@ -1218,6 +1358,28 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
     <message>
         <source>Notify — %1</source>
         <translation>Notify — %1</translation>
+    </message>
+    <message>
+        <source>waiting for the server</source>
+        <translation>warte auf den Server</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unread</source>
+        <translation>
+            <numerusform>%Ln ungelesen</numerusform>
+            <numerusform>%Ln ungelesen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln+ unread</source>
+        <translation>
+            <numerusform>%Ln+ ungelesen</numerusform>
+            <numerusform>%Ln+ ungelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark all %1 read</source>
+        <translation>Alle %1 als gelesen markieren</translation>
     </message>
 </context>
 </TS>

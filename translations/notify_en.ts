@@ -42,6 +42,17 @@
             <source>Open</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>While Do not disturb was on: </source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>and %n more</source>
+            <translation>
+                <numerusform>and %n more</numerusform>
+                <numerusform>and %n more</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>AppController</name>
@@ -70,6 +81,22 @@
         </message>
         <message>
             <source>The token could not be stored: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no keyring service answered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the keyring refused access</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this desktop has no keyring Notify can use</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No desktop keyring is running, so the token is kept in %1, readable only by you.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -226,23 +253,19 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Could not mark it read: %1</source>
+            <source>no data for %1 s: waiting for the server</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>no answer</source>
+            <source>Notify: the server refused your token</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Could not mark all read: %1</source>
+            <source>No notifications arrive until you enter a new token in the settings.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The message was not sent: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Your status was not changed: %1</source>
+            <source>Open settings</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -360,6 +383,21 @@
         </message>
         <message>
             <source>offline (error)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>InlineNotice</name>
+        <message>
+            <source>What became of your last action</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close the notice</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -486,13 +524,6 @@
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <source>%n unread notification(s) (Ctrl+1)</source>
-            <translation>
-                <numerusform>%n unread notification (Ctrl+1)</numerusform>
-                <numerusform>%n unread notifications (Ctrl+1)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
             <source>%n unread message(s) (Ctrl+3)</source>
             <translation>
                 <numerusform>%n unread message (Ctrl+3)</numerusform>
@@ -502,13 +533,6 @@
         <message>
             <source>&amp;Do not disturb (until %1)</source>
             <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n unread</source>
-            <translation>
-                <numerusform>%n unread</numerusform>
-                <numerusform>%n unread</numerusform>
-            </translation>
         </message>
         <message>
             <source>last event %1</source>
@@ -546,6 +570,35 @@
             <source>The connection and its log (Ctrl+5)</source>
             <translation type="unfinished" />
         </message>
+        <message numerus="yes">
+            <source>%Ln unread notification(s) (Ctrl+1)</source>
+            <translation>
+                <numerusform>%Ln unread notification (Ctrl+1)</numerusform>
+                <numerusform>%Ln unread notifications (Ctrl+1)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>waiting for the server</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%Ln unread</source>
+            <translation>
+                <numerusform>%Ln unread</numerusform>
+                <numerusform>%Ln unread</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln+ unread</source>
+            <translation>
+                <numerusform>%Ln+ unread</numerusform>
+                <numerusform>%Ln+ unread</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Waiting for the server… Nothing came for %1 s, not even its heartbeat. Notify reconnects by itself if nothing comes.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>MessageModel</name>
@@ -563,6 +616,10 @@
         </message>
         <message>
             <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sending…</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -684,6 +741,10 @@ It counts as read after a moment.</source>
         </message>
         <message>
             <source>Mark &amp;unread</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No longer in the list.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -841,6 +902,29 @@ New ones appear here the moment they happen.</source>
         </message>
         <message>
             <source>Newest first; each row says whether it is unread and its level</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark %1 notifications read on the server?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark every notification read on the server?</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n of them are in the list here; the others are older, and you have not seen them in Notify.</source>
+            <translation>
+                <numerusform>%n of them are in the list here; the others are older, and you have not seen them in Notify.</numerusform>
+                <numerusform>%n of them are in the list here; the others are older, and you have not seen them in Notify.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Mark all read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Load &amp;older notifications (%1 more on the server)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1007,6 +1091,65 @@ Colleagues appear here with their status.</source>
         </message>
     </context>
     <context>
+        <name>RestActions</name>
+        <message>
+            <source>This server cannot mark notifications unread.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server cannot mark everything read at once: the notifications in the list are marked one by one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server does not take messages.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server does not share who is online.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server cannot mark notifications read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not marked read on the server: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your status was not changed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not marked unread on the server: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The message was not sent: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the server refused your token; it goes out once the token is right</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1; trying again by itself</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not sent yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not sent yet: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not on the server yet: %1.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>&amp;Notifications</source>
@@ -1026,10 +1169,6 @@ Colleagues appear here with their status.</source>
         </message>
         <message>
             <source>Start Notify when I &amp;log in</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Test connection</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1121,19 +1260,7 @@ Colleagues appear here with their status.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Send the token &amp;as</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;CA certificate</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Stream &amp;path</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Notifications &amp;list</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1164,6 +1291,26 @@ Colleagues appear here with their status.</source>
             <source>Connecting…</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>T&amp;est connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sen&amp;d the token as</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CA ce&amp;rtificate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notifications l&amp;ist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sa&amp;ve</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>TrayController</name>
@@ -1191,13 +1338,6 @@ Colleagues appear here with their status.</source>
             <source>Quit</source>
             <translation type="unfinished" />
         </message>
-        <message numerus="yes">
-            <source>%n unread</source>
-            <translation>
-                <numerusform>%n unread</numerusform>
-                <numerusform>%n unread</numerusform>
-            </translation>
-        </message>
         <message>
             <source>last event at %1</source>
             <translation type="unfinished" />
@@ -1212,6 +1352,28 @@ Colleagues appear here with their status.</source>
         </message>
         <message>
             <source>Notify — %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>waiting for the server</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%Ln unread</source>
+            <translation>
+                <numerusform>%Ln unread</numerusform>
+                <numerusform>%Ln unread</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln+ unread</source>
+            <translation>
+                <numerusform>%Ln+ unread</numerusform>
+                <numerusform>%Ln+ unread</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Mark all %1 read</source>
             <translation type="unfinished" />
         </message>
     </context>
