@@ -104,11 +104,12 @@ SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, Mode mo
     form->addRow(tr("Alert me about"), alerts);
     form->addRow(QString(), m_autostart);
     layout->addLayout(form);
-    auto *advanced = new QGroupBox(tr("&Advanced: private servers and other backends"));
-    advanced->setCheckable(true);
-    advanced->setChecked(mode == Mode::Settings
-                         && (settings.auth != Notify::AuthScheme::Bearer || !settings.caCertificateFile.isEmpty()
-                             || !settings.mappingFile.isEmpty()));
+    // Advanced: a box to tick, and the settings under it only while it is ticked.
+    auto *advancedBox = new QCheckBox(tr("&Advanced: private servers and other backends"));
+    auto *advanced = new QGroupBox;
+    advancedBox->setChecked(mode == Mode::Settings
+                            && (settings.auth != Notify::AuthScheme::Bearer || !settings.caCertificateFile.isEmpty()
+                                || !settings.mappingFile.isEmpty()));
     auto *advancedForm = new QFormLayout(advanced);
     advancedForm->addRow(tr("Sen&d the token as"), m_auth);
     // A row whose field is a layout gets a label without a buddy, which would show its "&": one of our own.
@@ -118,12 +119,15 @@ SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, Mode mo
     advancedForm->addRow(tr("Stream &path"), m_streamPath);
     advancedForm->addRow(tr("Notifications l&ist"), m_notificationsPath);
     advancedForm->addRow(tr("Mapping &file"), m_mappingFile);
-    const auto showAdvanced = [advanced](bool on) {
-        for (QWidget *child : advanced->findChildren<QWidget *>(Qt::FindDirectChildrenOnly))
-            child->setVisible(on);
+    const auto showAdvanced = [this, advanced](bool on) {
+        advanced->setVisible(on);
+        // The dialog takes the size of what it shows: nothing squeezed when it opens, no gap when it closes.
+        QMetaObject::invokeMethod(
+            this, [this] { adjustSize(); }, Qt::QueuedConnection);
     };
-    connect(advanced, &QGroupBox::toggled, this, showAdvanced);
-    showAdvanced(advanced->isChecked());
+    connect(advancedBox, &QCheckBox::toggled, this, showAdvanced);
+    showAdvanced(advancedBox->isChecked());
+    layout->addWidget(advancedBox);
     layout->addWidget(advanced);
     layout->addWidget(m_missing);
     layout->addWidget(m_buttons);
