@@ -268,6 +268,10 @@
         <source>Open settings</source>
         <translation>Einstellungen öffnen</translation>
     </message>
+    <message>
+        <source>could not count the notifications (HTTP %1): %2</source>
+        <translation>die Benachrichtigungen konnten nicht gezählt werden (HTTP %1): %2</translation>
+    </message>
 </context>
 <context>
     <name>DisplayText</name>
@@ -1152,6 +1156,13 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
     <message>
         <source>Not on the server yet: %1.</source>
         <translation>Noch nicht auf dem Server: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) meant for the previous server were not sent.</source>
+        <translation>
+            <numerusform>%n Aktion für den vorigen Server wurde nicht gesendet.</numerusform>
+            <numerusform>%n Aktionen für den vorigen Server wurden nicht gesendet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

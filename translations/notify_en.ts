@@ -268,6 +268,10 @@
             <source>Open settings</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>could not count the notifications (HTTP %1): %2</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>DisplayText</name>
@@ -1147,6 +1151,13 @@ Colleagues appear here with their status.</source>
         <message>
             <source>Not on the server yet: %1.</source>
             <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n action(s) meant for the previous server were not sent.</source>
+            <translation>
+                <numerusform>%n action meant for the previous server were not sent.</numerusform>
+                <numerusform>%n actions meant for the previous server were not sent.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -45,7 +45,7 @@ void AlertCenter::pause(const QDateTime &until)
     if (wasPaused && !isPaused() && !m_missed.isEmpty())
         showSummary(QStringLiteral("missed"),
                     QCoreApplication::translate("AlertCenter", "While Do not disturb was on: "),
-                    std::exchange(m_missed, {}));
+                    std::exchange(m_missed, {}), std::exchange(m_missedBeyond, 0));
 }
 
 void AlertCenter::offer(Kind kind, const Notifier::Alert &alert)
@@ -53,7 +53,7 @@ void AlertCenter::offer(Kind kind, const Notifier::Alert &alert)
     if (!m_notifier)
         return;
     if (isPaused()) {
-        m_missed.append({ kind, alert });
+        keepMissed({ { kind, alert } });
         return;
     }
     if (m_throttle.offer(nowMs()) == AlertThrottle::Decision::Show) {
@@ -103,7 +103,7 @@ void AlertCenter::flush()
     const int count = m_throttle.takeSummary(nowMs());
     const QList<QPair<Kind, Notifier::Alert>> deferred = std::exchange(m_deferred, {});
     if (isPaused()) {
-        m_missed << deferred; // for the summary at its end
+        keepMissed(deferred); // for the summary at its end
         return;
     }
     if (count <= 0 || deferred.isEmpty() || !m_notifier)
@@ -115,6 +115,17 @@ void AlertCenter::flush()
     showSummary(QStringLiteral("summary"), {}, deferred);
 }
 
+void AlertCenter::keepMissed(const QList<QPair<Kind, Notifier::Alert>> &alerts)
+{
+    // A night of Do not disturb keeps what its summary can name, and counts the rest.
+    for (const auto &entry : alerts) {
+        if (m_missed.size() < MaxMissed)
+            m_missed.append(entry);
+        else
+            ++m_missedBeyond;
+    }
+}
+
 int AlertCenter::rank(Kind kind, const Notifier::Alert &alert)
 {
     if (kind == Kind::Message)
@@ -122,12 +133,15 @@ int AlertCenter::rank(Kind kind, const Notifier::Alert &alert)
     return alert.urgency == Notifier::Urgency::Critical ? 1 : 2;
 }
 
-void AlertCenter::showSummary(const QString &key, const QString &titlePrefix, QList<QPair<Kind, Notifier::Alert>> held)
+void AlertCenter::showSummary(const QString &key, const QString &titlePrefix, QList<QPair<Kind, Notifier::Alert>> held,
+                              int heldBeyond)
 {
     QList<QPair<Kind, int>> counts;
     for (const Kind kind : { Kind::Message, Kind::Notification, Kind::OrderUpdate, Kind::Presence }) {
-        const int n
+        int n
             = int(std::count_if(held.cbegin(), held.cend(), [kind](const auto &entry) { return entry.first == kind; }));
+        if (kind == Kind::Notification)
+            n += heldBeyond; // past what was kept: counted as notifications
         if (n > 0)
             counts.append({ kind, n });
     }
@@ -141,9 +155,9 @@ void AlertCenter::showSummary(const QString &key, const QString &titlePrefix, QL
         lines << (alert.body.isEmpty() || kind != Kind::Message ? alert.title
                                                                 : alert.title + QStringLiteral(": ") + alert.body);
     }
-    if (held.size() > MaxNamedInSummary)
+    if (held.size() + heldBeyond > MaxNamedInSummary)
         lines << QCoreApplication::translate("AlertCenter", "and %n more", nullptr,
-                                             int(held.size()) - MaxNamedInSummary);
+                                             int(held.size()) + heldBeyond - MaxNamedInSummary);
     if (m_unread)
         lines << QCoreApplication::translate("AlertCenter", "%n unread", nullptr, m_unread());
     Notifier::Alert summary;

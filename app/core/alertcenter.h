@@ -30,6 +30,8 @@ public:
     Q_ENUM(Kind)
     /// A summary names this many of what it holds, the rest it counts.
     static constexpr int MaxNamedInSummary = 3;
+    /// What Do not disturb holds back for its summary, at most (the rest is counted).
+    static constexpr int MaxMissed = 10'000;
 
     explicit AlertCenter(Notifier *notifier, QObject *parent = nullptr);
 
@@ -54,7 +56,7 @@ public:
     /// messages, then errors (critical), then the rest, each in its order.
     [[nodiscard]] static int rank(Kind kind, const Notifier::Alert &alert);
     /// What Do not disturb held back so far (for the summary at its end).
-    [[nodiscard]] int missedCount() const { return int(m_missed.size()); }
+    [[nodiscard]] int missedCount() const { return int(m_missed.size()) + m_missedBeyond; }
 
 signals:
     void pausedChanged(const QDateTime &until);
@@ -62,13 +64,16 @@ signals:
 private:
     void flush();
     /// One alert for @p held: counted by kind, the important ones named.
-    void showSummary(const QString &key, const QString &titlePrefix, QList<QPair<Kind, Notifier::Alert>> held);
+    void showSummary(const QString &key, const QString &titlePrefix, QList<QPair<Kind, Notifier::Alert>> held,
+                     int heldBeyond = 0);
+    void keepMissed(const QList<QPair<Kind, Notifier::Alert>> &alerts);
     [[nodiscard]] qint64 nowMs() const;
 
     Notifier *m_notifier;
     AlertThrottle m_throttle;
     QList<QPair<Kind, Notifier::Alert>> m_deferred;
     QList<QPair<Kind, Notifier::Alert>> m_missed; ///< offered during Do not disturb
+    int m_missedBeyond = 0; ///< notifications past MaxMissed: counted, not kept
     QTimer *m_timer;
     QTimer *m_pauseEnd;
     QDateTime m_pausedUntil;

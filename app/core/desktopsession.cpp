@@ -67,7 +67,20 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QObjec
     m_recountTimer->setInterval(RecountQuietMs);
     connect(m_recountTimer, &QTimer::timeout, this, &DesktopSession::recount);
     connect(m_counts, &NotificationListFetcher::fetched, this,
-            [this](const QList<QJsonObject> &, const NotificationListFetcher::Totals &totals) { takeTotals(totals); });
+            [this](const QList<QJsonObject> &, const NotificationListFetcher::Totals &totals) {
+                // The list changed while the count was on its way: it may or may not count that; again.
+                if (m_listChanges != m_listChangesAtRecount && m_recountWanted.isValid()
+                    && m_recountWanted.elapsed() < RecountLongestWaitMs) {
+                    scheduleRecount();
+                    return;
+                }
+                m_recountWanted.invalidate();
+                takeTotals(totals);
+            });
+    connect(m_counts, &NotificationListFetcher::failed, this, [this](int status, const QString &message) {
+        m_recountWanted.invalidate(); // the next event that needs one asks again
+        log(tr("could not count the notifications (HTTP %1): %2").arg(status).arg(message));
+    });
     connect(m_actions, &RestActions::failed, this, &DesktopSession::actionFailed);
     connect(m_actions, &RestActions::countsChanged, this, &DesktopSession::scheduleRecount);
     connect(m_actions, &RestActions::replyRefused, this,
@@ -302,16 +315,17 @@ void DesktopSession::onSnapshot(const QList<QJsonObject> &list, const Notificati
         keys << Notify::ContentDedup::Entry{ interpreted.contentKey, now, interpreted.contentKeyExpires };
     }
     m_notifications->reset(items);
-    takeTotals(totals);
     for (const NotificationItem &item : std::as_const(m_sinceResync)) {
         m_notifications->upsert(item);
         items << item;
     }
     // What happened since we asked, and what the server has not taken yet, holds over the snapshot.
-    m_readSinceResync << m_actions->waitingIds(Outbox::Kind::Read);
-    m_unreadSinceResync << m_actions->waitingIds(Outbox::Kind::Unread);
+    noteReadState(m_actions->waitingIds(Outbox::Kind::Read), true);
+    noteReadState(m_actions->waitingIds(Outbox::Kind::Unread), false);
     m_notifications->markRead(m_readSinceResync);
     m_notifications->markUnread(m_unreadSinceResync);
+    // The server's counts, against everything the list holds now.
+    takeTotals(totals);
     // What the snapshot showed counts as delivered: a later replay of
     // those events must not alert again. The resume position stays.
     QByteArrayList seen;
@@ -359,18 +373,36 @@ void DesktopSession::onOlder(const QList<QJsonObject> &list, const NotificationL
     emit olderLoaded(int(added), totals.more);
 }
 
+void DesktopSession::noteReadState(const QStringList &ids, bool read)
+{
+    // The last word on each notification is the one that holds.
+    QStringList &to = read ? m_readSinceResync : m_unreadSinceResync;
+    QStringList &from = read ? m_unreadSinceResync : m_readSinceResync;
+    if (!from.isEmpty()) {
+        for (const QString &id : ids)
+            from.removeAll(id);
+    }
+    to << ids;
+}
+
 void DesktopSession::takeTotals(const NotificationListFetcher::Totals &totals)
 {
     // Beyond the list: what the server counts that the list does not hold.
     // A server that counts only its items (Django's `count`) leaves the
-    // unread ones among them unknown.
-    const qint64 held = m_notifications->notificationCount();
-    if (totals.count) {
-        std::optional<qint64> unread;
-        if (totals.unread)
-            unread = *totals.unread - m_notifications->loadedUnreadCount();
-        m_notifications->setBeyond(*totals.count - held, unread);
+    // unread ones among them unknown. Reads and unreads of listed ones that
+    // the server has not taken yet are in its count the other way round.
+    if (!totals.count)
+        return;
+    std::optional<qint64> unread;
+    if (totals.unread) {
+        qint64 waiting = 0;
+        for (const QString &id : m_actions->waitingIds(Outbox::Kind::Read))
+            waiting += m_notifications->rowOf(id) ? 1 : 0;
+        for (const QString &id : m_actions->waitingIds(Outbox::Kind::Unread))
+            waiting -= m_notifications->rowOf(id) ? 1 : 0;
+        unread = *totals.unread - waiting - m_notifications->loadedUnreadCount();
     }
+    m_notifications->setBeyond(*totals.count - m_notifications->notificationCount(), unread);
 }
 
 void DesktopSession::scheduleRecount()
@@ -386,11 +418,12 @@ void DesktopSession::recount()
     // Counted when the stream is quiet, so that what the server counts is
     // what the list has applied; on a stream that is never quiet, after a while anyway.
     const bool busy = m_batch.events > 0 || (m_sinceFlush.isValid() && m_sinceFlush.elapsed() < RecountQuietMs);
-    if (busy && m_recountWanted.elapsed() < RecountLongestWaitMs) {
+    const qint64 waited = m_recountWanted.isValid() ? m_recountWanted.elapsed() : RecountLongestWaitMs;
+    if (busy && waited < RecountLongestWaitMs) {
         m_recountTimer->start();
         return;
     }
-    m_recountWanted.invalidate();
+    m_listChangesAtRecount = m_listChanges;
     QUrl list = m_settings.server.resolved(QUrl(m_settings.notificationsPath));
     QUrlQuery query(list);
     query.removeAllQueryItems(QStringLiteral("limit"));
@@ -439,11 +472,18 @@ void DesktopSession::apply(const Notification &n, const InterpretedEvent &event)
 
 void DesktopSession::apply(const NotificationRead &r, const InterpretedEvent &)
 {
+    // The last word on a notification in a batch is the one that counts.
+    if (!m_batch.unreads.isEmpty()) {
+        for (const QString &id : r.notificationIds)
+            m_batch.unreads.removeAll(id);
+    }
     m_batch.reads << r.notificationIds;
 }
 
 void DesktopSession::apply(const NotificationUnread &r, const InterpretedEvent &)
 {
+    for (const QString &id : r.notificationIds)
+        m_batch.reads.removeAll(id);
     m_batch.unreads << r.notificationIds;
 }
 
@@ -493,14 +533,16 @@ void DesktopSession::flushBatch()
     if (b.notifications.isEmpty() && b.reads.isEmpty() && b.unreads.isEmpty() && b.orders.isEmpty()
         && b.messages.isEmpty() && b.presences.isEmpty() && b.eventIds.isEmpty() && b.contentKeys.isEmpty())
         return;
+    if (!b.notifications.isEmpty() || !b.reads.isEmpty() || !b.unreads.isEmpty())
+        ++m_listChanges;
     m_notifications->apply(b.notifications);
     // Read or unread on the server: those the list does not hold change its count beyond the list.
     if (m_notifications->markRead(b.reads) + m_notifications->markUnread(b.unreads) > 0)
         scheduleRecount();
     if (m_resyncPending) {
         m_sinceResync << b.notifications;
-        m_readSinceResync << b.reads;
-        m_unreadSinceResync << b.unreads;
+        noteReadState(b.reads, true);
+        noteReadState(b.unreads, false);
     }
     m_orders->apply(b.orders);
     QList<Message> newMessages;

@@ -176,6 +176,8 @@ private:
     void onOlder(const QList<QJsonObject> &list, const Notify::NotificationListFetcher::Totals &totals);
     /// What the server has beyond the list, from a list's totals.
     void takeTotals(const Notify::NotificationListFetcher::Totals &totals);
+    /// A read (or unread) since a resync asked for the list: it holds over the snapshot.
+    void noteReadState(const QStringList &ids, bool read);
     /// Asks the server's counts again once the stream is quiet.
     void scheduleRecount();
     void recount();
@@ -205,7 +207,9 @@ private:
     Notify::NotificationListFetcher *m_older;
     Notify::NotificationListFetcher *m_counts;
     QTimer *m_recountTimer;
-    QElapsedTimer m_recountWanted; ///< since when a recount waits for a quiet stream
+    QElapsedTimer m_recountWanted; ///< since when a recount waits (for a quiet stream, or a steady list)
+    quint64 m_listChanges = 0; ///< batches that changed the notifications
+    quint64 m_listChangesAtRecount = 0;
     QNetworkAccessManager *m_network;
     RestClient *m_rest;
     NotificationModel *m_notifications;

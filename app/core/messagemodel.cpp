@@ -55,7 +55,6 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        return m_pending.value(m.messageId);
     case PendingRole:
         return m_pending.value(m.messageId);
     case PeerRole:
@@ -135,6 +134,10 @@ void MessageModel::resolvePending(const QString &localId, const QString &message
     const int row = rowOf(localId);
     if (row < 0 || !m_pending.remove(localId))
         return;
+    if (messageId.isEmpty()) { // a backend that names none: ours, sent, under our own id
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        return;
+    }
     if (m_ids.contains(messageId)) { // its event came first: that one stays
         removePending(localId);
         return;

@@ -147,11 +147,12 @@ int NotificationModel::unreadIn(const Row &row)
 
 void NotificationModel::setBeyond(qint64 notifications, std::optional<qint64> unread)
 {
-    const int before = unreadCount();
+    const auto before = std::make_tuple(m_beyond, m_beyondUnread, m_beyondUnreadKnown);
     m_beyond = std::max<qint64>(0, notifications);
     m_beyondUnreadKnown = unread.has_value();
     m_beyondUnread = std::clamp<qint64>(unread.value_or(0), 0, m_beyond);
-    if (unreadCount() != before)
+    // Any change of what is beyond the list is news for the counts ("37+", "8 more on the server").
+    if (std::make_tuple(m_beyond, m_beyondUnread, m_beyondUnreadKnown) != before)
         emit unreadCountChanged(unreadCount());
 }
 
@@ -175,15 +176,34 @@ qsizetype NotificationModel::applyOlder(const QList<NotificationItem> &items)
     m_beyond = std::max<qint64>(0, m_beyond - fresh.size());
     m_beyondUnread = std::clamp<qint64>(m_beyondUnread - freshUnread, 0, m_beyond);
     apply(fresh);
+    if (!fresh.isEmpty())
+        emit unreadCountChanged(unreadCount()); // "N more on the server" is fewer
     return fresh.size();
 }
 
-void NotificationModel::removeRow(int row)
+void NotificationModel::moveUp(QList<Row> &fresh, const QList<QPair<int, qsizetype>> &moved)
 {
-    beginRemoveRows({}, row, row);
-    forget(m_rows.at(row));
-    m_rows.removeAt(row);
-    endRemoveRows();
+    // By their old keys: rows shift as others move.
+    QList<QPair<Key, qsizetype>> byKey;
+    for (const auto &[row, index] : moved)
+        byKey.append({ m_rows.at(row).key, index });
+    for (const auto &[oldKey, index] : std::as_const(byKey)) {
+        const auto from = rowOfKey(oldKey);
+        if (!from)
+            continue;
+        Row updated = std::move(fresh[index]);
+        forget(m_rows.at(*from));
+        const int to = std::min(lowerBound(updated.key), *from); // newer: at or above where it was
+        if (to < *from) {
+            beginMoveRows({}, *from, *from, {}, to);
+            m_rows.move(*from, to);
+            endMoveRows();
+        }
+        m_rows[to] = std::move(updated);
+        remember(m_rows.at(to));
+        m_groups.insert(groupKey(m_rows.at(to).item), m_rows.at(to).key);
+        emit dataChanged(createIndex(to, 0), createIndex(to, ColumnCount - 1));
+    }
 }
 
 void NotificationModel::apply(const QList<NotificationItem> &items)
@@ -251,11 +271,19 @@ void NotificationModel::apply(const QList<NotificationItem> &items)
     if (moved.size() > MaxRangeSignals) {
         relayout(std::move(fresh), moved);
     } else {
-        // A few moves: each one a removal here and an insertion with the rest.
-        std::sort(moved.begin(), moved.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
-        for (const auto &[row, index] : std::as_const(moved))
-            removeRow(row);
-        insertRows(std::move(fresh));
+        // A few rows that take a new member move up (a move: views keep
+        // their selection on it, the detail pane its row); the new ones go
+        // in as ranges.
+        moveUp(fresh, moved);
+        QSet<qsizetype> movedIndexes;
+        for (const auto &entry : std::as_const(moved))
+            movedIndexes.insert(entry.second);
+        QList<Row> rest;
+        for (qsizetype i = 0; i < fresh.size(); ++i) {
+            if (!movedIndexes.contains(i))
+                rest << std::move(fresh[i]);
+        }
+        insertRows(std::move(rest));
     }
     trim();
 }
@@ -384,6 +412,7 @@ void NotificationModel::trim()
         forget(m_rows.at(row));
     m_rows.resize(m_capacity);
     endRemoveRows();
+    emit unreadCountChanged(unreadCount()); // the same total, but more of it beyond the list
 }
 
 void NotificationModel::reset(const QList<NotificationItem> &items)

@@ -124,7 +124,8 @@ public:
     [[nodiscard]] QList<NotificationItem> items() const;
 
 signals:
-    /// unreadCount() changed (in the list, or beyond it).
+    /// The counts changed: unreadCount() (in the list, or beyond it), or
+    /// what is beyond the list (notificationsBeyond(), unreadCountExact()).
     void unreadCountChanged(int unread);
     /// Rows were added at the top, by insertion or in a layout change (a
     /// view that keeps its place wants to know).
@@ -156,7 +157,9 @@ private:
     void insertRows(QList<Row> rows);
     /// Moves and insertions all over the list as one layout change.
     void relayout(QList<Row> fresh, const QList<QPair<int, qsizetype>> &moved);
-    void removeRow(int row);
+    /// Rows that took a new member (@p moved: row, index in @p fresh) move
+    /// up to where their new key goes, each a row move.
+    void moveUp(QList<Row> &fresh, const QList<QPair<int, qsizetype>> &moved);
     void remember(const Row &row);
     void forget(const Row &row);
     qsizetype setRead(const QStringList &ids, bool read);

@@ -57,7 +57,6 @@ void Outbox::restore()
         entry.body = row.payload.value(u"body").toString();
         entry.createdAt = QDateTime::fromString(row.payload.value(u"created_at").toString(), Qt::ISODateWithMs);
         m_entries << entry;
-        m_nextId = std::max(m_nextId, entry.id + 1);
     }
     pump();
 }
@@ -76,8 +75,7 @@ qint64 Outbox::keep(const Entry &entry)
         id = m_history->addToOutbox(kindName(entry.kind), payload);
     }
     if (id <= 0)
-        id = m_nextId;
-    m_nextId = std::max(m_nextId, id + 1);
+        id = m_nextLocalId--; // not kept (no history, or it failed): ids of our own, below the history's
     Entry kept = entry;
     kept.id = id;
     m_entries << kept;
@@ -109,9 +107,10 @@ void Outbox::addStates(Kind kind, const QStringList &notificationIds)
     if (m_history)
         transaction.emplace(*m_history);
     for (const QString &id : notificationIds) {
-        // The opposite one, not sent yet: both together change nothing on the server.
+        // The opposite one, never sent: both together change nothing on the server.
+        // (One that was sent and failed may have been done there after all.)
         const auto waiting = std::find_if(m_entries.cbegin(), m_entries.cend(), [&](const Entry &e) {
-            return e.kind == opposite && e.notificationId == id && !m_inFlight.contains(e.id);
+            return e.kind == opposite && e.notificationId == id && e.attempts == 0 && !m_inFlight.contains(e.id);
         });
         if (waiting != m_entries.cend()) {
             forget(waiting->id);
@@ -136,6 +135,15 @@ qint64 Outbox::addReply(const QString &to, const QString &body)
     const qint64 id = keep(entry);
     pump();
     return id;
+}
+
+QList<Outbox::Entry> Outbox::clear()
+{
+    const QList<Entry> given = m_entries;
+    for (const Entry &entry : given)
+        forget(entry.id);
+    m_inFlight.clear(); // their answers find nothing to report
+    return given;
 }
 
 void Outbox::flush()

@@ -33,7 +33,7 @@ public:
 
     struct Entry
     {
-        qint64 id = 0; ///< the history's id (or a counter without history)
+        qint64 id = 0; ///< the history's id (negative: not kept in the history)
         Kind kind = Kind::Read;
         QString notificationId; ///< Read, Unread
         QString to; ///< Reply
@@ -57,6 +57,8 @@ public:
     qint64 addReply(const QString &to, const QString &body);
     /// Tries everything waiting now (the stream is open again).
     void flush();
+    /// Gives up everything (another server); returns what it was.
+    QList<Entry> clear();
 
     [[nodiscard]] const QList<Entry> &entries() const { return m_entries; }
     [[nodiscard]] bool isEmpty() const { return m_entries.isEmpty(); }
@@ -85,6 +87,6 @@ private:
     QList<qint64> m_inFlight;
     QTimer *m_retry;
     qint64 m_backoffMs = FirstRetryMs;
-    qint64 m_nextId = 1;
+    qint64 m_nextLocalId = -1; ///< for entries the history did not keep
     bool m_paused = false; ///< after a failure: until the retry timer or flush()
 };

@@ -47,6 +47,15 @@ void RestActions::serverChanged()
     m_probed = false;
     if (std::exchange(m_missing, 0) != 0)
         emit offersChanged();
+    // What was meant for the last server does not go to this one; it is said, not dropped in silence.
+    const QList<Outbox::Entry> given = m_outbox->clear();
+    for (const Outbox::Entry &entry : given) {
+        if (entry.kind == Outbox::Kind::Reply)
+            m_messages->removePending(localMessageId(entry.id));
+    }
+    if (!given.isEmpty())
+        emit failed(Action::Read,
+                    tr("%n action(s) meant for the previous server were not sent.", nullptr, int(given.size())));
 }
 
 void RestActions::streamOpened()
@@ -64,8 +73,8 @@ void RestActions::probe()
         { Action::Unread, ApiPath::notificationUnread(QStringLiteral("probe")) },
         { Action::ReadAll, QLatin1StringView(ApiPath::NotificationsReadAll) },
     };
-    for (const auto &[action, path] : paths) {
-        m_rest->get(path, [this, action](const RestClient::Answer &answer) {
+    for (const auto &endpoint : paths) {
+        m_rest->get(endpoint.second, [this, action = endpoint.first](const RestClient::Answer &answer) {
             if (answer.status == 404)
                 setMissing(action);
         });
@@ -191,8 +200,23 @@ void RestActions::onDelivered(const Outbox::Entry &entry, const RestClient::Answ
 void RestActions::onFailed(const Outbox::Entry &entry, const RestClient::Answer &answer)
 {
     // 404 for a notification: the server does not know it (local only, or
-    // gone): what this app shows of it is all there is.
+    // gone), and what this app shows of it is all there is; unless it is
+    // the endpoint that is missing (a server without "unread again" answers
+    // its unknown path in JSON too): asked once more, as when the stream opens.
     const bool unknownItem = answer.status == 404 && !answer.endpointMissing() && entry.kind != Outbox::Kind::Reply;
+    if (unknownItem && entry.kind == Outbox::Kind::Unread) {
+        m_rest->get(ApiPath::notificationUnread(QStringLiteral("probe")),
+                    [this, entry](const RestClient::Answer &probe) {
+                        if (probe.status != 404)
+                            return;
+                        setMissing(Action::Unread);
+                        m_notifications->markRead({ entry.notificationId });
+                        if (m_history)
+                            m_history->markRead({ entry.notificationId });
+                        emit failed(Action::Unread, missingReason(Action::Unread));
+                    });
+        return;
+    }
     if (unknownItem)
         return;
     switch (entry.kind) {

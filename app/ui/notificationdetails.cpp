@@ -79,8 +79,9 @@ NotificationDetails::NotificationDetails(QWidget *parent)
 
 void NotificationDetails::show(const QModelIndex &index)
 {
-    if (m_current.model())
-        disconnect(m_current.model(), nullptr, this, nullptr);
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = index.model();
     m_current = index;
     m_gone->hide();
     if (!index.isValid()) {

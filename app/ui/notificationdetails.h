@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QModelIndex>
+#include <QPointer>
 #include <QStackedWidget>
 
 class QLabel;
@@ -39,6 +40,7 @@ private:
     void follow();
 
     QPersistentModelIndex m_current;
+    QPointer<const QAbstractItemModel> m_model; ///< whose signals it follows (its index may go first)
     QStringList m_ids;
     bool m_shownRead = false;
     bool m_unreadOffered = true;

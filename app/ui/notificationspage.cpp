@@ -245,9 +245,15 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
         menu.addAction(m_copy);
         menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
-    connect(m_details, &NotificationDetails::markReadRequested, m_session,
-            qOverload<const QStringList &>(&DesktopSession::markRead));
-    connect(m_details, &NotificationDetails::markUnreadRequested, m_session, &DesktopSession::markUnread);
+    // The pane's buttons: the user decided about this one; the moment has nothing left to do.
+    connect(m_details, &NotificationDetails::markReadRequested, this, [this](const QStringList &ids) {
+        settlePane(ids);
+        m_session->markRead(ids);
+    });
+    connect(m_details, &NotificationDetails::markUnreadRequested, this, [this](const QStringList &ids) {
+        settlePane(ids);
+        m_session->markUnread(ids);
+    });
     connect(m_details, &NotificationDetails::copyRequested, this, &NotificationsPage::copySelected);
     // Categories: new rows are looked at, not the whole list after every batch.
     connect(m_session->notifications(), &QAbstractItemModel::rowsInserted, this,
@@ -312,12 +318,13 @@ void NotificationsPage::buildActions()
     connect(m_markRead, &QAction::triggered, this, [this] {
         QStringList all, unread;
         selectedIds(&all, &unread);
+        settlePane(all);
         m_session->markRead(unread);
     });
     connect(m_markUnread, &QAction::triggered, this, [this] {
         QStringList all, unread, read;
         selectedIds(&all, &unread, &read);
-        m_readTimer->stop(); // unread on purpose: not read again in a moment
+        settlePane(all); // unread on purpose: not read again in a moment
         m_session->markUnread(read);
     });
     connect(m_markShownRead, &QAction::triggered, this, [this] {
@@ -326,9 +333,11 @@ void NotificationsPage::buildActions()
             return;
         }
         // More unread on the server than the list holds: say how many, and ask.
+        // (A server without "read all" gets the listed ones marked, one by one: nothing more to ask.)
         NotificationModel *model = m_session->notifications();
         const int loaded = model->loadedUnreadCount();
-        if (model->unreadCount() > loaded || !model->unreadCountExact()) {
+        const bool serverWide = m_session->actions()->offers(RestActions::Action::ReadAll);
+        if (serverWide && (model->unreadCount() > loaded || !model->unreadCountExact())) {
             const QString question = model->unreadCountExact()
                 ? tr("Mark %1 notifications read on the server?").arg(QLocale().toString(model->unreadCount()))
                 : tr("Mark every notification read on the server?");
@@ -400,9 +409,19 @@ void NotificationsPage::onCurrentChanged(const QModelIndex &current)
         m_filter->setKept(current.isValid() ? current.data(NotificationModel::MemberIdsRole).toStringList()
                                             : QStringList());
         m_readTimer->stop(); // a new moment for a new row
+        m_paneSettled = false;
     }
     updateReadTimer();
     updateActions();
+}
+
+void NotificationsPage::settlePane(const QStringList &ids)
+{
+    const QStringList shown = m_details->shownIds();
+    if (std::any_of(ids.cbegin(), ids.cend(), [&shown](const QString &id) { return shown.contains(id); })) {
+        m_paneSettled = true;
+        m_readTimer->stop();
+    }
 }
 
 bool NotificationsPage::readPending() const
@@ -415,8 +434,8 @@ void NotificationsPage::updateReadTimer()
     // Read only what the user is looking at: the pane shows it, this tab is
     // in front, and the window is the active one.
     const QPersistentModelIndex shown = m_details->current();
-    const bool reading = shown.isValid() && !shown.data(NotificationModel::ReadRole).toBool() && isVisible()
-        && m_details->isVisible() && window()->isActiveWindow();
+    const bool reading = !m_paneSettled && shown.isValid() && !shown.data(NotificationModel::ReadRole).toBool()
+        && isVisible() && m_details->isVisible() && window()->isActiveWindow();
     if (!reading)
         m_readTimer->stop();
     else if (!m_readTimer->isActive())
@@ -429,6 +448,7 @@ void NotificationsPage::markShownRead()
     if (!m_readTimer->isActive())
         return;
     m_readTimer->stop();
+    m_paneSettled = true; // once per choice: should it come back unread, it stays so
     m_session->markRead(m_details->current().data(NotificationModel::MemberIdsRole).toStringList());
 }
 

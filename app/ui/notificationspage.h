@@ -71,6 +71,8 @@ private:
     /// Runs the read moment while everything a read needs holds, else stops it.
     void updateReadTimer();
     void markShownRead();
+    /// The user marked @p ids read or unread: if the pane shows them, it is settled.
+    void settlePane(const QStringList &ids);
     void loadOlderFinished(int count, bool more);
     void updateOlderButton();
     void onRowsInserted(int first, int last);
@@ -104,6 +106,10 @@ private:
     /// Inside a change of the list's rows: a selection that moves now was
     /// moved by the list, not by the user.
     int m_listChanging = 0;
+    /// The pane's notification was read once by the moment, or marked read
+    /// or unread by the user: it is not read again by itself (made unread,
+    /// or taken back by the server, it stays so) until the user chooses a row.
+    bool m_paneSettled = false;
     /// The top row in view across a layout change (a burst merged in one go).
     QPersistentModelIndex m_topBefore;
     int m_topRowBefore = -1;

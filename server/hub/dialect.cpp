@@ -85,10 +85,11 @@ public:
         // An extension of ours: the counts, so that a client that shows the
         // newest page still says how many there are, and how many are unread.
         const NotificationCounts counts = store.notificationCounts(user);
-        return HttpResponse::json(200,
-                                  QJsonObject{ { QStringLiteral("notifications"), list },
-                                               { QStringLiteral("count"), unreadOnly ? counts.unread : counts.total },
-                                               { QStringLiteral("unread_count"), counts.unread } });
+        return HttpResponse::json(
+            200,
+            QJsonObject{ { QStringLiteral("notifications"), list },
+                         { QStringLiteral("count"), unreadOnly ? counts.unreadEntries : counts.total },
+                         { QStringLiteral("unread_count"), counts.unread } });
     }
 };
 

@@ -88,7 +88,7 @@ void FaultInjector::failRequests(int count, int status, const QByteArray &pathPr
     m_plan.failRequests = count;
     m_plan.failRequestStatus = status;
     m_plan.failPath = pathPrefix;
-    m_plan.retryAfterSeconds = retryAfterSeconds;
+    m_plan.failRequestRetryAfterSeconds = retryAfterSeconds;
 }
 
 namespace {
@@ -112,7 +112,7 @@ std::optional<HttpResponse> FaultInjector::takeRequestFailure(const QByteArray &
     if (m_plan.failRequests <= 0 || !path.startsWith(m_plan.failPath))
         return std::nullopt;
     --m_plan.failRequests;
-    return injectedFailure(m_plan.failRequestStatus, m_plan.retryAfterSeconds);
+    return injectedFailure(m_plan.failRequestStatus, m_plan.failRequestRetryAfterSeconds);
 }
 
 std::optional<int> FaultInjector::takeDelay()

@@ -52,6 +52,7 @@ private:
         int garbageStreams = 0; ///< next N streams send garbage bytes, then close
         int failRequests = 0; ///< next N REST requests under failPath answer failRequestStatus
         int failRequestStatus = 503;
+        int failRequestRetryAfterSeconds = 1;
         QByteArray failPath;
     };
 

@@ -35,12 +35,15 @@ struct NotificationRecord
     bool read = false;
 };
 
-/// How many notifications a user has (each notification id once), and how
-/// many of them are unread: the truth the clients' counts show.
+/// A user's notifications counted: what the list pages over (its entries,
+/// all or the unread ones: a notification published again under its id is
+/// listed again), and how many notifications are unread (each id once),
+/// the truth the clients' counts show.
 struct NotificationCounts
 {
-    qint64 total = 0;
-    qint64 unread = 0;
+    qint64 total = 0; ///< entries of the list
+    qint64 unreadEntries = 0; ///< entries of the list with `unread=1`
+    qint64 unread = 0; ///< unread notifications
 };
 
 /// Where a stream or a poll resumes after the id a client sent back: the

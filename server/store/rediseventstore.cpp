@@ -105,19 +105,19 @@ end
 return 0
 )lua";
 
-// ARGV: prefix, user. Returns the user's notification ids counted once each, and how many are unread.
+// ARGV: prefix, user. Returns the list's entries, its unread entries, and the unread notifications (ids once).
 const QByteArray CountsScript = R"lua(
 local p, user = ARGV[1], ARGV[2]
-local total, unread = 0, 0
-for _, set in ipairs({p .. 'n:ids:u:' .. user, p .. 'n:ids:all'}) do
-  for _, id in ipairs(redis.call('SMEMBERS', set)) do
-    if set == p .. 'n:ids:u:' .. user or redis.call('SISMEMBER', p .. 'n:ids:u:' .. user, id) == 0 then
-      total = total + 1
-      if redis.call('SISMEMBER', p .. 'read:' .. user, id) == 0 then unread = unread + 1 end
-    end
+local seqs = redis.call('ZUNION', 2, p .. 'n:u:' .. user, p .. 'n:all')
+local unreadEntries, unread, seen = 0, 0, {}
+for _, s in ipairs(seqs) do
+  local id = redis.call('HGET', p .. 'n:id', s)
+  if redis.call('SISMEMBER', p .. 'read:' .. user, id) == 0 then
+    unreadEntries = unreadEntries + 1
+    if not seen[id] then seen[id] = true; unread = unread + 1 end
   end
 end
-return {total, unread}
+return {#seqs, unreadEntries, unread}
 )lua";
 
 quint64 seqOfEntryId(const QByteArray &id)
@@ -460,9 +460,9 @@ bool RedisEventStore::markUnread(const QString &user, const QString &notificatio
 NotificationCounts RedisEventStore::notificationCounts(const QString &user)
 {
     const auto reply = runScript(CountsScript, { user.toUtf8() });
-    if (!reply || reply->elements.size() != 2)
+    if (!reply || reply->elements.size() != 3)
         return {};
-    return { reply->elements[0].toInteger(), reply->elements[1].toInteger() };
+    return { reply->elements[0].toInteger(), reply->elements[1].toInteger(), reply->elements[2].toInteger() };
 }
 
 QList<QJsonObject> RedisEventStore::orders(const QString &user)

@@ -294,14 +294,15 @@ NotificationCounts SqliteEventStore::notificationCounts(const QString &user)
 {
     QSqlQuery query(m_db);
     query.prepare(
-        QStringLiteral("SELECT COUNT(*), COALESCE(SUM(NOT EXISTS (SELECT 1 FROM notification_reads r WHERE r.user = ? "
-                       "AND r.notification_id = ids.notification_id)), 0) "
-                       "FROM (SELECT DISTINCT notification_id FROM notifications WHERE user IS NULL OR user = ?) ids"));
+        QStringLiteral("SELECT COUNT(*), COALESCE(SUM(r.user IS NULL), 0), "
+                       "COUNT(DISTINCT CASE WHEN r.user IS NULL THEN n.notification_id END) FROM notifications n "
+                       "LEFT JOIN notification_reads r ON r.user = ? AND r.notification_id = n.notification_id "
+                       "WHERE n.user IS NULL OR n.user = ?"));
     query.addBindValue(user);
     query.addBindValue(user);
     if (!query.exec() || !query.next())
         return {};
-    return { query.value(0).toLongLong(), query.value(1).toLongLong() };
+    return { query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong() };
 }
 
 QStringList SqliteEventStore::markAllRead(const QString &user)

@@ -49,6 +49,7 @@ private slots:
     void readsFromElsewhere();
     void newestFirstAndFilters();
     void capacityDropsTheOldest();
+    void aRowTakingARepeatMovesWithItsSelection();
     void relativeTimes();
     void orderTransitionsAndHistory();
     void snapshotBeforeTheStreamKeepsOneTimeline();
@@ -164,6 +165,47 @@ void tst_NotificationModel::capacityDropsTheOldest()
     model.setBeyond(20, 7);
     QCOMPARE(model.unreadCount(), 157);
     QCOMPARE(NotificationModel::DefaultCapacity, 10'000);
+}
+
+void tst_NotificationModel::aRowTakingARepeatMovesWithItsSelection()
+{
+    // A repeat joins its row ("×2"), which moves up to the top: a view's
+    // selection and the detail pane (persistent indexes) go with it, in a
+    // batch of a few (row moves) as in a big one (one layout change).
+    for (const int repeats : { 1, 3, 20 }) {
+        NotificationModel model;
+        QList<NotificationItem> start;
+        for (int i = 0; i < 30; ++i)
+            start << item(QStringLiteral("n%1").arg(i), 30 - i); // n29 newest
+        model.apply(start);
+        const QPersistentModelIndex selected = model.index(*model.rowOf(QStringLiteral("n10")), 0);
+        const QPersistentModelIndex other = model.index(*model.rowOf(QStringLiteral("n20")), 0);
+        QList<int> others; // rows other than n10 (the selected) and n20 (another held one)
+        for (int i = 0; i < 30; ++i) {
+            if (i != 10 && i != 20)
+                others << i;
+        }
+        QList<NotificationItem> again;
+        for (int r = 0; r < repeats; ++r) {
+            NotificationItem n = item(QStringLiteral("again-%1").arg(r), 0);
+            const int of = r == 0 ? 10 : others.at(r - 1); // n10's repeat, then others
+            n.title = QStringLiteral("Title n%1").arg(of);
+            n.body = QStringLiteral("Body of n%1").arg(of);
+            n.createdAt = start.at(of).createdAt.addSecs(60); // within the group's window, newer
+            again << n;
+        }
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        model.apply(again);
+        QVERIFY2(selected.isValid(), qPrintable(QString::number(repeats)));
+        QCOMPARE(selected.data(NotificationModel::MemberIdsRole).toStringList(),
+                 (QStringList{ QStringLiteral("again-0"), QStringLiteral("n10") }));
+        QCOMPARE(selected.row(), *model.rowOf(QStringLiteral("n10")));
+        QCOMPARE(other.data(NotificationModel::IdRole).toString(), QStringLiteral("n20"));
+        QCOMPARE(removed.size(), 0); // moved, never removed and inserted again
+        QCOMPARE(model.rowCount(), 30);
+        QCOMPARE(model.notificationCount(), 30 + repeats);
+        QCOMPARE(model.unreadCount(), 30 + repeats);
+    }
 }
 
 void tst_NotificationModel::relativeTimes()

@@ -446,6 +446,8 @@ void tst_TruthfulWindow::aRefusedReadIsTakenBackAndSaid()
     QVERIFY2(m_window->notificationsPage()->notice()->text().contains(u"Not marked read on the server"),
              qPrintable(m_window->notificationsPage()->notice()->text()));
     QCOMPARE(serverUnread(), 1);
+    // Taken back while in the pane: it is not sent again and again by itself.
+    QVERIFY(!m_window->notificationsPage()->readPending());
 }
 
 // --- 5. Mark unread ----------------------------------------------------------
@@ -468,7 +470,10 @@ void tst_TruthfulWindow::markUnreadReachesTheServer()
         QTRY_COMPARE(serverUnread(), 0);
         QTest::keyClick(list(), Qt::Key_M, Qt::ShiftModifier);
         QCOMPARE(model()->unreadCount(), 1);
+        // Unread on purpose: not read again in a moment, though it is still in the pane.
+        QVERIFY(!m_window->notificationsPage()->readPending());
         QTRY_COMPARE(serverUnread(), 1); // the server agrees
+        QVERIFY(!m_window->notificationsPage()->readPending());
         m_window.reset();
         m_session.reset();
     }

@@ -110,6 +110,8 @@ void tst_SqliteEventStore::notificationsReadState()
         const auto c = store.notificationCounts(QString::fromLatin1(user));
         return Counts{ c.total, c.unread };
     };
+    const auto unreadEntries
+        = [&store](const char *user) { return store.notificationCounts(QString::fromLatin1(user)).unreadEntries; };
     QCOMPARE(counts("alice"), Counts(2, 0));
     QVERIFY(!store.markUnread(QStringLiteral("alice"), QStringLiteral("n3")));
     QVERIFY(!store.markUnread(QStringLiteral("alice"), QStringLiteral("zz")));
@@ -118,10 +120,13 @@ void tst_SqliteEventStore::notificationsReadState()
     QCOMPARE(counts("alice"), Counts(2, 1));
     QCOMPARE(store.notifications(QStringLiteral("alice"), true, 10).size(), 1);
     QCOMPARE(counts("bob"), Counts(2, 2));
-    // A notification published again under its id (an update) is still one.
+    // A notification published again under its id (an update) is listed
+    // again (an entry more), but it is one unread notification.
     append(store, makeEvent("notification", R"({"notification_id":"n2","title":"b2"})"));
-    QCOMPARE(counts("bob"), Counts(2, 2));
-    QCOMPARE(counts("carol"), Counts(1, 1)); // the broadcast
+    QCOMPARE(counts("bob"), Counts(3, 2));
+    QCOMPARE(unreadEntries("bob"), 3);
+    QCOMPARE(store.notifications(QStringLiteral("bob"), false, 10).size(), 3); // what count pages over
+    QCOMPARE(counts("carol"), Counts(2, 1)); // the broadcast, twice
 }
 
 void tst_SqliteEventStore::ordersKeepLatest()
