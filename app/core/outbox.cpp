@@ -139,7 +139,7 @@ qint64 Outbox::addReply(const QString &to, const QString &body)
 
 QList<Outbox::Entry> Outbox::clear()
 {
-    const QList<Entry> given = m_entries;
+    QList<Entry> given = m_entries;
     for (const Entry &entry : given)
         forget(entry.id);
     m_inFlight.clear(); // their answers find nothing to report
