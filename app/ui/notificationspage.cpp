@@ -477,9 +477,10 @@ bool NotificationsPage::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched != m_search)
         return QWidget::eventFilter(watched, event);
+    if (event->type() != QEvent::ShortcutOverride && event->type() != QEvent::KeyPress)
+        return false;
     const auto *key = static_cast<QKeyEvent *>(event);
-    const bool ctrlU = (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)
-        && key->key() == Qt::Key_U && key->modifiers() == Qt::ControlModifier;
+    const bool ctrlU = key->key() == Qt::Key_U && key->modifiers() == Qt::ControlModifier;
     if (ctrlU) {
         // Ctrl+U means "unread only" everywhere in the window, not "delete to the start of the line".
         if (event->type() == QEvent::KeyPress)
@@ -488,7 +489,7 @@ bool NotificationsPage::eventFilter(QObject *watched, QEvent *event)
         return true;
     }
     if (event->type() != QEvent::KeyPress)
-        return false;
+        return false; // the other overrides are the line edit's
     if (key->key() == Qt::Key_Down && key->modifiers() == Qt::NoModifier) {
         // From the search box into the list, on its first row unless one is chosen.
         m_view->setFocus(Qt::TabFocusReason);
