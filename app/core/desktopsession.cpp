@@ -218,6 +218,13 @@ void DesktopSession::start()
             m_journal.accept(id);
         m_journal.setLastEventId(m_history->lastEventId());
         m_feed->dedup().restore(m_history->contentKeys());
+        // What the server had when we last knew: the counts say so until it is asked again.
+        if (const auto server = m_history->serverCounts()) {
+            std::optional<qint64> unread;
+            if (server->unread)
+                unread = *server->unread - m_notifications->loadedUnreadCount();
+            m_notifications->setBeyond(server->notifications - m_notifications->notificationCount(), unread);
+        }
     }
     m_actions->restore();
     // With a stored position the stream's replay brings us up to date, and
@@ -237,6 +244,18 @@ void DesktopSession::stop()
 {
     m_client->stop();
     flushBatch(); // what arrived is kept, even when the app quits right after
+    saveServerCounts();
+}
+
+void DesktopSession::saveServerCounts()
+{
+    if (!m_history)
+        return;
+    HistoryStore::ServerCounts counts;
+    counts.notifications = m_notifications->notificationCount() + m_notifications->notificationsBeyond();
+    if (m_notifications->unreadCountExact())
+        counts.unread = m_notifications->unreadCount();
+    m_history->saveServerCounts(counts);
 }
 
 void DesktopSession::reconnectNow()
@@ -403,6 +422,7 @@ void DesktopSession::takeTotals(const NotificationListFetcher::Totals &totals)
         unread = *totals.unread - waiting - m_notifications->loadedUnreadCount();
     }
     m_notifications->setBeyond(*totals.count - m_notifications->notificationCount(), unread);
+    saveServerCounts();
 }
 
 void DesktopSession::scheduleRecount()

@@ -178,6 +178,8 @@ private:
     void takeTotals(const Notify::NotificationListFetcher::Totals &totals);
     /// A read (or unread) since a resync asked for the list: it holds over the snapshot.
     void noteReadState(const QStringList &ids, bool read);
+    /// Keeps what the server has beyond the list for the next start.
+    void saveServerCounts();
     /// Asks the server's counts again once the stream is quiet.
     void scheduleRecount();
     void recount();

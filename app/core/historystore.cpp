@@ -277,13 +277,46 @@ void HistoryStore::rememberDelivered(const QByteArrayList &ids)
     m_rememberedSinceTrim += ids.size();
 }
 
-void HistoryStore::setLastEventId(const QByteArray &id)
+void HistoryStore::setState(const QString &key, const QString &value)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("INSERT INTO state(key, value) VALUES ('last_event_id', ?) "
-                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
-    query.addBindValue(QString::fromUtf8(id));
+    query.prepare(QStringLiteral(
+        "INSERT INTO state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    query.addBindValue(key);
+    query.addBindValue(value);
     query.exec();
+}
+
+QString HistoryStore::state(const QString &key) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT value FROM state WHERE key = ?"));
+    query.addBindValue(key);
+    return query.exec() && query.next() ? query.value(0).toString() : QString();
+}
+
+void HistoryStore::setLastEventId(const QByteArray &id)
+{
+    setState(QStringLiteral("last_event_id"), QString::fromUtf8(id));
+}
+
+void HistoryStore::saveServerCounts(const ServerCounts &counts)
+{
+    setState(QStringLiteral("server_notifications"), QString::number(counts.notifications));
+    setState(QStringLiteral("server_unread"), counts.unread ? QString::number(*counts.unread) : QString());
+}
+
+std::optional<HistoryStore::ServerCounts> HistoryStore::serverCounts() const
+{
+    bool ok = false;
+    ServerCounts counts;
+    counts.notifications = state(QStringLiteral("server_notifications")).toLongLong(&ok);
+    if (!ok)
+        return std::nullopt;
+    const QString unread = state(QStringLiteral("server_unread"));
+    if (!unread.isEmpty())
+        counts.unread = unread.toLongLong();
+    return counts;
 }
 
 QByteArrayList HistoryStore::deliveredIds() const
@@ -298,9 +331,7 @@ QByteArrayList HistoryStore::deliveredIds() const
 
 QByteArray HistoryStore::lastEventId() const
 {
-    QSqlQuery query(m_db);
-    query.exec(QStringLiteral("SELECT value FROM state WHERE key = 'last_event_id'"));
-    return query.next() ? query.value(0).toString().toUtf8() : QByteArray();
+    return state(QStringLiteral("last_event_id")).toUtf8();
 }
 
 void HistoryStore::rememberContentKeys(const QList<Notify::ContentDedup::Entry> &entries)

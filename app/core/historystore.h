@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QSqlDatabase>
 
+#include <optional>
+
 /// The app's local history in SQLite (Qt Sql), so it starts with yesterday's
 /// state and resumes its stream where it stopped: the last 10,000
 /// notifications with their read flags, orders and their transitions,
@@ -72,6 +74,16 @@ public:
     void rememberContentKey(const Notify::ContentDedup::Entry &entry) { rememberContentKeys({ entry }); }
     [[nodiscard]] QList<Notify::ContentDedup::Entry> contentKeys() const;
 
+    /// What the server had when the app last knew (the list holds fewer):
+    /// notifications in all, and unread ones where the server counts them.
+    struct ServerCounts
+    {
+        qint64 notifications = 0;
+        std::optional<qint64> unread;
+    };
+    void saveServerCounts(const ServerCounts &counts);
+    [[nodiscard]] std::optional<ServerCounts> serverCounts() const;
+
     /// The outbox (Outbox): actions the server has not taken yet, oldest first.
     struct OutboxRow
     {
@@ -89,6 +101,8 @@ public:
 
 private:
     bool exec(const QString &sql, QString *error = nullptr) const;
+    void setState(const QString &key, const QString &value);
+    [[nodiscard]] QString state(const QString &key) const;
 
     QString m_path;
     QString m_connection;

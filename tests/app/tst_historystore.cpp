@@ -4,6 +4,7 @@
 
 #include "historystore.h"
 
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -28,6 +29,7 @@ class tst_HistoryStore final : public QObject
 private slots:
     void keepsTheNewestNotifications();
     void readFlagsAndTransactions();
+    void serverCountsAndTheOutbox();
 };
 
 void tst_HistoryStore::keepsTheNewestNotifications()
@@ -100,6 +102,38 @@ void tst_HistoryStore::readFlagsAndTransactions()
     QCOMPARE(read.value(QStringLiteral("n3")), false);
     QCOMPARE(history.lastEventId(), QByteArray("e3"));
     QCOMPARE(history.deliveredIds(), (QByteArrayList{ "e1", "e2", "e3" }));
+}
+
+void tst_HistoryStore::serverCountsAndTheOutbox()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+    qint64 second = 0;
+    {
+        HistoryStore history(path);
+        QString error;
+        QVERIFY(history.open(&error));
+        QVERIFY(!history.serverCounts()); // never known
+        history.saveServerCounts({ 20'008, 20'008 });
+        QVERIFY(history.addToOutbox(QStringLiteral("read"), QJsonObject{ { QStringLiteral("notification_id"), 1 } })
+                > 0);
+        second = history.addToOutbox(QStringLiteral("reply"),
+                                     QJsonObject{ { QStringLiteral("to"), QStringLiteral("bob") } });
+        QVERIFY(second > 0);
+    }
+    HistoryStore history(path);
+    QString error;
+    QVERIFY(history.open(&error));
+    QCOMPARE(history.serverCounts()->notifications, 20'008);
+    QCOMPARE(history.serverCounts()->unread, 20'008);
+    history.saveServerCounts({ 500, std::nullopt }); // a server that does not count unread ones
+    QCOMPARE(history.serverCounts()->unread, std::nullopt);
+    const auto outbox = history.outbox();
+    QCOMPARE(outbox.size(), 2);
+    QCOMPARE(outbox.at(0).kind, QStringLiteral("read")); // oldest first
+    QCOMPARE(outbox.at(1).payload.value(u"to").toString(), QStringLiteral("bob"));
+    history.removeFromOutbox(second);
+    QCOMPARE(history.outbox().size(), 1);
 }
 
 QTEST_MAIN(tst_HistoryStore)

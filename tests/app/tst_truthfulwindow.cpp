@@ -94,6 +94,7 @@ private slots:
     void readingNeedsTheActiveWindowAndItsTab();
     // 2. and 3. No silent cap; the selection at the cap
     void countsAreTheServersAndTheListReachesEverything();
+    void theServersCountsAreKeptForTheNextStart();
     // 4. and the outbox
     void aRefusedReplyComesBackWithTheReason();
     void repliesAndReadsWaitForTheServer();
@@ -358,6 +359,45 @@ void tst_TruthfulWindow::countsAreTheServersAndTheListReachesEverything()
     }
     QTRY_COMPARE_WITH_TIMEOUT(serverUnread(), 0, 15000);
     QTRY_COMPARE(model()->unreadCount(), 0); // the recount after the server's notification_read
+}
+
+void tst_TruthfulWindow::theServersCountsAreKeptForTheNextStart()
+{
+    // 1,005 on the server, the newest 1,000 listed: what the app knew of the
+    // other five holds at the next start, even when the server cannot be
+    // asked (a refused token), until it is asked again.
+    const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-1);
+    for (int i = 0; i < 1'005; ++i)
+        m_server->publish("notification",
+                          QJsonObject{ { QStringLiteral("notification_id"), QStringLiteral("k-%1").arg(i) },
+                                       { QStringLiteral("title"), QStringLiteral("Kept %1").arg(i) },
+                                       { QStringLiteral("created_at"), start.addSecs(i).toString(Qt::ISODate) } },
+                          { QStringLiteral("alice") });
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+    {
+        HistoryStore history(path);
+        QString error;
+        QVERIFY(history.open(&error));
+        startWindow(settings(), &history);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 1'000, 15000);
+        QCOMPARE(model()->unreadCount(), 1'005);
+        m_session->stop();
+        m_window.reset();
+        m_session.reset();
+    }
+    HistoryStore history(path);
+    QString error;
+    QVERIFY(history.open(&error));
+    DesktopSession::Settings wrong = settings();
+    wrong.token = "wrong-token";
+    startWindow(wrong, &history);
+    QCOMPARE(model()->rowCount(), 1'000);
+    QCOMPARE(model()->unreadCount(), 1'005);
+    QTRY_COMPARE(m_window->tabs()->tabText(MainWindow::NotificationsTab).remove(u'&'),
+                 QStringLiteral("Notifications (1,005)"));
+    QTRY_COMPARE(m_session->client()->state(), SseClient::State::AuthRequired);
+    QCOMPARE(model()->unreadCount(), 1'005);
 }
 
 // --- 4. Replies, reads and the outbox ----------------------------------------
