@@ -31,13 +31,6 @@
             <numerusform>%n Kollegen kamen oder gingen</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n unread</source>
-        <translation>
-            <numerusform>%n ungelesen</numerusform>
-            <numerusform>%n ungelesen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Open</source>
         <translation>Öffnen</translation>
@@ -51,6 +44,13 @@
         <translation>
             <numerusform>und %n weitere</numerusform>
             <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unread</source>
+        <translation>
+            <numerusform>%Ln ungelesen</numerusform>
+            <numerusform>%Ln ungelesen</numerusform>
         </translation>
     </message>
 </context>

@@ -31,13 +31,6 @@
                 <numerusform>%n colleagues came or went</numerusform>
             </translation>
         </message>
-        <message numerus="yes">
-            <source>%n unread</source>
-            <translation>
-                <numerusform>%n unread</numerusform>
-                <numerusform>%n unread</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Open</source>
             <translation type="unfinished" />
@@ -51,6 +44,13 @@
             <translation>
                 <numerusform>and %n more</numerusform>
                 <numerusform>and %n more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln unread</source>
+            <translation>
+                <numerusform>%Ln unread</numerusform>
+                <numerusform>%Ln unread</numerusform>
             </translation>
         </message>
     </context>

@@ -159,7 +159,7 @@ void AlertCenter::showSummary(const QString &key, const QString &titlePrefix, QL
         lines << QCoreApplication::translate("AlertCenter", "and %n more", nullptr,
                                              int(held.size()) + heldBeyond - MaxNamedInSummary);
     if (m_unread)
-        lines << QCoreApplication::translate("AlertCenter", "%n unread", nullptr, m_unread());
+        lines << QCoreApplication::translate("AlertCenter", "%Ln unread", nullptr, m_unread());
     Notifier::Alert summary;
     summary.key = key;
     summary.title = titlePrefix + summaryTitle(counts);
