@@ -172,10 +172,11 @@ qsizetype NotificationModel::applyOlder(const QList<NotificationItem> &items)
         }
     }
     setCapacity(m_rows.size() + fresh.size());
-    // They were counted beyond the list; now they are in it.
+    // They were counted beyond the list (the server listed them after what
+    // the list holds); now they are in it.
     m_beyond = std::max<qint64>(0, m_beyond - fresh.size());
     m_beyondUnread = std::clamp<qint64>(m_beyondUnread - freshUnread, 0, m_beyond);
-    apply(fresh);
+    applyItems(fresh, false);
     if (!fresh.isEmpty())
         emit unreadCountChanged(unreadCount()); // "N more on the server" is fewer
     return fresh.size();
@@ -208,6 +209,18 @@ void NotificationModel::moveUp(QList<Row> &fresh, const QList<QPair<int, qsizety
 
 void NotificationModel::apply(const QList<NotificationItem> &items)
 {
+    applyItems(items, true);
+}
+
+void NotificationModel::applyItems(const QList<NotificationItem> &items, bool olderAreBeyond)
+{
+    // What is beyond the list is older than everything it holds: a new one
+    // older than the oldest row is one of those (a stream delivering what
+    // a snapshot counted but did not list), and is counted here instead.
+    const std::optional<qint64> oldestMs
+        = olderAreBeyond && m_beyond > 0 && !m_rows.isEmpty() ? std::optional(m_rows.last().key.ms) : std::nullopt;
+    qint64 takenFromBeyond = 0;
+    qint64 unreadFromBeyond = 0;
     QList<Row> fresh;
     QHash<QString, qsizetype> freshById; // every id already in a fresh row
     QHash<QString, qsizetype> freshByGroup;
@@ -228,6 +241,10 @@ void NotificationModel::apply(const QList<NotificationItem> &items)
             continue;
         }
         unreadDelta += incoming.read ? 0 : 1;
+        if (oldestMs && keyOf(incoming, 0).ms < *oldestMs) {
+            ++takenFromBeyond;
+            unreadFromBeyond += incoming.read ? 0 : 1;
+        }
         const QString group = groupKey(incoming);
         const qint64 ms = incoming.createdAt.toMSecsSinceEpoch();
         // Identical to one a moment ago: it joins that row, which becomes this one's.
@@ -265,6 +282,14 @@ void NotificationModel::apply(const QList<NotificationItem> &items)
         freshByGroup.insert(group, fresh.size());
         freshById.insert(incoming.id, fresh.size());
         fresh.append(Row{ incoming, {}, keyOf(incoming, m_nextSerial++) });
+    }
+    if (takenFromBeyond > 0) {
+        // They move into the list: counted there now (adjustUnread), no longer beyond.
+        const qint64 movedUnread = std::min(unreadFromBeyond, m_beyondUnread);
+        m_beyond = std::max<qint64>(0, m_beyond - takenFromBeyond);
+        m_beyondUnread = std::clamp<qint64>(m_beyondUnread - movedUnread, 0, m_beyond);
+        if (unreadDelta == 0)
+            emit unreadCountChanged(unreadCount()); // "N more on the server" is fewer
     }
     // The count first: whoever looks at the new rows sees it right.
     adjustUnread(unreadDelta);

@@ -150,6 +150,9 @@ private:
     /// stays read. Returns how the unread count changes.
     static int update(NotificationItem &target, const NotificationItem &incoming);
 
+    /// apply(); with @p olderAreBeyond, new ones older than the oldest row
+    /// are taken from what is counted beyond the list.
+    void applyItems(const QList<NotificationItem> &items, bool olderAreBeyond);
     [[nodiscard]] static QString groupKey(const NotificationItem &item);
     [[nodiscard]] static Key keyOf(const NotificationItem &item, quint64 serial);
     [[nodiscard]] int lowerBound(const Key &key) const;

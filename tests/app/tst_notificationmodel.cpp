@@ -164,6 +164,16 @@ void tst_NotificationModel::capacityDropsTheOldest()
     QCOMPARE(model.unreadCount(), 150);
     model.setBeyond(20, 7);
     QCOMPARE(model.unreadCount(), 157);
+    // One older than every row, come by the stream (a snapshot counted it, a
+    // stream brings it after): one of those beyond, not one more.
+    model.setCapacity(200); // room for it (at the capacity it would go beyond again at once)
+    NotificationItem old = item(QStringLiteral("old"), 5000);
+    model.upsert(old);
+    QCOMPARE(model.notificationsBeyond(), 19);
+    QCOMPARE(model.unreadCount(), 157);
+    model.upsert(item(QStringLiteral("new"), 0)); // a new one is one more
+    QCOMPARE(model.notificationsBeyond(), 19);
+    QCOMPARE(model.unreadCount(), 158);
     QCOMPARE(NotificationModel::DefaultCapacity, 10'000);
 }
 
