@@ -142,7 +142,20 @@ private:
             200);
     }
 
+    /// A history of the fixture's (it must outlive the session that writes to it).
+    HistoryStore *openHistory(const QString &path)
+    {
+        m_window.reset();
+        m_session.reset();
+        m_history = std::make_unique<HistoryStore>(path);
+        QString error;
+        if (!m_history->open(&error))
+            qWarning() << "history:" << error;
+        return m_history.get();
+    }
+
     std::unique_ptr<TestSupport::InProcessServer> m_server;
+    std::unique_ptr<HistoryStore> m_history;
     std::unique_ptr<RecordingNotifier> m_notifier;
     std::unique_ptr<DesktopSession> m_session;
     std::unique_ptr<MainWindow> m_window;
@@ -169,6 +182,7 @@ void tst_TruthfulWindow::cleanup()
     m_window.reset();
     m_session.reset();
     m_notifier.reset();
+    m_history.reset();
     m_server.reset();
 }
 
@@ -258,7 +272,8 @@ void tst_TruthfulWindow::unreadOnlyReadsNothingByItself()
     QCOMPARE(currentId(), QStringLiteral("n6"));
     QVERIFY(!page->readPending());
     QCOMPARE(serverUnread(), 6);
-    QVERIFY(m_session->actions()->outbox()->isEmpty()); // nothing waits to be sent either
+    QTRY_VERIFY(
+        m_session->actions()->outbox()->isEmpty()); // nothing waits to be sent either (its 204 may still be on its way)
 }
 
 void tst_TruthfulWindow::readingNeedsTheActiveWindowAndItsTab()
@@ -379,9 +394,7 @@ void tst_TruthfulWindow::theServersCountsAreKeptForTheNextStart()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("history.sqlite"));
     {
-        HistoryStore history(path);
-        QString error;
-        QVERIFY(history.open(&error));
+        HistoryStore &history = *openHistory(path);
         startWindow(settings(), &history);
         QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 1'000, 15000);
         QCOMPARE(model()->unreadCount(), 1'005);
@@ -389,9 +402,7 @@ void tst_TruthfulWindow::theServersCountsAreKeptForTheNextStart()
         m_window.reset();
         m_session.reset();
     }
-    HistoryStore history(path);
-    QString error;
-    QVERIFY(history.open(&error));
+    HistoryStore &history = *openHistory(path);
     DesktopSession::Settings wrong = settings();
     wrong.token = "wrong-token";
     startWindow(wrong, &history);
@@ -437,9 +448,7 @@ void tst_TruthfulWindow::repliesAndReadsWaitForTheServer()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("history.sqlite"));
     {
-        HistoryStore history(path);
-        QString error;
-        QVERIFY(history.open(&error));
+        HistoryStore &history = *openHistory(path);
         startWindow(settings(), &history);
         QTRY_COMPARE(m_session->client()->state(), SseClient::State::Open);
         notify(QStringLiteral("w1"));
@@ -460,9 +469,7 @@ void tst_TruthfulWindow::repliesAndReadsWaitForTheServer()
         m_session.reset(); // the app quits with both waiting
     }
     fault(R"({"action":"clear"})"); // the server is well again
-    HistoryStore history(path);
-    QString error;
-    QVERIFY(history.open(&error));
+    HistoryStore &history = *openHistory(path);
     startWindow(settings(), &history);
     // The reply shows as waiting at once, then goes; the read reaches the server.
     QCOMPARE(m_session->messages()->rowCount(), 1);
@@ -470,7 +477,7 @@ void tst_TruthfulWindow::repliesAndReadsWaitForTheServer()
     QTRY_VERIFY_WITH_TIMEOUT(m_session->messages()->index(0, 0).data(MessageModel::PendingRole).toString().isEmpty(),
                              10000);
     QCOMPARE(m_session->messages()->rowCount(), 1); // once, though its event came too
-    QVERIFY(m_session->actions()->outbox()->isEmpty());
+    QTRY_VERIFY(m_session->actions()->outbox()->isEmpty()); // the read's 204 may come after the server changed
     QVERIFY(history.outbox().isEmpty());
 }
 
@@ -500,9 +507,7 @@ void tst_TruthfulWindow::markUnreadReachesTheServer()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("history.sqlite"));
     {
-        HistoryStore history(path);
-        QString error;
-        QVERIFY(history.open(&error));
+        HistoryStore &history = *openHistory(path);
         startWindow(settings(), &history);
         QTRY_COMPARE(m_session->client()->state(), SseClient::State::Open);
         notify(QStringLiteral("u1"));
@@ -521,12 +526,12 @@ void tst_TruthfulWindow::markUnreadReachesTheServer()
         m_session.reset();
     }
     // After a restart the app and the server agree; another device's read and unread reach it.
-    HistoryStore history(path);
-    QString error;
-    QVERIFY(history.open(&error));
+    HistoryStore &history = *openHistory(path);
     startWindow(settings(), &history);
-    QCOMPARE(model()->unreadCount(), 1);
     QTRY_COMPARE(m_session->client()->state(), SseClient::State::Open);
+    // (The server's echo of the read may have come after the unread and been the last word kept;
+    // the replay after the restart brings the unread's echo after it.)
+    QTRY_COMPARE(model()->unreadCount(), 1);
     const auto other = [this](const QByteArray &what) {
         return TestClient::request(m_server->port(), "POST", "/api/v1/notifications/u1/" + what + "/",
                                    TestSupport::AliceToken, "")
@@ -572,9 +577,7 @@ void tst_TruthfulWindow::markAllReadIsEnabledWhenSomethingIsUnread()
 {
     // Yesterday's history holds unread ones: the action is there at start, before any event.
     QTemporaryDir dir;
-    HistoryStore history(dir.filePath(QStringLiteral("history.sqlite")));
-    QString error;
-    QVERIFY(history.open(&error));
+    HistoryStore &history = *openHistory(dir.filePath(QStringLiteral("history.sqlite")));
     QList<NotificationItem> items;
     for (int i = 0; i < 4; ++i) {
         NotificationItem n;
