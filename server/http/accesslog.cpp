@@ -3,21 +3,35 @@
 
 namespace Notify::Server::AccessLog {
 
-QByteArray loggableTarget(QByteArrayView target)
+namespace {
+
+QByteArray knownMethod(QByteArrayView method)
 {
-    constexpr qsizetype MaxLength = 200;
-    QByteArray out = target.toByteArray();
-    // Case-insensitive, and wherever it stands: `?token=`, `&access_token=`, `/x&token=`.
-    const qsizetype at = out.toLower().indexOf("token=");
-    if (at >= 0) {
-        out.truncate(at + 6);
-        out.append("[redacted]");
+    for (const char *known : { "GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH" }) {
+        if (method == known)
+            return known;
     }
-    if (out.size() > MaxLength) {
-        out.truncate(MaxLength);
-        out.append("...");
-    }
-    return out;
+    return "-";
+}
+
+} // namespace
+
+QByteArray request(QByteArrayView method, const Route &route, qsizetype targetLength)
+{
+    const QByteArray pattern = Route::pattern(route.endpoint);
+    return knownMethod(method) + ' '
+        + (pattern.isEmpty() ? "<no route, " + QByteArray::number(targetLength) + " bytes>" : pattern);
+}
+
+QString line(QByteArrayView method, const Route &route, qsizetype targetLength, int status, const QString &user,
+             qsizetype bytes, qint64 micros)
+{
+    return QStringLiteral("%1 %2 %3 %4 B %5 us")
+        .arg(QString::fromLatin1(request(method, route, targetLength)))
+        .arg(status)
+        .arg(user.isEmpty() ? QStringLiteral("-") : user)
+        .arg(bytes)
+        .arg(micros);
 }
 
 } // namespace Notify::Server::AccessLog

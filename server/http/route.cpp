@@ -50,4 +50,38 @@ Route Route::match(const QByteArray &rawPath)
     return {};
 }
 
+QByteArray Route::pattern(Endpoint endpoint)
+{
+    using E = Endpoint;
+    switch (endpoint) {
+    case E::NotFound:
+        return {};
+    case E::Healthz:
+        return ApiPath::Healthz;
+    case E::Stream:
+        return ApiPath::Stream;
+    case E::Events:
+        return ApiPath::Events;
+    case E::Notifications:
+        return ApiPath::Notifications;
+    case E::NotificationRead:
+        return QByteArray(ApiPath::Notifications) + "<id>/read/";
+    case E::NotificationUnread:
+        return QByteArray(ApiPath::Notifications) + "<id>/unread/";
+    case E::NotificationsReadAll:
+        return ApiPath::NotificationsReadAll;
+    case E::Orders:
+        return ApiPath::Orders;
+    case E::Presence:
+        return ApiPath::Presence;
+    case E::Messages:
+        return ApiPath::Messages;
+    case E::Metrics:
+        return ApiPath::Metrics;
+    case E::Faults:
+        return ApiPath::Faults;
+    }
+    return {};
+}
+
 } // namespace Notify::Server

@@ -31,6 +31,8 @@ struct Route
 
     /// A missing trailing slash is forgiven.
     [[nodiscard]] static Route match(const QByteArray &path);
+    /// The endpoint's path with placeholders (`/api/v1/notifications/<id>/read/`); empty for NotFound.
+    [[nodiscard]] static QByteArray pattern(Endpoint endpoint);
 };
 
 } // namespace Notify::Server

@@ -47,12 +47,12 @@ void HttpFront::dispatch(ConnectionWorker *worker, quint64 connectionId, const H
     using E = Route::Endpoint;
     QElapsedTimer timer;
     timer.start();
+    const Route route = Route::match(request.path);
     const auto answer = [&](const HttpResponse &response, const QString &user = {}) {
-        reply(worker, connectionId, response, request, user, timer);
+        reply(worker, connectionId, response, request, route, user, timer);
     };
     if (request.method == "OPTIONS" && m_parts.cors.enabled())
         return answer(CorsPolicy::preflight());
-    const Route route = Route::match(request.path);
     if (route.endpoint == E::NotFound || !m_parts.dialect.serves(route.endpoint))
         return answer(HttpResponse::error(404, "not_found", QStringLiteral("no such endpoint")));
     if (!route.methods.contains(request.method)) {
@@ -85,7 +85,7 @@ void HttpFront::dispatch(ConnectionWorker *worker, quint64 connectionId, const H
     case E::Stream:
         if (auto refused = m_parts.streams.open(worker, connectionId, request, *user))
             return answer(*refused, user->name);
-        qCInfo(lcAccess).noquote() << request.method << AccessLog::loggableTarget(request.target) << "stream"
+        qCInfo(lcAccess).noquote() << AccessLog::request(request.method, route, request.target.size()) << "stream"
                                    << user->name << timer.nsecsElapsed() / 1000 << "us";
         return;
     case E::Metrics:
@@ -110,15 +110,16 @@ HttpResponse HttpFront::metricsResponse() const
 }
 
 void HttpFront::reply(ConnectionWorker *worker, quint64 connectionId, HttpResponse response, const HttpRequest &request,
-                      const QString &user, const QElapsedTimer &timer)
+                      const Route &route, const QString &user, const QElapsedTimer &timer)
 {
     m_parts.cors.apply(response, request);
     if (!request.keepAlive())
         response.closeAfter = true;
     if (request.method == "HEAD")
         response.body.clear();
-    qCInfo(lcAccess).noquote() << request.method << AccessLog::loggableTarget(request.target) << response.status
-                               << (user.isEmpty() ? QStringLiteral("-") : user) << timer.nsecsElapsed() / 1000 << "us";
+    qCInfo(lcAccess).noquote() << AccessLog::line(request.method, route, request.target.size(), response.status, user,
+                                                  response.raw.isEmpty() ? response.body.size() : response.raw.size(),
+                                                  timer.nsecsElapsed() / 1000);
     m_parts.workers.respond(worker, connectionId, response);
 }
 

@@ -4,6 +4,8 @@
 #include "httprequest.h"
 #include "httpresponse.h"
 
+#include "route.h"
+
 #include <QObject>
 
 #include <functional>
@@ -59,7 +61,7 @@ private:
     void dispatch(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request);
     [[nodiscard]] HttpResponse metricsResponse() const;
     void reply(ConnectionWorker *worker, quint64 connectionId, HttpResponse response, const HttpRequest &request,
-               const QString &user, const QElapsedTimer &timer);
+               const Route &route, const QString &user, const QElapsedTimer &timer);
 
     Parts m_parts;
     bool m_metricsPublic;
