@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
     # build
-    g++ cmake ninja-build pkg-config
+    g++ cmake ninja-build pkg-config ccache
     qt6-base-dev qt6-base-dev-tools libgl-dev libqt6sql6-sqlite qt6-svg-dev qtkeychain-qt6-dev
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     qt6-qpa-plugins fonts-dejavu-core
@@ -25,8 +25,10 @@ packages=(
     help2man lintian dpkg-dev fakeroot file
     # several server instances on Redis (--redis): the client library, and the server for the cluster tests
     libhiredis-dev redis-server
-    # the libFuzzer build of the parser
+    # the libFuzzer builds of the parsers
     clang clang-14 libclang-rt-14-dev
+    # scripts/soak-tests.sh: both cores kept busy while the suite runs
+    stress-ng
 )
 
 missing=()

@@ -3,10 +3,11 @@
 # Installs what is missing, builds and runs every test.
 #   scripts/test.sh         the "asan" preset (sanitizers on)
 #   scripts/test.sh --ci    the "ci" preset: sanitizers and -Werror (what .ci/run uses)
-# The parsers' fuzzers run over their corpus and for FUZZ_SECONDS more each
-# (default 15); the client is built and tested without D-Bus too (as on
-# Windows and macOS); then CTest runs the suite, the Debian packages among it
-# (its summary is the last thing printed).
+# The fuzzers of what comes from outside run over their corpus and for
+# FUZZ_SECONDS more each (default 10); the client is built and tested without
+# D-Bus too (as on Windows and macOS); then CTest runs the suite, the Debian
+# packages among it. Every phase runs even when an earlier one failed (but for
+# the build); the last lines printed are one per phase: its time and result.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,45 +17,96 @@ if [ "${1:-}" = "--ci" ] || [ "${CI:-}" = "true" ]; then
 fi
 
 scripts/install-deps.sh
+# ccache keeps the objects of earlier runs on this machine (a fresh clone
+# builds mostly from it), within a cap.
+export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-3G}
+
 start=$SECONDS
-phase() { echo "== $1 (at $((SECONDS - start)) s)"; }
+summary=()
+failures=0
+# Runs one phase in a subshell with errexit on (a function called as an `if`
+# condition would run with it off), and notes its time and result.
+phase() {
+    local name=$1 rc t0=$SECONDS
+    shift
+    echo "== $name (at $((SECONDS - start)) s)"
+    set +e
+    (
+        set -e
+        "$@"
+    )
+    rc=$?
+    set -e
+    local result=passed
+    if [ $rc -ne 0 ]; then
+        result="FAILED (exit $rc)"
+        failures=$((failures + 1))
+    fi
+    summary+=("$(printf '%-58s %5d s  %s' "$name" $((SECONDS - t0)) "$result")")
+    return $rc
+}
+report() {
+    echo
+    echo "== summary ($preset preset, $((SECONDS - start)) s in all)"
+    printf '%s\n' "${summary[@]}"
+}
+trap report EXIT
 
-phase "build ($preset)"
-cmake --preset "$preset"
-cmake --build --preset "$preset"
+build() {
+    cmake --preset "$preset"
+    cmake --build --preset "$preset"
+}
 
-phase "format and clang-tidy"
-scripts/format-check.sh
-scripts/tidy.sh "build/$preset"
+checks() {
+    scripts/format-check.sh
+    scripts/tidy.sh "build/$preset"
+}
 
-phase "fuzz smoke"
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target fuzz_sseparser fuzz_httprequestparser
-mkdir -p build/fuzz/findings
-for target in sseparser httprequestparser; do
-    corpus=$(mktemp -d)
-    cp tests/fuzz/corpus/$target/* "$corpus"/
-    # New inputs go to a scratch copy; a finding fails the run and is kept in
-    # build/fuzz/findings/ (add it to the corpus as regression-* once fixed).
-    echo "-- fuzz_$target"
-    build/fuzz/tests/fuzz/fuzz_$target -max_total_time="${FUZZ_SECONDS:-15}" -dict=tests/fuzz/sse.dict \
-        -artifact_prefix=build/fuzz/findings/ -print_final_stats=1 "$corpus" 2>&1 | tail -n 6
-    rm -rf "$corpus"
-done
+# Each fuzzer with its dictionary; FUZZ_SECONDS (default 10) each past its corpus.
+fuzzers=(sseparser:sse httprequestparser:sse eventinterpreter:eventinterpreter notificationlist:notificationlist
+    config:config)
+fuzz() {
+    cmake --preset fuzz >/dev/null
+    cmake --build --preset fuzz --target $(printf 'fuzz_%s ' "${fuzzers[@]%%:*}")
+    mkdir -p build/fuzz/findings
+    local entry target corpus
+    for entry in "${fuzzers[@]}"; do
+        target=${entry%%:*}
+        corpus=$(mktemp -d)
+        cp tests/fuzz/corpus/$target/* "$corpus"/
+        # New inputs go to a scratch copy; a finding fails the run and is kept in
+        # build/fuzz/findings/ (add it to the corpus as regression-* once fixed).
+        echo "-- fuzz_$target"
+        build/fuzz/tests/fuzz/fuzz_$target -max_total_time="${FUZZ_SECONDS:-10}" -dict=tests/fuzz/${entry#*:}.dict \
+            -artifact_prefix=build/fuzz/findings/ -print_final_stats=1 "$corpus" 2>&1 | tail -n 6
+        rm -rf "$corpus"
+    done
+}
 
-phase "the client without D-Bus (alerts through the tray icon)"
-cmake --preset nodbus >/dev/null
-# The app and the tests of what D-Bus touches: alerts, the session, the window.
-cmake --build --preset nodbus --target notify-tray tst_alertcenter tst_desktopsession tst_trayui
-if readelf -d build/nodbus/app/notify-tray | grep -q 'NEEDED.*libQt6DBus'; then
-    echo "notify-tray links Qt D-Bus in the build without it" >&2
-    exit 1
-fi
-ctest --preset nodbus -R 'tst_alertcenter|tst_desktopsession|tst_trayui|translations_complete'
+nodbus() {
+    cmake --preset nodbus >/dev/null
+    # The app and the tests of what D-Bus touches: alerts, the session, the window.
+    cmake --build --preset nodbus --target notify-tray tst_alertcenter tst_desktopsession tst_trayui
+    if readelf -d build/nodbus/app/notify-tray | grep -q 'NEEDED.*libQt6DBus'; then
+        echo "notify-tray links Qt D-Bus in the build without it" >&2
+        return 1
+    fi
+    ctest --preset nodbus -R 'tst_alertcenter|tst_desktopsession|tst_trayui|translations_complete'
+}
 
-phase "npm packages for the interop tests"
-(cd tests/interop && npm ci --no-audit --no-fund --loglevel=error)
+interop_packages() {
+    cd tests/interop && npm ci --no-audit --no-fund --loglevel=error
+}
 
-phase "tests"
-ctest --preset "$preset"
-echo "== done in $((SECONDS - start)) s"
+suite() {
+    ctest --preset "$preset"
+}
+
+# Without a build nothing else can run.
+phase "build ($preset)" build || exit 1
+phase "format and clang-tidy" checks || true
+phase "fuzzers (${#fuzzers[@]}, ${FUZZ_SECONDS:-10} s each past the corpus)" fuzz || true
+phase "the client without D-Bus (alerts through the tray icon)" nodbus || true
+phase "npm packages for the interop tests" interop_packages || true
+phase "tests (ctest --preset $preset)" suite || true
+[ "$failures" -eq 0 ]

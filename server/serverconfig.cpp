@@ -79,6 +79,9 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
     opt("presence-grace", "Seconds a user stays online after their last stream closed (default 10).", "S");
     opt("retain-events", "Events kept for replay (default 100000).", "N");
     opt("retain-hours", "Hours events are kept for replay (default 72).", "H");
+    opt("max-notifications",
+        "Notifications a user's list keeps, the newest; the oldest go first (default 10000; 0: no limit).", "N");
+    opt("notification-days", "Days a notification is kept in the lists (default 90; 0: no limit).", "D");
     opt("threads", "Worker threads for connections (default: one per core).", "N");
     opt("tls-cert", "PEM certificate (chain) to serve HTTPS.", "FILE");
     opt("tls-key", "PEM private key to serve HTTPS.", "FILE");
@@ -136,6 +139,9 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         || !secondsOption(parser, QStringLiteral("presence-grace"), config.presenceGraceMs, 0, error)
         || !integerOption(parser, QStringLiteral("retain-events"), config.retainEvents, 1, qint64(1) << 40, error)
         || !integerOption(parser, QStringLiteral("retain-hours"), config.retainHours, 1, qint64(24) * 365 * 100, error)
+        || !integerOption(parser, QStringLiteral("max-notifications"), config.maxNotifications, 0, qint64(1) << 40,
+                          error)
+        || !integerOption(parser, QStringLiteral("notification-days"), config.notificationDays, 0, 365LL * 100, error)
         || !integerOption(parser, QStringLiteral("threads"), threads, 1, 256, error)
         || !integerOption(parser, QStringLiteral("poll-delay-ms"), config.pollDelayMs, 0, 600'000, error)
         || !secondsOption(parser, QStringLiteral("redis-lease"), config.redisLeaseMs, 0.3, error))

@@ -31,6 +31,10 @@ struct ServerConfig
     qint64 presenceGraceMs = 10'000;
     qint64 retainEvents = 100'000;
     qint64 retainHours = 72;
+    /// `--max-notifications`: a user's list holds the newest N (0: no limit).
+    qint64 maxNotifications = 10'000;
+    /// `--notification-days`: notifications older than this go (0: none go for their age).
+    qint64 notificationDays = 90;
     int threads = 0; ///< 0: one per core
     QString tlsCertFile;
     QString tlsKeyFile;

@@ -90,6 +90,7 @@ bool NotifyServer::start(QString *error)
 
     if (!openStore(error))
         return fail();
+    m_store->setNotificationLimit(m_config.maxNotifications);
     enforceRetention();
 
     m_workers = std::make_unique<WorkerPool>();
@@ -244,9 +245,25 @@ QByteArray NotifyServer::metricsText() const
 
 void NotifyServer::enforceRetention()
 {
-    if (m_store)
-        m_store->enforceRetention(m_config.retainEvents, m_config.retainHours * 3600 * 1000,
-                                  QDateTime::currentMSecsSinceEpoch());
+    if (!m_store)
+        return;
+    m_store->enforceRetention(m_config.retainEvents, m_config.retainHours * 3600 * 1000,
+                              QDateTime::currentMSecsSinceEpoch());
+    if (!m_trimming) {
+        m_trimming = true;
+        trimNotificationsStep();
+    }
+}
+
+void NotifyServer::trimNotificationsStep()
+{
+    // A step per pass of the event loop: events, requests and streams go on in between.
+    if (m_store && m_store->trimNotifications(m_config.notificationDays * 24 * 3600 * 1000,
+                                              QDateTime::currentMSecsSinceEpoch(), TrimStepRows)) {
+        QTimer::singleShot(0, this, &NotifyServer::trimNotificationsStep);
+        return;
+    }
+    m_trimming = false;
 }
 
 } // namespace Notify::Server

@@ -89,6 +89,7 @@ private:
     void streamClosed(ConnectionWorker *worker, quint64 streamId) override;
 
     void enforceRetention();
+    void trimNotificationsStep();
     bool openStore(QString *error);
 
     ServerConfig m_config;
@@ -107,6 +108,9 @@ private:
     std::unique_ptr<HttpFront> m_front;
     std::unique_ptr<Listener> m_listener;
     QTimer *m_retentionTimer = nullptr;
+    bool m_trimming = false;
+    /// Notifications deleted at most per step of a trim (a step takes milliseconds).
+    static constexpr qsizetype TrimStepRows = 2'000;
 };
 
 } // namespace Notify::Server

@@ -77,8 +77,13 @@ bool UserDirectory::loadFile(const QString &path, QString *error)
         *error = QStringLiteral("cannot read users file %1: %2").arg(path, file.errorString());
         return false;
     }
+    return loadJson(file.readAll(), path, error);
+}
+
+bool UserDirectory::loadJson(const QByteArray &json, const QString &path, QString *error)
+{
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         *error = QStringLiteral("users file %1 is not valid JSON: %2 at offset %3")
                      .arg(path, parseError.errorString())

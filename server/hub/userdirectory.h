@@ -26,6 +26,8 @@ class UserDirectory final
 public:
     /// Loads `{"users":[{"name","display_name","token","admin"}]}`.
     bool loadFile(const QString &path, QString *error);
+    /// The same from the file's bytes (@p path only names it in errors).
+    bool loadJson(const QByteArray &json, const QString &path, QString *error);
     /// Adds the demo users with fresh random tokens.
     void addDemoUsers();
     bool addUser(const User &user, QString *error);

@@ -100,6 +100,17 @@ public:
     /// Drops events beyond the newest @p maxEvents or older than @p maxAgeMs.
     virtual void enforceRetention(qint64 maxEvents, qint64 maxAgeMs, qint64 nowMs) = 0;
 
+    /// A user's notifications list holds the newest @p maxPerUser of those
+    /// they may see (0: no limit): the lists, their counts and "read all"
+    /// look no further, and trimNotifications() deletes what is past it.
+    virtual void setNotificationLimit(qint64 maxPerUser) { m_maxNotifications = maxPerUser; }
+    [[nodiscard]] qint64 notificationLimit() const { return m_maxNotifications; }
+    /// One step of trimming the notifications lists: deletes at most about
+    /// @p budget rows (a user's own beyond the limit, broadcasts beyond it,
+    /// everything older than @p maxAgeMs, and the read state of what went),
+    /// so that no step holds the store for long. True while more is left.
+    virtual bool trimNotifications(qint64 maxAgeMs, qint64 nowMs, qsizetype budget) = 0;
+
     /// Whether the store can take events now (Redis answering); false makes
     /// publishing answer 503 and /healthz say why.
     [[nodiscard]] virtual bool available() const { return true; }
@@ -140,6 +151,8 @@ protected:
         if (m_lost)
             m_lost();
     }
+
+    qint64 m_maxNotifications = 10'000;
 
 private:
     StoredHandler m_stored;

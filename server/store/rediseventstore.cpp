@@ -2,6 +2,7 @@
 #include "rediseventstore.h"
 
 #include "rediseventfeed.h"
+#include "redisnotificationscripts.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -38,86 +39,24 @@ if ARGV[5] ~= '' then table.insert(xadd, 'b'); table.insert(xadd, ARGV[5]) end
 redis.call(unpack(xadd))
 local scope = ARGV[10] ~= '' and ('u:' .. ARGV[10]) or 'all'
 if ARGV[8] == 'n' then
+  -- The keys redisnotificationscripts.h describes.
   redis.call('ZADD', p .. 'n:' .. scope, seq, seq)
   redis.call('HSET', p .. 'n:data', seq, ARGV[3])
   redis.call('HSET', p .. 'n:id', seq, ARGV[9])
+  redis.call('HSET', p .. 'n:owner', seq, ARGV[10])
+  redis.call('ZADD', p .. 'n:time', ARGV[6], seq)
   redis.call('SADD', p .. 'n:ids:' .. scope, ARGV[9])
+  redis.call('HINCRBY', p .. 'n:refs', ARGV[10] .. '\n' .. ARGV[9], 1)
+  if ARGV[10] ~= '' then
+    redis.call('SADD', p .. 'n:owners', ARGV[10])
+    redis.call('DEL', p .. 'n:counts:' .. ARGV[10])
+  else
+    redis.call('INCR', p .. 'n:gen:all')
+  end
 elseif ARGV[8] == 'o' then
   redis.call('HSET', p .. 'orders', ARGV[9], seq .. '\n' .. ARGV[10] .. '\n' .. ARGV[3])
 end
 return seq
-)lua";
-
-// ARGV: prefix, user, unread only (0/1), limit, offset. Returns seq, data, read (flat).
-const QByteArray NotificationsScript = R"lua(
-local p, user = ARGV[1], ARGV[2]
-local unreadOnly, limit, offset = ARGV[3] == '1', tonumber(ARGV[4]), tonumber(ARGV[5])
-local seqs = redis.call('ZUNION', 2, p .. 'n:u:' .. user, p .. 'n:all')
-local out, skipped = {}, 0
-for i = #seqs, 1, -1 do
-  local s = seqs[i]
-  local read = redis.call('SISMEMBER', p .. 'read:' .. user, redis.call('HGET', p .. 'n:id', s)) == 1
-  if not (unreadOnly and read) then
-    if skipped < offset then
-      skipped = skipped + 1
-    else
-      table.insert(out, s); table.insert(out, redis.call('HGET', p .. 'n:data', s)); table.insert(out, read and 1 or 0)
-      if #out >= limit * 3 then break end
-    end
-  end
-end
-return out
-)lua";
-
-// ARGV: prefix, user, notification id. 1 when the user has it.
-const QByteArray MarkReadScript = R"lua(
-local p, user, id = ARGV[1], ARGV[2], ARGV[3]
-if redis.call('SISMEMBER', p .. 'n:ids:u:' .. user, id) == 1 or redis.call('SISMEMBER', p .. 'n:ids:all', id) == 1 then
-  redis.call('SADD', p .. 'read:' .. user, id)
-  return 1
-end
-return 0
-)lua";
-
-// ARGV: prefix, user. The ids it marked, oldest first.
-const QByteArray MarkAllReadScript = R"lua(
-local p, user = ARGV[1], ARGV[2]
-local seqs = redis.call('ZUNION', 2, p .. 'n:u:' .. user, p .. 'n:all')
-local out, seen = {}, {}
-for _, s in ipairs(seqs) do
-  local id = redis.call('HGET', p .. 'n:id', s)
-  if id and not seen[id] then
-    seen[id] = true
-    if redis.call('SISMEMBER', p .. 'read:' .. user, id) == 0 then table.insert(out, id) end
-  end
-end
-for _, id in ipairs(out) do redis.call('SADD', p .. 'read:' .. user, id) end
-return out
-)lua";
-
-// ARGV: prefix, user, notification id. 1 when the user has it.
-const QByteArray MarkUnreadScript = R"lua(
-local p, user, id = ARGV[1], ARGV[2], ARGV[3]
-if redis.call('SISMEMBER', p .. 'n:ids:u:' .. user, id) == 1 or redis.call('SISMEMBER', p .. 'n:ids:all', id) == 1 then
-  redis.call('SREM', p .. 'read:' .. user, id)
-  return 1
-end
-return 0
-)lua";
-
-// ARGV: prefix, user. Returns the list's entries, its unread entries, and the unread notifications (ids once).
-const QByteArray CountsScript = R"lua(
-local p, user = ARGV[1], ARGV[2]
-local seqs = redis.call('ZUNION', 2, p .. 'n:u:' .. user, p .. 'n:all')
-local unreadEntries, unread, seen = 0, 0, {}
-for _, s in ipairs(seqs) do
-  local id = redis.call('HGET', p .. 'n:id', s)
-  if redis.call('SISMEMBER', p .. 'read:' .. user, id) == 0 then
-    unreadEntries = unreadEntries + 1
-    if not seen[id] then seen[id] = true; unread = unread + 1 end
-  end
-end
-return {#seqs, unreadEntries, unread}
 )lua";
 
 quint64 seqOfEntryId(const QByteArray &id)
@@ -423,8 +362,8 @@ QList<NotificationRecord> RedisEventStore::notifications(const QString &user, bo
 {
     QList<NotificationRecord> records;
     const auto reply
-        = runScript(NotificationsScript,
-                    { user.toUtf8(), unreadOnly ? "1" : "0", QByteArray::number(limit), QByteArray::number(offset) });
+        = runScript(RedisScripts::notifications(), { user.toUtf8(), unreadOnly ? "1" : "0", QByteArray::number(limit),
+                                                     QByteArray::number(offset), QByteArray::number(m_maxNotifications) });
     if (!reply)
         return records;
     for (qsizetype i = 0; i + 2 < reply->elements.size(); i += 3) {
@@ -437,14 +376,15 @@ QList<NotificationRecord> RedisEventStore::notifications(const QString &user, bo
 
 bool RedisEventStore::markRead(const QString &user, const QString &notificationId)
 {
-    const auto reply = runScript(MarkReadScript, { user.toUtf8(), notificationId.toUtf8() });
+    const auto reply = runScript(RedisScripts::setRead(), { user.toUtf8(), notificationId.toUtf8(), "1" });
     return reply && reply->toInteger() == 1;
 }
 
 QStringList RedisEventStore::markAllRead(const QString &user)
 {
     QStringList ids;
-    if (const auto reply = runScript(MarkAllReadScript, { user.toUtf8() })) {
+    if (const auto reply
+        = runScript(RedisScripts::markAllRead(), { user.toUtf8(), QByteArray::number(m_maxNotifications) })) {
         for (const RedisReply &id : reply->elements)
             ids << QString::fromUtf8(id.string);
     }
@@ -453,13 +393,13 @@ QStringList RedisEventStore::markAllRead(const QString &user)
 
 bool RedisEventStore::markUnread(const QString &user, const QString &notificationId)
 {
-    const auto reply = runScript(MarkUnreadScript, { user.toUtf8(), notificationId.toUtf8() });
+    const auto reply = runScript(RedisScripts::setRead(), { user.toUtf8(), notificationId.toUtf8(), "0" });
     return reply && reply->toInteger() == 1;
 }
 
 NotificationCounts RedisEventStore::notificationCounts(const QString &user)
 {
-    const auto reply = runScript(CountsScript, { user.toUtf8() });
+    const auto reply = runScript(RedisScripts::counts(), { user.toUtf8(), QByteArray::number(m_maxNotifications) });
     if (!reply || reply->elements.size() != 3)
         return {};
     return { reply->elements[0].toInteger(), reply->elements[1].toInteger(), reply->elements[2].toInteger() };
@@ -522,6 +462,24 @@ void RedisEventStore::enforceRetention(qint64 maxEvents, qint64 maxAgeMs, qint64
             return;
         }
     }
+}
+
+bool RedisEventStore::trimNotifications(qint64 maxAgeMs, qint64 nowMs, qsizetype budget)
+{
+    if (m_trim.phase == "done")
+        m_trim = Trim{ "owners", "0", false };
+    const auto reply = runScript(RedisScripts::trim(),
+                                 { QByteArray::number(m_maxNotifications),
+                                   QByteArray::number(maxAgeMs > 0 ? nowMs - maxAgeMs : 0), QByteArray::number(budget),
+                                   m_trim.phase, m_trim.cursor, m_trim.dropped ? "1" : "0" });
+    if (!reply || reply->elements.size() != 3) {
+        m_trim = Trim{}; // Redis is away: the next minute's pass begins again
+        return false;
+    }
+    m_trim.dropped = m_trim.dropped || reply->elements.at(0).toInteger() > 0;
+    m_trim.phase = reply->elements.at(1).string;
+    m_trim.cursor = reply->elements.at(2).string;
+    return m_trim.phase != "done";
 }
 
 } // namespace Notify::Server

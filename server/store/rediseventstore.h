@@ -56,6 +56,7 @@ public:
     [[nodiscard]] NotificationCounts notificationCounts(const QString &user) override;
     [[nodiscard]] QList<QJsonObject> orders(const QString &user) override;
     void enforceRetention(qint64 maxEvents, qint64 maxAgeMs, qint64 nowMs) override;
+    bool trimNotifications(qint64 maxAgeMs, qint64 nowMs, qsizetype budget) override;
     [[nodiscard]] bool available() const override;
     [[nodiscard]] QString unavailableReason() const override;
 
@@ -99,6 +100,13 @@ private:
     qint64 m_backoffMs = 0;
     QString m_lastError;
     qint64 m_reconnects = 0;
+    struct Trim
+    {
+        QByteArray phase = "done";
+        QByteArray cursor = "0";
+        bool dropped = false;
+    };
+    Trim m_trim; ///< where the notifications' trim stands (RedisScripts::trim)
     std::unique_ptr<RedisEventFeed> m_feed;
     std::function<void(const QByteArray &, const QByteArray &)> m_control;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sqliteeventstore.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -24,6 +26,27 @@ QVariant nullableText(const QString &text)
 QJsonObject parseObject(const QByteArray &json)
 {
     return QJsonDocument::fromJson(json).object();
+}
+
+/// Adds @p column (an INTEGER, 0 by default) to @p table unless it has it, then runs @p fill once.
+bool addColumnOnce(const QSqlDatabase &db, const QString &table, const QString &column, const QString &fill,
+                   QString *error)
+{
+    QSqlQuery info(db);
+    if (!info.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table)))
+        return false;
+    while (info.next()) {
+        if (info.value(1).toString() == column)
+            return true;
+    }
+    QSqlQuery alter(db);
+    if (!alter.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 INTEGER NOT NULL DEFAULT 0").arg(table, column))
+        || !alter.exec(fill)) {
+        if (error)
+            *error = alter.lastError().text();
+        return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -79,10 +102,20 @@ bool SqliteEventStore::open(QString *error)
                                "data TEXT NOT NULL, user_a TEXT, user_b TEXT, created_ms INTEGER NOT NULL)"),
                 error)
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS notifications(seq INTEGER PRIMARY KEY, "
-                               "notification_id TEXT NOT NULL, user TEXT, data TEXT NOT NULL)"),
+                               "notification_id TEXT NOT NULL, user TEXT, data TEXT NOT NULL, "
+                               "created_ms INTEGER NOT NULL DEFAULT 0)"),
                 error)
         && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS notifications_by_id ON notifications(notification_id)"),
                 error)
+        && addColumnOnce(m_db, QStringLiteral("notifications"), QStringLiteral("created_ms"),
+                         // Rows of an older store: their event's time, else now (never deleted early).
+                         QStringLiteral(
+                             "UPDATE notifications SET created_ms = COALESCE((SELECT e.created_ms FROM events e "
+                             "WHERE e.seq = notifications.seq), %1)")
+                             .arg(QDateTime::currentMSecsSinceEpoch()),
+                         error)
+        && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS notifications_by_user ON notifications(user, seq)"), error)
+        && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS notifications_by_time ON notifications(created_ms)"), error)
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS notification_reads(user TEXT NOT NULL, "
                                "notification_id TEXT NOT NULL, PRIMARY KEY(user, notification_id))"),
                 error)
@@ -170,14 +203,19 @@ std::optional<quint64> SqliteEventStore::append(StoredEvent &event, QString *err
     // Snapshots: notifications keep their read state, orders their latest status.
     const QString user = event.audience.size() == 1 ? event.audience.first() : QString();
     if (event.type == Protocol::Notification::TypeName) {
+        if (user.isEmpty())
+            m_counts.clear();
+        else
+            m_counts.remove(user);
         const QJsonObject data = parseObject(event.data);
         QSqlQuery insert(m_db);
-        insert.prepare(
-            QStringLiteral("INSERT INTO notifications(seq, notification_id, user, data) VALUES (?, ?, ?, ?)"));
+        insert.prepare(QStringLiteral(
+            "INSERT INTO notifications(seq, notification_id, user, data, created_ms) VALUES (?, ?, ?, ?, ?)"));
         insert.addBindValue(seq);
         insert.addBindValue(data.value(u"notification_id").toVariant().toString());
         insert.addBindValue(nullableText(user));
         insert.addBindValue(QString::fromUtf8(event.data));
+        insert.addBindValue(event.createdMs);
         if (!insert.exec())
             return failed(insert);
     } else if (event.type == Protocol::OrderStatus::TypeName) {
@@ -235,19 +273,50 @@ QList<StoredEvent> SqliteEventStore::eventsAfter(quint64 seq, const QString &use
     return events;
 }
 
+QString SqliteEventStore::window()
+{
+    // Two index ranges merged in seq order (one for the user, one for the
+    // broadcasts): SQLite's MERGE (UNION ALL), not a scan of every row.
+    return QStringLiteral("WITH w AS (SELECT seq, notification_id, data FROM (SELECT seq, notification_id, data FROM "
+                          "notifications WHERE user = ? UNION ALL SELECT seq, notification_id, data FROM notifications "
+                          "WHERE user IS NULL) ORDER BY seq DESC LIMIT ?) ");
+}
+
+qint64 SqliteEventStore::windowSize() const
+{
+    return m_maxNotifications > 0 ? m_maxNotifications : -1; // SQLite: a negative LIMIT is none
+}
+
 QList<NotificationRecord> SqliteEventStore::notifications(const QString &user, bool unreadOnly, qsizetype limit,
                                                           qsizetype offset)
 {
     QSqlQuery query(m_db);
-    query.prepare(
-        QStringLiteral("SELECT n.seq, n.data, r.user IS NOT NULL FROM notifications n "
-                       "LEFT JOIN notification_reads r ON r.user = ? AND r.notification_id = n.notification_id "
-                       "WHERE (n.user IS NULL OR n.user = ?) %1 ORDER BY n.seq DESC LIMIT ? OFFSET ?")
-            .arg(unreadOnly ? QStringLiteral("AND r.user IS NULL") : QString()));
-    query.addBindValue(user);
-    query.addBindValue(user);
-    query.addBindValue(limit);
-    query.addBindValue(offset);
+    if (unreadOnly) {
+        // The unread among the newest the limit keeps.
+        query.prepare(
+            window()
+            + QStringLiteral("SELECT w.seq, w.data, 0 FROM w WHERE NOT EXISTS (SELECT 1 FROM notification_reads "
+                             "r WHERE r.user = ? AND r.notification_id = w.notification_id) "
+                             "ORDER BY w.seq DESC LIMIT ? OFFSET ?"));
+        query.addBindValue(user);
+        query.addBindValue(windowSize());
+        query.addBindValue(user);
+        query.addBindValue(limit);
+        query.addBindValue(offset);
+    } else {
+        // A page of the newest: the limit only shortens the last pages.
+        if (m_maxNotifications > 0)
+            limit = std::clamp<qsizetype>(m_maxNotifications - offset, 0, limit);
+        query.prepare(QStringLiteral(
+            "SELECT w.seq, w.data, r.user IS NOT NULL FROM (SELECT seq, notification_id, data FROM (SELECT seq, "
+            "notification_id, data FROM notifications WHERE user = ? UNION ALL SELECT seq, notification_id, data FROM "
+            "notifications WHERE user IS NULL) ORDER BY seq DESC LIMIT ? OFFSET ?) w LEFT JOIN notification_reads r "
+            "ON r.user = ? AND r.notification_id = w.notification_id ORDER BY w.seq DESC"));
+        query.addBindValue(user);
+        query.addBindValue(limit);
+        query.addBindValue(offset);
+        query.addBindValue(user);
+    }
     QList<NotificationRecord> records;
     if (!query.exec())
         return records;
@@ -272,6 +341,7 @@ bool SqliteEventStore::markRead(const QString &user, const QString &notification
 {
     if (!hasNotification(user, notificationId))
         return false;
+    m_counts.remove(user);
     QSqlQuery insert(m_db);
     insert.prepare(QStringLiteral("INSERT OR IGNORE INTO notification_reads(user, notification_id) VALUES (?, ?)"));
     insert.addBindValue(user);
@@ -283,6 +353,7 @@ bool SqliteEventStore::markUnread(const QString &user, const QString &notificati
 {
     if (!hasNotification(user, notificationId))
         return false;
+    m_counts.remove(user);
     QSqlQuery remove(m_db);
     remove.prepare(QStringLiteral("DELETE FROM notification_reads WHERE user = ? AND notification_id = ?"));
     remove.addBindValue(user);
@@ -292,28 +363,38 @@ bool SqliteEventStore::markUnread(const QString &user, const QString &notificati
 
 NotificationCounts SqliteEventStore::notificationCounts(const QString &user)
 {
+    // Counting the newest 10,000 costs milliseconds: kept until something of that user's changes.
+    if (const auto cached = m_counts.constFind(user); cached != m_counts.constEnd())
+        return *cached;
     QSqlQuery query(m_db);
     query.prepare(
-        QStringLiteral("SELECT COUNT(*), COALESCE(SUM(r.user IS NULL), 0), "
-                       "COUNT(DISTINCT CASE WHEN r.user IS NULL THEN n.notification_id END) FROM notifications n "
-                       "LEFT JOIN notification_reads r ON r.user = ? AND r.notification_id = n.notification_id "
-                       "WHERE n.user IS NULL OR n.user = ?"));
+        window()
+        + QStringLiteral("SELECT COUNT(*), COALESCE(SUM(r.user IS NULL), 0), "
+                         "COUNT(DISTINCT CASE WHEN r.user IS NULL THEN w.notification_id END) FROM w "
+                         "LEFT JOIN notification_reads r ON r.user = ? AND r.notification_id = w.notification_id"));
     query.addBindValue(user);
+    query.addBindValue(windowSize());
     query.addBindValue(user);
     if (!query.exec() || !query.next())
         return {};
-    return { query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong() };
+    const NotificationCounts counts{ query.value(0).toLongLong(), query.value(1).toLongLong(),
+                                     query.value(2).toLongLong() };
+    m_counts.insert(user, counts);
+    return counts;
 }
 
 QStringList SqliteEventStore::markAllRead(const QString &user)
 {
+    m_counts.remove(user);
     QStringList ids;
     QSqlQuery unread(m_db);
     unread.prepare(
-        QStringLiteral("SELECT DISTINCT n.notification_id FROM notifications n WHERE (n.user IS NULL OR n.user = ?) "
-                       "AND NOT EXISTS (SELECT 1 FROM notification_reads r WHERE r.user = ? "
-                       "AND r.notification_id = n.notification_id) ORDER BY n.seq"));
+        window()
+        + QStringLiteral("SELECT w.notification_id FROM w WHERE NOT EXISTS (SELECT 1 FROM notification_reads "
+                         "r WHERE r.user = ? AND r.notification_id = w.notification_id) "
+                         "GROUP BY w.notification_id ORDER BY MIN(w.seq)"));
     unread.addBindValue(user);
+    unread.addBindValue(windowSize());
     unread.addBindValue(user);
     if (!unread.exec())
         return ids;
@@ -358,6 +439,104 @@ void SqliteEventStore::enforceRetention(qint64 maxEvents, qint64 maxAgeMs, qint6
         query.exec();
     }
     refreshOldest();
+}
+
+qsizetype SqliteEventStore::deleteNotifications(const QString &select, const QVariantList &binds)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("DELETE FROM notifications WHERE seq IN (%1)").arg(select));
+    for (const QVariant &bind : binds)
+        query.addBindValue(bind);
+    if (!query.exec()) {
+        qCWarning(lcStore) << "trimming failed:" << query.lastError().text();
+        return 0;
+    }
+    const qsizetype deleted = query.numRowsAffected();
+    if (deleted > 0) {
+        m_trim.deleted = true;
+        m_counts.clear();
+    }
+    return deleted;
+}
+
+bool SqliteEventStore::trimNotifications(qint64 maxAgeMs, qint64 nowMs, qsizetype budget)
+{
+    // A step ends when its rows are deleted or its time is up, whichever
+    // comes first: the hub is never held for long, whatever the work.
+    QElapsedTimer step;
+    step.start();
+    const auto timeUp = [&step] { return step.elapsed() >= TrimStepMs; };
+    qsizetype left = budget;
+    const qint64 limit = m_maxNotifications;
+    if (m_trim.phase == Trim::Done)
+        m_trim = Trim{ Trim::Users, QStringLiteral(""), 0, false }; // "" (not null: NULL compares to nothing)
+    // Each user's own past the newest `limit`: users one at a time, by the (user, seq) index.
+    while (m_trim.phase == Trim::Users && left > 0 && !timeUp()) {
+        QSqlQuery next(m_db);
+        next.prepare(QStringLiteral("SELECT user FROM notifications WHERE user > ? ORDER BY user LIMIT 1"));
+        next.addBindValue(m_trim.user);
+        if (limit <= 0 || !next.exec() || !next.next()) {
+            m_trim.phase = Trim::Broadcasts;
+            break;
+        }
+        const QString user = next.value(0).toString();
+        next.finish(); // a statement left open holds the WAL: its checkpoint would pile up for the next step
+        const qsizetype asked = std::min(left, TrimStatementRows);
+        const qsizetype deleted = deleteNotifications(
+            QStringLiteral("SELECT seq FROM notifications WHERE user = ? ORDER BY seq DESC LIMIT ? OFFSET ?"),
+            { user, asked, limit });
+        left -= deleted;
+        if (deleted < asked)
+            m_trim.user = user; // all of theirs went: the next user
+    }
+    while (m_trim.phase == Trim::Broadcasts && left > 0 && !timeUp()) {
+        const qsizetype asked = std::min(left, TrimStatementRows);
+        const qsizetype deleted = limit <= 0 ? 0
+                                             : deleteNotifications(QStringLiteral("SELECT seq FROM notifications WHERE "
+                                                                                  "user IS NULL ORDER BY seq DESC "
+                                                                                  "LIMIT ? OFFSET ?"),
+                                                                   { asked, limit });
+        left -= deleted;
+        if (deleted < asked)
+            m_trim.phase = Trim::Age;
+    }
+    // Everything older than the days kept.
+    while (m_trim.phase == Trim::Age && left > 0 && !timeUp()) {
+        const qsizetype asked = std::min(left, TrimStatementRows);
+        const qsizetype deleted = maxAgeMs <= 0
+            ? 0
+            : deleteNotifications(QStringLiteral("SELECT seq FROM notifications WHERE created_ms < ? "
+                                                 "LIMIT ?"),
+                                  { nowMs - maxAgeMs, asked });
+        left -= deleted;
+        if (deleted < asked)
+            m_trim.phase = m_trim.deleted ? Trim::Reads : Trim::Done;
+    }
+    // The read state of what went: looked through a slice of rows at a time.
+    while (m_trim.phase == Trim::Reads && left > 0 && !timeUp()) {
+        QSqlQuery slice(m_db);
+        slice.prepare(QStringLiteral("SELECT MAX(rowid), COUNT(*) FROM (SELECT rowid FROM notification_reads "
+                                     "WHERE rowid > ? ORDER BY rowid LIMIT ?)"));
+        slice.addBindValue(m_trim.readsCursor);
+        slice.addBindValue(std::min(left, TrimStatementRows * 5)); // only looked up, not deleted
+        if (!slice.exec() || !slice.next() || slice.value(1).toLongLong() == 0) {
+            m_trim.phase = Trim::Done; // all looked through
+            break;
+        }
+        const qint64 end = slice.value(0).toLongLong();
+        const qint64 looked = slice.value(1).toLongLong();
+        slice.finish();
+        QSqlQuery orphans(m_db);
+        orphans.prepare(QStringLiteral("DELETE FROM notification_reads WHERE rowid > ? AND rowid <= ? AND NOT EXISTS "
+                                       "(SELECT 1 FROM notifications n WHERE n.notification_id = "
+                                       "notification_reads.notification_id)"));
+        orphans.addBindValue(m_trim.readsCursor);
+        orphans.addBindValue(end);
+        orphans.exec();
+        left -= looked;
+        m_trim.readsCursor = end;
+    }
+    return m_trim.phase != Trim::Done;
 }
 
 } // namespace Notify::Server

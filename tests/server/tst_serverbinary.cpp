@@ -85,6 +85,8 @@ void tst_ServerBinary::helpAndVersion()
                                 "--presence-grace",
                                 "--retain-events",
                                 "--retain-hours",
+                                "--max-notifications",
+                                "--notification-days",
                                 "--threads",
                                 "--tls-cert",
                                 "--tls-key",

@@ -4,6 +4,8 @@
 
 #include "servertest.h"
 
+#include <QDateTime>
+
 using namespace Qt::StringLiterals;
 
 class tst_ServerRest final : public QObject
@@ -17,6 +19,7 @@ private slots:
     void notificationsAndReads();
     void notificationsPagedByOffset();
     void unreadAgainAndCounts();
+    void listsKeepTheNewestAndAreTrimmed();
     void ordersSnapshot();
     void messages();
     void publishValidation_data();
@@ -217,6 +220,54 @@ void tst_ServerRest::unreadAgainAndCounts()
     QCOMPARE(TestClient::request(f.port(), "POST", "/api/v1/notifications/zz/unread/", Alice, "").status, 404);
     QCOMPARE(TestClient::request(f.port(), "GET", "/api/v1/notifications/n2/unread/", Alice).status, 405);
     QCOMPARE(TestClient::request(f.port(), "POST", "/api/v1/notifications/n2/unread/", "").status, 401);
+}
+
+void tst_ServerRest::listsKeepTheNewestAndAreTrimmed()
+{
+    // --max-notifications 5: each list is the newest five, its counts too,
+    // before and after a trim (the same with Redis: tst_serverrest_redis).
+    Server f([](ServerConfig &c) { c.maxNotifications = 5; });
+    QVERIFY(f.start());
+    for (int i = 0; i < 8; ++i)
+        f.notification(QStringLiteral("own-%1").arg(i), { QStringLiteral("alice") });
+    f.notification(QStringLiteral("all-0"));
+    f.notification(QStringLiteral("bob-0"), { QStringLiteral("bob") });
+    QCOMPARE(TestClient::request(f.port(), "POST", "/api/v1/notifications/own-7/read/", Alice, "").status, 204);
+    QCOMPARE(TestClient::request(f.port(), "POST", "/api/v1/notifications/own-0/read/", Alice, "").status, 204);
+    const auto page = [&f](const QByteArray &query, const QByteArray &token = Alice) {
+        return TestClient::request(f.port(), "GET", "/api/v1/notifications/" + query, token).json();
+    };
+    const auto ids = [](const QJsonObject &answer) {
+        QStringList out;
+        for (const auto &item : answer.value(u"notifications").toArray())
+            out << item.toObject().value(u"notification_id").toString();
+        return out;
+    };
+    const QStringList newest{ u"all-0"_s, u"own-7"_s, u"own-6"_s, u"own-5"_s, u"own-4"_s };
+    const auto check = [&] {
+        QCOMPARE(ids(page("?limit=100")), newest);
+        QCOMPARE(page("").value(u"count").toInteger(), 5);
+        QCOMPARE(page("").value(u"unread_count").toInteger(), 4); // own-7 read; own-0 beyond the five
+        QCOMPARE(ids(page("?limit=2&offset=4")), QStringList{ u"own-4"_s }); // the end, where Load older stops
+        QCOMPARE(page("?unread=1").value(u"count").toInteger(), 4);
+        QCOMPARE(page("", Bob).value(u"count").toInteger(), 2);
+    };
+    check();
+    int steps = 0;
+    while (f->store().trimNotifications(0, 0, 2))
+        QVERIFY(++steps < 50);
+    check();
+    QCOMPARE(TestClient::request(f.port(), "POST", "/api/v1/notifications/own-1/read/", Alice, "").status, 404);
+    // Read all marks what the list shows.
+    QCOMPARE(TestClient::request(f.port(), "POST", "/api/v1/notifications/read-all/", Alice, "").status, 204);
+    QCOMPARE(page("").value(u"unread_count").toInteger(), 0);
+    // Everything older than the days kept goes (here: a cut-off after all of them).
+    while (f->store().trimNotifications(1, QDateTime::currentMSecsSinceEpoch() + 1000, 1000)) { }
+    QCOMPARE(page("").value(u"count").toInteger(), 0);
+    QCOMPARE(page("", Bob).value(u"count").toInteger(), 0);
+    f.notification(QStringLiteral("after"), { QStringLiteral("alice") });
+    QCOMPARE(ids(page("")), QStringList{ u"after"_s });
+    QCOMPARE(page("").value(u"unread_count").toInteger(), 1);
 }
 
 void tst_ServerRest::ordersSnapshot()

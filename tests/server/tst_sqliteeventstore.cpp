@@ -38,6 +38,7 @@ private slots:
     void retentionKeepsNumbering();
     void notificationsReadState();
     void ordersKeepLatest();
+    void notificationsKeepTheNewestAndTrimInSteps();
     void survivesReopen();
 };
 
@@ -164,6 +165,61 @@ void tst_SqliteEventStore::survivesReopen()
     SqliteEventStore other({});
     QVERIFY(other.open(&error));
     QVERIFY(other.epoch() != epoch); // a new store, a new epoch (2^-32 chance of a clash)
+}
+
+void tst_SqliteEventStore::notificationsKeepTheNewestAndTrimInSteps()
+{
+    SqliteEventStore store({});
+    QString error;
+    QVERIFY(store.open(&error));
+    store.setNotificationLimit(5);
+    const auto notification = [&](const QString &id, const QStringList &audience, qint64 createdMs = 1000) {
+        append(store, makeEvent("notification", QStringLiteral(R"({"notification_id":"%1","title":"t"})").arg(id).toUtf8(),
+                                audience, createdMs));
+    };
+    for (int i = 0; i < 8; ++i)
+        notification(QStringLiteral("a%1").arg(i), { QStringLiteral("alice") });
+    for (int i = 0; i < 4; ++i)
+        notification(QStringLiteral("all%1").arg(i), {}); // newer than alice's
+    notification(QStringLiteral("b0"), { QStringLiteral("bob") });
+    QVERIFY(store.markRead(QStringLiteral("alice"), QStringLiteral("a0"))); // beyond her newest five
+    QVERIFY(store.markRead(QStringLiteral("alice"), QStringLiteral("a7")));
+    const auto ids = [&store](const char *user, bool unreadOnly = false) {
+        QStringList out;
+        for (const NotificationRecord &r : store.notifications(QString::fromLatin1(user), unreadOnly, 100))
+            out << r.data.value(u"notification_id").toString();
+        return out;
+    };
+    // The list, its counts and "read all" are the newest five, before any trim.
+    const QStringList newest{ QStringLiteral("all3"), QStringLiteral("all2"), QStringLiteral("all1"),
+                              QStringLiteral("all0"), QStringLiteral("a7") };
+    QCOMPARE(ids("alice"), newest);
+    QCOMPARE(store.notificationCounts(QStringLiteral("alice")).total, 5);
+    QCOMPARE(store.notificationCounts(QStringLiteral("alice")).unread, 4); // a7 is read; a0 is beyond
+    QCOMPARE(ids("bob").size(), 5); // b0 and the four broadcasts
+
+    // Trimmed a little at a time: a step of 2 rows, until nothing is left to do.
+    int steps = 0;
+    while (store.trimNotifications(0, 0, 2))
+        QVERIFY(++steps < 50);
+    QVERIFY(steps >= 1);
+    QCOMPARE(ids("alice"), newest); // what the lists showed is what is left
+    QCOMPARE(store.notificationCounts(QStringLiteral("alice")).unread, 4);
+    QVERIFY(!store.markRead(QStringLiteral("alice"), QStringLiteral("a0"))); // gone
+    QCOMPARE(store.markAllRead(QStringLiteral("bob")).size(), 5);
+
+    // By age: everything published before the cut-off goes.
+    notification(QStringLiteral("fresh"), { QStringLiteral("alice") }, 1'000'000);
+    while (store.trimNotifications(500'000, 1'400'000, 1000)) { }
+    QCOMPARE(ids("alice"), QStringList{ QStringLiteral("fresh") });
+    QCOMPARE(ids("bob"), QStringList());
+    QCOMPARE(store.notificationCounts(QStringLiteral("bob")).total, 0);
+    // No limit: everything stays.
+    store.setNotificationLimit(0);
+    for (int i = 0; i < 12; ++i)
+        notification(QStringLiteral("n%1").arg(i), { QStringLiteral("carol") }, 2'000'000);
+    while (store.trimNotifications(0, 0, 1000)) { }
+    QCOMPARE(ids("carol").size(), 12);
 }
 
 QTEST_GUILESS_MAIN(tst_SqliteEventStore)
