@@ -258,8 +258,9 @@ void NotifyServer::enforceRetention()
 void NotifyServer::trimNotificationsStep()
 {
     // A step per pass of the event loop: events, requests and streams go on in between.
-    if (m_store && m_store->trimNotifications(m_config.notificationDays * 24 * 3600 * 1000,
-                                              QDateTime::currentMSecsSinceEpoch(), TrimStepRows)) {
+    if (m_store
+        && m_store->trimNotifications(m_config.notificationDays * 24 * 3600 * 1000, QDateTime::currentMSecsSinceEpoch(),
+                                      TrimStepRows)) {
         QTimer::singleShot(0, this, &NotifyServer::trimNotificationsStep);
         return;
     }

@@ -361,9 +361,9 @@ QList<NotificationRecord> RedisEventStore::notifications(const QString &user, bo
                                                          qsizetype offset)
 {
     QList<NotificationRecord> records;
-    const auto reply
-        = runScript(RedisScripts::notifications(), { user.toUtf8(), unreadOnly ? "1" : "0", QByteArray::number(limit),
-                                                     QByteArray::number(offset), QByteArray::number(m_maxNotifications) });
+    const auto reply = runScript(RedisScripts::notifications(),
+                                 { user.toUtf8(), unreadOnly ? "1" : "0", QByteArray::number(limit),
+                                   QByteArray::number(offset), QByteArray::number(m_maxNotifications) });
     if (!reply)
         return records;
     for (qsizetype i = 0; i + 2 < reply->elements.size(); i += 3) {
@@ -468,10 +468,10 @@ bool RedisEventStore::trimNotifications(qint64 maxAgeMs, qint64 nowMs, qsizetype
 {
     if (m_trim.phase == "done")
         m_trim = Trim{ "owners", "0", false };
-    const auto reply = runScript(RedisScripts::trim(),
-                                 { QByteArray::number(m_maxNotifications),
-                                   QByteArray::number(maxAgeMs > 0 ? nowMs - maxAgeMs : 0), QByteArray::number(budget),
-                                   m_trim.phase, m_trim.cursor, m_trim.dropped ? "1" : "0" });
+    const auto reply
+        = runScript(RedisScripts::trim(),
+                    { QByteArray::number(m_maxNotifications), QByteArray::number(maxAgeMs > 0 ? nowMs - maxAgeMs : 0),
+                      QByteArray::number(budget), m_trim.phase, m_trim.cursor, m_trim.dropped ? "1" : "0" });
     if (!reply || reply->elements.size() != 3) {
         m_trim = Trim{}; // Redis is away: the next minute's pass begins again
         return false;

@@ -46,7 +46,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
     interpreter.setSelf(QStringLiteral("alice"));
     ContentDedup dedup;
     for (const auto source : { InterpretedEvent::Source::Stream, InterpretedEvent::Source::CatchUp }) {
-        const SseEvent event{ type, data, source == InterpretedEvent::Source::Stream ? QByteArray("e-1") : QByteArray() };
+        const SseEvent event{ type, data,
+                              source == InterpretedEvent::Source::Stream ? QByteArray("e-1") : QByteArray() };
         const InterpretedEvent out = interpreter.interpret(event, source);
         if (out.control)
             continue;

@@ -174,8 +174,9 @@ void tst_SqliteEventStore::notificationsKeepTheNewestAndTrimInSteps()
     QVERIFY(store.open(&error));
     store.setNotificationLimit(5);
     const auto notification = [&](const QString &id, const QStringList &audience, qint64 createdMs = 1000) {
-        append(store, makeEvent("notification", QStringLiteral(R"({"notification_id":"%1","title":"t"})").arg(id).toUtf8(),
-                                audience, createdMs));
+        append(store,
+               makeEvent("notification", QStringLiteral(R"({"notification_id":"%1","title":"t"})").arg(id).toUtf8(),
+                         audience, createdMs));
     };
     for (int i = 0; i < 8; ++i)
         notification(QStringLiteral("a%1").arg(i), { QStringLiteral("alice") });
