@@ -24,10 +24,14 @@ export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-3G}
 start=$SECONDS
 summary=()
 failures=0
-# Runs one phase in a subshell with errexit on (a function called as an `if`
-# condition would run with it off), and notes its time and result.
+# Runs one phase in a subshell with errexit on, and notes its time and
+# result; it always returns 0. (It must not be called as a condition, `phase
+# … || true` or `if phase …`: bash ignores errexit in everything such a
+# call runs, subshells included, and a failing command in the middle of a
+# phase would pass unseen.)
+last_rc=0
 phase() {
-    local name=$1 rc t0=$SECONDS
+    local name=$1 t0=$SECONDS
     shift
     echo "== $name (at $((SECONDS - start)) s)"
     set +e
@@ -35,15 +39,14 @@ phase() {
         set -e
         "$@"
     )
-    rc=$?
+    last_rc=$?
     set -e
     local result=passed
-    if [ $rc -ne 0 ]; then
-        result="FAILED (exit $rc)"
+    if [ $last_rc -ne 0 ]; then
+        result="FAILED (exit $last_rc)"
         failures=$((failures + 1))
     fi
     summary+=("$(printf '%-58s %5d s  %s' "$name" $((SECONDS - t0)) "$result")")
-    return $rc
 }
 report() {
     echo
@@ -57,9 +60,12 @@ build() {
     cmake --build --preset "$preset"
 }
 
+# Both run, and either fails the phase.
 checks() {
-    scripts/format-check.sh
-    scripts/tidy.sh "build/$preset"
+    local rc=0
+    scripts/format-check.sh || rc=1
+    scripts/tidy.sh "build/$preset" || rc=1
+    return $rc
 }
 
 # Each fuzzer with its dictionary; FUZZ_SECONDS (default 10) each past its corpus.
@@ -103,10 +109,11 @@ suite() {
 }
 
 # Without a build nothing else can run.
-phase "build ($preset)" build || exit 1
-phase "format and clang-tidy" checks || true
-phase "fuzzers (${#fuzzers[@]}, ${FUZZ_SECONDS:-10} s each past the corpus)" fuzz || true
-phase "the client without D-Bus (alerts through the tray icon)" nodbus || true
-phase "npm packages for the interop tests" interop_packages || true
-phase "tests (ctest --preset $preset)" suite || true
+phase "build ($preset)" build
+[ "$last_rc" -eq 0 ] || exit 1
+phase "format and clang-tidy" checks
+phase "fuzzers (${#fuzzers[@]}, ${FUZZ_SECONDS:-10} s each past the corpus)" fuzz
+phase "the client without D-Bus (alerts through the tray icon)" nodbus
+phase "npm packages for the interop tests" interop_packages
+phase "tests (ctest --preset $preset)" suite
 [ "$failures" -eq 0 ]

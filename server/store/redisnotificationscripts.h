@@ -192,10 +192,13 @@ local function drop(s, owner)
   work = work + 1
 end
 -- Drops what is past the newest `limit` of a sorted set; true when none is left past it.
+-- It drops one at least even when looking at the page's users spent the budget:
+-- an unfinished page is scanned again, so a step that dropped none would be
+-- the same step again, for ever.
 local function past(key, owner)
   if limit <= 0 then return true end
   local excess = redis.call('ZCARD', key) - limit
-  local n = math.min(excess, budget - work)
+  local n = math.min(excess, math.max(budget - work, 1))
   if n > 0 then
     for _, s in ipairs(redis.call('ZRANGE', key, 0, n - 1)) do drop(s, owner) end
   end

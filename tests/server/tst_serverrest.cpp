@@ -253,8 +253,11 @@ void tst_ServerRest::listsKeepTheNewestAndAreTrimmed()
         QCOMPARE(page("", Bob).value(u"count").toInteger(), 2);
     };
     check();
+    // A budget of one: each step must still drop something, whichever user
+    // Redis's scan of the owners names first (it once named bob first, spent
+    // the budget on him, and dropped nothing for alice, step after step).
     int steps = 0;
-    while (f->store().trimNotifications(0, 0, 2))
+    while (f->store().trimNotifications(0, 0, 1))
         QVERIFY(++steps < 50);
     check();
     QCOMPARE(TestClient::request(f.port(), "POST", "/api/v1/notifications/own-1/read/", Alice, "").status, 404);
