@@ -369,6 +369,29 @@ std::optional<OrderStatus> OrderStatus::fromJson(const QJsonObject &json, FieldE
     return r.finish(std::move(o), &OrderStatus::extra, error);
 }
 
+std::optional<OrderStatus> OrderStatus::fromStored(const QJsonObject &json)
+{
+    // An unlisted status is read as a listed one, then put back as the text it was.
+    QJsonObject listed = json;
+    QString unlisted[2];
+    const QLatin1StringView fields[2] = { QLatin1StringView("status"), QLatin1StringView("previous_status") };
+    for (int i = 0; i < 2; ++i) {
+        const QJsonValue value = json.value(fields[i]);
+        if (value.isString() && !value.toString().isEmpty() && !orderStateFromString(value.toString())) {
+            unlisted[i] = value.toString();
+            listed.insert(fields[i], toString(OrderState::Pending));
+        }
+    }
+    auto order = fromJson(listed);
+    if (!order)
+        return std::nullopt;
+    order->unlistedStatus = unlisted[0];
+    order->unlistedPreviousStatus = unlisted[1];
+    if (!unlisted[1].isEmpty())
+        order->previousStatus.reset();
+    return order;
+}
+
 QString OrderStatus::statusName() const
 {
     return unlistedStatus.isEmpty() ? toString(status) : unlistedStatus;

@@ -124,6 +124,9 @@ struct OrderStatus
 
     static constexpr auto TypeName = "order_status";
     [[nodiscard]] static std::optional<OrderStatus> fromJson(const QJsonObject &json, FieldError *error = nullptr);
+    /// What toJson() wrote, unlisted statuses included (fromJson() refuses
+    /// those, as the contract does): for the app's own history.
+    [[nodiscard]] static std::optional<OrderStatus> fromStored(const QJsonObject &json);
     [[nodiscard]] QJsonObject toJson() const;
 };
 

@@ -221,7 +221,8 @@ QList<OrderStatus> HistoryStore::orderHistory() const
     QSqlQuery query(m_db);
     query.exec(QStringLiteral("SELECT json FROM order_history ORDER BY n"));
     while (query.next()) {
-        if (const auto o = OrderStatus::fromJson(QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object()))
+        if (const auto o
+            = OrderStatus::fromStored(QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object()))
             list << *o;
     }
     return list;

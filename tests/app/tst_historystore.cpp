@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The local history in SQLite: batches in one transaction, the newest
-// 10,000 notifications kept, read flags both ways, the journal.
+// 10,000 notifications kept, read flags both ways, the journal, orders
+// with statuses the contract does not list.
 
 #include "historystore.h"
 
@@ -30,6 +31,7 @@ private slots:
     void keepsTheNewestNotifications();
     void readFlagsAndTransactions();
     void serverCountsAndTheOutbox();
+    void ordersOfABackendsOwnStatuses();
 };
 
 void tst_HistoryStore::keepsTheNewestNotifications()
@@ -134,6 +136,49 @@ void tst_HistoryStore::serverCountsAndTheOutbox()
     QCOMPARE(outbox.at(1).payload.value(u"to").toString(), QStringLiteral("bob"));
     history.removeFromOutbox(second);
     QCOMPARE(history.outbox().size(), 1);
+}
+
+void tst_HistoryStore::ordersOfABackendsOwnStatuses()
+{
+    // A backend's own statuses ("on_hold") are shown as they came, so they
+    // must come back after a restart too (fuzz_eventinterpreter found the
+    // history dropping them: it read them back with the contract's reader).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(1'764'000'000'000, QTimeZone::utc());
+    Notify::Protocol::OrderStatus listed;
+    listed.orderId = QStringLiteral("A-1");
+    listed.status = Notify::Protocol::OrderState::Shipped;
+    listed.previousStatus = Notify::Protocol::OrderState::Confirmed;
+    listed.updatedAt = at;
+    Notify::Protocol::OrderStatus own;
+    own.orderId = QStringLiteral("B-2");
+    own.unlistedStatus = QStringLiteral("on_hold");
+    own.unlistedPreviousStatus = QStringLiteral("awaiting stock");
+    own.note = QStringLiteral("supplier late");
+    own.updatedAt = at;
+    {
+        HistoryStore history(path);
+        QString error;
+        QVERIFY2(history.open(&error), qPrintable(error));
+        history.saveOrders({ listed, own });
+    }
+    HistoryStore history(path);
+    QString error;
+    QVERIFY(history.open(&error));
+    const auto orders = history.orderHistory();
+    QCOMPARE(orders.size(), 2);
+    QCOMPARE(orders.at(0).orderId, u"A-1");
+    QCOMPARE(orders.at(0).statusName(), u"shipped");
+    QCOMPARE(orders.at(0).previousStatusName(), u"confirmed");
+    QVERIFY(orders.at(0).unlistedStatus.isEmpty());
+    QCOMPARE(orders.at(1).orderId, u"B-2");
+    QCOMPARE(orders.at(1).statusName(), u"on_hold");
+    QCOMPARE(orders.at(1).previousStatusName(), u"awaiting stock");
+    QCOMPARE(orders.at(1).note, u"supplier late");
+    QCOMPARE(orders.at(1).updatedAt, at);
+    // What the contract's reader refuses stays refused there.
+    QVERIFY(!Notify::Protocol::OrderStatus::fromJson(own.toJson()));
 }
 
 QTEST_MAIN(tst_HistoryStore)

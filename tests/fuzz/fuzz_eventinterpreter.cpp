@@ -56,9 +56,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
         const QJsonObject json = out.data();
         if (out.type() == Protocol::Notification::TypeName)
             readsBack<Protocol::Notification>(json);
-        else if (out.type() == Protocol::OrderStatus::TypeName)
-            readsBack<Protocol::OrderStatus>(json);
-        else if (out.type() == Protocol::Message::TypeName)
+        else if (out.type() == Protocol::OrderStatus::TypeName) {
+            // A backend's own status ("on_hold") stays as it came: not the
+            // contract's, but the app's history must read it back.
+            const auto order = std::get<Protocol::OrderStatus>(out.payload);
+            if (order.unlistedStatus.isEmpty() && order.unlistedPreviousStatus.isEmpty())
+                readsBack<Protocol::OrderStatus>(json);
+            const auto stored = Protocol::OrderStatus::fromStored(json);
+            if (!stored || stored->statusName() != order.statusName()
+                || stored->previousStatusName() != order.previousStatusName() || stored->orderId != order.orderId)
+                std::abort(); // the history would lose it, or change it, over a restart
+        } else if (out.type() == Protocol::Message::TypeName)
             readsBack<Protocol::Message>(json);
         else if (out.type() == Protocol::Presence::TypeName)
             readsBack<Protocol::Presence>(json);
