@@ -3,7 +3,7 @@
 // libFuzzer target for what notify-server reads at start: a --redis URL and
 // a users file. Input: the first line is the URL, the rest the users file.
 // No crash; a refused URL is not repeated in the error (it may hold a
-// password), nor a password in display(); every user loaded is found
+// password), nor a password in display() (it reads the same without one); every user loaded is found
 // by name and by token, and by no other token.
 
 #include "redisaddress.h"
@@ -21,8 +21,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
     const QString url = QString::fromUtf8(input.left(newline < 0 ? input.size() : newline));
     QString error;
     if (const auto address = RedisAddress::parse(url, &error)) {
-        if (!address->password.isEmpty() && address->display().contains(QString::fromUtf8(address->password)))
-            std::abort(); // display() is for logs
+        // display() is for logs: it reads the same whatever the password.
+        // (Looking for the password's text in it fails on a password that is
+        // also a piece of the host or the socket path: "p" in "unix:/run/p.sock".)
+        RedisAddress without = *address;
+        without.password.clear();
+        if (without.display() != address->display())
+            std::abort();
     } else if (error.isEmpty() || (url.size() >= 12 && error.contains(url))) {
         std::abort(); // a refusal says why, without repeating the URL (it may hold a password)
     }
