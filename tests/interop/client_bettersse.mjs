@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Our client, a Node.js SSE server: better-sse on Node's http, with its own
-// keep-alive and retry. It ends the response after every 3 events; the
-// client must reconnect, send Last-Event-ID, and get all 12 events in order.
+// retry. It ends the response after every 3 events; the client must
+// reconnect, send Last-Event-ID, and get all 12 events in order.
+// The response ends with res.end() (all written, then FIN): it once ended
+// with res.destroy() 100 ms after the events, and on a busy machine the
+// client had not read them yet, so the connection carried none of them and
+// the client rightly came back with the same Last-Event-ID (5 connections
+// instead of 4). No keep-alive: a comment written after the end would fail.
 //   node client_bettersse.mjs <notify-cli>
 import { createSession } from 'better-sse';
 import { spawn } from 'node:child_process';
@@ -15,11 +20,11 @@ const lastIds = [];
 const http = createServer(async (req, res) => {
   const last = req.headers['last-event-id'];
   lastIds.push(last ?? null);
-  const session = await createSession(req, res, { retry: 200, keepAlive: 500 });
+  const session = await createSession(req, res, { retry: 200, keepAlive: null });
   let next = last ? Number(last.split('-')[1]) + 1 : 0;
   for (let i = 0; i < 3 && next < total; i++, next++)
     session.push({ n: next, text: `café ${next}` }, 'tick', `ev-${next}`);
-  setTimeout(() => res.destroy(), 100); // end this connection; the rest comes on the next one
+  res.end(); // end this response; the rest comes on the next connection
 });
 await new Promise((r) => http.listen(0, '127.0.0.1', r));
 const url = `http://127.0.0.1:${http.address().port}/events`;
