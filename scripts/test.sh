@@ -20,6 +20,9 @@ scripts/install-deps.sh
 # ccache keeps the objects of earlier runs on this machine (a fresh clone
 # builds mostly from it), within a cap.
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-3G}
+# Paths relative to the clone, and the clone's directory left out of the
+# hash, so that another clone (another path) hits the same objects.
+export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=1
 
 start=$SECONDS
 summary=()
