@@ -227,7 +227,9 @@ while work < budget and phase ~= 'done' do
       phase = (dropped > 0 or ARGV[7] == '1') and 'reads' or 'done'; cursor = '0'
     end
   elseif phase == 'reads' then
-    local page = redis.call('SSCAN', p .. 'readers', cursor, 'COUNT', 10)
+    -- A reader or so a page (a read set may hold as many ids as the list:
+    -- each is looked at once per pass, and the budget is checked per reader).
+    local page = redis.call('SSCAN', p .. 'readers', cursor, 'COUNT', 1)
     for _, reader in ipairs(page[2]) do
       local ids = redis.call('SMEMBERS', p .. 'read:' .. reader)
       for _, id in ipairs(ids) do

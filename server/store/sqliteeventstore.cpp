@@ -28,7 +28,10 @@ QJsonObject parseObject(const QByteArray &json)
     return QJsonDocument::fromJson(json).object();
 }
 
-/// Adds @p column (an INTEGER, 0 by default) to @p table unless it has it, then runs @p fill once.
+/// Adds @p column (an INTEGER, 0 by default) to @p table unless it has it,
+/// and runs @p fill, both in one transaction: a fill that failed or was
+/// killed leaves no column behind (rows left at 0 would be taken for very
+/// old ones, and the age trim would delete them).
 bool addColumnOnce(const QSqlDatabase &db, const QString &table, const QString &column, const QString &fill,
                    QString *error)
 {
@@ -39,11 +42,16 @@ bool addColumnOnce(const QSqlDatabase &db, const QString &table, const QString &
         if (info.value(1).toString() == column)
             return true;
     }
+    info.finish();
     QSqlQuery alter(db);
-    if (!alter.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 INTEGER NOT NULL DEFAULT 0").arg(table, column))
-        || !alter.exec(fill)) {
+    if (!alter.exec(QStringLiteral("SAVEPOINT add_column"))
+        || !alter.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 INTEGER NOT NULL DEFAULT 0").arg(table, column))
+        || !alter.exec(fill) || !alter.exec(QStringLiteral("RELEASE add_column"))) {
         if (error)
             *error = alter.lastError().text();
+        QSqlQuery undo(db);
+        undo.exec(QStringLiteral("ROLLBACK TO add_column"));
+        undo.exec(QStringLiteral("RELEASE add_column"));
         return false;
     }
     return true;
@@ -529,7 +537,8 @@ bool SqliteEventStore::trimNotifications(qint64 maxAgeMs, qint64 nowMs, qsizetyp
         QSqlQuery orphans(m_db);
         orphans.prepare(QStringLiteral("DELETE FROM notification_reads WHERE rowid > ? AND rowid <= ? AND NOT EXISTS "
                                        "(SELECT 1 FROM notifications n WHERE n.notification_id = "
-                                       "notification_reads.notification_id)"));
+                                       "notification_reads.notification_id AND (n.user IS NULL OR "
+                                       "n.user = notification_reads.user))"));
         orphans.addBindValue(m_trim.readsCursor);
         orphans.addBindValue(end);
         orphans.exec();
