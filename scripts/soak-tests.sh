@@ -69,7 +69,7 @@ start_stress() {
     fi
 }
 
-declare -A ran failed
+declare -A ran=() failed=()
 start=$SECONDS
 for round in $(seq "$rounds"); do
     kind=quiet
