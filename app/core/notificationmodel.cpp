@@ -161,6 +161,12 @@ void NotificationModel::setCapacity(qsizetype capacity)
     m_capacity = std::max(m_capacity, capacity);
 }
 
+void NotificationModel::takeFromBeyond(qint64 notifications, qint64 unread)
+{
+    m_beyond = std::max<qint64>(0, m_beyond - notifications);
+    m_beyondUnread = std::clamp<qint64>(m_beyondUnread - unread, 0, m_beyond);
+}
+
 qsizetype NotificationModel::applyOlder(const QList<NotificationItem> &items)
 {
     QList<NotificationItem> fresh;
@@ -174,8 +180,7 @@ qsizetype NotificationModel::applyOlder(const QList<NotificationItem> &items)
     setCapacity(m_rows.size() + fresh.size());
     // They were counted beyond the list (the server listed them after what
     // the list holds); now they are in it.
-    m_beyond = std::max<qint64>(0, m_beyond - fresh.size());
-    m_beyondUnread = std::clamp<qint64>(m_beyondUnread - freshUnread, 0, m_beyond);
+    takeFromBeyond(fresh.size(), freshUnread);
     applyItems(fresh, false);
     if (!fresh.isEmpty())
         emit unreadCountChanged(unreadCount()); // "N more on the server" is fewer
@@ -285,9 +290,7 @@ void NotificationModel::applyItems(const QList<NotificationItem> &items, bool ol
     }
     if (takenFromBeyond > 0) {
         // They move into the list: counted there now (adjustUnread), no longer beyond.
-        const qint64 movedUnread = std::min(unreadFromBeyond, m_beyondUnread);
-        m_beyond = std::max<qint64>(0, m_beyond - takenFromBeyond);
-        m_beyondUnread = std::clamp<qint64>(m_beyondUnread - movedUnread, 0, m_beyond);
+        takeFromBeyond(takenFromBeyond, unreadFromBeyond);
         if (unreadDelta == 0)
             emit unreadCountChanged(unreadCount()); // "N more on the server" is fewer
     }

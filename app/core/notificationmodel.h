@@ -153,6 +153,8 @@ private:
     /// apply(); with @p olderAreBeyond, new ones older than the oldest row
     /// are taken from what is counted beyond the list.
     void applyItems(const QList<NotificationItem> &items, bool olderAreBeyond);
+    /// Notifications counted beyond the list that are now in it (the counts only).
+    void takeFromBeyond(qint64 notifications, qint64 unread);
     [[nodiscard]] static QString groupKey(const NotificationItem &item);
     [[nodiscard]] static Key keyOf(const NotificationItem &item, quint64 serial);
     [[nodiscard]] int lowerBound(const Key &key) const;
