@@ -62,6 +62,70 @@ std::optional<QByteArray> EventLog::publish(const QByteArray &type, const QJsonO
     return m_store.eventId(*seq);
 }
 
+void EventLog::publishLater(QList<Publication> events, Published done)
+{
+    m_waiting.append(Waiting{ std::move(events), std::move(done) });
+    if (!m_commitScheduled) {
+        m_commitScheduled = true;
+        // Queued behind the requests that the workers have already posted:
+        // what arrived in this turn is stored in one go.
+        QMetaObject::invokeMethod(this, &EventLog::commit, Qt::QueuedConnection);
+    }
+}
+
+void EventLog::commit()
+{
+    m_commitScheduled = false;
+    if (m_waiting.isEmpty())
+        return;
+    // Take whole publications, at least one, up to MaxCommitEvents events.
+    qsizetype take = 0;
+    qsizetype events = 0;
+    while (take < m_waiting.size()
+           && (take == 0 || events + m_waiting[take].events.size() <= MaxCommitEvents)) {
+        events += m_waiting[take].events.size();
+        ++take;
+    }
+    QList<Waiting> group = m_waiting.mid(0, take);
+    m_waiting.remove(0, take);
+    if (!m_waiting.isEmpty()) {
+        m_commitScheduled = true;
+        QMetaObject::invokeMethod(this, &EventLog::commit, Qt::QueuedConnection);
+    }
+
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    QList<StoredEvent> stored;
+    stored.reserve(events);
+    for (const Waiting &waiting : std::as_const(group)) {
+        for (const Publication &publication : waiting.events) {
+            StoredEvent event;
+            event.type = publication.type;
+            event.data = QJsonDocument(publication.data).toJson(QJsonDocument::Compact);
+            event.audience = publication.audience;
+            event.createdMs = nowMs;
+            stored.append(std::move(event));
+        }
+    }
+    QString storeError;
+    ++m_commits;
+    if (!m_store.appendAll(stored, &storeError)) {
+        qCWarning(lcServer) << "could not store" << stored.size() << "events of" << group.size()
+                            << "publications:" << storeError;
+        for (const Waiting &waiting : std::as_const(group))
+            waiting.done(std::nullopt, storeError);
+        return;
+    }
+    m_published += stored.size();
+    qsizetype at = 0;
+    for (const Waiting &waiting : std::as_const(group)) {
+        QList<QByteArray> ids;
+        ids.reserve(waiting.events.size());
+        for (qsizetype i = 0; i < waiting.events.size(); ++i)
+            ids.append(m_store.eventId(stored[at++].seq));
+        waiting.done(ids, QString());
+    }
+}
+
 void EventLog::flushBatch()
 {
     m_flushScheduled = false;

@@ -18,7 +18,8 @@ struct StoredEvent;
 ///
 /// Everything published in one turn of the hub's event loop goes to the
 /// workers as one batch (a shared, immutable list), posted once per worker
-/// rather than once per socket.
+/// rather than once per socket. Publications through publishLater() that
+/// arrive in the same turn are stored together (group commit) at its end.
 class EventLog final : public QObject, public EventPublisher
 {
     Q_OBJECT
@@ -34,6 +35,8 @@ public:
     std::optional<QByteArray> publish(const QByteArray &type, const QJsonObject &data, const QStringList &audience,
                                       QString *error = nullptr) override;
 
+    void publishLater(QList<Publication> events, Published done) override;
+
     /// Up to a page of the frames @p user may see after @p afterSeq.
     struct ReplayPage
     {
@@ -46,12 +49,23 @@ public:
     [[nodiscard]] QByteArray frame(quint64 seq, const QByteArray &type, const QByteArray &data) const;
 
     [[nodiscard]] qint64 publishedCount() const { return m_published; }
+    /// How many store calls group commits made, and how many publications they stored.
+    [[nodiscard]] qint64 commitCount() const { return m_commits; }
 
     static constexpr qsizetype ReplayPageEvents = 500;
+    /// The most events one group commit stores; what arrived beyond waits
+    /// for the next (a store call of ~10 ms at most).
+    static constexpr qsizetype MaxCommitEvents = 5'000;
 
 private:
+    struct Waiting
+    {
+        QList<Publication> events;
+        Published done;
+    };
     void enqueue(const StoredEvent &event);
     void flushBatch();
+    void commit();
 
     EventStore &m_store;
     WorkerPool &m_workers;
@@ -60,6 +74,9 @@ private:
     FrameBatch m_pendingBatch;
     bool m_flushScheduled = false;
     qint64 m_published = 0;
+    QList<Waiting> m_waiting; ///< publishLater() calls not yet stored, in arrival order
+    bool m_commitScheduled = false;
+    qint64 m_commits = 0;
 };
 
 } // namespace Notify::Server

@@ -172,6 +172,15 @@ std::optional<QByteArray> NotifyServer::publish(const QByteArray &type, const QJ
     return m_log->publish(type, data, audience, error);
 }
 
+void NotifyServer::publishLater(QList<Publication> events, Published done)
+{
+    if (!m_log) {
+        done(std::nullopt, QStringLiteral("the server is not running"));
+        return;
+    }
+    m_log->publishLater(std::move(events), std::move(done));
+}
+
 // --- WorkerHost: these run on worker threads and only post to the hub.
 
 void NotifyServer::requestReceived(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request,

@@ -73,6 +73,7 @@ public:
 
     std::optional<QByteArray> publish(const QByteArray &type, const QJsonObject &data, const QStringList &audience,
                                       QString *error = nullptr) override;
+    void publishLater(QList<Publication> events, Published done) override;
 
     /// Number of open streams (all workers), for tests and metrics.
     [[nodiscard]] qint64 openStreams() const;

@@ -67,7 +67,15 @@ RestApi::RestApi(EventPublisher &publisher, EventStore &store, const UserDirecto
     , m_dialect(dialect)
 { }
 
-HttpResponse RestApi::handle(const Route &route, const HttpRequest &request, const User &user)
+void RestApi::handle(const Route &route, const HttpRequest &request, const User &user, const Answer &answer)
+{
+    if (route.endpoint == Route::Endpoint::Events && request.method == "POST" && m_store.available())
+        publishEvents(request, user, answer);
+    else
+        answer(handleNow(route, request, user));
+}
+
+HttpResponse RestApi::handleNow(const Route &route, const HttpRequest &request, const User &user)
 {
     using E = Route::Endpoint;
     // Every answer here comes from the store: none rather than a wrong one
@@ -76,7 +84,7 @@ HttpResponse RestApi::handle(const Route &route, const HttpRequest &request, con
         return storeFailed(m_store.unavailableReason());
     switch (route.endpoint) {
     case E::Events:
-        return request.method == "POST" ? publishEvent(request, user) : events(request, user);
+        return events(request, user);
     case E::Notifications:
         return notifications(request, user);
     case E::NotificationRead:
@@ -252,37 +260,99 @@ HttpResponse RestApi::storeFailed(const QString &why) const
     return HttpResponse::error(500, "store_failed", why);
 }
 
-HttpResponse RestApi::publishEvent(const HttpRequest &request, const User &user)
+void RestApi::publishEvents(const HttpRequest &request, const User &user, const Answer &answer)
 {
     if (!user.admin)
-        return HttpResponse::error(403, "forbidden", QStringLiteral("publishing events is for admins"));
+        return answer(HttpResponse::error(403, "forbidden", QStringLiteral("publishing events is for admins")));
     HttpResponse error;
     const auto body = JsonRequest::object(request, error);
     if (!body)
-        return error;
-    const QJsonValue typeValue = body->value(u"event");
+        return answer(error);
+    QList<EventPublisher::Publication> events;
+    const bool batch = body->contains(u"events");
+    if (!batch) {
+        auto single = publication(*body, QString(), error);
+        if (!single)
+            return answer(error);
+        events << std::move(*single);
+    } else {
+        const QJsonValue items = body->value(u"events");
+        if (!items.isArray())
+            return answer(fieldError(QStringLiteral("events"), QStringLiteral("must be an array of events")));
+        const QJsonArray array = items.toArray();
+        if (array.isEmpty() || array.size() > MaxBatchEvents) {
+            HttpResponse response
+                = fieldError(QStringLiteral("events"), QStringLiteral("must hold 1 to %1 events, not %2")
+                                                           .arg(MaxBatchEvents)
+                                                           .arg(array.size()));
+            response.status = 422;
+            return answer(response);
+        }
+        events.reserve(array.size());
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            const QString prefix = QStringLiteral("events[%1]").arg(i);
+            std::optional<EventPublisher::Publication> item;
+            if (array[i].isObject())
+                item = publication(array[i].toObject(), prefix + u'.', error);
+            else
+                error = fieldError(prefix, QStringLiteral("must be a JSON object"));
+            if (!item) {
+                // One invalid item rejects the batch: nothing of it is stored.
+                QJsonObject named = QJsonDocument::fromJson(error.body).object();
+                named.insert(QStringLiteral("index"), i);
+                error.body = QJsonDocument(named).toJson(QJsonDocument::Compact);
+                error.status = 422;
+                return answer(error);
+            }
+            events << std::move(*item);
+        }
+    }
+    // Stored with whatever else arrives in this turn of the hub's loop, and
+    // acknowledged only once stored.
+    m_publisher.publishLater(std::move(events), [this, batch, answer](const std::optional<QList<QByteArray>> &ids,
+                                                                      const QString &storeError) {
+        if (!ids)
+            return answer(storeFailed(storeError));
+        if (!batch)
+            return answer(
+                HttpResponse::json(201, QJsonObject{ { QStringLiteral("id"), QString::fromLatin1(ids->first()) } }));
+        QJsonArray list;
+        for (const QByteArray &id : *ids)
+            list.append(QString::fromLatin1(id));
+        answer(HttpResponse::json(201, QJsonObject{ { QStringLiteral("ids"), list } }));
+    });
+}
+
+std::optional<EventPublisher::Publication> RestApi::publication(const QJsonObject &body, const QString &prefix,
+                                                                HttpResponse &error) const
+{
+    const auto refuse = [&](const QString &field, const QString &message) {
+        error = fieldError(prefix + field, message);
+        return std::nullopt;
+    };
+    const QJsonValue typeValue = body.value(u"event");
     if (!typeValue.isString())
-        return fieldError(QStringLiteral("event"), QStringLiteral("must be a string"));
+        return refuse(QStringLiteral("event"), QStringLiteral("must be a string"));
     const QByteArray type = typeValue.toString().toUtf8();
     if (!Protocol::isValidEventType(type))
-        return fieldError(QStringLiteral("event"), QStringLiteral("must match [a-z][a-z0-9_]{0,63}"));
+        return refuse(QStringLiteral("event"), QStringLiteral("must match [a-z][a-z0-9_]{0,63}"));
     if (type == Protocol::Reset::TypeName)
-        return fieldError(QStringLiteral("event"), QStringLiteral("reset is sent by the server only"));
+        return refuse(QStringLiteral("event"), QStringLiteral("reset is sent by the server only"));
     QStringList audience;
-    if (body->contains(u"user") && !body->value(u"user").isNull()) {
-        const QJsonValue target = body->value(u"user");
+    if (body.contains(u"user") && !body.value(u"user").isNull()) {
+        const QJsonValue target = body.value(u"user");
         if (!target.isString())
-            return fieldError(QStringLiteral("user"), QStringLiteral("must be a user name"));
+            return refuse(QStringLiteral("user"), QStringLiteral("must be a user name"));
         if (!m_users.find(target.toString()))
-            return fieldError(QStringLiteral("user"), QStringLiteral("is not a known user"));
+            return refuse(QStringLiteral("user"), QStringLiteral("is not a known user"));
         audience << target.toString();
     }
-    const QJsonValue dataValue = body->value(u"data");
+    const QJsonValue dataValue = body.value(u"data");
     if (!dataValue.isObject())
-        return fieldError(QStringLiteral("data"), QStringLiteral("must be a JSON object"));
+        return refuse(QStringLiteral("data"), QStringLiteral("must be a JSON object"));
     QJsonObject data = dataValue.toObject();
     if (const auto invalid = validateData(type, data))
-        return fieldError(QStringLiteral("data.") + invalid->field, invalid->message);
+        return refuse(QStringLiteral("data.") + invalid->field, invalid->message);
     if (type == Protocol::Presence::TypeName) {
         audience.clear(); // presence is for everybody
     } else if (type == Protocol::Message::TypeName) {
@@ -291,11 +361,7 @@ HttpResponse RestApi::publishEvent(const HttpRequest &request, const User &user)
         if (!audience.contains(to))
             audience << to;
     }
-    QString storeError;
-    const auto id = m_publisher.publish(type, data, audience, &storeError);
-    if (!id)
-        return storeFailed(storeError);
-    return HttpResponse::json(201, QJsonObject{ { QStringLiteral("id"), QString::fromLatin1(*id) } });
+    return EventPublisher::Publication{ type, std::move(data), std::move(audience) };
 }
 
 } // namespace Notify::Server

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "eventpublisher.h"
 #include "httprequest.h"
 #include "httpresponse.h"
 #include "route.h"
 
+#include <functional>
+
 namespace Notify::Server {
 
 class Dialect;
-class EventPublisher;
 class EventStore;
 class PresenceTracker;
 class UserDirectory;
@@ -24,10 +26,16 @@ public:
     RestApi(EventPublisher &publisher, EventStore &store, const UserDirectory &users, PresenceTracker &presence,
             const Dialect &dialect);
 
-    /// Answers an authenticated request for a REST route.
-    [[nodiscard]] HttpResponse handle(const Route &route, const HttpRequest &request, const User &user);
+    using Answer = std::function<void(const HttpResponse &)>;
+    /// Answers an authenticated request for a REST route through @p answer:
+    /// at once, or (a publish) once the group commit it joined has stored it.
+    void handle(const Route &route, const HttpRequest &request, const User &user, const Answer &answer);
+
+    /// The most events one `POST /api/v1/events/` may carry in its batch form.
+    static constexpr qsizetype MaxBatchEvents = 1'000;
 
 private:
+    [[nodiscard]] HttpResponse handleNow(const Route &route, const HttpRequest &request, const User &user);
     HttpResponse events(const HttpRequest &request, const User &user);
     HttpResponse notifications(const HttpRequest &request, const User &user);
     HttpResponse markRead(const QString &notificationId, const User &user);
@@ -36,7 +44,11 @@ private:
     HttpResponse orders(const User &user);
     HttpResponse presence(const HttpRequest &request, const User &user);
     HttpResponse sendMessage(const HttpRequest &request, const User &user);
-    HttpResponse publishEvent(const HttpRequest &request, const User &user);
+    void publishEvents(const HttpRequest &request, const User &user, const Answer &answer);
+    /// One event of the single form (or an item of a batch) checked and
+    /// completed; on error, the response naming the field after @p prefix.
+    std::optional<EventPublisher::Publication> publication(const QJsonObject &body, const QString &prefix,
+                                                           HttpResponse &error) const;
 
     [[nodiscard]] HttpResponse storeFailed(const QString &why) const;
 

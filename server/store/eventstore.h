@@ -73,9 +73,20 @@ public:
     /// The oldest sequence number still retained (headSeq() + 1 when none is).
     [[nodiscard]] virtual quint64 oldestSeq() const = 0;
 
-    /// Stores @p event durably, assigning the next sequence number, and
-    /// updates the snapshots (notifications, orders). Returns the number.
-    virtual std::optional<quint64> append(StoredEvent &event, QString *error) = 0;
+    /// Stores @p events durably, all or none, assigning them consecutive
+    /// sequence numbers in their order (set in each), and updates the
+    /// snapshots (notifications, orders): one transaction (SQLite) or one
+    /// script call (Redis) however many there are. False, with @p error and
+    /// nothing stored, when the store failed.
+    virtual bool appendAll(QList<StoredEvent> &events, QString *error) = 0;
+    /// appendAll() for one event. Returns its sequence number.
+    std::optional<quint64> append(StoredEvent &event, QString *error)
+    {
+        QList<StoredEvent> one{ std::move(event) };
+        const bool stored = appendAll(one, error);
+        event = std::move(one.first());
+        return stored ? std::optional<quint64>(event.seq) : std::nullopt;
+    }
 
     /// Up to @p limit retained events after @p seq that @p user may see, in order.
     [[nodiscard]] virtual QList<StoredEvent> eventsAfter(quint64 seq, const QString &user, qsizetype limit) = 0;

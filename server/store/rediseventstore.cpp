@@ -22,41 +22,52 @@ namespace {
 constexpr int CommandTimeoutMs = 1000;
 
 // KEYS: none (the keys are built from ARGV[1], the prefix: one Redis, not a
-// Redis Cluster). ARGV: prefix, type, data, user a, user b, created ms,
-// max events, snapshot kind (n: notification, o: order, or empty), its id,
-// the snapshot's user (empty: everybody).
+// Redis Cluster). ARGV: prefix, max events, then 8 per event: type, data,
+// user a, user b, created ms, snapshot kind (n: notification, o: order, or
+// empty), its id, the snapshot's user (empty: everybody). The events take
+// consecutive seqs in their order; returns the last. One call for a whole
+// batch: Redis runs a script alone, so no other instance's event comes
+// between them, and the stream stays in seq order across the deployment.
 const QByteArray AppendScript = R"lua(
 local p = ARGV[1]
-local seq = redis.call('INCR', p .. 'seq')
-local xadd = {'XADD', p .. 'events'}
-if tonumber(ARGV[7]) > 0 then
-  table.insert(xadd, 'MAXLEN'); table.insert(xadd, '~'); table.insert(xadd, ARGV[7])
-end
-table.insert(xadd, seq .. '-0')
-for _, v in ipairs({'t', ARGV[2], 'd', ARGV[3], 'c', ARGV[6]}) do table.insert(xadd, v) end
-if ARGV[4] ~= '' then table.insert(xadd, 'a'); table.insert(xadd, ARGV[4]) end
-if ARGV[5] ~= '' then table.insert(xadd, 'b'); table.insert(xadd, ARGV[5]) end
-redis.call(unpack(xadd))
-local scope = ARGV[10] ~= '' and ('u:' .. ARGV[10]) or 'all'
-if ARGV[8] == 'n' then
-  -- The keys redisnotificationscripts.h describes.
-  redis.call('ZADD', p .. 'n:' .. scope, seq, seq)
-  redis.call('HSET', p .. 'n:data', seq, ARGV[3])
-  redis.call('HSET', p .. 'n:id', seq, ARGV[9])
-  redis.call('HSET', p .. 'n:owner', seq, ARGV[10])
-  redis.call('ZADD', p .. 'n:time', ARGV[6], seq)
-  redis.call('SADD', p .. 'n:ids:' .. scope, ARGV[9])
-  redis.call('HINCRBY', p .. 'n:refs', ARGV[10] .. '\n' .. ARGV[9], 1)
-  if ARGV[10] ~= '' then
-    redis.call('SADD', p .. 'n:owners', ARGV[10])
-    redis.call('DEL', p .. 'n:counts:' .. ARGV[10])
-  else
-    redis.call('INCR', p .. 'n:gen:all')
+local count = (#ARGV - 2) / 8
+local last = redis.call('INCRBY', p .. 'seq', count)
+local seq = last - count
+for i = 0, count - 1 do
+  local a = 2 + i * 8
+  local type, data, ua, ub, created = ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4], ARGV[a + 5]
+  local kind, id, owner = ARGV[a + 6], ARGV[a + 7], ARGV[a + 8]
+  seq = seq + 1
+  local xadd = {'XADD', p .. 'events'}
+  if tonumber(ARGV[2]) > 0 then
+    table.insert(xadd, 'MAXLEN'); table.insert(xadd, '~'); table.insert(xadd, ARGV[2])
   end
-elseif ARGV[8] == 'o' then
-  redis.call('HSET', p .. 'orders', ARGV[9], seq .. '\n' .. ARGV[10] .. '\n' .. ARGV[3])
+  table.insert(xadd, seq .. '-0')
+  for _, v in ipairs({'t', type, 'd', data, 'c', created}) do table.insert(xadd, v) end
+  if ua ~= '' then table.insert(xadd, 'a'); table.insert(xadd, ua) end
+  if ub ~= '' then table.insert(xadd, 'b'); table.insert(xadd, ub) end
+  redis.call(unpack(xadd))
+  local scope = owner ~= '' and ('u:' .. owner) or 'all'
+  if kind == 'n' then
+    -- The keys redisnotificationscripts.h describes.
+    redis.call('ZADD', p .. 'n:' .. scope, seq, seq)
+    redis.call('HSET', p .. 'n:data', seq, data)
+    redis.call('HSET', p .. 'n:id', seq, id)
+    redis.call('HSET', p .. 'n:owner', seq, owner)
+    redis.call('ZADD', p .. 'n:time', created, seq)
+    redis.call('SADD', p .. 'n:ids:' .. scope, id)
+    redis.call('HINCRBY', p .. 'n:refs', owner .. '\n' .. id, 1)
+    if owner ~= '' then
+      redis.call('SADD', p .. 'n:owners', owner)
+      redis.call('DEL', p .. 'n:counts:' .. owner)
+    else
+      redis.call('INCR', p .. 'n:gen:all')
+    end
+  elseif kind == 'o' then
+    redis.call('HSET', p .. 'orders', id, seq .. '\n' .. owner .. '\n' .. data)
+  end
 end
-return seq
+return last
 )lua";
 
 quint64 seqOfEntryId(const QByteArray &id)
@@ -308,29 +319,37 @@ quint64 RedisEventStore::oldestSeq() const
     return seqOfEntryId(first->elements[0].elements.value(0).string);
 }
 
-std::optional<quint64> RedisEventStore::append(StoredEvent &event, QString *error)
+bool RedisEventStore::appendAll(QList<StoredEvent> &events, QString *error)
 {
-    QByteArray kind;
-    QByteArray id;
-    if (event.type == Protocol::Notification::TypeName) {
-        kind = "n";
-        id = parseObject(event.data).value(u"notification_id").toVariant().toString().toUtf8();
-    } else if (event.type == Protocol::OrderStatus::TypeName) {
-        kind = "o";
-        id = parseObject(event.data).value(u"order_id").toVariant().toString().toUtf8();
+    if (events.isEmpty())
+        return true;
+    QList<QByteArray> arguments;
+    arguments.reserve(1 + events.size() * 8);
+    arguments << QByteArray::number(m_maxEvents);
+    for (const StoredEvent &event : std::as_const(events)) {
+        QByteArray kind;
+        QByteArray id;
+        if (event.type == Protocol::Notification::TypeName) {
+            kind = "n";
+            id = parseObject(event.data).value(u"notification_id").toVariant().toString().toUtf8();
+        } else if (event.type == Protocol::OrderStatus::TypeName) {
+            kind = "o";
+            id = parseObject(event.data).value(u"order_id").toVariant().toString().toUtf8();
+        }
+        const QByteArray user = event.audience.size() == 1 ? event.audience.first().toUtf8() : QByteArray();
+        arguments << event.type << event.data << event.audience.value(0).toUtf8() << event.audience.value(1).toUtf8()
+                  << QByteArray::number(event.createdMs) << kind << id << user;
     }
-    const QByteArray user = event.audience.size() == 1 ? event.audience.first().toUtf8() : QByteArray();
-    const auto reply
-        = runScript(AppendScript,
-                    { event.type, event.data, event.audience.value(0).toUtf8(), event.audience.value(1).toUtf8(),
-                      QByteArray::number(event.createdMs), QByteArray::number(m_maxEvents), kind, id, user },
-                    error);
+    const auto reply = runScript(AppendScript, arguments, error);
     if (!reply)
-        return std::nullopt;
-    event.seq = quint64(reply->toInteger());
-    m_head = std::max(m_head, event.seq);
-    // Fanned out when the feed reads it back, in the deployment's order.
-    return event.seq;
+        return false;
+    const quint64 last = quint64(reply->toInteger());
+    quint64 seq = last - quint64(events.size());
+    for (StoredEvent &event : events)
+        event.seq = ++seq;
+    m_head = std::max(m_head, last);
+    // Fanned out when the feed reads them back, in the deployment's order.
+    return true;
 }
 
 QList<StoredEvent> RedisEventStore::eventsAfter(quint64 seq, const QString &user, qsizetype limit)

@@ -46,7 +46,7 @@ public:
     [[nodiscard]] quint32 epoch() const override { return m_epoch; }
     [[nodiscard]] quint64 headSeq() const override;
     [[nodiscard]] quint64 oldestSeq() const override;
-    std::optional<quint64> append(StoredEvent &event, QString *error) override;
+    bool appendAll(QList<StoredEvent> &events, QString *error) override;
     [[nodiscard]] QList<StoredEvent> eventsAfter(quint64 seq, const QString &user, qsizetype limit) override;
     [[nodiscard]] QList<NotificationRecord> notifications(const QString &user, bool unreadOnly, qsizetype limit,
                                                           qsizetype offset = 0) override;

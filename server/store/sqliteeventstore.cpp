@@ -68,6 +68,8 @@ SqliteEventStore::~SqliteEventStore()
 {
     m_insertEvent.reset();
     m_updateHead.reset();
+    m_insertNotification.reset();
+    m_upsertOrder.reset();
     m_selectAfter.reset();
     if (m_db.isOpen())
         m_db.close();
@@ -163,6 +165,13 @@ bool SqliteEventStore::open(QString *error)
         QStringLiteral("INSERT INTO events(seq, type, data, user_a, user_b, created_ms) VALUES (?, ?, ?, ?, ?, ?)"));
     m_updateHead = std::make_unique<QSqlQuery>(m_db);
     m_updateHead->prepare(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'head'"));
+    m_insertNotification = std::make_unique<QSqlQuery>(m_db);
+    m_insertNotification->prepare(QStringLiteral(
+        "INSERT INTO notifications(seq, notification_id, user, data, created_ms) VALUES (?, ?, ?, ?, ?)"));
+    m_upsertOrder = std::make_unique<QSqlQuery>(m_db);
+    m_upsertOrder->prepare(QStringLiteral("INSERT INTO orders(order_id, user, seq, data) VALUES (?, ?, ?, ?) "
+                                          "ON CONFLICT(order_id) DO UPDATE SET user = excluded.user, "
+                                          "seq = excluded.seq, data = excluded.data"));
     m_selectAfter = std::make_unique<QSqlQuery>(m_db);
     m_selectAfter->prepare(QStringLiteral("SELECT seq, type, data, user_a, user_b, created_ms FROM events "
                                           "WHERE seq > ? AND (user_a IS NULL OR user_a = ? OR user_b = ?) "
@@ -181,76 +190,83 @@ void SqliteEventStore::refreshOldest()
     m_oldest = (query.next() && !query.value(0).isNull()) ? query.value(0).toULongLong() : m_head + 1;
 }
 
-std::optional<quint64> SqliteEventStore::append(StoredEvent &event, QString *error)
+bool SqliteEventStore::appendAll(QList<StoredEvent> &events, QString *error)
 {
-    const quint64 seq = m_head + 1;
+    if (events.isEmpty())
+        return true;
     if (!m_db.transaction()) {
         if (error)
             *error = m_db.lastError().text();
-        return std::nullopt;
+        return false;
     }
     const auto failed = [&](const QSqlQuery &query) {
         if (error)
             *error = query.lastError().text();
         qCWarning(lcStore) << "append failed:" << query.lastError().text();
         m_db.rollback();
-        return std::nullopt;
+        return false;
     };
-    m_insertEvent->bindValue(0, seq);
-    m_insertEvent->bindValue(1, QString::fromUtf8(event.type));
-    m_insertEvent->bindValue(2, QString::fromUtf8(event.data));
-    m_insertEvent->bindValue(3, nullableText(event.audience.value(0)));
-    m_insertEvent->bindValue(4, nullableText(event.audience.value(1)));
-    m_insertEvent->bindValue(5, event.createdMs);
-    if (!m_insertEvent->exec())
-        return failed(*m_insertEvent);
+    quint64 seq = m_head;
+    for (const StoredEvent &event : std::as_const(events)) {
+        ++seq;
+        m_insertEvent->bindValue(0, seq);
+        m_insertEvent->bindValue(1, QString::fromUtf8(event.type));
+        m_insertEvent->bindValue(2, QString::fromUtf8(event.data));
+        m_insertEvent->bindValue(3, nullableText(event.audience.value(0)));
+        m_insertEvent->bindValue(4, nullableText(event.audience.value(1)));
+        m_insertEvent->bindValue(5, event.createdMs);
+        if (!m_insertEvent->exec())
+            return failed(*m_insertEvent);
+
+        // Snapshots: notifications keep their read state, orders their latest status.
+        const QString user = event.audience.size() == 1 ? event.audience.first() : QString();
+        if (event.type == Protocol::Notification::TypeName) {
+            const QJsonObject data = parseObject(event.data);
+            QSqlQuery &insert = *m_insertNotification;
+            insert.bindValue(0, seq);
+            insert.bindValue(1, data.value(u"notification_id").toVariant().toString());
+            insert.bindValue(2, nullableText(user));
+            insert.bindValue(3, QString::fromUtf8(event.data));
+            insert.bindValue(4, event.createdMs);
+            if (!insert.exec())
+                return failed(insert);
+        } else if (event.type == Protocol::OrderStatus::TypeName) {
+            const QJsonObject data = parseObject(event.data);
+            QSqlQuery &upsert = *m_upsertOrder;
+            upsert.bindValue(0, data.value(u"order_id").toVariant().toString());
+            upsert.bindValue(1, nullableText(user));
+            upsert.bindValue(2, seq);
+            upsert.bindValue(3, QString::fromUtf8(event.data));
+            if (!upsert.exec())
+                return failed(upsert);
+        }
+    }
     m_updateHead->bindValue(0, QString::number(seq));
     if (!m_updateHead->exec())
         return failed(*m_updateHead);
-
-    // Snapshots: notifications keep their read state, orders their latest status.
-    const QString user = event.audience.size() == 1 ? event.audience.first() : QString();
-    if (event.type == Protocol::Notification::TypeName) {
-        if (user.isEmpty())
-            m_counts.clear();
-        else
-            m_counts.remove(user);
-        const QJsonObject data = parseObject(event.data);
-        QSqlQuery insert(m_db);
-        insert.prepare(QStringLiteral(
-            "INSERT INTO notifications(seq, notification_id, user, data, created_ms) VALUES (?, ?, ?, ?, ?)"));
-        insert.addBindValue(seq);
-        insert.addBindValue(data.value(u"notification_id").toVariant().toString());
-        insert.addBindValue(nullableText(user));
-        insert.addBindValue(QString::fromUtf8(event.data));
-        insert.addBindValue(event.createdMs);
-        if (!insert.exec())
-            return failed(insert);
-    } else if (event.type == Protocol::OrderStatus::TypeName) {
-        const QJsonObject data = parseObject(event.data);
-        QSqlQuery upsert(m_db);
-        upsert.prepare(QStringLiteral("INSERT INTO orders(order_id, user, seq, data) VALUES (?, ?, ?, ?) "
-                                      "ON CONFLICT(order_id) DO UPDATE SET user = excluded.user, seq = excluded.seq, "
-                                      "data = excluded.data"));
-        upsert.addBindValue(data.value(u"order_id").toVariant().toString());
-        upsert.addBindValue(nullableText(user));
-        upsert.addBindValue(seq);
-        upsert.addBindValue(QString::fromUtf8(event.data));
-        if (!upsert.exec())
-            return failed(upsert);
-    }
     if (!m_db.commit()) {
         if (error)
             *error = m_db.lastError().text();
         m_db.rollback();
-        return std::nullopt;
+        return false;
+    }
+    // Stored: now the counts may change and the events go out, in order.
+    quint64 next = m_head;
+    for (StoredEvent &event : events) {
+        event.seq = ++next;
+        if (event.type == Protocol::Notification::TypeName) {
+            if (event.audience.size() == 1)
+                m_counts.remove(event.audience.first());
+            else
+                m_counts.clear();
+        }
     }
     m_head = seq;
-    if (m_oldest > seq)
-        m_oldest = seq;
-    event.seq = seq;
-    announce(event);
-    return seq;
+    if (m_oldest > events.first().seq)
+        m_oldest = events.first().seq;
+    for (const StoredEvent &event : std::as_const(events))
+        announce(event);
+    return true;
 }
 
 QList<StoredEvent> SqliteEventStore::eventsAfter(quint64 seq, const QString &user, qsizetype limit)

@@ -15,7 +15,7 @@ namespace Notify::Server {
 /// EventStore on SQLite through Qt Sql.
 ///
 /// A file database runs in WAL mode with synchronous=NORMAL: an event is
-/// committed before append() returns, so it survives a crash or `kill -9` of
+/// committed before appendAll() returns, so it survives a crash or `kill -9` of
 /// the server (not a power cut; that would need synchronous=FULL at several
 /// times the cost per event). An empty path gives a throwaway in-memory store
 /// with a new epoch each time.
@@ -29,7 +29,7 @@ public:
     quint32 epoch() const override { return m_epoch; }
     quint64 headSeq() const override { return m_head; }
     quint64 oldestSeq() const override { return m_oldest; }
-    std::optional<quint64> append(StoredEvent &event, QString *error) override;
+    bool appendAll(QList<StoredEvent> &events, QString *error) override;
     QList<StoredEvent> eventsAfter(quint64 seq, const QString &user, qsizetype limit) override;
     QList<NotificationRecord> notifications(const QString &user, bool unreadOnly, qsizetype limit,
                                             qsizetype offset = 0) override;
@@ -62,6 +62,8 @@ private:
     QSqlDatabase m_db;
     std::unique_ptr<QSqlQuery> m_insertEvent;
     std::unique_ptr<QSqlQuery> m_updateHead;
+    std::unique_ptr<QSqlQuery> m_insertNotification;
+    std::unique_ptr<QSqlQuery> m_upsertOrder;
     std::unique_ptr<QSqlQuery> m_selectAfter;
     quint32 m_epoch = 0;
     quint64 m_head = 0;
