@@ -10,6 +10,10 @@
 //   loadgen --server … --phase rate --streams 10000 --rate 20 --seconds 10
 //   loadgen --server … --phase throughput --streams 100 --seconds 10
 //   loadgen --server … --phase storm --streams 10000
+//   loadgen --server … --phase publish --streams 100 --publishers 8 --window 16 --batch 1 --seconds 10
+//                                                 publishers flat out (--window 1: closed loop; --batch B > 1:
+//                                                 the batch form, B events a request); prints requests/s,
+//                                                 events/s acknowledged, deliveries/s and the publish-ack latency
 //   loadgen --server … --store sqlite …          the SQLite file store (default: --in-memory)
 //   loadgen --server … --redis URL --instances 3 …  that many instances on one Redis,
 //                                                 streams spread over them, publishing through the first
@@ -19,12 +23,14 @@
 
 #include <algorithm>
 #include <arpa/inet.h>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <fcntl.h>
 #include <fstream>
 #include <map>
@@ -51,14 +57,18 @@ int64_t nowNs()
 }
 
 std::vector<pid_t> g_serverPids; // stopped by die(), so that a failed run leaves nothing behind
+std::string g_tempDir; // removed by die() too
 
 [[noreturn]] void die(const std::string &message)
 {
+    std::fflush(stdout); // what it printed so far comes first
     std::fprintf(stderr, "loadgen: %s\n", message.c_str());
     for (const pid_t pid : g_serverPids) {
         ::kill(pid, SIGKILL);
         ::waitpid(pid, nullptr, 0);
     }
+    if (!g_tempDir.empty())
+        std::system(("rm -rf " + g_tempDir).c_str());
     std::exit(1);
 }
 
@@ -78,6 +88,9 @@ struct Options
     std::string store = "memory"; // memory | sqlite (ignored with --redis)
     std::string redis; // --redis URL for every instance
     int instances = 1;
+    int publishers = 1; // --phase publish: publishing connections,
+    int window = 1; // requests in flight on each (1: the next goes when the previous was answered),
+    int batch = 1; // events a request (> 1: the batch form)
 };
 
 // ---- the server process ---------------------------------------------------
@@ -244,7 +257,11 @@ struct Stream
 struct Publisher
 {
     int fd = -1;
+    uint64_t tag = 0; ///< its epoll tag
+    bool waitsToWrite = false; ///< registered for EPOLLOUT
     std::string in;
+    std::string out; ///< requests the socket did not take yet
+    std::deque<std::pair<int64_t, int>> unanswered; ///< send time and event count of each request, in order
     long long sent = 0;
     long long answered = 0;
 };
@@ -268,9 +285,12 @@ public:
         return instance == 0 ? server.port : others[instance - 1].port;
     }
     std::vector<int64_t> latenciesNs;
+    std::vector<int64_t> ackLatenciesNs; ///< from sending a publish to reading its 201
+    long long acknowledged = 0; ///< events the 201 answers acknowledged
     long long bytesIn = 0;
     long long events = 0;
     bool measure = true;
+    int measureOnly = -1; ///< >= 0: the delivery latency of that stream only
 
     int connectTo(int sourceIndex, int port)
     {
@@ -318,30 +338,49 @@ public:
         auto it = std::find(m_publishers.begin(), m_publishers.end(), &p);
         if (it == m_publishers.end())
             it = m_publishers.insert(m_publishers.end(), &p);
+        p.tag = PublisherTag - uint64_t(it - m_publishers.begin());
+        p.waitsToWrite = false;
         epoll_event ev{};
         ev.events = EPOLLIN;
-        ev.data.u64 = PublisherTag - uint64_t(it - m_publishers.begin());
+        ev.data.u64 = p.tag;
         ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, p.fd, &ev);
         // Wait for the connection, so that the first request is not lost.
         pollfd pfd{ p.fd, POLLOUT, 0 };
         ::poll(&pfd, 1, 5000);
     }
 
-    void publish(Publisher &p, long long n)
+    // Publishes events n … n + count - 1: one in the single form, more in the batch form.
+    void publish(Publisher &p, long long n, int count = 1)
     {
         if (p.fd < 0) {
             p.in.clear();
+            p.out.clear();
+            p.unanswered.clear();
             p.answered = p.sent;
             openPublisher(p);
         }
-        const std::string body
-            = "{\"event\":\"bench\",\"data\":{\"n\":" + std::to_string(n) + ",\"t\":" + std::to_string(nowNs()) + "}}";
-        const std::string request = "POST /api/v1/events/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-            + server.adminToken + "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size())
-            + "\r\n\r\n" + body;
-        if (::send(p.fd, request.data(), request.size(), MSG_NOSIGNAL) != ssize_t(request.size()))
-            die("publisher socket is full or broken");
+        const int64_t t = nowNs();
+        const auto item = [t](long long k) {
+            return "{\"event\":\"bench\",\"data\":{\"n\":" + std::to_string(k) + ",\"t\":" + std::to_string(t) + "}}";
+        };
+        std::string body;
+        if (count == 1) {
+            body = item(n);
+        } else {
+            body = "{\"events\":[";
+            for (int k = 0; k < count; ++k) {
+                if (k > 0)
+                    body += ',';
+                body += item(n + k);
+            }
+            body += "]}";
+        }
+        p.out += "POST /api/v1/events/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + server.adminToken
+            + "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n"
+            + body;
+        p.unanswered.emplace_back(t, count);
         ++p.sent;
+        writePublisher(p);
     }
 
     // Runs the loop until done() or the deadline; returns false on timeout.
@@ -358,34 +397,10 @@ public:
             for (int i = 0; i < n; ++i) {
                 if (evs[i].data.u64 > PublisherTag - 1000) {
                     Publisher *publisher = m_publishers[size_t(PublisherTag - evs[i].data.u64)];
-                    for (;;) {
-                        const ssize_t r = ::recv(publisher->fd, buf, sizeof buf, 0);
-                        if (r == 0 || (r < 0 && errno != EAGAIN && errno != EINTR)) {
-                            // The server closes idle keep-alive connections; reopen on the next publish.
-                            ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, publisher->fd, nullptr);
-                            ::close(publisher->fd);
-                            publisher->fd = -1;
-                            break;
-                        }
-                        if (r < 0)
-                            break;
-                        publisher->in.append(buf, size_t(r));
-                    }
-                    size_t at;
-                    while ((at = publisher->in.find("HTTP/1.1 ")) != std::string::npos) {
-                        const auto end = publisher->in.find("\r\n\r\n", at);
-                        if (end == std::string::npos)
-                            break;
-                        const auto length = publisher->in.find("Content-Length: ", at);
-                        const size_t bodyLength
-                            = length < end ? size_t(std::atol(publisher->in.c_str() + length + 16)) : 0;
-                        if (publisher->in.size() < end + 4 + bodyLength)
-                            break;
-                        if (publisher->in.compare(at + 9, 3, "201") != 0)
-                            die("publish failed: " + publisher->in.substr(at, 200));
-                        publisher->in.erase(0, end + 4 + bodyLength);
-                        ++publisher->answered;
-                    }
+                    if ((evs[i].events & EPOLLOUT) && publisher->fd >= 0)
+                        writePublisher(*publisher);
+                    if ((evs[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR)) && publisher->fd >= 0)
+                        readPublisher(*publisher, buf, sizeof buf);
                     continue;
                 }
                 Stream &s = streams[evs[i].data.u64];
@@ -418,6 +433,87 @@ public:
 
 private:
     static constexpr uint64_t PublisherTag = ~uint64_t(0);
+
+    // Sends what the socket takes; the rest when it is writable again (a batch can be larger
+    // than the socket buffer, and the server may be busy writing to the streams).
+    void writePublisher(Publisher &p)
+    {
+        size_t done = 0;
+        while (done < p.out.size()) {
+            const ssize_t w = ::send(p.fd, p.out.data() + done, p.out.size() - done, MSG_NOSIGNAL);
+            if (w < 0 && (errno == EAGAIN || errno == EINTR))
+                break;
+            if (w < 0)
+                die(std::string("publisher socket: ") + std::strerror(errno));
+            done += size_t(w);
+        }
+        p.out.erase(0, done);
+        if (p.out.empty() == !p.waitsToWrite)
+            return;
+        p.waitsToWrite = !p.out.empty();
+        epoll_event ev{};
+        ev.events = p.waitsToWrite ? EPOLLIN | EPOLLOUT : EPOLLIN;
+        ev.data.u64 = p.tag;
+        ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, p.fd, &ev);
+    }
+
+    // Reads the answers: HTTP/1.1 answers in the order of the requests, each with a Content-Length.
+    void readPublisher(Publisher &p, char *buf, size_t size)
+    {
+        for (;;) {
+            const ssize_t r = ::recv(p.fd, buf, size, 0);
+            if (r == 0 || (r < 0 && errno != EAGAIN && errno != EINTR)) {
+                // The server closes idle keep-alive connections; reopen on the next publish.
+                ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, p.fd, nullptr);
+                ::close(p.fd);
+                p.fd = -1;
+                break;
+            }
+            if (r < 0)
+                break;
+            p.in.append(buf, size_t(r));
+        }
+        const int64_t now = nowNs();
+        size_t at = 0;
+        for (;;) {
+            const auto end = p.in.find("\r\n\r\n", at);
+            if (end == std::string::npos)
+                break;
+            if (p.in.compare(at, 9, "HTTP/1.1 ") != 0)
+                die("not an HTTP/1.1 answer to a publish: " + p.in.substr(at, 300));
+            std::string head = p.in.substr(at, end - at);
+            std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return std::tolower(c); });
+            if (head.find("\r\ntransfer-encoding:") != std::string::npos)
+                die("a publish answer with Transfer-Encoding (only Content-Length is read): " + head);
+            const auto length = head.find("\r\ncontent-length:");
+            const size_t bodyLength = length == std::string::npos ? 0 : size_t(std::atol(head.c_str() + length + 17));
+            const size_t next = end + 4 + bodyLength;
+            if (p.in.size() < next)
+                break;
+            const std::string_view body = std::string_view(p.in).substr(end + 4, bodyLength);
+            if (p.in.compare(at + 9, 3, "201") != 0)
+                die("publish failed: " + p.in.substr(at, std::min<size_t>(end - at, 200)) + "\n\n"
+                    + std::string(body.substr(0, 1000)));
+            if (p.unanswered.empty())
+                die("an answer to no publish: " + p.in.substr(at, next - at));
+            const auto [sentAt, count] = p.unanswered.front();
+            p.unanswered.pop_front();
+            if (count > 1) {
+                // {"ids":[…]}: one id each
+                const auto open = body.find('['), close = body.find(']');
+                const long ids
+                    = open < close ? 1 + std::count(body.begin() + long(open), body.begin() + long(close), ',') : 0;
+                if (ids != count)
+                    die("a batch of " + std::to_string(count) + " answered with " + std::to_string(ids)
+                        + " ids: " + std::string(body.substr(0, 300)));
+            }
+            ackLatenciesNs.push_back(now - sentAt);
+            acknowledged += count;
+            ++p.answered;
+            at = next;
+        }
+        p.in.erase(0, at);
+    }
 
     void readStream(Stream &s, char *buf, size_t size)
     {
@@ -478,7 +574,7 @@ private:
         s.lastN = std::max(s.lastN, n);
         ++s.received;
         ++events;
-        if (measure)
+        if (measure && (measureOnly < 0 || s.index == measureOnly))
             latenciesNs.push_back(now - t);
     }
 
@@ -495,6 +591,13 @@ double percentile(std::vector<int64_t> values, double p)
     std::sort(values.begin(), values.end());
     const size_t index = std::min(values.size() - 1, size_t(p * double(values.size())));
     return double(values[index]) / 1e6;
+}
+
+void printAckLatency(const Load &load)
+{
+    std::printf("publish-ack over %zu publishes: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", load.ackLatenciesNs.size(),
+                percentile(load.ackLatenciesNs, 0.5), percentile(load.ackLatenciesNs, 0.99),
+                percentile(load.ackLatenciesNs, 1.0));
 }
 
 void writeUsers(ServerProcess &server, int users, const std::string &dir)
@@ -570,6 +673,12 @@ int main(int argc, char **argv)
             o.redis = next();
         else if (a == "--instances")
             o.instances = std::stoi(next());
+        else if (a == "--publishers")
+            o.publishers = std::stoi(next());
+        else if (a == "--window")
+            o.window = std::stoi(next());
+        else if (a == "--batch")
+            o.batch = std::stoi(next());
         else
             die("unknown option " + a + " (see the comment at the top of bench/loadgen.cpp)");
     }
@@ -577,10 +686,13 @@ int main(int argc, char **argv)
         die("--server PATH is required");
     if (o.streams < 1 || o.streams > 19000)
         die("--streams must be 1..19000 (the descriptor limit is 20000)");
+    if (o.publishers < 1 || o.publishers > 64 || o.window < 1 || o.window > 1000 || o.batch < 1 || o.batch > 1000)
+        die("--publishers must be 1..64, --window 1..1000, --batch 1..1000 (the server's batch limit)");
     std::signal(SIGPIPE, SIG_IGN);
 
     char tmpl[] = "/tmp/notify-loadgen-XXXXXX";
     const std::string dir = ::mkdtemp(tmpl);
+    g_tempDir = dir;
     Load load(o);
     writeUsers(load.server, o.users, dir);
     load.server.dataDir = dir + "/data";
@@ -646,6 +758,8 @@ int main(int argc, char **argv)
                     die("fan-out incomplete: " + std::to_string(load.events - before));
                 load.runUntil([] { return false; }, 0.2, &publisher);
             }
+            if (!load.runUntil([&] { return publisher.answered == publisher.sent; }, 30))
+                die("fan-out: publishes unanswered: " + std::to_string(publisher.sent - publisher.answered));
         } else if (o.phase == "rate") {
             const auto start = Clock::now();
             const double cpu0 = allCpu();
@@ -657,8 +771,11 @@ int main(int argc, char **argv)
                 load.runUntil([&] { return Clock::now() >= due; }, 60, &publisher);
                 load.publish(publisher, n++);
             }
-            if (!load.runUntil([&] { return load.events == total * o.streams; }, 60, &publisher))
-                die("rate run incomplete: " + std::to_string(load.events) + " of " + std::to_string(total * o.streams));
+            if (!load.runUntil([&] { return load.events == total * o.streams && publisher.answered == publisher.sent; },
+                               60, &publisher))
+                die("rate run incomplete: " + std::to_string(load.events) + " of " + std::to_string(total * o.streams)
+                    + " deliveries, " + std::to_string(publisher.answered) + " of " + std::to_string(publisher.sent)
+                    + " publishes answered");
             const double cpu = allCpu() - cpu0;
             std::printf("server CPU (all instances) %.3f s (first instance's user %.3f s) for %lld deliveries: %.2f us "
                         "per delivered event; loadgen CPU "
@@ -704,6 +821,88 @@ int main(int argc, char **argv)
             std::printf("publish-to-receipt over %zu deliveries: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
                         load.latenciesNs.size(), percentile(load.latenciesNs, 0.5), percentile(load.latenciesNs, 0.99),
                         percentile(load.latenciesNs, 1.0));
+        if (o.phase != "throughput")
+            printAckLatency(load);
+    } else if (o.phase == "publish") {
+        // --publishers connections as fast as the server answers, each keeping --window requests of
+        // --batch events in flight, for --seconds; then every event must reach every stream once.
+        load.measureOnly = 0; // the delivery latency of one stream: every delivery would be millions
+        std::vector<Publisher> more(size_t(o.publishers - 1));
+        std::vector<Publisher *> all{ &publisher };
+        for (Publisher &p : more) {
+            load.openPublisher(p);
+            all.push_back(&p);
+        }
+        const auto outstanding = [&] {
+            long long open = 0;
+            for (const Publisher *p : all)
+                open += p->sent - p->answered;
+            return open;
+        };
+        const auto canSend = [&] {
+            for (const Publisher *p : all) {
+                if (p->sent - p->answered < o.window)
+                    return true;
+            }
+            return false;
+        };
+        long long n = 0, requests = 0;
+        const auto start = Clock::now();
+        const double cpu0 = allCpu();
+        const double self0 = selfCpuSeconds();
+        const auto end = start + std::chrono::seconds(o.seconds);
+        while (Clock::now() < end) {
+            for (Publisher *p : all) {
+                while (p->sent - p->answered < o.window) {
+                    load.publish(*p, n, o.batch);
+                    n += o.batch;
+                    ++requests;
+                }
+            }
+            if (!load.runUntil(canSend, 60))
+                die("no publish answered for 60 s (" + std::to_string(outstanding()) + " outstanding)");
+        }
+        if (!load.runUntil([&] { return outstanding() == 0; }, 60))
+            die("publishes unanswered 60 s after the end: " + std::to_string(outstanding()));
+        const double ackSeconds = std::chrono::duration<double>(Clock::now() - start).count();
+        if (load.acknowledged != n)
+            die("acknowledged " + std::to_string(load.acknowledged) + " of " + std::to_string(n) + " events");
+        const long long expected = n * o.streams;
+        if (!load.runUntil([&] { return load.events >= expected; }, 60))
+            die("delivery incomplete 60 s after the last answer: " + std::to_string(load.events) + " of "
+                + std::to_string(expected) + " (" + std::to_string(n) + " events to " + std::to_string(o.streams)
+                + " streams)");
+        const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        const double cpu = allCpu() - cpu0;
+        const double self = selfCpuSeconds() - self0;
+        // Every stream got every event once: with one publisher in order (n counts up on one
+        // connection), with several the count only (their requests interleave).
+        long long gaps = 0, duplicates = 0, wrongCount = 0;
+        for (const Stream &s : load.streams) {
+            wrongCount += s.received != n;
+            if (o.publishers == 1) {
+                gaps += s.gaps;
+                duplicates += s.duplicates;
+            }
+        }
+        std::printf("publish: %d publishers, window %d, batch %d: %.0f requests/s, %.0f events/s acknowledged; %.0f "
+                    "deliveries/s; server CPU %.2f s = %.2f us per event; publish-ack p50 %.2f / p99 %.2f ms; "
+                    "loadgen CPU %.2f s\n",
+                    o.publishers, o.window, o.batch, double(requests) / ackSeconds, double(n) / ackSeconds,
+                    double(load.events) / seconds, cpu, cpu * 1e6 / double(n), percentile(load.ackLatenciesNs, 0.5),
+                    percentile(load.ackLatenciesNs, 0.99), self);
+        std::printf("%lld events in %lld requests, all answered after %.2f s; %lld deliveries to %d streams, all "
+                    "after %.2f s; streams with a wrong count %lld%s\n",
+                    n, requests, ackSeconds, load.events, o.streams, seconds, wrongCount,
+                    o.publishers == 1
+                        ? (", gaps " + std::to_string(gaps) + ", duplicates " + std::to_string(duplicates)).c_str()
+                        : " (order not checked: several publishers)");
+        printAckLatency(load);
+        std::printf("publish-to-receipt on stream 0 over %zu deliveries: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
+                    load.latenciesNs.size(), percentile(load.latenciesNs, 0.5), percentile(load.latenciesNs, 0.99),
+                    percentile(load.latenciesNs, 1.0));
+        if (wrongCount || gaps || duplicates)
+            die("streams did not get every event exactly once");
     } else if (storm) {
         // Events before the restart, then a restart, then every stream reconnects at once with its
         // Last-Event-ID; events published while they were away must all arrive, once.

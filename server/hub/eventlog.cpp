@@ -81,8 +81,7 @@ void EventLog::commit()
     // Take whole publications, at least one, up to MaxCommitEvents events.
     qsizetype take = 0;
     qsizetype events = 0;
-    while (take < m_waiting.size()
-           && (take == 0 || events + m_waiting[take].events.size() <= MaxCommitEvents)) {
+    while (take < m_waiting.size() && (take == 0 || events + m_waiting[take].events.size() <= MaxCommitEvents)) {
         events += m_waiting[take].events.size();
         ++take;
     }

@@ -97,11 +97,11 @@ void HttpFront::dispatch(ConnectionWorker *worker, quint64 connectionId, const H
     default:
         if (auto failure = m_parts.faults.takeRequestFailure(request.path))
             return answer(*failure, user->name);
-        return m_parts.api.handle(route, request, *user,
-                                  [this, worker, connectionId, request, route, name = user->name,
-                                   timer](const HttpResponse &response) {
-                                      reply(worker, connectionId, response, request, route, name, timer);
-                                  });
+        return m_parts.api.handle(
+            route, request, *user,
+            [this, worker, connectionId, request, route, name = user->name, timer](const HttpResponse &response) {
+                reply(worker, connectionId, response, request, route, name, timer);
+            });
     }
 }
 

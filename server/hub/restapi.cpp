@@ -282,9 +282,8 @@ void RestApi::publishEvents(const HttpRequest &request, const User &user, const 
         const QJsonArray array = items.toArray();
         if (array.isEmpty() || array.size() > MaxBatchEvents) {
             HttpResponse response
-                = fieldError(QStringLiteral("events"), QStringLiteral("must hold 1 to %1 events, not %2")
-                                                           .arg(MaxBatchEvents)
-                                                           .arg(array.size()));
+                = fieldError(QStringLiteral("events"),
+                             QStringLiteral("must hold 1 to %1 events, not %2").arg(MaxBatchEvents).arg(array.size()));
             response.status = 422;
             return answer(response);
         }
@@ -309,18 +308,19 @@ void RestApi::publishEvents(const HttpRequest &request, const User &user, const 
     }
     // Stored with whatever else arrives in this turn of the hub's loop, and
     // acknowledged only once stored.
-    m_publisher.publishLater(std::move(events), [this, batch, answer](const std::optional<QList<QByteArray>> &ids,
-                                                                      const QString &storeError) {
-        if (!ids)
-            return answer(storeFailed(storeError));
-        if (!batch)
-            return answer(
-                HttpResponse::json(201, QJsonObject{ { QStringLiteral("id"), QString::fromLatin1(ids->first()) } }));
-        QJsonArray list;
-        for (const QByteArray &id : *ids)
-            list.append(QString::fromLatin1(id));
-        answer(HttpResponse::json(201, QJsonObject{ { QStringLiteral("ids"), list } }));
-    });
+    m_publisher.publishLater(
+        std::move(events),
+        [this, batch, answer](const std::optional<QList<QByteArray>> &ids, const QString &storeError) {
+            if (!ids)
+                return answer(storeFailed(storeError));
+            if (!batch)
+                return answer(HttpResponse::json(
+                    201, QJsonObject{ { QStringLiteral("id"), QString::fromLatin1(ids->first()) } }));
+            QJsonArray list;
+            for (const QByteArray &id : *ids)
+                list.append(QString::fromLatin1(id));
+            answer(HttpResponse::json(201, QJsonObject{ { QStringLiteral("ids"), list } }));
+        });
 }
 
 std::optional<EventPublisher::Publication> RestApi::publication(const QJsonObject &body, const QString &prefix,
