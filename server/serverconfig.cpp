@@ -82,7 +82,12 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
     opt("max-notifications",
         "Notifications a user's list keeps, the newest; the oldest go first (default 10000; 0: no limit).", "N");
     opt("notification-days", "Days a notification is kept in the lists (default 90; 0: no limit).", "D");
-    opt("threads", "Worker threads for connections (default: one per core).", "N");
+    opt("threads", "Worker threads for streams (default: one per core; one more thread answers requests).", "N");
+    opt("flush-interval-us",
+        "Microseconds a stream worker waits at least between two writes of live events to the same streams, so "
+        "that a flood of events leaves in fewer system calls; a lone event leaves at once (default 1000; 0: no "
+        "pacing).",
+        "US");
     opt("tls-cert", "PEM certificate (chain) to serve HTTPS.", "FILE");
     opt("tls-key", "PEM private key to serve HTTPS.", "FILE");
     opt("cors-origin", "Origin allowed to call the API from a browser, or *.", "ORIGIN");
@@ -143,6 +148,8 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
                           error)
         || !integerOption(parser, QStringLiteral("notification-days"), config.notificationDays, 0, 365LL * 100, error)
         || !integerOption(parser, QStringLiteral("threads"), threads, 1, 256, error)
+        || !integerOption(parser, QStringLiteral("flush-interval-us"), config.connections.minFlushIntervalUs, 0,
+                          1'000'000, error)
         || !integerOption(parser, QStringLiteral("poll-delay-ms"), config.pollDelayMs, 0, 600'000, error)
         || !secondsOption(parser, QStringLiteral("redis-lease"), config.redisLeaseMs, 0.3, error))
         return std::nullopt;

@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <utility>
+
 namespace Notify::Server {
 
 /// Socket-free HTTP/1.0 and 1.1 request parser: bytes in, a request or a
@@ -38,6 +40,9 @@ public:
     Status parse();
     /// The complete request; the parser then starts on the next one.
     [[nodiscard]] HttpRequest takeRequest();
+    /// What arrived after the requests taken so far (a connection that moves
+    /// to another worker takes it along).
+    [[nodiscard]] QByteArray takeBuffered() { return std::exchange(m_buffer, {}); }
 
     [[nodiscard]] Status status() const { return m_status; }
     [[nodiscard]] int errorStatus() const { return m_errorStatus; }

@@ -10,6 +10,7 @@
 #include "listener.h"
 #include "presencetracker.h"
 #include "restapi.h"
+#include "route.h"
 #include "servermetrics.h"
 #include "sqliteeventstore.h"
 #include "streamendpoint.h"
@@ -205,6 +206,12 @@ void NotifyServer::replayPageWanted(ConnectionWorker *worker, quint64 connection
                 m_streams->sendReplayPage(worker, connectionId, streamId, user, afterSeq);
         },
         Qt::QueuedConnection);
+}
+
+bool NotifyServer::isStreamRequest(const HttpRequest &request) const
+{
+    // Pure and thread-safe: the route table is constant.
+    return request.method == "GET" && Route::match(request.path).endpoint == Route::Endpoint::Stream;
 }
 
 void NotifyServer::streamClosed(ConnectionWorker *, quint64 streamId)

@@ -88,6 +88,7 @@ private:
     void replayPageWanted(ConnectionWorker *worker, quint64 connectionId, quint64 streamId, const QString &user,
                           quint64 afterSeq) override;
     void streamClosed(ConnectionWorker *worker, quint64 streamId) override;
+    [[nodiscard]] bool isStreamRequest(const HttpRequest &request) const override;
 
     void enforceRetention();
     void trimNotificationsStep();

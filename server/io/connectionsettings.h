@@ -23,6 +23,9 @@ struct ConnectionSettings
     qint64 maxHeaderBytes = qint64(16) * 1024;
     qint64 maxBodyBytes = qint64(1024) * 1024;
     Io io = Io::Epoll;
+    /// Live output of a stream worker leaves at most once per this many
+    /// microseconds (epoll only; 0: at the end of every pass). See EpollTransport.
+    qint64 minFlushIntervalUs = 1'000;
 };
 
 } // namespace Notify::Server

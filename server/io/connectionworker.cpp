@@ -49,7 +49,7 @@ void ConnectionWorker::start()
     if (m_settings.io == Settings::Io::QtSockets)
         m_transport = new QtSocketTransport(this, &m_counters, this);
     else
-        m_transport = new EpollTransport(this, &m_counters, this);
+        m_transport = new EpollTransport(this, &m_counters, m_handOff ? 0 : m_settings.minFlushIntervalUs, this);
     if (!m_transport->start()) {
         delete m_transport;
         m_transport = nullptr;
@@ -83,6 +83,28 @@ void ConnectionWorker::addConnection(qintptr descriptor)
     m_connections.insert(c->id, c);
     ++m_counters.connectionsOpen;
     ++m_counters.connectionsTotal;
+}
+
+void ConnectionWorker::adoptStreamRequest(qintptr descriptor, const HttpRequest &request, const QByteArray &buffered,
+                                          const QHostAddress &peer)
+{
+    if (!m_transport) {
+        ::close(int(descriptor));
+        return;
+    }
+    Connection *c = m_transport->adopt(descriptor, m_settings.maxHeaderBytes, m_settings.maxBodyBytes);
+    if (!c)
+        return;
+    c->id = m_nextConnectionId++;
+    c->lastActivityMs = nowMs();
+    c->peer = peer; // a TLS connection's pair end has none of its own
+    m_connections.insert(c->id, c);
+    ++m_counters.connectionsOpen; // counted in connectionsTotal where it was accepted
+    if (!buffered.isEmpty())
+        c->parser.feed(buffered); // a pipelined request, answered after this one
+    c->state = State::AwaitingHub;
+    m_transport->setReading(c, false); // until the hub has answered
+    m_host->requestReceived(this, c->id, request, c->peer);
 }
 
 void ConnectionWorker::onReadable(Connection *c)
@@ -129,8 +151,10 @@ void ConnectionWorker::processRequests(Connection *c)
         break;
     }
     HttpRequest request = c->parser.takeRequest();
-    c->state = State::AwaitingHub;
     c->requestStartMs = 0;
+    if (m_handOff && handOff(c, request))
+        return;
+    c->state = State::AwaitingHub;
     m_transport->setReading(c, false); // until the hub has answered
     m_host->requestReceived(this, c->id, request, c->peer);
 }
@@ -283,6 +307,22 @@ void ConnectionWorker::onDrained(Connection *c)
 void ConnectionWorker::onPeerGone(Connection *c)
 {
     destroy(c);
+}
+
+bool ConnectionWorker::handOff(Connection *c, const HttpRequest &request)
+{
+    if (!m_host->isStreamRequest(request))
+        return false;
+    const qintptr descriptor = m_transport->detach(c);
+    if (descriptor < 0)
+        return false; // output still pending (or a transport that cannot): it streams here
+    const QByteArray buffered = c->parser.takeBuffered();
+    m_connections.remove(c->id);
+    --m_counters.connectionsOpen;
+    const QHostAddress peer = c->peer;
+    m_transport->release(c);
+    m_handOff(descriptor, request, buffered, peer);
+    return true;
 }
 
 void ConnectionWorker::destroy(Connection *c)

@@ -14,6 +14,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QTimer;
@@ -48,6 +49,8 @@ public:
                                   quint64 afterSeq)
         = 0;
     virtual void streamClosed(ConnectionWorker *worker, quint64 streamId) = 0;
+    /// Whether @p request opens an event stream (pure: any thread may ask).
+    [[nodiscard]] virtual bool isStreamRequest(const HttpRequest &request) const = 0;
 
 protected:
     WorkerHost() = default;
@@ -87,12 +90,24 @@ public:
     Q_DISABLE_COPY_MOVE(ConnectionWorker)
 
     [[nodiscard]] int index() const { return m_index; }
+
+    /// A connection that asked for a stream, on its way to a stream worker:
+    /// its descriptor, the request, and what arrived after it.
+    using StreamHandOff = std::function<void(qintptr descriptor, const HttpRequest &request, const QByteArray &buffered,
+                                             const QHostAddress &peer)>;
+    /// Makes this worker the request lane (before start()): it serves every
+    /// connection until one asks for a stream, then hands it to @p handOff,
+    /// so that answers never wait behind the fan-out to thousands of streams.
+    void setStreamHandOff(StreamHandOff handOff) { m_handOff = std::move(handOff); }
     [[nodiscard]] const Counters &counters() const { return m_counters; }
 
 public slots:
     /// Must run on the worker's thread (after moveToThread): sets up the transport.
     void start();
     void addConnection(qintptr descriptor);
+    /// A connection the request lane handed over with its stream request.
+    void adoptStreamRequest(qintptr descriptor, const Notify::Server::HttpRequest &request, const QByteArray &buffered,
+                            const QHostAddress &peer);
     void respond(quint64 connectionId, const Notify::Server::HttpResponse &response);
     void startStream(quint64 connectionId, const Notify::Server::StreamStart &start);
     void continueReplay(quint64 connectionId, quint64 streamId, const QByteArray &bytes, quint64 lastSeq, bool done);
@@ -112,6 +127,8 @@ private:
 
     void onSweep();
     void processRequests(Connection *c);
+    /// Hands @p c over to a stream worker; false when it has to stay here.
+    bool handOff(Connection *c, const HttpRequest &request);
     void sendStreamBytes(Connection *c, const QByteArray &bytes, bool live);
     void destroy(Connection *c);
     [[nodiscard]] Connection *connection(quint64 id) const;
@@ -119,6 +136,7 @@ private:
     int m_index;
     Settings m_settings;
     WorkerHost *m_host;
+    StreamHandOff m_handOff; ///< set on the request lane
     Counters m_counters;
     Transport *m_transport = nullptr;
     QTimer *m_sweep = nullptr;

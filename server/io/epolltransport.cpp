@@ -8,11 +8,13 @@
 
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
+#include <sys/timerfd.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -23,6 +25,13 @@ namespace Notify::Server {
 namespace {
 constexpr int MaxIov = 64;
 constexpr int MaxEvents = 256;
+
+qint64 monotonicNs()
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
 } // namespace
 
 struct EpollConnection final : Connection
@@ -44,12 +53,15 @@ EpollConnection *epoll(Connection *c)
 }
 } // namespace
 
-EpollTransport::EpollTransport(TransportEvents *events, Counters *counters, QObject *parent)
+EpollTransport::EpollTransport(TransportEvents *events, Counters *counters, qint64 minFlushIntervalUs, QObject *parent)
     : Transport(events, counters, parent)
+    , m_minFlushIntervalNs(minFlushIntervalUs * 1000)
 { }
 
 EpollTransport::~EpollTransport()
 {
+    if (m_timerFd >= 0)
+        ::close(m_timerFd);
     if (m_epollFd >= 0)
         ::close(m_epollFd);
 }
@@ -60,6 +72,16 @@ bool EpollTransport::start()
     if (m_epollFd < 0) {
         qCCritical(lcWorker) << "epoll_create1 failed:" << strerror(errno);
         return false;
+    }
+    if (m_minFlushIntervalNs > 0) {
+        m_timerFd = ::timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
+        epoll_event ev{};
+        ev.events = EPOLLIN;
+        ev.data.ptr = nullptr; // no connection: the pacing timer
+        if (m_timerFd < 0 || ::epoll_ctl(m_epollFd, EPOLL_CTL_ADD, m_timerFd, &ev) != 0) {
+            qCWarning(lcWorker) << "no timerfd, flushing without pacing:" << strerror(errno);
+            m_minFlushIntervalNs = 0;
+        }
     }
     m_notifier = new QSocketNotifier(m_epollFd, QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &EpollTransport::onEpollReady);
@@ -108,6 +130,13 @@ void EpollTransport::onEpollReady()
         const Batch batch(*this);
         for (int i = 0; i < n; ++i) {
             auto *c = static_cast<EpollConnection *>(events[i].data.ptr);
+            if (!c) {
+                quint64 expirations = 0;
+                if (::read(m_timerFd, &expirations, sizeof expirations) < 0) { } // only to rearm it
+                if (m_flushScheduled)
+                    flushDirty();
+                continue;
+            }
             if (!c->isOpen())
                 continue;
             const quint32 ready = events[i].events;
@@ -180,16 +209,31 @@ void EpollTransport::writeLater(Connection *connection, const QByteArray &bytes)
         c->dirty = true;
         m_dirty.append(c);
     }
-    if (!m_flushScheduled) {
-        m_flushScheduled = true;
+    if (!m_flushScheduled)
+        scheduleFlush();
+}
+
+void EpollTransport::scheduleFlush()
+{
+    m_flushScheduled = true;
+    const qint64 sinceNs = monotonicNs() - m_lastFlushNs;
+    if (m_minFlushIntervalNs <= 0 || sinceNs >= m_minFlushIntervalNs) {
+        // The end of this pass.
         QMetaObject::invokeMethod(this, &EpollTransport::flushDirty, Qt::QueuedConnection);
+        return;
     }
+    const qint64 waitNs = m_minFlushIntervalNs - sinceNs;
+    itimerspec due{};
+    due.it_value.tv_sec = time_t(waitNs / 1'000'000'000);
+    due.it_value.tv_nsec = long(waitNs % 1'000'000'000);
+    ::timerfd_settime(m_timerFd, 0, &due, nullptr);
 }
 
 void EpollTransport::flushDirty()
 {
     const Batch batch(*this);
     m_flushScheduled = false;
+    m_lastFlushNs = monotonicNs();
     const QList<EpollConnection *> dirty = std::exchange(m_dirty, {});
     for (EpollConnection *c : dirty) {
         c->dirty = false;
@@ -274,6 +318,21 @@ void EpollTransport::updateInterest(EpollConnection *c)
 void EpollTransport::shutdownWrite(Connection *c)
 {
     ::shutdown(c->fd, SHUT_WR);
+}
+
+qintptr EpollTransport::detach(Connection *connection)
+{
+    EpollConnection *c = epoll(connection);
+    if (!c->isOpen() || c->outBytes > 0)
+        return -1;
+    ::epoll_ctl(m_epollFd, EPOLL_CTL_DEL, c->fd, nullptr);
+    const int fd = c->fd;
+    c->fd = -1;
+    if (c->dirty) {
+        m_dirty.removeOne(c);
+        c->dirty = false;
+    }
+    return fd;
 }
 
 void EpollTransport::close(Connection *connection)

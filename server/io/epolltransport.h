@@ -18,13 +18,18 @@ struct EpollConnection;
 /// one event broadcast to many slow streams is held in memory once, and
 /// leaves with sendmsg() on EPOLLOUT. Live output (writeLater) is flushed at
 /// the end of the event-loop pass, so everything that arrived in one pass
-/// leaves in one writev per connection.
+/// leaves in one writev per connection; and at most once per
+/// @p minFlushIntervalUs: output that comes sooner after a flush waits for
+/// the rest of the interval (a timerfd in the epoll set), so that a stream
+/// of events coalesces into fewer system calls while a lone event after a
+/// quiet moment still leaves at once.
 class EpollTransport final : public Transport
 {
     Q_OBJECT
 
 public:
-    EpollTransport(TransportEvents *events, Counters *counters, QObject *parent = nullptr);
+    EpollTransport(TransportEvents *events, Counters *counters, qint64 minFlushIntervalUs = 0,
+                   QObject *parent = nullptr);
     ~EpollTransport() override;
     Q_DISABLE_COPY_MOVE(EpollTransport)
 
@@ -37,17 +42,22 @@ public:
     void setReading(Connection *c, bool reading) override;
     void shutdownWrite(Connection *c) override;
     void close(Connection *c) override;
+    qintptr detach(Connection *c) override;
 
 private:
     void onEpollReady();
     void flush(EpollConnection *c);
     void flushDirty();
+    void scheduleFlush();
     void updateInterest(EpollConnection *c);
 
     int m_epollFd = -1;
     QSocketNotifier *m_notifier = nullptr;
     QList<EpollConnection *> m_dirty; ///< live output to write at the end of this pass
     bool m_flushScheduled = false;
+    int m_timerFd = -1; ///< wakes the epoll set when a paced flush is due
+    qint64 m_lastFlushNs = 0; ///< when the last flush of live output began (monotonic)
+    qint64 m_minFlushIntervalNs = 0;
 };
 
 } // namespace Notify::Server

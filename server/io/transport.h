@@ -83,6 +83,14 @@ public:
     virtual void shutdownWrite(Connection *c) = 0;
     /// Closes at once (no event follows); release() frees it.
     virtual void close(Connection *c) = 0;
+    /// Stops serving @p c without closing it and returns its descriptor for
+    /// another worker to adopt; -1 when this transport cannot (then @p c is
+    /// untouched). Nothing may be pending for it. release() frees it.
+    virtual qintptr detach(Connection *c)
+    {
+        Q_UNUSED(c);
+        return -1;
+    }
 
     /// Frees @p c now, or when the outermost Batch ends.
     void release(Connection *c);

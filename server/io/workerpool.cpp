@@ -24,10 +24,26 @@ void WorkerPool::start(int count, const ConnectionWorker::Settings &settings, Wo
 {
     if (isRunning())
         return;
-    for (int i = 0; i < count; ++i) {
+    // With epoll, one more worker is the request lane: it takes every new
+    // connection, answers the REST requests, and hands a connection that asks
+    // for a stream to a stream worker. The baseline (Qt sockets) has none.
+    const bool lane = settings.io == ConnectionWorker::Settings::Io::Epoll;
+    m_streamWorkers = std::size_t(count);
+    for (int i = 0; i < count + (lane ? 1 : 0); ++i) {
         auto *thread = new QThread;
-        thread->setObjectName(QStringLiteral("notify-worker-%1").arg(i));
+        const bool isLane = i == count;
+        thread->setObjectName(isLane ? QStringLiteral("notify-requests") : QStringLiteral("notify-worker-%1").arg(i));
         auto *worker = new ConnectionWorker(i, settings, host);
+        if (isLane) {
+            worker->setStreamHandOff([this](qintptr descriptor, const HttpRequest &request, const QByteArray &buffered,
+                                            const QHostAddress &peer) {
+                // Runs on the lane's thread, the only one that counts here.
+                ConnectionWorker *to = m_workers[m_nextStream++ % m_streamWorkers].worker;
+                post(to, [to, descriptor, request, buffered, peer] {
+                    to->adoptStreamRequest(descriptor, request, buffered, peer);
+                });
+            });
+        }
         worker->moveToThread(thread);
         QObject::connect(thread, &QThread::finished, worker, &QObject::deleteLater);
         thread->start();
@@ -47,11 +63,13 @@ void WorkerPool::stop()
     }
     m_workers.clear();
     m_next = 0;
+    m_nextStream = 0;
 }
 
 void WorkerPool::handOver(qintptr descriptor)
 {
-    ConnectionWorker *worker = m_workers[m_next++ % m_workers.size()].worker;
+    ConnectionWorker *worker
+        = m_workers.size() > m_streamWorkers ? m_workers.back().worker : m_workers[m_next++ % m_workers.size()].worker;
     post(worker, [worker, descriptor] { worker->addConnection(descriptor); });
 }
 

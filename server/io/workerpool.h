@@ -12,8 +12,10 @@ namespace Notify::Server {
 /// The connection worker threads, and every call the hub makes to them.
 ///
 /// Each worker runs its own event loop on its own thread; everything here
-/// posts a queued call, so the hub never touches a connection. Accepted
-/// descriptors are handed out round-robin.
+/// posts a queued call, so the hub never touches a connection. With epoll,
+/// accepted descriptors go to the request lane, which hands those that ask
+/// for a stream to the stream workers round-robin; with Qt sockets they
+/// are handed out round-robin at once.
 class WorkerPool final
 {
 public:
@@ -61,6 +63,8 @@ private:
     };
     std::vector<WorkerThread> m_workers;
     std::size_t m_next = 0;
+    std::size_t m_streamWorkers = 0; ///< the first ones; the request lane, if any, is last
+    std::size_t m_nextStream = 0; ///< touched by the lane's thread only
 };
 
 } // namespace Notify::Server
