@@ -14,15 +14,26 @@
 //                                                 publishers flat out (--window 1: closed loop; --batch B > 1:
 //                                                 the batch form, B events a request); prints requests/s,
 //                                                 events/s acknowledged, deliveries/s and the publish-ack latency
+//                                                 (fanout and rate print the publish-ack latency too)
+//   loadgen --server build/release/bench/go-broadcaster …   the Go peer (bench/go-broadcaster) instead
 //   loadgen --server … --store sqlite …          the SQLite file store (default: --in-memory)
 //   loadgen --server … --redis URL --instances 3 …  that many instances on one Redis,
 //                                                 streams spread over them, publishing through the first
+//
+// Two threads: the main one reads the streams (one epoll set for all of them);
+// the publisher thread (its own epoll set) drives every publishing connection:
+// the sends, the rate phase's schedule, the publish phase's window, the
+// fan-out's one event at a time, and the 201s with their publish-ack latency.
+// So what the publishing side measures does not wait behind the reading of
+// the deliveries. The publisher thread sees the streams only through the
+// atomic count of deliveries.
 //
 // Everything targets 127.0.0.x only, is bounded in count and time, and stops
 // the server it started. Plain C++ (no Qt) so that its own cost stays small.
 
 #include <algorithm>
 #include <arpa/inet.h>
+#include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <chrono>
@@ -34,6 +45,7 @@
 #include <fcntl.h>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -43,7 +55,9 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/timerfd.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -56,11 +70,15 @@ int64_t nowNs()
     return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch()).count();
 }
 
+// Changed by the main thread only while the publisher thread is not running.
 std::vector<pid_t> g_serverPids; // stopped by die(), so that a failed run leaves nothing behind
 std::string g_tempDir; // removed by die() too
 
+// From either thread: the first to fail ends the process; one failing meanwhile waits for that.
 [[noreturn]] void die(const std::string &message)
 {
+    static std::mutex dying;
+    dying.lock(); // never unlocked: exit() ends the waiting one too
     std::fflush(stdout); // what it printed so far comes first
     std::fprintf(stderr, "loadgen: %s\n", message.c_str());
     for (const pid_t pid : g_serverPids) {
@@ -266,79 +284,204 @@ struct Publisher
     long long answered = 0;
 };
 
-class Load
+// A non-blocking connection to 127.0.0.1:port from 127.0.0.(1 + sourceIndex % sources).
+int connectTo(int sourceIndex, int sources, int port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        die(std::string("socket: ") + std::strerror(errno));
+    const int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    sockaddr_in source{};
+    source.sin_family = AF_INET;
+    source.sin_addr.s_addr = htonl(0x7f000001u + uint32_t(sourceIndex % sources));
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&source), sizeof source) != 0)
+        die(std::string("bind to a source address: ") + std::strerror(errno));
+    sockaddr_in target{};
+    target.sin_family = AF_INET;
+    target.sin_port = htons(uint16_t(port));
+    target.sin_addr.s_addr = htonl(0x7f000001u);
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&target), sizeof target) != 0 && errno != EINPROGRESS)
+        die(std::string("connect: ") + std::strerror(errno));
+    return fd;
+}
+
+// The publishing side: its connections on an epoll set of their own, driven by one job (a phase's
+// publishing) on a thread of its own. Made and read by the main thread; between start() and the
+// end of the job only the publisher thread touches it (the main thread asks finished(), and once
+// that is true reads what the job left). It sees the streams only through the deliveries counter.
+class Publishing
 {
 public:
-    explicit Load(const Options &o)
-        : m_options(o)
+    // Opens @p count connections to @p server (the first instance).
+    Publishing(const ServerProcess &server, int sources, const std::atomic<long long> &delivered, int count)
+        : publishers(size_t(count))
+        , m_port(server.port)
+        , m_sources(sources)
+        , m_token(server.adminToken)
+        , m_delivered(delivered)
     {
-        m_epoll = ::epoll_create1(0);
+        m_epoll = ::epoll_create1(EPOLL_CLOEXEC);
+        m_timer = ::timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC); // the clock of steady_clock
+        if (m_epoll < 0 || m_timer < 0)
+            die(std::string("epoll or timerfd: ") + std::strerror(errno));
+        epoll_event ev{};
+        ev.events = EPOLLIN;
+        ev.data.u64 = TimerTag;
+        ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_timer, &ev);
+        for (size_t i = 0; i < publishers.size(); ++i) {
+            publishers[i].tag = i;
+            open(publishers[i]);
+        }
     }
 
-    ServerProcess server; ///< the first instance: publishing goes there
-    std::vector<ServerProcess> others; ///< more instances (--instances, with --redis)
-    std::vector<Stream> streams;
-
-    int portFor(int streamIndex) const
+    ~Publishing()
     {
-        const size_t instance = size_t(streamIndex) % (others.size() + 1);
-        return instance == 0 ? server.port : others[instance - 1].port;
+        join();
+        for (const Publisher &p : publishers) {
+            if (p.fd >= 0)
+                ::close(p.fd);
+        }
+        ::close(m_timer);
+        ::close(m_epoll);
     }
-    std::vector<int64_t> latenciesNs;
+
+    Publishing(const Publishing &) = delete;
+    Publishing &operator=(const Publishing &) = delete;
+
+    std::vector<Publisher> publishers;
     std::vector<int64_t> ackLatenciesNs; ///< from sending a publish to reading its 201
     long long acknowledged = 0; ///< events the 201 answers acknowledged
-    long long bytesIn = 0;
-    long long events = 0;
-    bool measure = true;
-    int measureOnly = -1; ///< >= 0: the delivery latency of that stream only
 
-    int connectTo(int sourceIndex, int port)
+    // ---- on the main thread
+
+    // Runs job() on the publisher thread (one job at a time; see Load::runAlongside()).
+    template<typename Job>
+    void start(Job job)
     {
-        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-        if (fd < 0)
-            die(std::string("socket: ") + std::strerror(errno));
-        const int one = 1;
-        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-        sockaddr_in source{};
-        source.sin_family = AF_INET;
-        source.sin_addr.s_addr = htonl(0x7f000001u + uint32_t(sourceIndex % m_options.sources));
-        if (::bind(fd, reinterpret_cast<sockaddr *>(&source), sizeof source) != 0)
-            die(std::string("bind to a source address: ") + std::strerror(errno));
-        sockaddr_in target{};
-        target.sin_family = AF_INET;
-        target.sin_port = htons(uint16_t(port));
-        target.sin_addr.s_addr = htonl(0x7f000001u);
-        if (::connect(fd, reinterpret_cast<sockaddr *>(&target), sizeof target) != 0 && errno != EINPROGRESS)
-            die(std::string("connect: ") + std::strerror(errno));
-        return fd;
+        join();
+        m_finished.store(false);
+        m_thread = std::thread([this, job] {
+            job();
+            m_finished.store(true, std::memory_order_release);
+        });
     }
 
-    void openStream(Stream &s, bool resume)
+    /// The job returned: what it wrote can be read.
+    bool finished() const { return m_finished.load(std::memory_order_acquire); }
+
+    void join()
     {
-        s.fd = connectTo(s.index, portFor(s.index));
-        s.headDone = false;
-        s.open = true;
-        s.pending.clear();
-        std::string request
-            = "GET /api/v1/notifications/sse/stream/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-            + server.tokens[size_t(s.index) % server.tokens.size()] + "\r\nAccept: text/event-stream\r\n";
-        if (resume && !s.lastId.empty())
-            request += "Last-Event-ID: " + s.lastId + "\r\n";
-        request += "\r\n";
-        m_writes[s.fd] = request;
-        epoll_event ev{};
-        ev.events = EPOLLIN | EPOLLOUT;
-        ev.data.u64 = uint64_t(s.index);
-        ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, s.fd, &ev);
+        if (m_thread.joinable())
+            m_thread.join();
     }
 
-    void openPublisher(Publisher &p)
+    // ---- on the publisher thread
+
+    /// Events the streams received so far (all streams together).
+    long long delivered() const { return m_delivered.load(std::memory_order_relaxed); }
+
+    long long outstanding() const
     {
-        p.fd = connectTo(0, server.port);
-        auto it = std::find(m_publishers.begin(), m_publishers.end(), &p);
-        if (it == m_publishers.end())
-            it = m_publishers.insert(m_publishers.end(), &p);
-        p.tag = PublisherTag - uint64_t(it - m_publishers.begin());
+        long long open = 0;
+        for (const Publisher &p : publishers)
+            open += p.sent - p.answered;
+        return open;
+    }
+
+    // Waits until the streams are at most a few thousand events behind @p published events (on
+    // average over the @p streams). Publishers flat out outrun the main thread's reading of the
+    // deliveries (with one thread, the reading used to hold them back), and a server far ahead
+    // would close the streams as slow (--max-buffered-bytes). Dies after 60 s.
+    void waitForStreams(long long published, int streams)
+    {
+        const long long behind = std::clamp<long long>(MaxBehindDeliveries / streams, 100, MaxBehindEvents);
+        if (!runUntil([&] { return (published - behind) * streams <= delivered(); }, 60))
+            die("the streams are 60 s behind: " + std::to_string(delivered()) + " of "
+                + std::to_string(published * streams) + " deliveries");
+    }
+
+    // Publishes events n … n + count - 1: one in the single form, more in the batch form. Their
+    // "t" (and the start of the publish-ack latency) is taken right before the send.
+    void publish(Publisher &p, long long n, int count = 1)
+    {
+        if (p.fd < 0) {
+            p.in.clear();
+            p.out.clear();
+            p.unanswered.clear();
+            p.answered = p.sent;
+            open(p);
+        }
+        // Everything but the time first.
+        std::vector<std::string> items;
+        items.reserve(size_t(count));
+        for (int k = 0; k < count; ++k)
+            items.push_back("{\"event\":\"bench\",\"data\":{\"n\":" + std::to_string(n + k) + ",\"t\":");
+        const int64_t t = nowNs();
+        const std::string tail = std::to_string(t) + "}}";
+        std::string body = count == 1 ? std::string() : "{\"events\":[";
+        for (int k = 0; k < count; ++k) {
+            if (k > 0)
+                body += ',';
+            body += items[size_t(k)];
+            body += tail;
+        }
+        if (count > 1)
+            body += "]}";
+        p.out += "POST /api/v1/events/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + m_token
+            + "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n"
+            + body;
+        p.unanswered.emplace_back(t, count);
+        ++p.sent;
+        write(p);
+    }
+
+    // Runs the publishers' loop until done() or the deadline; returns false on timeout.
+    template<typename Done>
+    bool runUntil(Done done, double seconds)
+    {
+        const auto deadline = Clock::now() + std::chrono::duration<double>(seconds);
+        epoll_event evs[64];
+        while (!done()) {
+            if (Clock::now() > deadline)
+                return false;
+            const int n = ::epoll_wait(m_epoll, evs, 64, 10);
+            for (int i = 0; i < n; ++i) {
+                if (evs[i].data.u64 == TimerTag) {
+                    uint64_t expirations = 0;
+                    [[maybe_unused]] const ssize_t r = ::read(m_timer, &expirations, sizeof expirations);
+                    continue;
+                }
+                Publisher &p = publishers[size_t(evs[i].data.u64)];
+                if ((evs[i].events & EPOLLOUT) && p.fd >= 0)
+                    write(p);
+                if ((evs[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR)) && p.fd >= 0)
+                    read(p);
+            }
+        }
+        return true;
+    }
+
+    // Runs the loop until @p due, woken on time by a timer (a schedule, not the 10 ms of the loop).
+    void runUntil(Clock::time_point due)
+    {
+        const auto sinceBoot = std::chrono::duration_cast<std::chrono::nanoseconds>(due.time_since_epoch()).count();
+        itimerspec when{};
+        when.it_value.tv_sec = time_t(sinceBoot / 1000000000);
+        when.it_value.tv_nsec = long(sinceBoot % 1000000000);
+        ::timerfd_settime(m_timer, TFD_TIMER_ABSTIME, &when, nullptr);
+        const double wait = std::chrono::duration<double>(due - Clock::now()).count();
+        runUntil([&] { return Clock::now() >= due; }, std::max(wait, 0.0) + 10);
+    }
+
+private:
+    static constexpr uint64_t TimerTag = ~uint64_t(0);
+    static constexpr long long MaxBehindDeliveries = 400000; ///< for all the streams: about 40 MB in the server
+    static constexpr long long MaxBehindEvents = 2000; ///< a stream: about 200 KB, well below the 4 MiB limit
+
+    void open(Publisher &p)
+    {
+        p.fd = connectTo(0, m_sources, m_port);
         p.waitsToWrite = false;
         epoll_event ev{};
         ev.events = EPOLLIN;
@@ -349,94 +492,9 @@ public:
         ::poll(&pfd, 1, 5000);
     }
 
-    // Publishes events n … n + count - 1: one in the single form, more in the batch form.
-    void publish(Publisher &p, long long n, int count = 1)
-    {
-        if (p.fd < 0) {
-            p.in.clear();
-            p.out.clear();
-            p.unanswered.clear();
-            p.answered = p.sent;
-            openPublisher(p);
-        }
-        const int64_t t = nowNs();
-        const auto item = [t](long long k) {
-            return "{\"event\":\"bench\",\"data\":{\"n\":" + std::to_string(k) + ",\"t\":" + std::to_string(t) + "}}";
-        };
-        std::string body;
-        if (count == 1) {
-            body = item(n);
-        } else {
-            body = "{\"events\":[";
-            for (int k = 0; k < count; ++k) {
-                if (k > 0)
-                    body += ',';
-                body += item(n + k);
-            }
-            body += "]}";
-        }
-        p.out += "POST /api/v1/events/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + server.adminToken
-            + "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n"
-            + body;
-        p.unanswered.emplace_back(t, count);
-        ++p.sent;
-        writePublisher(p);
-    }
-
-    // Runs the loop until done() or the deadline; returns false on timeout.
-    template<typename Done>
-    bool runUntil(Done done, double seconds, Publisher * = nullptr)
-    {
-        const auto deadline = Clock::now() + std::chrono::duration<double>(seconds);
-        epoll_event evs[512];
-        static char buf[65536];
-        while (!done()) {
-            if (Clock::now() > deadline)
-                return false;
-            const int n = ::epoll_wait(m_epoll, evs, 512, 10);
-            for (int i = 0; i < n; ++i) {
-                if (evs[i].data.u64 > PublisherTag - 1000) {
-                    Publisher *publisher = m_publishers[size_t(PublisherTag - evs[i].data.u64)];
-                    if ((evs[i].events & EPOLLOUT) && publisher->fd >= 0)
-                        writePublisher(*publisher);
-                    if ((evs[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR)) && publisher->fd >= 0)
-                        readPublisher(*publisher, buf, sizeof buf);
-                    continue;
-                }
-                Stream &s = streams[evs[i].data.u64];
-                if (evs[i].events & EPOLLOUT) {
-                    auto it = m_writes.find(s.fd);
-                    if (it != m_writes.end()) {
-                        const ssize_t w = ::send(s.fd, it->second.data(), it->second.size(), MSG_NOSIGNAL);
-                        if (w == ssize_t(it->second.size()))
-                            m_writes.erase(it);
-                    }
-                    epoll_event ev{};
-                    ev.events = EPOLLIN;
-                    ev.data.u64 = uint64_t(s.index);
-                    ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, s.fd, &ev);
-                }
-                if (evs[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR))
-                    readStream(s, buf, sizeof buf);
-            }
-        }
-        return true;
-    }
-
-    long long openCount() const
-    {
-        long long open = 0;
-        for (const Stream &s : streams)
-            open += s.headDone && s.open;
-        return open;
-    }
-
-private:
-    static constexpr uint64_t PublisherTag = ~uint64_t(0);
-
     // Sends what the socket takes; the rest when it is writable again (a batch can be larger
     // than the socket buffer, and the server may be busy writing to the streams).
-    void writePublisher(Publisher &p)
+    void write(Publisher &p)
     {
         size_t done = 0;
         while (done < p.out.size()) {
@@ -458,10 +516,10 @@ private:
     }
 
     // Reads the answers: HTTP/1.1 answers in the order of the requests, each with a Content-Length.
-    void readPublisher(Publisher &p, char *buf, size_t size)
+    void read(Publisher &p)
     {
         for (;;) {
-            const ssize_t r = ::recv(p.fd, buf, size, 0);
+            const ssize_t r = ::recv(p.fd, m_buffer, sizeof m_buffer, 0);
             if (r == 0 || (r < 0 && errno != EAGAIN && errno != EINTR)) {
                 // The server closes idle keep-alive connections; reopen on the next publish.
                 ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, p.fd, nullptr);
@@ -471,7 +529,7 @@ private:
             }
             if (r < 0)
                 break;
-            p.in.append(buf, size_t(r));
+            p.in.append(m_buffer, size_t(r));
         }
         const int64_t now = nowNs();
         size_t at = 0;
@@ -515,6 +573,120 @@ private:
         p.in.erase(0, at);
     }
 
+    const int m_port;
+    const int m_sources;
+    const std::string m_token;
+    const std::atomic<long long> &m_delivered;
+    int m_epoll = -1;
+    int m_timer = -1;
+    std::thread m_thread;
+    std::atomic<bool> m_finished{ true };
+    char m_buffer[65536];
+};
+
+// The stream side, on the main thread.
+class Load
+{
+public:
+    explicit Load(const Options &o)
+        : m_options(o)
+    {
+        m_epoll = ::epoll_create1(0);
+    }
+
+    ServerProcess server; ///< the first instance: publishing goes there
+    std::vector<ServerProcess> others; ///< more instances (--instances, with --redis)
+    std::vector<Stream> streams;
+
+    int portFor(int streamIndex) const
+    {
+        const size_t instance = size_t(streamIndex) % (others.size() + 1);
+        return instance == 0 ? server.port : others[instance - 1].port;
+    }
+    std::vector<int64_t> latenciesNs;
+    std::atomic<long long> events{ 0 }; ///< deliveries: written here, read by the publisher thread too
+    long long bytesIn = 0;
+    bool measure = true;
+    int measureOnly = -1; ///< >= 0: the delivery latency of that stream only
+
+    long long delivered() const { return events.load(std::memory_order_relaxed); }
+
+    // Opens @p count publishing connections to the first instance, for a job on the publisher thread.
+    Publishing publishing(int count) { return Publishing(server, m_options.sources, events, count); }
+
+    void openStream(Stream &s, bool resume)
+    {
+        s.fd = connectTo(s.index, m_options.sources, portFor(s.index));
+        s.headDone = false;
+        s.open = true;
+        s.pending.clear();
+        std::string request
+            = "GET /api/v1/notifications/sse/stream/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+            + server.tokens[size_t(s.index) % server.tokens.size()] + "\r\nAccept: text/event-stream\r\n";
+        if (resume && !s.lastId.empty())
+            request += "Last-Event-ID: " + s.lastId + "\r\n";
+        request += "\r\n";
+        m_writes[s.fd] = request;
+        epoll_event ev{};
+        ev.events = EPOLLIN | EPOLLOUT;
+        ev.data.u64 = uint64_t(s.index);
+        ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, s.fd, &ev);
+    }
+
+    // Runs the streams' loop until done() or the deadline; returns false on timeout.
+    template<typename Done>
+    bool runUntil(Done done, double seconds)
+    {
+        const auto deadline = Clock::now() + std::chrono::duration<double>(seconds);
+        epoll_event evs[512];
+        while (!done()) {
+            if (Clock::now() > deadline)
+                return false;
+            const int n = ::epoll_wait(m_epoll, evs, 512, 10);
+            for (int i = 0; i < n; ++i) {
+                Stream &s = streams[evs[i].data.u64];
+                if (evs[i].events & EPOLLOUT) {
+                    auto it = m_writes.find(s.fd);
+                    if (it != m_writes.end()) {
+                        const ssize_t w = ::send(s.fd, it->second.data(), it->second.size(), MSG_NOSIGNAL);
+                        if (w == ssize_t(it->second.size()))
+                            m_writes.erase(it);
+                    }
+                    epoll_event ev{};
+                    ev.events = EPOLLIN;
+                    ev.data.u64 = uint64_t(s.index);
+                    ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, s.fd, &ev);
+                }
+                if (evs[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR))
+                    readStream(s, m_buffer, sizeof m_buffer);
+            }
+        }
+        return true;
+    }
+
+    // Reads the streams while the publisher thread runs its job, until the job has returned and
+    // done() holds (done() may read what the job wrote), or @p seconds passed: false. Every job
+    // bounds its own waits in time and dies on its own failures; @p seconds is longer, a backstop.
+    // The thread is joined before this returns.
+    template<typename Done>
+    bool runAlongside(Publishing &publishing, Done done, double seconds)
+    {
+        const bool ok = runUntil([&] { return publishing.finished() && done(); }, seconds);
+        if (!publishing.finished())
+            die("the publisher thread is still running after " + std::to_string(int(seconds)) + " s");
+        publishing.join();
+        return ok;
+    }
+
+    long long openCount() const
+    {
+        long long open = 0;
+        for (const Stream &s : streams)
+            open += s.headDone && s.open;
+        return open;
+    }
+
+private:
     void readStream(Stream &s, char *buf, size_t size)
     {
         for (;;) {
@@ -573,7 +745,7 @@ private:
             s.gaps += n - s.lastN - 1;
         s.lastN = std::max(s.lastN, n);
         ++s.received;
-        ++events;
+        events.fetch_add(1, std::memory_order_relaxed);
         if (measure && (measureOnly < 0 || s.index == measureOnly))
             latenciesNs.push_back(now - t);
     }
@@ -581,7 +753,7 @@ private:
     Options m_options;
     int m_epoll;
     std::map<int, std::string> m_writes;
-    std::vector<Publisher *> m_publishers;
+    char m_buffer[65536];
 };
 
 double percentile(std::vector<int64_t> values, double p)
@@ -593,11 +765,11 @@ double percentile(std::vector<int64_t> values, double p)
     return double(values[index]) / 1e6;
 }
 
-void printAckLatency(const Load &load)
+void printAckLatency(const Publishing &publishing)
 {
-    std::printf("publish-ack over %zu publishes: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", load.ackLatenciesNs.size(),
-                percentile(load.ackLatenciesNs, 0.5), percentile(load.ackLatenciesNs, 0.99),
-                percentile(load.ackLatenciesNs, 1.0));
+    const std::vector<int64_t> &ack = publishing.ackLatenciesNs;
+    std::printf("publish-ack over %zu publishes: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", ack.size(),
+                percentile(ack, 0.5), percentile(ack, 0.99), percentile(ack, 1.0));
 }
 
 void writeUsers(ServerProcess &server, int users, const std::string &dir)
@@ -727,9 +899,9 @@ int main(int argc, char **argv)
     const long kernelBefore = kernelTcpKiB();
 
     openAll(load, o.streams);
-    Publisher publisher;
-    load.openPublisher(publisher);
 
+    // Every phase that publishes: its publishing is a job on the publisher thread, while this
+    // thread reads the streams (Load::runAlongside); what the job counted is read once it returned.
     if (o.phase == "idle") {
         const long rssAfter = allRss();
         const long kernelAfter = kernelTcpKiB();
@@ -749,127 +921,130 @@ int main(int argc, char **argv)
                     load.bytesIn - beats0);
     } else if (o.phase == "fanout" || o.phase == "rate" || o.phase == "throughput") {
         long long n = 0;
+        Publishing publishing = load.publishing(o.phase == "throughput" ? 8 : 1);
+        Publisher &publisher = publishing.publishers[0];
         if (o.phase == "fanout") {
-            // One event at a time to every stream, 20 times; latency of every delivery.
-            for (int round = 0; round < 20; ++round) {
-                const long long before = load.events;
-                load.publish(publisher, n++);
-                if (!load.runUntil([&] { return load.events - before == o.streams; }, 30, &publisher))
-                    die("fan-out incomplete: " + std::to_string(load.events - before));
-                load.runUntil([] { return false; }, 0.2, &publisher);
-            }
-            if (!load.runUntil([&] { return publisher.answered == publisher.sent; }, 30))
-                die("fan-out: publishes unanswered: " + std::to_string(publisher.sent - publisher.answered));
+            // One event at a time to every stream, 20 times; latency of every delivery. The
+            // publisher thread publishes the next once every stream received the previous one.
+            publishing.start([&] {
+                for (int round = 0; round < 20; ++round) {
+                    const long long before = publishing.delivered();
+                    publishing.publish(publisher, n++);
+                    if (!publishing.runUntil([&] { return publishing.delivered() - before == o.streams; }, 30))
+                        die("fan-out incomplete: " + std::to_string(publishing.delivered() - before));
+                    publishing.runUntil([] { return false; }, 0.2);
+                }
+                if (!publishing.runUntil([&] { return publisher.answered == publisher.sent; }, 30))
+                    die("fan-out: publishes unanswered: " + std::to_string(publisher.sent - publisher.answered));
+            });
+            load.runAlongside(
+                publishing, [] { return true; }, 20 * 30.2 + 60);
         } else if (o.phase == "rate") {
             const auto start = Clock::now();
             const double cpu0 = allCpu();
             const double user0 = load.server.userSeconds();
             const double self0 = selfCpuSeconds();
             const long long total = (long long)o.rate * o.seconds;
-            for (long long k = 0; k < total; ++k) {
-                const auto due = start + std::chrono::duration<double>(double(k) / o.rate);
-                load.runUntil([&] { return Clock::now() >= due; }, 60, &publisher);
-                load.publish(publisher, n++);
-            }
-            if (!load.runUntil([&] { return load.events == total * o.streams && publisher.answered == publisher.sent; },
-                               60, &publisher))
-                die("rate run incomplete: " + std::to_string(load.events) + " of " + std::to_string(total * o.streams)
-                    + " deliveries, " + std::to_string(publisher.answered) + " of " + std::to_string(publisher.sent)
-                    + " publishes answered");
+            // The k-th publish at start + k / rate, however busy the streams keep the main thread.
+            publishing.start([&] {
+                for (long long k = 0; k < total; ++k) {
+                    publishing.runUntil(start
+                                        + std::chrono::duration_cast<Clock::duration>(
+                                            std::chrono::duration<double>(double(k) / o.rate)));
+                    publishing.publish(publisher, n++);
+                }
+                publishing.runUntil([&] { return publisher.answered == publisher.sent; }, 60);
+            });
+            if (!load.runAlongside(
+                    publishing,
+                    [&] { return load.delivered() == total * o.streams && publisher.answered == publisher.sent; },
+                    o.seconds + 70))
+                die("rate run incomplete: " + std::to_string(load.delivered()) + " of "
+                    + std::to_string(total * o.streams) + " deliveries, " + std::to_string(publisher.answered) + " of "
+                    + std::to_string(publisher.sent) + " publishes answered");
             const double cpu = allCpu() - cpu0;
             std::printf("server CPU (all instances) %.3f s (first instance's user %.3f s) for %lld deliveries: %.2f us "
                         "per delivered event; loadgen CPU "
                         "%.3f s\n",
-                        cpu, load.server.userSeconds() - user0, load.events, cpu * 1e6 / double(load.events),
+                        cpu, load.server.userSeconds() - user0, load.delivered(), cpu * 1e6 / double(load.delivered()),
                         selfCpuSeconds() - self0);
         } else {
             // As fast as the server accepts: several publishing connections, each
             // keeping a window of published, unanswered events.
             load.measure = false;
-            std::vector<Publisher> more(7);
-            for (Publisher &p : more)
-                load.openPublisher(p);
-            std::vector<Publisher *> all{ &publisher };
-            for (Publisher &p : more)
-                all.push_back(&p);
             const auto start = Clock::now();
             const double cpu0 = load.server.cpuSeconds();
             const double self0 = selfCpuSeconds();
             const auto end = start + std::chrono::seconds(o.seconds);
-            const auto outstanding = [&] {
-                long long open = 0;
-                for (Publisher *p : all)
-                    open += p->sent - p->answered;
-                return open;
-            };
-            while (Clock::now() < end) {
-                for (Publisher *p : all) {
-                    while (p->sent - p->answered < 16)
-                        load.publish(*p, n++);
+            publishing.start([&] {
+                while (Clock::now() < end) {
+                    for (Publisher &p : publishing.publishers) {
+                        while (p.sent - p.answered < 16) {
+                            publishing.waitForStreams(n, o.streams);
+                            publishing.publish(p, n++);
+                        }
+                    }
+                    publishing.runUntil([&] { return publishing.outstanding() < 64; }, 10);
                 }
-                load.runUntil([&] { return outstanding() < 64; }, 10);
-            }
-            load.runUntil([&] { return outstanding() == 0 && load.events == n * o.streams; }, 60);
+                publishing.runUntil([&] { return publishing.outstanding() == 0; }, 60);
+            });
+            load.runAlongside(
+                publishing, [&] { return load.delivered() == n * o.streams; }, o.seconds + 180);
             const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
             const double cpu = load.server.cpuSeconds() - cpu0;
             std::printf("published %lld events in %.2f s (%.0f/s); %lld deliveries = %.0f deliveries/s; server CPU "
                         "%.2f s = %.2f us per delivery; loadgen CPU %.2f s\n",
-                        n, seconds, double(n) / seconds, load.events, double(load.events) / seconds, cpu,
-                        cpu * 1e6 / double(load.events), selfCpuSeconds() - self0);
+                        n, seconds, double(n) / seconds, load.delivered(), double(load.delivered()) / seconds, cpu,
+                        cpu * 1e6 / double(load.delivered()), selfCpuSeconds() - self0);
         }
         if (load.measure)
             std::printf("publish-to-receipt over %zu deliveries: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
                         load.latenciesNs.size(), percentile(load.latenciesNs, 0.5), percentile(load.latenciesNs, 0.99),
                         percentile(load.latenciesNs, 1.0));
         if (o.phase != "throughput")
-            printAckLatency(load);
+            printAckLatency(publishing);
     } else if (o.phase == "publish") {
         // --publishers connections as fast as the server answers, each keeping --window requests of
         // --batch events in flight, for --seconds; then every event must reach every stream once.
         load.measureOnly = 0; // the delivery latency of one stream: every delivery would be millions
-        std::vector<Publisher> more(size_t(o.publishers - 1));
-        std::vector<Publisher *> all{ &publisher };
-        for (Publisher &p : more) {
-            load.openPublisher(p);
-            all.push_back(&p);
-        }
-        const auto outstanding = [&] {
-            long long open = 0;
-            for (const Publisher *p : all)
-                open += p->sent - p->answered;
-            return open;
-        };
+        Publishing publishing = load.publishing(o.publishers);
         const auto canSend = [&] {
-            for (const Publisher *p : all) {
-                if (p->sent - p->answered < o.window)
+            for (const Publisher &p : publishing.publishers) {
+                if (p.sent - p.answered < o.window)
                     return true;
             }
             return false;
         };
         long long n = 0, requests = 0;
+        double ackSeconds = 0;
         const auto start = Clock::now();
         const double cpu0 = allCpu();
         const double self0 = selfCpuSeconds();
         const auto end = start + std::chrono::seconds(o.seconds);
-        while (Clock::now() < end) {
-            for (Publisher *p : all) {
-                while (p->sent - p->answered < o.window) {
-                    load.publish(*p, n, o.batch);
-                    n += o.batch;
-                    ++requests;
+        publishing.start([&] {
+            while (Clock::now() < end) {
+                for (Publisher &p : publishing.publishers) {
+                    while (p.sent - p.answered < o.window) {
+                        publishing.waitForStreams(n, o.streams);
+                        publishing.publish(p, n, o.batch);
+                        n += o.batch;
+                        ++requests;
+                    }
                 }
+                if (!publishing.runUntil(canSend, 60))
+                    die("no publish answered for 60 s (" + std::to_string(publishing.outstanding()) + " outstanding)");
             }
-            if (!load.runUntil(canSend, 60))
-                die("no publish answered for 60 s (" + std::to_string(outstanding()) + " outstanding)");
-        }
-        if (!load.runUntil([&] { return outstanding() == 0; }, 60))
-            die("publishes unanswered 60 s after the end: " + std::to_string(outstanding()));
-        const double ackSeconds = std::chrono::duration<double>(Clock::now() - start).count();
-        if (load.acknowledged != n)
-            die("acknowledged " + std::to_string(load.acknowledged) + " of " + std::to_string(n) + " events");
+            if (!publishing.runUntil([&] { return publishing.outstanding() == 0; }, 60))
+                die("publishes unanswered 60 s after the end: " + std::to_string(publishing.outstanding()));
+            ackSeconds = std::chrono::duration<double>(Clock::now() - start).count();
+        });
+        load.runAlongside(
+            publishing, [] { return true; }, o.seconds + 180);
+        if (publishing.acknowledged != n)
+            die("acknowledged " + std::to_string(publishing.acknowledged) + " of " + std::to_string(n) + " events");
         const long long expected = n * o.streams;
-        if (!load.runUntil([&] { return load.events >= expected; }, 60))
-            die("delivery incomplete 60 s after the last answer: " + std::to_string(load.events) + " of "
+        if (!load.runUntil([&] { return load.delivered() >= expected; }, 60))
+            die("delivery incomplete 60 s after the last answer: " + std::to_string(load.delivered()) + " of "
                 + std::to_string(expected) + " (" + std::to_string(n) + " events to " + std::to_string(o.streams)
                 + " streams)");
         const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
@@ -885,19 +1060,20 @@ int main(int argc, char **argv)
                 duplicates += s.duplicates;
             }
         }
+        const std::vector<int64_t> &ack = publishing.ackLatenciesNs;
         std::printf("publish: %d publishers, window %d, batch %d: %.0f requests/s, %.0f events/s acknowledged; %.0f "
                     "deliveries/s; server CPU %.2f s = %.2f us per event; publish-ack p50 %.2f / p99 %.2f ms; "
                     "loadgen CPU %.2f s\n",
                     o.publishers, o.window, o.batch, double(requests) / ackSeconds, double(n) / ackSeconds,
-                    double(load.events) / seconds, cpu, cpu * 1e6 / double(n), percentile(load.ackLatenciesNs, 0.5),
-                    percentile(load.ackLatenciesNs, 0.99), self);
+                    double(load.delivered()) / seconds, cpu, cpu * 1e6 / double(n), percentile(ack, 0.5),
+                    percentile(ack, 0.99), self);
         std::printf("%lld events in %lld requests, all answered after %.2f s; %lld deliveries to %d streams, all "
                     "after %.2f s; streams with a wrong count %lld%s\n",
-                    n, requests, ackSeconds, load.events, o.streams, seconds, wrongCount,
+                    n, requests, ackSeconds, load.delivered(), o.streams, seconds, wrongCount,
                     o.publishers == 1
                         ? (", gaps " + std::to_string(gaps) + ", duplicates " + std::to_string(duplicates)).c_str()
                         : " (order not checked: several publishers)");
-        printAckLatency(load);
+        printAckLatency(publishing);
         std::printf("publish-to-receipt on stream 0 over %zu deliveries: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
                     load.latenciesNs.size(), percentile(load.latenciesNs, 0.5), percentile(load.latenciesNs, 0.99),
                     percentile(load.latenciesNs, 1.0));
@@ -907,22 +1083,32 @@ int main(int argc, char **argv)
         // Events before the restart, then a restart, then every stream reconnects at once with its
         // Last-Event-ID; events published while they were away must all arrive, once.
         long long n = 0;
-        for (int k = 0; k < 5; ++k)
-            load.publish(publisher, n++);
-        load.runUntil([&] { return load.events == 5LL * o.streams; }, 60, &publisher);
+        const auto publishFive = [&n](Publishing &publishing) {
+            publishing.start([&n, &publishing] {
+                Publisher &publisher = publishing.publishers[0];
+                for (int k = 0; k < 5; ++k)
+                    publishing.publish(publisher, n++);
+                publishing.runUntil([&] { return publisher.answered == 5; }, 30);
+            });
+        };
+        {
+            Publishing publishing = load.publishing(1);
+            publishFive(publishing);
+            load.runAlongside(
+                publishing, [&] { return load.delivered() == 5LL * o.streams; }, 60);
+        }
         load.server.stop(SIGKILL);
         load.runUntil([&] { return load.openCount() == 0; }, 30);
         // While the server is down nothing can be published; it comes back with the same data.
         load.server.start(o, true, true);
-        Publisher again;
-        load.openPublisher(again);
-        for (int k = 0; k < 5; ++k)
-            load.publish(again, n++);
-        load.runUntil([&] { return again.answered == 5; }, 30, &again);
+        Publishing again = load.publishing(1);
+        publishFive(again);
+        load.runAlongside(
+            again, [] { return true; }, 60);
         const auto start = Clock::now();
         for (Stream &s : load.streams)
             load.openStream(s, true);
-        const bool ok = load.runUntil([&] { return load.events == 10LL * o.streams; }, 120, &again);
+        const bool ok = load.runUntil([&] { return load.delivered() == 10LL * o.streams; }, 120);
         const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
         long long gaps = 0, duplicates = 0, complete = 0;
         for (const Stream &s : load.streams) {

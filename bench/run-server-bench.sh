@@ -3,6 +3,7 @@
 # Runs every server benchmark of docs/BENCHMARKS.md, one after the other
 # (never in parallel: they share the machine). About 8 minutes.
 #   bench/run-server-bench.sh [output-file]
+# The publishing benchmarks (batches, stores, the Go peer): bench/run-publish-bench.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-build/release/server-bench.txt}

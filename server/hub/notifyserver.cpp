@@ -247,8 +247,10 @@ QByteArray NotifyServer::metricsText() const
         metrics.streamsRejected = m_registry->rejectedCount();
         metrics.streamsEvicted = m_registry->evictedCount();
     }
-    if (m_log)
+    if (m_log) {
         metrics.eventsPublished = m_log->publishedCount();
+        metrics.publishCommits = m_log->commitCount();
+    }
     if (m_front)
         metrics.requests = m_front->requestCount();
     if (m_store) {

@@ -20,6 +20,10 @@ QByteArray ServerMetrics::text() const
     metric("notify_slow_consumers_closed_total", "counter", "Streams closed for unsent output over the limit.",
            io.slowConsumersClosed);
     metric("notify_events_published_total", "counter", "Events stored and fanned out.", eventsPublished);
+    metric(
+        "notify_publish_commits_total", "counter",
+        "Store calls (transactions, scripts) that stored published events: publishes that arrive together share one.",
+        publishCommits);
     metric("notify_events_delivered_total", "counter", "Events written to streams (replay included).",
            io.eventsDelivered);
     metric("notify_heartbeats_sent_total", "counter", "Heartbeat comments written.", io.heartbeatsSent);

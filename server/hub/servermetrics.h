@@ -12,6 +12,7 @@ struct ServerMetrics
     qint64 streamsRejected = 0;
     qint64 streamsEvicted = 0;
     qint64 eventsPublished = 0;
+    qint64 publishCommits = 0;
     qint64 requests = 0;
     quint64 storeHead = 0;
     bool storeAvailable = true;

@@ -23,6 +23,8 @@ private slots:
     void requestDeadline();
     void idleKeepAliveClosed();
     void pipelinedRequests();
+    void streamAfterRequestsOnOneConnection();
+    void requestsAfterARefusedStreamOnOneConnection();
     void corsPreflight();
     void metrics();
     void startAgainAfterAFailedStart();
@@ -148,6 +150,43 @@ void tst_ServerHttp::pipelinedRequests()
         + Alice + "\r\n\r\n");
     QCOMPARE(c.read().status, 200);
     QCOMPARE(c.read().status, 404);
+    QCOMPARE(c.read().status, 200);
+}
+
+// A connection is answered by the request lane until it asks for a stream,
+// then moves to a stream worker (the request and what follows it go along).
+void tst_ServerHttp::streamAfterRequestsOnOneConnection()
+{
+    Server f;
+    QVERIFY(f.start());
+    TestClient::Connection c(f.port());
+    c.send("GET /healthz HTTP/1.1\r\n\r\n");
+    QCOMPARE(c.read().status, 200);
+    c.send("GET /api/v1/orders/ HTTP/1.1\r\nAuthorization: Bearer " + Alice + "\r\n\r\n");
+    QCOMPARE(c.read().status, 200);
+    c.send("GET " + StreamPath + " HTTP/1.1\r\nAuthorization: Bearer " + Alice + "\r\n\r\n");
+    QVERIFY(QTest::qWaitFor([&] { return c.buffer().contains(": connected\n\n"); }, 5000));
+    QVERIFY(c.buffer().startsWith("HTTP/1.1 200"));
+    QTRY_COMPARE(f->openStreams(), 1);
+    const QByteArray id = f.notification(QStringLiteral("moved"));
+    QVERIFY(QTest::qWaitFor([&] { return c.buffer().contains(QByteArray("id: " + id + "\n")); }, 5000));
+    QVERIFY(f->metricsText().contains("\nnotify_connections_open 1\n"));
+}
+
+void tst_ServerHttp::requestsAfterARefusedStreamOnOneConnection()
+{
+    Server f;
+    QVERIFY(f.start());
+    TestClient::Connection c(f.port());
+    // A refused stream is an ordinary answer: the connection stays open for
+    // more, on the worker it moved to, and a pipelined request after it is kept.
+    c.send("GET " + StreamPath
+           + " HTTP/1.1\r\nAuthorization: Bearer wrong-token-42\r\n\r\n"
+             "GET /api/v1/orders/ HTTP/1.1\r\nAuthorization: Bearer "
+           + Alice + "\r\n\r\n");
+    QCOMPARE(c.read().status, 401);
+    QCOMPARE(c.read().status, 200);
+    c.send("GET /healthz HTTP/1.1\r\n\r\n");
     QCOMPARE(c.read().status, 200);
 }
 

@@ -4,7 +4,12 @@
 
 #include "servertest.h"
 
+#include "eventpublisher.h"
+
 #include <QDateTime>
+#include <QJsonDocument>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -24,7 +29,48 @@ private slots:
     void messages();
     void publishValidation_data();
     void publishValidation();
+    void publishBatch();
+    void publishBatchValidation_data();
+    void publishBatchValidation();
+    void publishesOfOneTurnShareOneCommit();
+    void concurrentPublishersAllAcknowledgedInStoreOrder();
 };
+
+namespace {
+
+QByteArray batchItem(int i, const QByteArray &user = {})
+{
+    QJsonObject item{
+        { u"event"_s, u"notification"_s },
+        { u"data"_s, QJsonObject{ { u"notification_id"_s, u"b%1"_s.arg(i) }, { u"title"_s, u"Batch %1"_s.arg(i) } } }
+    };
+    if (!user.isEmpty())
+        item.insert(u"user"_s, QString::fromLatin1(user));
+    return QJsonDocument(item).toJson(QJsonDocument::Compact);
+}
+
+QByteArray batchOf(const QByteArrayList &items)
+{
+    return "{\"events\":[" + items.join(',') + "]}";
+}
+
+// The ids a stream received, without presence (its own "online" comes first).
+QByteArrayList published(const Stream &stream)
+{
+    QByteArrayList ids;
+    for (const Notify::SseEvent &e : stream.events) {
+        if (e.type != "presence")
+            ids << e.id;
+    }
+    return ids;
+}
+
+quint64 seqOf(const QJsonValue &id)
+{
+    return Notify::Protocol::EventId::parse(id.toString().toLatin1()).value_or(Notify::Protocol::EventId{}).seq;
+}
+
+} // namespace
 
 void tst_ServerRest::eventsEndpoint()
 {
@@ -383,6 +429,209 @@ void tst_ServerRest::publishValidation()
     } else {
         QCOMPARE(r.json().value(u"field").toString(), field);
     }
+}
+
+// The batch form: ids in order, stored and delivered in that order, as
+// consecutive events, to the audience each item names.
+void tst_ServerRest::publishBatch()
+{
+    Server f;
+    QVERIFY(f.start());
+    Stream alice(f.port(), Alice);
+    Stream bob(f.port(), Bob);
+    QVERIFY(alice.waitForHead());
+    QVERIFY(bob.waitForHead());
+    const QByteArray order = R"({"event":"order_status","data":{"order_id":"o-1","status":"shipped"}})";
+    const QByteArray custom = R"({"event":"stock_low","user":"bob","data":{"sku":"A-7"}})";
+    const auto r = TestClient::request(f.port(), "POST", "/api/v1/events/", Admin,
+                                       batchOf({ batchItem(0, "alice"), order, custom, batchItem(1) }));
+    QCOMPARE(r.status, 201);
+    const QJsonArray ids = r.json().value(u"ids").toArray();
+    QCOMPARE(ids.size(), 4);
+    QVERIFY(!r.json().contains(u"id"));
+    for (qsizetype i = 1; i < ids.size(); ++i)
+        QCOMPARE(seqOf(ids[i]), seqOf(ids[i - 1]) + 1);
+
+    // Alice: her notification, the order, the broadcast; Bob: the order, his event, the broadcast.
+    QTRY_COMPARE(published(alice).size(), 3);
+    QTRY_COMPARE(published(bob).size(), 3);
+    QCOMPARE(
+        published(alice),
+        (QByteArrayList{ ids[0].toString().toLatin1(), ids[1].toString().toLatin1(), ids[3].toString().toLatin1() }));
+    QCOMPARE(
+        published(bob),
+        (QByteArrayList{ ids[1].toString().toLatin1(), ids[2].toString().toLatin1(), ids[3].toString().toLatin1() }));
+    QCOMPARE(bob.eventsOfType("stock_low").size(), 1);
+    // Timestamps filled in per item, as for the single form.
+    QVERIFY(QJsonDocument::fromJson(bob.eventsOfType("order_status").value(0).data).object().contains(u"updated_at"));
+
+    const auto list = TestClient::request(f.port(), "GET", "/api/v1/notifications/", Alice);
+    QCOMPARE(list.json().value(u"notifications").toArray().size(), 2);
+    const auto orders = TestClient::request(f.port(), "GET", "/api/v1/orders/", Bob);
+    QCOMPARE(orders.json().value(u"orders").toArray().size(), 1);
+
+    // The single form still answers with one id.
+    const auto single = TestClient::request(f.port(), "POST", "/api/v1/events/", Admin, batchItem(9));
+    QCOMPARE(single.status, 201);
+    QCOMPARE(seqOf(single.json().value(u"id")), seqOf(ids[3]) + 1);
+}
+
+void tst_ServerRest::publishBatchValidation_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<int>("index"); // -1: none
+    QByteArrayList many;
+    for (int i = 0; i < 1001; ++i)
+        many << batchItem(i);
+    const QByteArray noTitle = R"({"event":"notification","data":{"notification_id":"x"}})";
+    QTest::addRow("an item without a title")
+        << batchOf({ batchItem(0), noTitle, batchItem(2) }) << 422 << u"events[1].data.title"_s << 1;
+    QTest::addRow("the last of 1000 invalid")
+        << batchOf(many.mid(0, 999) + QByteArrayList{ noTitle }) << 422 << u"events[999].data.title"_s << 999;
+    QTest::addRow("an item that is no object") << batchOf({ batchItem(0), "42" }) << 422 << u"events[1]"_s << 1;
+    QTest::addRow("a reset") << batchOf({ R"({"event":"reset","data":{}})" }) << 422 << u"events[0].event"_s << 0;
+    QTest::addRow("an unknown user") << batchOf({ batchItem(0, "nobody") }) << 422 << u"events[0].user"_s << 0;
+    QTest::addRow("a bad timestamp") << batchOf(
+        { batchItem(0),
+          R"({"event":"order_status","data":{"order_id":"o","status":"shipped",)"
+          R"("updated_at":"yesterday"}})" })
+                                     << 422 << u"events[1].data.updated_at"_s << 1;
+    QTest::addRow("none") << QByteArray(R"({"events":[]})") << 422 << u"events"_s << -1;
+    QTest::addRow("1001") << batchOf(many) << 422 << u"events"_s << -1;
+    QTest::addRow("not an array") << QByteArray(R"({"events":{"event":"x"}})") << 400 << u"events"_s << -1;
+}
+
+// One invalid item rejects the whole batch: nothing of it is stored,
+// listed or streamed.
+void tst_ServerRest::publishBatchValidation()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, field);
+    QFETCH(int, index);
+    Server f;
+    QVERIFY(f.start());
+    Stream alice(f.port(), Alice);
+    QVERIFY(alice.waitForHead());
+    const QByteArray headBefore = f->store().headId();
+    const auto r = TestClient::request(f.port(), "POST", "/api/v1/events/", Admin, body);
+    QCOMPARE(r.status, status);
+    QCOMPARE(r.json().value(u"field").toString(), field);
+    QVERIFY(r.json().value(u"message").toString().startsWith(field));
+    QCOMPARE(r.json().contains(u"index"), index >= 0);
+    if (index >= 0)
+        QCOMPARE(r.json().value(u"index").toInt(), index);
+
+    QCOMPARE(f->store().headId(), headBefore);
+    QCOMPARE(TestClient::request(f.port(), "GET", "/api/v1/notifications/", Alice)
+                 .json()
+                 .value(u"notifications")
+                 .toArray()
+                 .size(),
+             0);
+    // The next event is the first the stream sees.
+    const QByteArray next = f.notification(u"after"_s);
+    QTRY_COMPARE(published(alice).size(), 1);
+    QCOMPARE(published(alice), QByteArrayList{ next });
+}
+
+// Group commit: what is published in one turn of the hub's event loop is
+// stored in one store call, in arrival order, and each publisher hears of
+// its own ids only once they are stored.
+void tst_ServerRest::publishesOfOneTurnShareOneCommit()
+{
+    Server f;
+    QVERIFY(f.start());
+    const auto commits = [&] {
+        const QByteArray name = "\nnotify_publish_commits_total ";
+        const QByteArray text = f->metricsText();
+        const qsizetype at = text.indexOf(name) + name.size();
+        return text.mid(at, text.indexOf('\n', at) - at).toLongLong();
+    };
+    const qint64 before = commits();
+    QList<QList<QByteArray>> answers(3);
+    int answered = 0;
+    const auto publication = [](const QString &id) {
+        return EventPublisher::Publication{ "notification",
+                                            QJsonObject{ { u"notification_id"_s, id },
+                                                         { u"title"_s, id },
+                                                         { u"created_at"_s, u"2026-12-07T08:00:00Z"_s } },
+                                            {} };
+    };
+    const QByteArray headBefore = f->store().headId();
+    for (int i = 0; i < 3; ++i) {
+        f->publishLater({ publication(u"g%1a"_s.arg(i)), publication(u"g%1b"_s.arg(i)) },
+                        [&, i](const std::optional<QList<QByteArray>> &ids, const QString &error) {
+                            QVERIFY2(ids.has_value(), qPrintable(error));
+                            answers[i] = *ids;
+                            ++answered;
+                        });
+    }
+    QCOMPARE(answered, 0); // nothing is acknowledged before it is stored
+    QCOMPARE(f->store().headId(), headBefore);
+    QTRY_COMPARE(answered, 3);
+    QCOMPARE(commits(), before + 1);
+    QList<quint64> seqs;
+    for (const QList<QByteArray> &ids : std::as_const(answers)) {
+        QCOMPARE(ids.size(), 2);
+        for (const QByteArray &id : ids)
+            seqs << Notify::Protocol::EventId::parse(id)->seq;
+    }
+    for (qsizetype i = 1; i < seqs.size(); ++i)
+        QCOMPARE(seqs[i], seqs[i - 1] + 1);
+}
+
+// Many connections publishing at once, single and batch forms: every
+// publish is acknowledged once, ids are unique, and the stream delivers
+// exactly the acknowledged events in id order.
+void tst_ServerRest::concurrentPublishersAllAcknowledgedInStoreOrder()
+{
+    Server f;
+    QVERIFY(f.start());
+    Stream alice(f.port(), Alice);
+    QVERIFY(alice.waitForHead());
+    constexpr int Publishers = 12;
+    constexpr int Rounds = 5;
+    std::vector<std::unique_ptr<TestClient::Connection>> connections;
+    for (int p = 0; p < Publishers; ++p) {
+        connections.push_back(std::make_unique<TestClient::Connection>(f.port()));
+        QVERIFY(connections.back()->connected());
+    }
+    const auto post = [](const QByteArray &body) -> QByteArray {
+        return "POST /api/v1/events/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + Admin
+            + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n"
+            + body;
+    };
+    QList<quint64> acknowledged;
+    for (int round = 0; round < Rounds; ++round) {
+        // Every connection sends before any answer is read: they reach the hub together.
+        for (int p = 0; p < Publishers; ++p) {
+            const int n = round * Publishers + p;
+            connections[size_t(p)]->send(
+                post(p % 3 == 0 ? batchOf({ batchItem(n * 10), batchItem(n * 10 + 1) }) : batchItem(n * 10)));
+        }
+        for (int p = 0; p < Publishers; ++p) {
+            const auto r = connections[size_t(p)]->read();
+            QCOMPARE(r.status, 201);
+            if (p % 3 == 0) {
+                const QJsonArray ids = r.json().value(u"ids").toArray();
+                QCOMPARE(ids.size(), 2);
+                QCOMPARE(seqOf(ids[1]), seqOf(ids[0]) + 1); // a batch is never split
+                acknowledged << seqOf(ids[0]) << seqOf(ids[1]);
+            } else {
+                acknowledged << seqOf(r.json().value(u"id"));
+            }
+        }
+    }
+    std::sort(acknowledged.begin(), acknowledged.end());
+    QVERIFY(std::adjacent_find(acknowledged.begin(), acknowledged.end()) == acknowledged.end());
+    QTRY_COMPARE(published(alice).size(), acknowledged.size());
+    QList<quint64> streamed;
+    for (const QByteArray &id : published(alice))
+        streamed << Notify::Protocol::EventId::parse(id)->seq;
+    QCOMPARE(streamed, acknowledged);
 }
 
 QTEST_MAIN(tst_ServerRest)

@@ -1,0 +1,3 @@
+module notify/go-broadcaster
+
+go 1.19
