@@ -20,6 +20,7 @@ void installRedisBackend()
             auto cluster = std::make_unique<RedisCluster>(*store, config.redisLeaseMs);
             if (!cluster->start(error))
                 return std::nullopt;
+            store->started();
             NotifyServer::SharedBackend backend;
             backend.store = std::move(store);
             backend.cluster = std::move(cluster);

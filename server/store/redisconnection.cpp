@@ -133,6 +133,13 @@ std::optional<RedisReply> RedisConnection::command(const QList<QByteArray> &argu
     return out;
 }
 
+void RedisConnection::setTimeout(int timeoutMs)
+{
+    m_timeoutMs = timeoutMs;
+    if (m_context)
+        redisSetTimeout(m_context, toTimeval(m_timeoutMs));
+}
+
 std::optional<RedisReply> RedisConnection::eval(const QByteArray &script, const QList<QByteArray> &keys,
                                                 const QList<QByteArray> &arguments, QString *error)
 {

@@ -54,6 +54,8 @@ public:
                                    const QList<QByteArray> &arguments, QString *error = nullptr);
 
     [[nodiscard]] const RedisAddress &address() const { return m_address; }
+    /// The timeout of connecting and of every command from now on.
+    void setTimeout(int timeoutMs);
 
 private:
     RedisAddress m_address;

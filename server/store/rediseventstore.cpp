@@ -4,6 +4,7 @@
 #include "rediseventfeed.h"
 #include "redisnotificationscripts.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -17,9 +18,6 @@ Q_LOGGING_CATEGORY(lcRedis, "notify.redis", QtInfoMsg)
 namespace Notify::Server {
 
 namespace {
-
-/// Hub commands: short, on a local network. The feed blocks on its own connection.
-constexpr int CommandTimeoutMs = 1000;
 
 // KEYS: none (the keys are built from ARGV[1], the prefix: one Redis, not a
 // Redis Cluster). ARGV: prefix, max events, then 8 per event: type, data,
@@ -199,11 +197,33 @@ std::optional<RedisReply> RedisEventStore::runScript(const QByteArray &script, c
 
 bool RedisEventStore::open(QString *error)
 {
+    // Nothing is served yet: a Redis that is slow to answer (a stalled disk
+    // under appendfsync always) or still loading its data is waited for, up
+    // to StartTimeoutMs, rather than taken for one that is not there.
+    m_redis->setTimeout(StartTimeoutMs);
+    QElapsedTimer waited;
+    waited.start();
     QString why;
     if (!m_redis->connect(&why)) {
         if (error)
             *error = QStringLiteral("cannot reach Redis at %1: %2").arg(m_redis->address().display(), why);
         return false;
+    }
+    for (;;) {
+        const auto pong = m_redis->command({ "PING" }, &why);
+        if (!pong) {
+            if (error)
+                *error = QStringLiteral("cannot reach Redis at %1: %2").arg(m_redis->address().display(), why);
+            return false;
+        }
+        if (!pong->isError() || !pong->string.startsWith("LOADING"))
+            break;
+        if (waited.elapsed() > StartTimeoutMs) {
+            if (error)
+                *error = QStringLiteral("Redis at %1 is still loading its data").arg(m_redis->address().display());
+            return false;
+        }
+        QThread::msleep(100);
     }
     // The first instance of a deployment picks the epoch; the others take it.
     const QByteArray candidate = QByteArray::number(QRandomGenerator::system()->generate(), 16).rightJustified(8, '0');
@@ -226,7 +246,7 @@ bool RedisEventStore::open(QString *error)
             [this](quint32 fresh) { onFeedEpoch(fresh); } });
     m_feed->start();
     // Ready when the feed reads too: until then nothing published would reach our streams.
-    for (int waited = 0; !m_feed->connected() && waited < 3000; waited += 5)
+    while (!m_feed->connected() && waited.elapsed() < StartTimeoutMs)
         QThread::msleep(5);
     if (!m_feed->connected()) {
         if (error)
@@ -350,6 +370,11 @@ bool RedisEventStore::appendAll(QList<StoredEvent> &events, QString *error)
     m_head = std::max(m_head, last);
     // Fanned out when the feed reads them back, in the deployment's order.
     return true;
+}
+
+void RedisEventStore::started()
+{
+    m_redis->setTimeout(CommandTimeoutMs);
 }
 
 QList<StoredEvent> RedisEventStore::eventsAfter(quint64 seq, const QString &user, qsizetype limit)

@@ -42,7 +42,15 @@ public:
     ~RedisEventStore() override;
     Q_DISABLE_COPY_MOVE(RedisEventStore)
 
+    /// Waits up to StartTimeoutMs for a Redis that is slow to answer or
+    /// still loading its data; then commands time out after CommandTimeoutMs.
     bool open(QString *error) override;
+    /// Until the deployment's parts have started (RedisCluster::start()):
+    /// then commands get the hub's short timeout.
+    void started();
+
+    static constexpr int CommandTimeoutMs = 1000;
+    static constexpr int StartTimeoutMs = 10'000;
     [[nodiscard]] quint32 epoch() const override { return m_epoch; }
     [[nodiscard]] quint64 headSeq() const override;
     [[nodiscard]] quint64 oldestSeq() const override;

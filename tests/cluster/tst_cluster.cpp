@@ -12,12 +12,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
 #include <memory>
 
@@ -136,6 +138,36 @@ public:
 private:
     QProcess m_process;
 };
+
+/// A batch of @p size notifications for alice, `<prefix><i>`, in the batch form.
+QByteArray batch(const QString &prefix, int size)
+{
+    QJsonArray events;
+    for (int i = 0; i < size; ++i) {
+        const QString id = prefix + QString::number(i);
+        events.append(
+            QJsonObject{ { QStringLiteral("event"), QStringLiteral("notification") },
+                         { QStringLiteral("user"), QStringLiteral("alice") },
+                         { QStringLiteral("data"),
+                           QJsonObject{ { QStringLiteral("notification_id"), id },
+                                        { QStringLiteral("title"), id },
+                                        { QStringLiteral("created_at"), QStringLiteral("2026-12-07T08:00:00Z") } } } });
+    }
+    return QJsonDocument(QJsonObject{ { QStringLiteral("events"), events } }).toJson(QJsonDocument::Compact);
+}
+
+/// A publishing request of the admin's, keep-alive.
+QByteArray post(const QByteArray &body)
+{
+    return "POST /api/v1/events/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + Ops
+        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n"
+        + body;
+}
+
+quint64 seqOf(const QJsonValue &id)
+{
+    return id.toString().section(u'-', 1).toULongLong();
+}
 
 /// The notification ids of a stream's notification events, in order.
 /// A stream of alice's opened again and again until one is accepted (200), or null.
@@ -286,6 +318,85 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(titles(*onA).size() + titles(back).size(), acknowledged.size(), 10000);
         QCOMPARE(titles(*onA) + titles(back), acknowledged);
         QCOMPARE(acknowledged.size(), 200);
+    }
+
+    // Batches published through two instances at the same moment: each is
+    // one run of consecutive ids (never interleaved with the other's), and
+    // every stream, on either instance, gets all of them in that order.
+    void batchesFromTwoInstancesAtOnceKeepTheirOrder()
+    {
+        Instance a(m_users, m_redis->url()), b(m_users, m_redis->url());
+        QVERIFY(a.port && b.port);
+        Stream onA(a.port, Alice), onB(b.port, Alice);
+        QVERIFY(onA.waitForHead() && onB.waitForHead());
+        constexpr int Rounds = 4;
+        constexpr int Size = 300;
+        TestClient::Connection toA(a.port), toB(b.port);
+        QVERIFY(toA.connected() && toB.connected());
+        QMap<quint64, QString> bySeq; // what was acknowledged, in the deployment's order
+        for (int round = 0; round < Rounds; ++round) {
+            TestClient::Connection *connections[] = { &toA, &toB };
+            for (int via = 0; via < 2; ++via)
+                connections[via]->send(post(batch(QStringLiteral("r%1-%2-").arg(round).arg(via), Size)));
+            for (int via = 0; via < 2; ++via) {
+                const auto answer = connections[via]->read(15000);
+                QCOMPARE(answer.status, 201);
+                const QJsonArray ids = answer.json().value(u"ids").toArray();
+                QCOMPARE(ids.size(), Size);
+                for (int i = 0; i < Size; ++i) {
+                    const quint64 seq = seqOf(ids[i]);
+                    if (i > 0)
+                        QCOMPARE(seq, seqOf(ids[i - 1]) + 1);
+                    bySeq.insert(seq, QStringLiteral("r%1-%2-%3").arg(round).arg(via).arg(i));
+                }
+            }
+        }
+        const QStringList expected = bySeq.values();
+        QCOMPARE(expected.size(), Rounds * 2 * Size);
+        for (Stream *stream : { &onA, &onB }) {
+            QTRY_COMPARE_WITH_TIMEOUT(titles(*stream).size(), expected.size(), 15000);
+            QCOMPARE(titles(*stream), expected);
+        }
+    }
+
+    // kill -9 of the instance a batch went to, at any moment: the batch is
+    // stored whole or not at all, and acknowledged only if stored.
+    void anInstanceKilledDuringABatchStoresAllOfItOrNone()
+    {
+        Instance b(m_users, m_redis->url());
+        QVERIFY(b.port);
+        Stream watch(b.port, Alice);
+        QVERIFY(watch.waitForHead());
+        constexpr int Size = 1000;
+        int stored = 0;
+        for (int attempt = 0; attempt < 6; ++attempt) {
+            Instance a(m_users, m_redis->url());
+            QVERIFY(a.port);
+            TestClient::Connection toA(a.port);
+            QVERIFY(toA.connected());
+            const QString prefix = QStringLiteral("k%1-").arg(attempt);
+            toA.send(post(batch(prefix, Size)));
+            // Killed at a different point each time: at once, or once the
+            // answer may have left.
+            if (attempt % 2 == 1)
+                QTest::qWaitFor([&] { return !toA.buffer().isEmpty(); }, 200 * attempt);
+            a.kill9();
+            TestClient::Response answer;
+            const bool acknowledged = TestClient::takeResponse(toA.buffer(), answer) && answer.status == 201;
+            // A marker published after the kill: once it arrived, everything
+            // stored before it has arrived too (the feed delivers in seq order).
+            const QString marker = QStringLiteral("marker-%1").arg(attempt);
+            QVERIFY(!b.publish(marker).isEmpty());
+            QTRY_VERIFY_WITH_TIMEOUT(titles(watch).contains(marker), 15000);
+            const QStringList seen = titles(watch);
+            const qsizetype arrived = std::count_if(seen.cbegin(), seen.cend(),
+                                                    [&](const QString &title) { return title.startsWith(prefix); });
+            QVERIFY2(arrived == 0 || arrived == Size, qPrintable(QStringLiteral("%1 of a batch").arg(arrived)));
+            if (acknowledged)
+                QCOMPARE(arrived, Size);
+            stored += arrived == Size;
+        }
+        qInfo() << stored << "of 6 batches were stored before their instance was killed";
     }
 
     void redisStoppedAndStartedAgainLosesNoAcknowledgedEvent()

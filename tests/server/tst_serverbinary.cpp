@@ -61,6 +61,7 @@ private slots:
     void demoPrintsTokensAndServes();
     void sigtermShutsDownGracefully();
     void killNineLosesNothing();
+    void killNineDuringABatchStoresAllOfItOrNone();
     void scenarioFileIsPlayed();
 };
 
@@ -241,6 +242,64 @@ void tst_ServerBinary::killNineLosesNothing()
              50);
     again.terminate();
     QVERIFY(again.waitForFinished());
+}
+
+// A batch is one SQLite transaction: after kill -9 at any moment it is
+// there whole or not at all, and whole if it was acknowledged.
+void tst_ServerBinary::killNineDuringABatchStoresAllOfItOrNone()
+{
+    QTemporaryDir dir;
+    const QString usersFile = TestSupport::writeUsersFile(dir, AdminOnly);
+    const QStringList arguments{ QStringLiteral("--users"),    usersFile,
+                                 QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data")),
+                                 QStringLiteral("--port"),     QStringLiteral("0") };
+    constexpr int Size = 1000;
+    QByteArray items;
+    for (int i = 0; i < Size; ++i) {
+        items += (i ? "," : "") + QByteArray(R"({"event":"order_status","data":{"order_id":"B-)")
+            + QByteArray::number(i) + R"(","status":"pending"}})";
+    }
+    const QByteArray body = "{\"events\":[" + items + "]}";
+    const QByteArray request = "POST /api/v1/events/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer admin-token-0003\r\n"
+                               "Content-Type: application/json\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    qint64 expected = 0; // events stored so far, over the attempts
+    int storedBatches = 0;
+    for (int attempt = 0; attempt < 6; ++attempt) {
+        QProcess process;
+        const quint16 port = startServer(process, arguments);
+        QVERIFY(port != 0);
+        TestClient::Connection c(port);
+        QVERIFY(c.connected());
+        c.send(request);
+        // At once, or once the answer may have left.
+        if (attempt % 2 == 1)
+            QTest::qWaitFor([&] { return !c.buffer().isEmpty(); }, 200 * attempt);
+        process.kill();
+        QVERIFY(process.waitForFinished());
+        TestClient::Response answer;
+        const bool acknowledged = TestClient::takeResponse(c.buffer(), answer) && answer.status == 201;
+
+        QProcess again;
+        const quint16 port2 = startServer(again, arguments);
+        QVERIFY(port2 != 0);
+        const auto orders = TestClient::request(port2, "GET", "/api/v1/orders/", "admin-token-0003");
+        const qint64 now = orders.json().value(u"orders").toArray().size(); // B-0 … B-999, the same each time
+        const QByteArray metrics = TestClient::request(port2, "GET", "/metrics", "admin-token-0003").body;
+        const qsizetype at = metrics.indexOf("\nnotify_event_store_head ") + 25;
+        const qint64 head = metrics.mid(at, metrics.indexOf('\n', at) - at).toLongLong();
+        QVERIFY2(head == expected || head == expected + Size,
+                 qPrintable(QStringLiteral("%1 events after %2").arg(head).arg(expected)));
+        if (acknowledged)
+            QCOMPARE(head, expected + Size);
+        if (head == expected + Size)
+            ++storedBatches;
+        expected = head;
+        QCOMPARE(now, expected > 0 ? Size : 0);
+        again.terminate();
+        QVERIFY(again.waitForFinished());
+    }
+    qInfo() << storedBatches << "of 6 batches were stored before the server was killed";
 }
 
 void tst_ServerBinary::scenarioFileIsPlayed()
