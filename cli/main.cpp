@@ -4,6 +4,10 @@
 //   notify-cli listen <STREAM-URL> [--token T] [--auth bearer|token|query] [--last-event-id ID] [--max-events N]
 //                     [--interpret [--mapping FILE] [--notifications-url URL]] [--pretty]
 //   notify-cli publish <SERVER-URL> --token T --event TYPE [--user NAME] --data JSON
+//   notify-cli publish <SERVER-URL> --token T --batch FILE|-
+//                      (FILE, or stdin for -: one {"event":…,"user":…,"data":{…}} a line, blank lines
+//                      skipped; up to 1000 events (and 1 MiB) a request, one request at a time, the ids
+//                      printed in order as each request is stored; an empty input publishes nothing, exit 0)
 //   notify-cli send <SERVER-URL> --token T --to NAME --body TEXT
 //   notify-cli read <SERVER-URL> --token T (--all | NOTIFICATION-ID...)
 //   notify-cli unread <SERVER-URL> --token T NOTIFICATION-ID...
@@ -47,7 +51,7 @@ int main(int argc, char **argv)
     const bool help = command.isEmpty() || command == u"--help" || command == u"-h" || command == u"help";
     (help ? out() : err()) << "usage: notify-cli <command> [options]   (notify-cli <command> --help for more)\n\n"
                               "  listen <STREAM-URL>   print a stream's events as JSON lines, reconnecting\n"
-                              "  publish <SERVER-URL>  publish an event (admin)\n"
+                              "  publish <SERVER-URL>  publish an event, or with --batch many (admin)\n"
                               "  send <SERVER-URL>     send a message to a colleague\n"
                               "  read <SERVER-URL>     mark notifications read\n"
                               "  unread <SERVER-URL>   mark notifications unread again\n\n"

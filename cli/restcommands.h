@@ -6,6 +6,7 @@
 namespace Cli {
 
 /// notify-cli publish <SERVER-URL> --token T --event TYPE [--user NAME] --data JSON
+/// notify-cli publish <SERVER-URL> --token T --batch FILE|-
 int publish(const QStringList &arguments);
 /// notify-cli send <SERVER-URL> --token T --to NAME --body TEXT
 int send(const QStringList &arguments);

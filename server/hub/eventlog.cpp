@@ -110,11 +110,13 @@ void EventLog::commit()
     if (!m_store.appendAll(stored, &storeError)) {
         qCWarning(lcServer) << "could not store" << stored.size() << "events of" << group.size()
                             << "publications:" << storeError;
+        const WorkerPool::ResponseBatch answers(m_workers);
         for (const Waiting &waiting : std::as_const(group))
             waiting.done(std::nullopt, storeError);
         return;
     }
     m_published += stored.size();
+    const WorkerPool::ResponseBatch answers(m_workers);
     qsizetype at = 0;
     for (const Waiting &waiting : std::as_const(group)) {
         QList<QByteArray> ids;

@@ -196,6 +196,21 @@ void NotifyServer::requestReceived(ConnectionWorker *worker, quint64 connectionI
         Qt::QueuedConnection);
 }
 
+void NotifyServer::requestsReceived(ConnectionWorker *worker, const QList<Received> &requests)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, worker, requests] {
+            if (!m_front || !m_workers)
+                return; // stopped meanwhile
+            // Their answers leave together too (one wake-up of the worker).
+            const WorkerPool::ResponseBatch answers(*m_workers);
+            for (const Received &r : requests)
+                m_front->handle(worker, r.connectionId, r.request);
+        },
+        Qt::QueuedConnection);
+}
+
 void NotifyServer::replayPageWanted(ConnectionWorker *worker, quint64 connectionId, quint64 streamId,
                                     const QString &user, quint64 afterSeq)
 {

@@ -85,6 +85,7 @@ private:
     // WorkerHost (called on worker threads; each posts to the hub)
     void requestReceived(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request,
                          const QHostAddress &peer) override;
+    void requestsReceived(ConnectionWorker *worker, const QList<Received> &requests) override;
     void replayPageWanted(ConnectionWorker *worker, quint64 connectionId, quint64 streamId, const QString &user,
                           quint64 afterSeq) override;
     void streamClosed(ConnectionWorker *worker, quint64 streamId) override;

@@ -104,7 +104,22 @@ void ConnectionWorker::adoptStreamRequest(qintptr descriptor, const HttpRequest 
         c->parser.feed(buffered); // a pipelined request, answered after this one
     c->state = State::AwaitingHub;
     m_transport->setReading(c, false); // until the hub has answered
-    m_host->requestReceived(this, c->id, request, c->peer);
+    hand(c, request);
+}
+
+void ConnectionWorker::hand(Connection *c, HttpRequest request)
+{
+    if (!m_transport->inBatch()) {
+        m_host->requestReceived(this, c->id, request, c->peer);
+        return;
+    }
+    m_received.append(WorkerHost::Received{ c->id, std::move(request), c->peer });
+}
+
+void ConnectionWorker::onBatchEnd()
+{
+    if (!m_received.isEmpty())
+        m_host->requestsReceived(this, std::exchange(m_received, {}));
 }
 
 void ConnectionWorker::onReadable(Connection *c)
@@ -156,7 +171,7 @@ void ConnectionWorker::processRequests(Connection *c)
         return;
     c->state = State::AwaitingHub;
     m_transport->setReading(c, false); // until the hub has answered
-    m_host->requestReceived(this, c->id, request, c->peer);
+    hand(c, std::move(request));
 }
 
 void ConnectionWorker::respond(quint64 connectionId, const HttpResponse &response)

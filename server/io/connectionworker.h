@@ -45,6 +45,19 @@ public:
     virtual void requestReceived(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request,
                                  const QHostAddress &peer)
         = 0;
+    /// Requests read in one pass over ready sockets, in order: one call, so
+    /// that a host can hand them over at once (one wake-up of its thread).
+    struct Received
+    {
+        quint64 connectionId = 0;
+        HttpRequest request;
+        QHostAddress peer;
+    };
+    virtual void requestsReceived(ConnectionWorker *worker, const QList<Received> &requests)
+    {
+        for (const Received &r : requests)
+            requestReceived(worker, r.connectionId, r.request, r.peer);
+    }
     virtual void replayPageWanted(ConnectionWorker *worker, quint64 connectionId, quint64 streamId, const QString &user,
                                   quint64 afterSeq)
         = 0;
@@ -124,8 +137,11 @@ private:
     void onReadable(Connection *c) override;
     void onDrained(Connection *c) override;
     void onPeerGone(Connection *c) override;
+    void onBatchEnd() override;
 
     void onSweep();
+    /// To the hub now, or with the others of this pass (see onBatchEnd()).
+    void hand(Connection *c, HttpRequest request);
     void processRequests(Connection *c);
     /// Hands @p c over to a stream worker; false when it has to stay here.
     bool handOff(Connection *c, const HttpRequest &request);
@@ -137,6 +153,7 @@ private:
     Settings m_settings;
     WorkerHost *m_host;
     StreamHandOff m_handOff; ///< set on the request lane
+    QList<WorkerHost::Received> m_received; ///< read in this pass, for the hub
     Counters m_counters;
     Transport *m_transport = nullptr;
     QTimer *m_sweep = nullptr;

@@ -41,10 +41,17 @@ Connection *QtSocketTransport::adopt(qintptr descriptor, qint64 maxHeaderBytes, 
     c->fd = int(descriptor);
     c->socket = socket;
     c->peer = socket->peerAddress();
-    connect(socket, &QTcpSocket::readyRead, this, [this, c] {
+    connect(socket, &QTcpSocket::readyRead, this, [this, c, socket] {
         const Batch batch(*this);
-        if (c->reading)
-            m_events->onReadable(c);
+        if (!c->reading)
+            return;
+        m_events->onReadable(c);
+        // onReadable() takes a bounded amount per wake-up, and Qt signals
+        // readyRead only for new bytes: what it already holds (the rest of
+        // a large body) asks again, after the other sockets' turn. A closed
+        // connection is disconnected from the socket, so this cannot reach it.
+        if (c->isOpen() && c->reading && socket->bytesAvailable() > 0)
+            QMetaObject::invokeMethod(socket, &QTcpSocket::readyRead, Qt::QueuedConnection);
     });
     connect(socket, &QTcpSocket::bytesWritten, this, [this, c] {
         const Batch batch(*this);

@@ -19,6 +19,7 @@ Transport::Batch::~Batch()
     m_transport.m_inBatch = false;
     qDeleteAll(m_transport.m_doomed);
     m_transport.m_doomed.clear();
+    m_transport.m_events->onBatchEnd();
 }
 
 Transport::Transport(TransportEvents *events, Counters *counters, QObject *parent)

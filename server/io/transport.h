@@ -21,6 +21,8 @@ public:
     virtual void onDrained(Connection *c) = 0;
     /// The peer hung up or the connection failed; nobody is left to write to.
     virtual void onPeerGone(Connection *c) = 0;
+    /// The outermost Transport::Batch ended (a pass over ready sockets is done).
+    virtual void onBatchEnd() { }
 
 protected:
     TransportEvents() = default;
@@ -94,6 +96,8 @@ public:
 
     /// Frees @p c now, or when the outermost Batch ends.
     void release(Connection *c);
+    /// Whether a Batch is open (its end calls TransportEvents::onBatchEnd()).
+    [[nodiscard]] bool inBatch() const { return m_inBatch; }
 
 protected:
     TransportEvents *m_events;

@@ -75,7 +75,33 @@ void WorkerPool::handOver(qintptr descriptor)
 
 void WorkerPool::respond(ConnectionWorker *worker, quint64 connectionId, const HttpResponse &response)
 {
+    if (m_batching) {
+        m_batched[worker].append({ connectionId, response });
+        return;
+    }
     post(worker, [worker, connectionId, response] { worker->respond(connectionId, response); });
+}
+
+WorkerPool::ResponseBatch::ResponseBatch(WorkerPool &pool)
+    : m_pool(pool)
+    , m_outermost(!pool.m_batching)
+{
+    m_pool.m_batching = true;
+}
+
+WorkerPool::ResponseBatch::~ResponseBatch()
+{
+    if (!m_outermost)
+        return;
+    m_pool.m_batching = false;
+    for (auto it = m_pool.m_batched.begin(); it != m_pool.m_batched.end(); ++it) {
+        ConnectionWorker *worker = it.key();
+        post(worker, [worker, responses = std::move(it.value())] {
+            for (const auto &[connectionId, response] : responses)
+                worker->respond(connectionId, response);
+        });
+    }
+    m_pool.m_batched.clear();
 }
 
 void WorkerPool::startStream(ConnectionWorker *worker, quint64 connectionId, const StreamStart &start)

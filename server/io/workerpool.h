@@ -3,6 +3,10 @@
 
 #include "connectionworker.h"
 
+#include <QHash>
+#include <QList>
+#include <QPair>
+
 #include <vector>
 
 class QThread;
@@ -31,6 +35,21 @@ public:
 
     void handOver(qintptr descriptor);
     void respond(ConnectionWorker *worker, quint64 connectionId, const HttpResponse &response);
+
+    /// While one exists, respond() collects the answers and its end posts
+    /// them once per worker: a group commit's acknowledgements cost one
+    /// wake-up of each worker, not one each. Hub thread only.
+    class ResponseBatch
+    {
+    public:
+        explicit ResponseBatch(WorkerPool &pool);
+        ~ResponseBatch();
+        Q_DISABLE_COPY_MOVE(ResponseBatch)
+
+    private:
+        WorkerPool &m_pool;
+        bool m_outermost;
+    };
     void startStream(ConnectionWorker *worker, quint64 connectionId, const StreamStart &start);
     void continueReplay(ConnectionWorker *worker, quint64 connectionId, quint64 streamId, const QByteArray &bytes,
                         quint64 lastSeq, bool done);
@@ -62,6 +81,8 @@ private:
         QThread *thread;
     };
     std::vector<WorkerThread> m_workers;
+    bool m_batching = false;
+    QHash<ConnectionWorker *, QList<QPair<quint64, HttpResponse>>> m_batched;
     std::size_t m_next = 0;
     std::size_t m_streamWorkers = 0; ///< the first ones; the request lane, if any, is last
     std::size_t m_nextStream = 0; ///< touched by the lane's thread only

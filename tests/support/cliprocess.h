@@ -25,6 +25,12 @@ public:
             m_process.waitForFinished();
         }
     }
+    // Writes @p bytes to the CLI's standard input and closes it.
+    void input(const QByteArray &bytes)
+    {
+        m_process.write(bytes);
+        m_process.closeWriteChannel();
+    }
     // Spins the event loop (the in-process server needs it) until the CLI has exited.
     bool finished(int timeoutMs = 20000)
     {
