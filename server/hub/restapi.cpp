@@ -271,7 +271,7 @@ void RestApi::publishEvents(const HttpRequest &request, const User &user, const 
     QList<EventPublisher::Publication> events;
     const bool batch = body->contains(u"events");
     if (!batch) {
-        auto single = publication(*body, QString(), error);
+        auto single = publication(*body, -1, error);
         if (!single)
             return answer(error);
         events << std::move(*single);
@@ -289,12 +289,12 @@ void RestApi::publishEvents(const HttpRequest &request, const User &user, const 
         }
         events.reserve(array.size());
         for (qsizetype i = 0; i < array.size(); ++i) {
-            const QString prefix = QStringLiteral("events[%1]").arg(i);
+            const QJsonValue value = array[i];
             std::optional<EventPublisher::Publication> item;
-            if (array[i].isObject())
-                item = publication(array[i].toObject(), prefix + u'.', error);
+            if (value.isObject())
+                item = publication(value.toObject(), i, error);
             else
-                error = fieldError(prefix, QStringLiteral("must be a JSON object"));
+                error = fieldError(QStringLiteral("events[%1]").arg(i), QStringLiteral("must be a JSON object"));
             if (!item) {
                 // One invalid item rejects the batch: nothing of it is stored.
                 QJsonObject named = QJsonDocument::fromJson(error.body).object();
@@ -323,11 +323,12 @@ void RestApi::publishEvents(const HttpRequest &request, const User &user, const 
         });
 }
 
-std::optional<EventPublisher::Publication> RestApi::publication(const QJsonObject &body, const QString &prefix,
+std::optional<EventPublisher::Publication> RestApi::publication(const QJsonObject &body, qsizetype index,
                                                                 HttpResponse &error) const
 {
     const auto refuse = [&](const QString &field, const QString &message) {
-        error = fieldError(prefix + field, message);
+        // The prefix is built only for an error: a batch of 1,000 valid items needs none.
+        error = fieldError(index < 0 ? field : QStringLiteral("events[%1].%2").arg(index).arg(field), message);
         return std::nullopt;
     };
     const QJsonValue typeValue = body.value(u"event");

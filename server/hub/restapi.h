@@ -45,9 +45,10 @@ private:
     HttpResponse presence(const HttpRequest &request, const User &user);
     HttpResponse sendMessage(const HttpRequest &request, const User &user);
     void publishEvents(const HttpRequest &request, const User &user, const Answer &answer);
-    /// One event of the single form (or an item of a batch) checked and
-    /// completed; on error, the response naming the field after @p prefix.
-    std::optional<EventPublisher::Publication> publication(const QJsonObject &body, const QString &prefix,
+    /// One event of the single form (@p index -1) or the item @p index of a
+    /// batch, checked and completed; on error, the response naming the field
+    /// (`data.title`, `events[7].data.title`).
+    std::optional<EventPublisher::Publication> publication(const QJsonObject &body, qsizetype index,
                                                            HttpResponse &error) const;
 
     [[nodiscard]] HttpResponse storeFailed(const QString &why) const;
