@@ -5,7 +5,7 @@
 
 namespace Cli {
 
-/// notify-cli listen: a stream's events as JSON lines (../shared/CONTRACT.md),
+/// notify-cli listen: a stream's events as JSON lines (docs/PROTOCOL.md),
 /// raw, or interpreted with --interpret.
 int listen(const QStringList &arguments);
 

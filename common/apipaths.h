@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// The paths of the notify API (../shared/CONTRACT.md, "The stream" and
+// The paths of the notify API (docs/PROTOCOL.md, "The stream" and
 // "REST"), in one place for the server's router and every client.
 
 #include <QString>
@@ -12,7 +12,7 @@ namespace Notify::ApiPath {
 #define NOTIFY_API_PREFIX "/api/v1/"
 
 inline constexpr char Stream[] = NOTIFY_API_PREFIX "notifications/sse/stream/";
-/// The seed backend's path without the version prefix; served too.
+/// The Django backend's path without the version prefix; served too.
 inline constexpr char StreamAlias[] = "/notifications/sse/stream/";
 inline constexpr char Events[] = NOTIFY_API_PREFIX "events/";
 inline constexpr char Notifications[] = NOTIFY_API_PREFIX "notifications/";

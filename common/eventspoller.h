@@ -10,7 +10,7 @@ class QNetworkReply;
 namespace Notify {
 
 /// Polls a notify server's `GET /api/v1/events/?since=<id>&limit=1000`
-/// (../shared/CONTRACT.md, "REST"): the same events the stream would replay.
+/// (docs/PROTOCOL.md, "REST"): the same events the stream would replay.
 /// A `{"reset":true,"reason":…}` answer becomes a `reset` event with that
 /// reason, as on the stream.
 class EventsPoller final : public PollingFallback

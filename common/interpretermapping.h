@@ -19,7 +19,7 @@ namespace Notify {
 class InterpreterMapping final
 {
 public:
-    /// The names of ../shared/CONTRACT.md and of common Django backends.
+    /// The names of docs/PROTOCOL.md and of common Django backends.
     [[nodiscard]] static InterpreterMapping builtIn();
 
     /// Adds a mapping file (docs/BACKENDS.md); false with @p error naming

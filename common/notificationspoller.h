@@ -7,7 +7,7 @@
 
 namespace Notify {
 
-/// Polls a backend's notifications list (the seed note's older frontend did
+/// Polls a backend's notifications list (the reference Django backend's older frontend did
 /// so every 30 s): each item becomes a `notification` event without an id,
 /// oldest first (lists are newest first), for EventInterpreter and
 /// ContentDedup to make sense of. For backends without `/api/v1/events/`.

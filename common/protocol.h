@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// The event types of the notify protocol (../shared/CONTRACT.md, "Events") as
+// The event types of the notify protocol (docs/PROTOCOL.md, "Events") as
 // value types. They live together in one header, against the one-class-per-
 // file habit, because they are one vocabulary: small aggregates that are read
 // and written together and share one JSON reader.

@@ -11,7 +11,7 @@ class QNetworkRequest;
 
 namespace Notify {
 
-/// How the token travels (../shared/CONTRACT.md, "Auth"; docs/BACKENDS.md).
+/// How the token travels (docs/PROTOCOL.md, "Authentication"; docs/BACKENDS.md).
 enum class AuthScheme {
     Bearer, ///< `Authorization: Bearer T` (the contract's default)
     Token, ///< `Authorization: Token T` (Django REST framework's TokenAuthentication)

@@ -96,7 +96,7 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
     opt("scenario", "Play a JSON script of timed events.", "FILE");
     opt("io", "Socket I/O: epoll (default) or qt (a QTcpSocket per connection; the benchmark baseline).", "MODE");
     opt("dialect",
-        "What the server speaks: contract (default), or django: what the seed note's Django backend serves "
+        "What the server speaks: contract (default), or django: what the reference Django backend serves "
         "(unnamed data: events with the type inside the JSON, no ids and no replay, Authorization: Token, "
         "the notifications list paginated as Django REST framework does, no /api/v1/events/).",
         "contract|django");
@@ -111,7 +111,7 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         "S");
     opt("poll-delay-ms",
         "Events wait for the next tick of MS milliseconds, as a backend that polls its cache "
-        "(the seed note's: 3000) delivers them (default 0: at once).",
+        "(the reference Django backend's: 3000) delivers them (default 0: at once).",
         "MS");
 
     if (helpText)

@@ -11,13 +11,13 @@
 
 namespace Notify::Server {
 
-/// Every option of notify-server (../shared/CONTRACT.md, "Programs"), with
+/// Every option of notify-server (docs/PROTOCOL.md, "Server options"), with
 /// the contract's defaults. Durations are in milliseconds internally; the
 /// command line takes seconds (fractions allowed, which the tests use).
 struct ServerConfig
 {
     enum class StreamLimitPolicy { Reject, EvictOldest };
-    /// What the server speaks: the contract, or the seed note's Django backend (docs/BACKENDS.md).
+    /// What the server speaks: the contract, or the reference Django backend (docs/BACKENDS.md).
     enum class Dialect { Contract, Django };
 
     QHostAddress bindAddress = QHostAddress::LocalHost;

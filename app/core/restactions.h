@@ -17,7 +17,7 @@ class NotificationModel;
 /// survive failures and restarts), and when the server refuses, the change
 /// is taken back and failed() says why, for the place where the user acted.
 ///
-/// A backend may lack an endpoint (the seed's Django backend has no
+/// A backend may lack an endpoint (the reference Django backend has no
 /// messages, no "unread" and no "read all"): when the stream opens, each
 /// action's path is asked with a GET, which a server that has the
 /// (POST-only) endpoint answers 405 and one without it 404; an action

@@ -379,7 +379,7 @@ void NotificationsPage::updateActions()
     QStringList all, unread, read;
     selectedIds(&all, &unread, &read);
     m_markRead->setEnabled(!unread.isEmpty());
-    // A server without "unread again" (the seed's Django backend): not offered, and why.
+    // A server without "unread again" (the reference Django backend): not offered, and why.
     const RestActions *actions = m_session->actions();
     const bool unreadOffered = actions->offers(RestActions::Action::Unread);
     m_markUnread->setEnabled(!read.isEmpty() && unreadOffered);

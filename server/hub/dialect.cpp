@@ -27,7 +27,7 @@ QByteArray tokenWithScheme(const HttpRequest &request, QByteArrayView scheme)
     return request.query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded).toUtf8();
 }
 
-/// ../shared/CONTRACT.md exactly.
+/// docs/PROTOCOL.md exactly.
 class ContractDialect final : public Dialect
 {
 public:
@@ -93,7 +93,7 @@ public:
     }
 };
 
-/// What the seed note's Django system serves: `data: {"type":…, fields}`
+/// What the reference Django system serves: `data: {"type":…, fields}`
 /// without `id:` or `event:`, no replay, `Authorization: Token`, the list in
 /// Django REST framework's LimitOffsetPagination with Django-style names.
 class DjangoDialect final : public Dialect
@@ -127,7 +127,7 @@ public:
         response.setHeader("WWW-Authenticate", "Token");
         return response;
     }
-    /// No event log to poll, and no "unread again": the seed's backend has neither.
+    /// No event log to poll, and no "unread again": the reference Django backend has neither.
     bool serves(Route::Endpoint endpoint) const override
     {
         return endpoint != Route::Endpoint::Events && endpoint != Route::Endpoint::NotificationUnread;

@@ -13,7 +13,7 @@ class EventStore;
 struct HttpRequest;
 
 /// What the server speaks on the wire: the contract (`ContractDialect`), or
-/// what the seed note's Django backend serves (`DjangoDialect`, `--dialect
+/// what the reference Django backend serves (`DjangoDialect`, `--dialect
 /// django`), so the tray can be tried locally against what production does.
 /// The parts that differ are here and nowhere else.
 class Dialect

@@ -29,7 +29,7 @@ class StreamEndpoint;
 class StreamRegistry;
 class WorkerPool;
 
-/// The notify server: SSE streams and the REST API of ../shared/CONTRACT.md.
+/// The notify server: SSE streams and the REST API of docs/PROTOCOL.md.
 ///
 /// It only wires the parts (docs/ARCHITECTURE.md): the Listener hands
 /// accepted connections to the WorkerPool; workers post each request to the

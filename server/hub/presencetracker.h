@@ -18,7 +18,7 @@ namespace Notify::Server {
 class EventPublisher;
 class UserDirectory;
 
-/// Who is online, following their streams (../shared/CONTRACT.md, "Presence").
+/// Who is online, following their streams (docs/PROTOCOL.md, "Presence").
 ///
 /// A user goes `online` with their first open stream (or the status they
 /// chose with PUT, kept while they have a stream) and `offline` when the last

@@ -13,7 +13,7 @@ class ConnectionWorker;
 
 /// The open streams, by id and by user, and the per-user stream limit.
 ///
-/// The limit has two policies (../shared/CONTRACT.md, "Streams per user"):
+/// The limit has two policies (docs/PROTOCOL.md, "Streams per user"):
 /// `reject` refuses one stream too many (429), `evict-oldest` makes room by
 /// closing the user's oldest stream.
 class StreamRegistry final

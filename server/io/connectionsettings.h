@@ -5,7 +5,7 @@
 
 namespace Notify::Server {
 
-/// The limits and timers of every connection (../shared/CONTRACT.md, "The
+/// The limits and timers of every connection (docs/PROTOCOL.md, "The
 /// stream" and "Bad input"), and how connections do their I/O. Part of
 /// ServerConfig; each ConnectionWorker gets a copy.
 struct ConnectionSettings

@@ -550,7 +550,7 @@ void tst_TruthfulWindow::markUnreadReachesTheServer()
 
 void tst_TruthfulWindow::markUnreadIsNotOfferedWhereTheServerLacksIt()
 {
-    // The seed's Django backend has no "unread again" (our server's Django dialect neither).
+    // The reference Django backend has no "unread again" (our server's Django dialect neither).
     m_server = std::make_unique<TestSupport::InProcessServer>(
         [](Notify::Server::ServerConfig &c) { c.dialect = Notify::Server::ServerConfig::Dialect::Django; });
     QVERIFY(m_server->start());

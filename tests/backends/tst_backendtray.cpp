@@ -246,7 +246,7 @@ void tst_BackendTray::alertsOnceAcrossReconnectsAndARestart()
 
 void tst_BackendTray::actionsTheReferenceBackendLacksAreNotOffered()
 {
-    // The seed's Django backend has reads, but no messages, no "unread again"
+    // The reference Django backend has reads, but no messages, no "unread again"
     // and no "read all": the tray finds out, offers none of them, and marks
     // "all" read one by one. A reply is refused with the reason, not lost.
     TestSupport::DjangoBackend django;

@@ -89,7 +89,7 @@ public:
     }
     /// Every open stream ends.
     bool dropStreams() { return post(QStringLiteral("/test/drop/"), {}); }
-    /// The seed note's sketch: every poll re-sends the whole cached list.
+    /// The reference backend's design: every poll re-sends the whole cached list.
     bool setResendAll(bool on)
     {
         return post(QStringLiteral("/test/config/"), { { QStringLiteral("resend_all"), on } });

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
-"""The views of the reference backend: the SSE stream as the seed note sketches
-it, the notifications list and reads with Django REST framework, and the test
-controls."""
+"""The views of the reference backend: the SSE stream as a Django backend
+built on its cache serves it, the notifications list and reads with Django
+REST framework, and the test controls."""
 import json
 import threading
 import time
