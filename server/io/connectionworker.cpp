@@ -2,6 +2,7 @@
 #include "connectionworker.h"
 
 #include "connection.h"
+#include "connectiondeadlines.h"
 #include "epolltransport.h"
 #include "qtsockettransport.h"
 
@@ -23,7 +24,6 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-constexpr qint64 CloseLingerMs = 2000; // how long a closing socket may drain input
 constexpr qsizetype ReadChunk = qsizetype(64) * 1024;
 
 } // namespace
@@ -56,10 +56,7 @@ void ConnectionWorker::start()
         return;
     }
     m_sweep = new QTimer(this);
-    // Fine enough for the shortest interval in use, coarse enough to cost nothing.
-    const qint64 shortest = std::min({ m_settings.heartbeatMs, m_settings.timeoutMs, m_settings.requestDeadlineMs,
-                                       m_settings.idleKeepAliveMs, CloseLingerMs });
-    m_sweep->setInterval(int(std::clamp<qint64>(shortest / 4, 5, 1000)));
+    m_sweep->setInterval(ConnectionDeadlines::sweepIntervalMs(m_settings));
     connect(m_sweep, &QTimer::timeout, this, &ConnectionWorker::onSweep);
     m_sweep->start();
 }
@@ -186,7 +183,7 @@ void ConnectionWorker::respond(quint64 connectionId, const HttpResponse &respons
     if (response.closeAfter) {
         c->closeAfterFlush = true;
         c->state = State::Closing;
-        c->closeDeadlineMs = nowMs() + CloseLingerMs;
+        c->closeDeadlineMs = nowMs() + ConnectionDeadlines::CloseLingerMs;
         m_transport->setReading(c, true);
         if (c->isOpen() && m_transport->pendingBytes(c) == 0)
             onDrained(c);
@@ -384,30 +381,7 @@ void ConnectionWorker::stallAllStreams()
 void ConnectionWorker::onSweep()
 {
     const qint64 now = nowMs();
-    QList<Connection *> expired;
-    QList<Connection *> heartbeat;
-    for (Connection *c : std::as_const(m_connections)) {
-        switch (c->state) {
-        case State::Streaming:
-            if (now >= c->streamEndMs)
-                expired << c;
-            else if (now - c->lastWriteMs >= m_settings.heartbeatMs && !c->stalled)
-                heartbeat << c;
-            break;
-        case State::Reading:
-            // A request that is not complete in time, or an idle keep-alive connection.
-            if ((c->requestStartMs != 0 && now - c->requestStartMs >= m_settings.requestDeadlineMs)
-                || (c->requestStartMs == 0 && now - c->lastActivityMs >= m_settings.idleKeepAliveMs))
-                expired << c;
-            break;
-        case State::Closing:
-            if (now >= c->closeDeadlineMs)
-                expired << c;
-            break;
-        case State::AwaitingHub:
-            break;
-        }
-    }
+    const auto [expired, heartbeat] = ConnectionDeadlines::due(m_connections, m_settings, now);
     const Transport::Batch batch(*m_transport);
     for (Connection *c : std::as_const(expired)) {
         if (!c->isOpen())

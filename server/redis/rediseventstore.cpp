@@ -2,7 +2,7 @@
 #include "rediseventstore.h"
 
 #include "rediseventfeed.h"
-#include "redisnotificationscripts.h"
+#include "redisscripts.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -18,55 +18,6 @@ Q_LOGGING_CATEGORY(lcRedis, "notify.redis", QtInfoMsg)
 namespace Notify::Server {
 
 namespace {
-
-// KEYS: none (the keys are built from ARGV[1], the prefix: one Redis, not a
-// Redis Cluster). ARGV: prefix, max events, then 8 per event: type, data,
-// user a, user b, created ms, snapshot kind (n: notification, o: order, or
-// empty), its id, the snapshot's user (empty: everybody). The events take
-// consecutive seqs in their order; returns the last. One call for a whole
-// batch: Redis runs a script alone, so no other instance's event comes
-// between them, and the stream stays in seq order across the deployment.
-const QByteArray AppendScript = R"lua(
-local p = ARGV[1]
-local count = (#ARGV - 2) / 8
-local last = redis.call('INCRBY', p .. 'seq', count)
-local seq = last - count
-for i = 0, count - 1 do
-  local a = 2 + i * 8
-  local type, data, ua, ub, created = ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4], ARGV[a + 5]
-  local kind, id, owner = ARGV[a + 6], ARGV[a + 7], ARGV[a + 8]
-  seq = seq + 1
-  local xadd = {'XADD', p .. 'events'}
-  if tonumber(ARGV[2]) > 0 then
-    table.insert(xadd, 'MAXLEN'); table.insert(xadd, '~'); table.insert(xadd, ARGV[2])
-  end
-  table.insert(xadd, seq .. '-0')
-  for _, v in ipairs({'t', type, 'd', data, 'c', created}) do table.insert(xadd, v) end
-  if ua ~= '' then table.insert(xadd, 'a'); table.insert(xadd, ua) end
-  if ub ~= '' then table.insert(xadd, 'b'); table.insert(xadd, ub) end
-  redis.call(unpack(xadd))
-  local scope = owner ~= '' and ('u:' .. owner) or 'all'
-  if kind == 'n' then
-    -- The keys redisnotificationscripts.h describes.
-    redis.call('ZADD', p .. 'n:' .. scope, seq, seq)
-    redis.call('HSET', p .. 'n:data', seq, data)
-    redis.call('HSET', p .. 'n:id', seq, id)
-    redis.call('HSET', p .. 'n:owner', seq, owner)
-    redis.call('ZADD', p .. 'n:time', created, seq)
-    redis.call('SADD', p .. 'n:ids:' .. scope, id)
-    redis.call('HINCRBY', p .. 'n:refs', owner .. '\n' .. id, 1)
-    if owner ~= '' then
-      redis.call('SADD', p .. 'n:owners', owner)
-      redis.call('DEL', p .. 'n:counts:' .. owner)
-    else
-      redis.call('INCR', p .. 'n:gen:all')
-    end
-  elseif kind == 'o' then
-    redis.call('HSET', p .. 'orders', id, seq .. '\n' .. owner .. '\n' .. data)
-  end
-end
-return last
-)lua";
 
 quint64 seqOfEntryId(const QByteArray &id)
 {
@@ -360,7 +311,7 @@ bool RedisEventStore::appendAll(QList<StoredEvent> &events, QString *error)
         arguments << event.type << event.data << event.audience.value(0).toUtf8() << event.audience.value(1).toUtf8()
                   << QByteArray::number(event.createdMs) << kind << id << user;
     }
-    const auto reply = runScript(AppendScript, arguments, error);
+    const auto reply = runScript(RedisScripts::append(), arguments, error);
     if (!reply)
         return false;
     const quint64 last = quint64(reply->toInteger());
@@ -404,49 +355,27 @@ QList<StoredEvent> RedisEventStore::eventsAfter(quint64 seq, const QString &user
 QList<NotificationRecord> RedisEventStore::notifications(const QString &user, bool unreadOnly, qsizetype limit,
                                                          qsizetype offset)
 {
-    QList<NotificationRecord> records;
-    const auto reply = runScript(RedisScripts::notifications(),
-                                 { user.toUtf8(), unreadOnly ? "1" : "0", QByteArray::number(limit),
-                                   QByteArray::number(offset), QByteArray::number(m_maxNotifications) });
-    if (!reply)
-        return records;
-    for (qsizetype i = 0; i + 2 < reply->elements.size(); i += 3) {
-        records << NotificationRecord{ quint64(reply->elements[i].toInteger()),
-                                       parseObject(reply->elements[i + 1].string),
-                                       reply->elements[i + 2].toInteger() != 0 };
-    }
-    return records;
+    return m_lists.notifications(user, unreadOnly, limit, offset);
 }
 
 bool RedisEventStore::markRead(const QString &user, const QString &notificationId)
 {
-    const auto reply = runScript(RedisScripts::setRead(), { user.toUtf8(), notificationId.toUtf8(), "1" });
-    return reply && reply->toInteger() == 1;
+    return m_lists.setRead(user, notificationId, true);
 }
 
 QStringList RedisEventStore::markAllRead(const QString &user)
 {
-    QStringList ids;
-    if (const auto reply
-        = runScript(RedisScripts::markAllRead(), { user.toUtf8(), QByteArray::number(m_maxNotifications) })) {
-        for (const RedisReply &id : reply->elements)
-            ids << QString::fromUtf8(id.string);
-    }
-    return ids;
+    return m_lists.markAllRead(user);
 }
 
 bool RedisEventStore::markUnread(const QString &user, const QString &notificationId)
 {
-    const auto reply = runScript(RedisScripts::setRead(), { user.toUtf8(), notificationId.toUtf8(), "0" });
-    return reply && reply->toInteger() == 1;
+    return m_lists.setRead(user, notificationId, false);
 }
 
 NotificationCounts RedisEventStore::notificationCounts(const QString &user)
 {
-    const auto reply = runScript(RedisScripts::counts(), { user.toUtf8(), QByteArray::number(m_maxNotifications) });
-    if (!reply || reply->elements.size() != 3)
-        return {};
-    return { reply->elements[0].toInteger(), reply->elements[1].toInteger(), reply->elements[2].toInteger() };
+    return m_lists.counts(user);
 }
 
 QList<QJsonObject> RedisEventStore::orders(const QString &user)
@@ -510,20 +439,7 @@ void RedisEventStore::enforceRetention(qint64 maxEvents, qint64 maxAgeMs, qint64
 
 bool RedisEventStore::trimNotifications(qint64 maxAgeMs, qint64 nowMs, qsizetype budget)
 {
-    if (m_trim.phase == "done")
-        m_trim = Trim{ "owners", "0", false };
-    const auto reply
-        = runScript(RedisScripts::trim(),
-                    { QByteArray::number(m_maxNotifications), QByteArray::number(maxAgeMs > 0 ? nowMs - maxAgeMs : 0),
-                      QByteArray::number(budget), m_trim.phase, m_trim.cursor, m_trim.dropped ? "1" : "0" });
-    if (!reply || reply->elements.size() != 3) {
-        m_trim = Trim{}; // Redis is away: the next minute's pass begins again
-        return false;
-    }
-    m_trim.dropped = m_trim.dropped || reply->elements.at(0).toInteger() > 0;
-    m_trim.phase = reply->elements.at(1).string;
-    m_trim.cursor = reply->elements.at(2).string;
-    return m_trim.phase != "done";
+    return m_lists.trim(maxAgeMs, nowMs, budget);
 }
 
 } // namespace Notify::Server

@@ -2,6 +2,7 @@
 #include "rediscluster.h"
 
 #include "rediseventstore.h"
+#include "redisscripts.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -11,96 +12,6 @@
 Q_DECLARE_LOGGING_CATEGORY(lcRedis)
 
 namespace Notify::Server {
-
-namespace {
-
-// Every script that counts streams first forgets those of instances whose
-// lease expired. ARGV[1] is the prefix, ARGV[2] the user.
-const QByteArray PurgeLua = R"lua(
-local function purge(p, user)
-  local key = p .. 'streams:' .. user
-  for _, m in ipairs(redis.call('ZRANGE', key, 0, -1)) do
-    local instance = string.match(m, '^(.-):')
-    if redis.call('EXISTS', p .. 'instance:' .. instance) == 0 then redis.call('ZREM', key, m) end
-  end
-  return key
-end
-local function presence(p, user)
-  local v = redis.call('HGET', p .. 'presence', user)
-  if not v then return 'offline', '0', '' end
-  return string.match(v, '^(.-)|(.-)|(.*)$')
-end
-)lua";
-
-// ARGV: prefix, user, member, now, max, evict (0/1), own instance.
-// Returns {1, evicted members…} or {0}.
-const QByteArray AdmitScript = PurgeLua + R"lua(
-local p, user, member, now, max = ARGV[1], ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5])
-local key = purge(p, user)
-local count = redis.call('ZCARD', key)
-local out = {1}
-if count >= max then
-  if ARGV[6] ~= '1' then return {0} end
-  for _, v in ipairs(redis.call('ZRANGE', key, 0, count - max)) do
-    redis.call('ZREM', key, v)
-    table.insert(out, v)
-    if string.match(v, '^(.-):') ~= ARGV[7] then
-      redis.call('XADD', p .. 'control', 'MAXLEN', '~', '10000', '*', 'evict', v)
-    end
-  end
-end
-redis.call('ZADD', key, now, member)
-return out
-)lua";
-
-const QByteArray CountScript = PurgeLua + R"lua(
-return redis.call('ZCARD', purge(ARGV[1], ARGV[2]))
-)lua";
-
-// ARGV: prefix, user, now. 1 when this call brought the user online.
-const QByteArray ComeOnlineScript = PurgeLua + R"lua(
-local p, user, now = ARGV[1], ARGV[2], ARGV[3]
-local status, since, chosen = presence(p, user)
-if status ~= 'offline' then return 0 end
-local shown = chosen ~= '' and chosen or 'online'
-redis.call('HSET', p .. 'presence', user, shown .. '|' .. now .. '|' .. chosen)
-return 1
-)lua";
-
-// ARGV: prefix, user, now. 1 when this call took the user offline.
-const QByteArray GoOfflineScript = PurgeLua + R"lua(
-local p, user, now = ARGV[1], ARGV[2], ARGV[3]
-if redis.call('ZCARD', purge(p, user)) > 0 then return 0 end
-local status = presence(p, user)
-if status == 'offline' then return 0 end
-redis.call('HSET', p .. 'presence', user, 'offline|' .. now .. '|')
-return 1
-)lua";
-
-// ARGV: prefix, user, status, now. 1 when what others see changed.
-const QByteArray ChooseScript = PurgeLua + R"lua(
-local p, user, chosen, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
-local status, since = presence(p, user)
-if status == 'offline' or status == chosen then
-  redis.call('HSET', p .. 'presence', user, status .. '|' .. since .. '|' .. chosen)
-  return 0
-end
-redis.call('HSET', p .. 'presence', user, chosen .. '|' .. now .. '|' .. chosen)
-return 1
-)lua";
-
-const QByteArray PresentWithoutStreamsScript = PurgeLua + R"lua(
-local p = ARGV[1]
-local out = {}
-local all = redis.call('HGETALL', p .. 'presence')
-for i = 1, #all, 2 do
-  local status = string.match(all[i + 1], '^(.-)|')
-  if status ~= 'offline' and redis.call('ZCARD', purge(p, all[i])) == 0 then table.insert(out, all[i]) end
-end
-return out
-)lua";
-
-} // namespace
 
 RedisCluster::RedisCluster(RedisEventStore &store, qint64 leaseMs, QObject *parent)
     : QObject(parent)
@@ -158,7 +69,7 @@ void RedisCluster::onControl(const QByteArray &kind, const QByteArray &value)
 ClusterState::Admission RedisCluster::admit(const QString &user, quint64 streamId, int maxPerUser, bool evictOldest)
 {
     const auto reply
-        = m_store.runScript(AdmitScript,
+        = m_store.runScript(RedisScripts::admit(),
                             { user.toUtf8(), member(streamId), QByteArray::number(QDateTime::currentMSecsSinceEpoch()),
                               QByteArray::number(maxPerUser), evictOldest ? "1" : "0", m_instance });
     Admission admission;
@@ -184,7 +95,7 @@ void RedisCluster::released(const QString &user, quint64 streamId)
 
 int RedisCluster::streamsOf(const QString &user)
 {
-    const auto reply = m_store.runScript(CountScript, { user.toUtf8() });
+    const auto reply = m_store.runScript(RedisScripts::streamCount(), { user.toUtf8() });
     return reply ? int(reply->toInteger()) : -1;
 }
 
@@ -224,27 +135,27 @@ QHash<QString, ClusterState::Presence> RedisCluster::presenceOfAll()
 
 bool RedisCluster::comeOnline(const QString &user, qint64 nowMs)
 {
-    const auto reply = m_store.runScript(ComeOnlineScript, { user.toUtf8(), QByteArray::number(nowMs) });
+    const auto reply = m_store.runScript(RedisScripts::comeOnline(), { user.toUtf8(), QByteArray::number(nowMs) });
     return reply && reply->toInteger() == 1;
 }
 
 bool RedisCluster::goOffline(const QString &user, qint64 nowMs)
 {
-    const auto reply = m_store.runScript(GoOfflineScript, { user.toUtf8(), QByteArray::number(nowMs) });
+    const auto reply = m_store.runScript(RedisScripts::goOffline(), { user.toUtf8(), QByteArray::number(nowMs) });
     return reply && reply->toInteger() == 1;
 }
 
 bool RedisCluster::choose(const QString &user, Protocol::PresenceStatus status, qint64 nowMs)
 {
     const auto reply = m_store.runScript(
-        ChooseScript, { user.toUtf8(), Protocol::toString(status).toUtf8(), QByteArray::number(nowMs) });
+        RedisScripts::choose(), { user.toUtf8(), Protocol::toString(status).toUtf8(), QByteArray::number(nowMs) });
     return reply && reply->toInteger() == 1;
 }
 
 QStringList RedisCluster::presentWithoutStreams()
 {
     QStringList users;
-    if (const auto reply = m_store.runScript(PresentWithoutStreamsScript, {})) {
+    if (const auto reply = m_store.runScript(RedisScripts::presentWithoutStreams(), {})) {
         for (const RedisReply &user : reply->elements)
             users << QString::fromUtf8(user.string);
     }

@@ -3,6 +3,7 @@
 
 #include "eventstore.h"
 #include "redisconnection.h"
+#include "redisnotificationlists.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -23,7 +24,8 @@ class RedisEventFeed;
 ///   is in seq order. Retention is `MAXLEN ~` on every append and, by age,
 ///   `XTRIM MINID`.
 /// - The snapshots (notifications and their read state, orders) are
-///   written by the same script, and read by scripts of their own.
+///   written by the same script (RedisScripts::append); the notifications
+///   lists are read, marked and trimmed by RedisNotificationLists.
 /// - New events reach this instance's streams through RedisEventFeed, a
 ///   blocking XREAD on a thread of its own, for events published through any
 ///   instance, this one included; announce() hands them to the hub.
@@ -108,13 +110,7 @@ private:
     qint64 m_backoffMs = 0;
     QString m_lastError;
     qint64 m_reconnects = 0;
-    struct Trim
-    {
-        QByteArray phase = "done";
-        QByteArray cursor = "0";
-        bool dropped = false;
-    };
-    Trim m_trim; ///< where the notifications' trim stands (RedisScripts::trim)
+    RedisNotificationLists m_lists{ *this };
     std::unique_ptr<RedisEventFeed> m_feed;
     std::function<void(const QByteArray &, const QByteArray &)> m_control;
 };
