@@ -186,7 +186,7 @@ int publishBatch(const QUrl &url, const Notify::Credentials &credentials, const 
             err() << '\n';
             return code;
         }
-        for (const QJsonValue &id : ids)
+        for (const auto &id : ids)
             out() << id.toString() << '\n';
         out().flush();
         published = end;
