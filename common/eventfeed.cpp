@@ -63,38 +63,48 @@ void EventFeed::offer(const InterpretedEvent &event)
 
 void EventFeed::onOpened()
 {
-    ++m_opens;
     // With an id the server replays what was missed; without one, the list is all there is.
     if (!m_catchUpUrl.isValid() || !m_client->lastEventId().isEmpty())
         return;
-    // On a first connect that does not catch up, the list is only read to know
-    // what is old: a later catch-up then brings what came since, not history.
-    m_priming = m_opens == 1 && !m_catchUpOnFirstConnect;
+    // A fetch on its way is replaced (the list is read afresh); whether it
+    // reads history or catches up is decided when a list arrives.
     m_fetcher->fetch(m_network, RequestBuilder(m_client->settings().credentials), m_catchUpUrl);
 }
 
 void EventFeed::onCaughtUp(const QList<QJsonObject> &items)
 {
+    // Oldest first, as they happened. Lists are newest first: in reverse,
+    // then those with a time in time order, in the places those with a time
+    // have (a stable sort, so equal times keep the list's order); those
+    // without one (the catch-up's time, the same for all) keep their place.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<InterpretedEvent> events;
     events.reserve(items.size());
-    for (const QJsonObject &item : items) {
-        const SseEvent event{ Protocol::Notification::TypeName,
-                              QJsonDocument(item).toJson(QJsonDocument::Compact),
-                              {} };
-        InterpretedEvent interpreted = m_interpreter.interpret(event, InterpretedEvent::Source::CatchUp);
-        interpreted.read = NotificationListFetcher::isRead(item);
+    QList<qsizetype> timed; // the places of those with a time
+    for (auto it = items.crbegin(); it != items.crend(); ++it) {
+        const SseEvent event{ Protocol::Notification::TypeName, QJsonDocument(*it).toJson(QJsonDocument::Compact), {} };
+        InterpretedEvent interpreted = m_interpreter.interpret(event, InterpretedEvent::Source::CatchUp, now);
+        interpreted.read = NotificationListFetcher::isRead(*it);
+        const auto *n = std::get_if<Protocol::Notification>(&interpreted.payload);
+        if (n && n->createdAt != now)
+            timed << events.size();
         events << interpreted;
     }
-    // Oldest first, as they happened (lists are newest first).
-    const auto createdAt = [](const InterpretedEvent &e) {
-        const auto *n = std::get_if<Protocol::Notification>(&e.payload);
-        return n ? n->createdAt : QDateTime();
-    };
-    std::stable_sort(events.begin(), events.end(),
-                     [&](const InterpretedEvent &a, const InterpretedEvent &b) { return createdAt(a) < createdAt(b); });
-    if (std::exchange(m_priming, false)) {
-        // History: no catch-up brings it. The stream is not asked: what it
-        // sends is live, even if it reached the list before this fetch.
+    QList<InterpretedEvent> inTimeOrder;
+    inTimeOrder.reserve(timed.size());
+    for (const qsizetype i : std::as_const(timed))
+        inTimeOrder << events.at(i);
+    std::stable_sort(inTimeOrder.begin(), inTimeOrder.end(), [](const InterpretedEvent &a, const InterpretedEvent &b) {
+        return std::get<Protocol::Notification>(a.payload).createdAt
+            < std::get<Protocol::Notification>(b.payload).createdAt;
+    });
+    for (qsizetype k = 0; k < timed.size(); ++k)
+        events[timed.at(k)] = inTimeOrder.at(k);
+    if (!m_catchUpOnFirstConnect && !std::exchange(m_historyRead, true)) {
+        // The first list that arrives is history, whichever connect asked
+        // for it (a stream that dropped before the first list came has no
+        // history yet): no catch-up brings it. The stream is not asked: what
+        // it sends is live, even if it reached the list before this fetch.
         for (const InterpretedEvent &event : std::as_const(events))
             m_history.insert(event.contentKey);
         emit logged(tr("%n notification(s) in the list before this start", nullptr, int(events.size())));

@@ -23,7 +23,8 @@ class SseClient;
 /// and after a reconnect the feed catches up with what was sent while it
 /// was away: it fetches the notifications list (NotificationListFetcher)
 /// and delivers, oldest first, what it had not delivered yet. (notify-cli's
-/// first connect only reads the list, to know what is history.)
+/// first list only is read, to know what is history: the first that
+/// arrives, even if a reconnect asked for it.)
 class EventFeed final : public QObject
 {
     Q_OBJECT
@@ -61,9 +62,9 @@ private:
     ContentDedup m_dedup;
     QUrl m_catchUpUrl;
     bool m_catchUpOnFirstConnect = false;
-    int m_opens = 0;
-    bool m_priming = false;
-    QSet<QByteArray> m_history; ///< what the list held at the first connect (notify-cli)
+    /// Whether a list arrived (notify-cli: the first one is history, whichever open asked for it).
+    bool m_historyRead = false;
+    QSet<QByteArray> m_history; ///< what the first list that arrived held (notify-cli)
 };
 
 } // namespace Notify

@@ -47,13 +47,16 @@ void PollingChain::append(PollingFallback *poller)
     m_pollers << poller;
     connect(poller, &PollingFallback::polled, this, &PollingFallback::polled);
     connect(poller, &PollingFallback::failed, this, [this, poller](int status, const QString &message) {
-        if (status != 404 || m_current + 1 >= m_pollers.size() || m_pollers.at(m_current) != poller) {
+        // Only the poller in use moves the chain on (not a late answer of
+        // one it left), and only if there is a next one to try.
+        if (status != 404 || m_current < 0 || m_pollers.at(m_current) != poller || m_current + 1 >= m_pollers.size()) {
             emit failed(status, message);
             return;
         }
         // This server has no such endpoint: the next way to poll, from now on, at once.
-        ++m_current;
-        PollingFallback *next = current(m_streamUrl);
+        m_next = m_current + 1;
+        m_current = indexFor(m_streamUrl);
+        PollingFallback *next = m_current < 0 ? nullptr : m_pollers.at(m_current);
         emit failed(status,
                     QStringLiteral("%1; polling %2 instead")
                         .arg(message, next ? next->pollingUrl(m_streamUrl).toString() : QStringLiteral("nothing")));
@@ -62,19 +65,19 @@ void PollingChain::append(PollingFallback *poller)
     });
 }
 
-PollingFallback *PollingChain::current(const QUrl &streamUrl) const
+qsizetype PollingChain::indexFor(const QUrl &streamUrl) const
 {
-    for (qsizetype i = m_current; i < m_pollers.size(); ++i) {
+    for (qsizetype i = m_next; i < m_pollers.size(); ++i) {
         if (m_pollers.at(i)->pollingUrl(streamUrl).isValid())
-            return m_pollers.at(i);
+            return i;
     }
-    return nullptr;
+    return -1;
 }
 
 QUrl PollingChain::pollingUrl(const QUrl &streamUrl) const
 {
-    const PollingFallback *poller = current(streamUrl);
-    return poller ? poller->pollingUrl(streamUrl) : QUrl();
+    const qsizetype i = indexFor(streamUrl);
+    return i < 0 ? QUrl() : m_pollers.at(i)->pollingUrl(streamUrl);
 }
 
 void PollingChain::poll(QNetworkAccessManager *network, const RequestBuilder &requests, const QUrl &streamUrl,
@@ -84,8 +87,9 @@ void PollingChain::poll(QNetworkAccessManager *network, const RequestBuilder &re
     m_requests = requests;
     m_streamUrl = streamUrl;
     m_lastEventId = lastEventId;
-    if (PollingFallback *poller = current(streamUrl))
-        poller->poll(network, requests, streamUrl, lastEventId);
+    m_current = indexFor(streamUrl);
+    if (m_current >= 0)
+        m_pollers.at(m_current)->poll(network, requests, streamUrl, lastEventId);
 }
 
 void PollingChain::abort()

@@ -47,10 +47,15 @@ public:
     void abort() override;
 
 private:
-    [[nodiscard]] PollingFallback *current(const QUrl &streamUrl) const;
+    /// The first poller from m_next with a URL for @p streamUrl; -1: none.
+    [[nodiscard]] qsizetype indexFor(const QUrl &streamUrl) const;
 
     QList<PollingFallback *> m_pollers;
-    qsizetype m_current = 0;
+    /// Where the search for a poller starts: those before it answered 404.
+    qsizetype m_next = 0;
+    /// The poller in use: the one the last poll went to (past any without
+    /// a URL), or the one a 404 moved on to; -1: none.
+    qsizetype m_current = -1;
     // The last poll's arguments, to poll the next way at once.
     QNetworkAccessManager *m_network = nullptr;
     RequestBuilder m_requests;

@@ -84,10 +84,11 @@ bool NotifyServer::start(QString *error)
         return false;
     };
     m_users = UserDirectory();
-    if (m_config.demo)
-        m_users.addDemoUsers();
+    // The file first: a demo user it names is the file's (addDemoUsers() skips it).
     if (!m_config.usersFile.isEmpty() && !m_users.loadFile(m_config.usersFile, error))
         return fail();
+    if (m_config.demo)
+        m_users.addDemoUsers();
 
     if (!openStore(error))
         return fail();

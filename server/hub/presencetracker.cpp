@@ -81,8 +81,11 @@ void PresenceTracker::streamOpened(const QString &user)
             m_publisher.publish(Protocol::Presence::TypeName, snapshot(user), {});
         return;
     }
-    if (state.streams == 1 && state.status == PresenceStatus::Offline)
-        change(user, state, state.chosen.value_or(PresenceStatus::Online));
+    // The first stream (not back within the grace): whatever a demo showed
+    // of this user meanwhile, a real client's presence wins.
+    const PresenceStatus wanted = state.chosen.value_or(PresenceStatus::Online);
+    if (state.streams == 1 && state.status != wanted)
+        change(user, state, wanted);
 }
 
 void PresenceTracker::streamClosed(const QString &user)

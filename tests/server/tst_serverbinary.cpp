@@ -59,6 +59,7 @@ private slots:
     void badOptions_data();
     void badOptions();
     void demoPrintsTokensAndServes();
+    void demoBesideAUsersFileThatNamesADemoUser();
     void sigtermShutsDownGracefully();
     void killNineLosesNothing();
     void killNineDuringABatchStoresAllOfItOrNone();
@@ -203,6 +204,28 @@ void tst_ServerBinary::sigtermShutsDownGracefully()
              published.json().value(u"id").toString().toLatin1());
     again.kill(); // kill -9: nothing to lose, nothing to check but that it dies
     QVERIFY(again.waitForFinished());
+}
+
+// `--demo --users FILE` where the file has its own alice: the file's alice
+// (her token) is the one that signs in, and the server starts.
+void tst_ServerBinary::demoBesideAUsersFileThatNamesADemoUser()
+{
+    QTemporaryDir dir;
+    const QString usersFile = TestSupport::writeUsersFile(
+        dir, R"({"users":[{"name":"alice","token":"alices-own-token-7","display_name":"Alice Own"}]})");
+    QProcess process;
+    const quint16 port = startServer(process, { QStringLiteral("--demo"), QStringLiteral("--users"), usersFile,
+                                                QStringLiteral("--in-memory"), QStringLiteral("--port"),
+                                                QStringLiteral("0") });
+    QVERIFY(port != 0);
+    QCOMPARE(TestClient::request(port, "GET", "/api/v1/orders/", "alices-own-token-7").status, 200);
+    const auto people = TestClient::request(port, "GET", "/api/v1/presence/", "alices-own-token-7").json();
+    QStringList names;
+    for (const auto &entry : people.value(u"users").toArray())
+        names << entry.toObject().value(u"display_name").toString();
+    QVERIFY2(names.contains(u"Alice Own") && names.size() > 1, qPrintable(names.join(u", "))); // and the demo's others
+    process.terminate();
+    QVERIFY(process.waitForFinished());
 }
 
 void tst_ServerBinary::killNineLosesNothing()
