@@ -15,6 +15,7 @@
 #include "translations.h"
 #include "trayballoonnotifier.h"
 #include "traycontroller.h"
+#include "trayicon.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -170,7 +171,7 @@ int main(int argc, char **argv)
     session.setSettings(settings);
     MainWindow window(&session);
     TrayController tray(&session, &window);
-    balloons.setTray(tray.icon());
+    balloons.setTray(tray.icon()->systemTrayIcon());
 
     QObject::connect(&session, &DesktopSession::openRequested, &window, &MainWindow::showNotification);
     QObject::connect(&tray, &TrayController::quitRequested, &window, &MainWindow::quit);

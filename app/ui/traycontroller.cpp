@@ -7,21 +7,18 @@
 #include "mainwindow.h"
 #include "notificationmodel.h"
 #include "throttle.h"
+#include "trayicon.h"
 #include "trayiconrenderer.h"
-#if NOTIFY_WITH_DBUS
-#include "statusnotifieritem.h"
-#endif
 
 #include <QDateTime>
 #include <QMenu>
-#include <QSystemTrayIcon>
 
 TrayController::TrayController(DesktopSession *session, MainWindow *window, QObject *parent)
     : QObject(parent)
     , m_session(session)
     , m_window(window)
-    , m_icon(new QSystemTrayIcon(this))
     , m_menu(new QMenu)
+    , m_icon(TrayIcon::create(m_menu, this))
     , m_latest(new QMenu(tr("Latest notifications")))
 {
     m_menu->addAction(tr("Open Notify"), m_window, [this] {
@@ -36,18 +33,7 @@ TrayController::TrayController(DesktopSession *session, MainWindow *window, QObj
     m_menu->addSeparator();
     m_menu->addAction(tr("Settings…"), this, &TrayController::settingsRequested);
     m_menu->addAction(tr("Quit"), this, &TrayController::quitRequested);
-    m_icon->setContextMenu(m_menu);
-    connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
-        if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
-            toggleWindow();
-    });
-#if NOTIFY_WITH_DBUS
-    m_sni = new StatusNotifierItem(QStringLiteral("notify-tray"), m_menu, this);
-    m_sni->setTitle(QStringLiteral("Notify"));
-    connect(m_sni, &StatusNotifierItem::activated, this, &TrayController::toggleWindow);
-    connect(m_sni, &StatusNotifierItem::secondaryActivated, this, &TrayController::toggleWindow);
-    connect(m_sni, &StatusNotifierItem::hostedChanged, this, &TrayController::placeIcon);
-#endif
+    connect(m_icon, &TrayIcon::activated, this, &TrayController::toggleWindow);
     // The icon and its tooltip follow a stream at most once a second
     // (a new icon is a round trip to the desktop's tray); the connection's
     // state at once.
@@ -76,29 +62,12 @@ void TrayController::toggleWindow()
 
 void TrayController::show()
 {
-    m_shown = true;
-    placeIcon();
-}
-
-bool TrayController::sniShown() const
-{
-#if NOTIFY_WITH_DBUS
-    return m_sni->hosted();
-#else
-    return false;
-#endif
+    m_icon->show();
 }
 
 bool TrayController::isAvailable() const
 {
-    return sniShown() || QSystemTrayIcon::isSystemTrayAvailable();
-}
-
-void TrayController::placeIcon()
-{
-    // Qt's QSystemTrayIcon would become a StatusNotifierItem of its own
-    // under the same panel: it stays hidden while ours is shown.
-    m_icon->setVisible(m_shown && !sniShown());
+    return m_icon->isAvailable();
 }
 
 void TrayController::refresh()
@@ -111,9 +80,6 @@ void TrayController::refresh()
         m_look = look;
         const QIcon icon = TrayIconRenderer::render(state, unread, paused);
         m_icon->setIcon(icon);
-#if NOTIFY_WITH_DBUS
-        m_sni->setIcon(icon);
-#endif
     }
     // The server's count; the menu says how many "all" is when the list holds fewer.
     const NotificationModel *model = m_session->notifications();
@@ -131,17 +97,9 @@ void TrayController::refresh()
     if (paused)
         lines << tr("do not disturb until %1")
                      .arg(QLocale().toString(m_session->alertsPausedUntil(), QLocale::ShortFormat));
-    m_icon->setToolTip(tr("Notify — %1").arg(lines.join(u'\n')));
-#if NOTIFY_WITH_DBUS
-    // The panel's tooltip has a title of its own, and takes rich text.
-    for (QString &line : lines)
-        line = line.toHtmlEscaped();
-    m_sni->setToolTip(QStringLiteral("Notify"), lines.join(QStringLiteral("<br/>")));
-    // An error waiting to be read asks for attention (panels highlight the icon).
-    m_sni->setStatus(m_session->notifications()->unreadCount(Notify::Protocol::Level::Error) > 0
-                         ? StatusNotifierItem::Status::NeedsAttention
-                         : StatusNotifierItem::Status::Active);
-#endif
+    m_icon->setToolTip(QStringLiteral("Notify"), lines);
+    // An error waiting to be read asks for attention.
+    m_icon->setNeedsAttention(m_session->notifications()->unreadCount(Notify::Protocol::Level::Error) > 0);
 }
 
 void TrayController::rebuildLatest()

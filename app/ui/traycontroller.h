@@ -12,17 +12,14 @@ class DesktopSession;
 class MainWindow;
 class QAction;
 class QMenu;
-class QSystemTrayIcon;
-class StatusNotifierItem;
+class TrayIcon;
 
 /// The tray icon and its menu: the connection state and unread count at a
 /// glance, the latest notifications, mark all read, do not disturb,
 /// reconnect now, settings, quit.
 ///
-/// Where a StatusNotifierWatcher with a host runs (KDE, GNOME with
-/// AppIndicator, XFCE, LXQt, Cinnamon), the icon is a StatusNotifierItem of
-/// ours; elsewhere, and whenever that panel goes away, QSystemTrayIcon
-/// (XEmbed trays, Windows, macOS). Never both: one icon, one menu.
+/// It decides what the icon says; TrayIcon (the seam) puts it on whichever
+/// tray the desktop has.
 class TrayController final : public QObject
 {
     Q_OBJECT
@@ -30,9 +27,7 @@ class TrayController final : public QObject
 public:
     TrayController(DesktopSession *session, MainWindow *window, QObject *parent = nullptr);
 
-    [[nodiscard]] QSystemTrayIcon *icon() const { return m_icon; }
-    /// Null in a build without D-Bus.
-    [[nodiscard]] StatusNotifierItem *statusNotifierItem() const { return m_sni; }
+    [[nodiscard]] TrayIcon *icon() const { return m_icon; }
     [[nodiscard]] QMenu *menu() const { return m_menu; }
     /// Puts the icon on whichever tray there is.
     void show();
@@ -47,15 +42,11 @@ signals:
 private:
     void rebuildLatest();
     void toggleWindow();
-    void placeIcon();
-    [[nodiscard]] bool sniShown() const;
 
     DesktopSession *m_session;
     MainWindow *m_window;
-    QSystemTrayIcon *m_icon;
-    StatusNotifierItem *m_sni = nullptr;
-    bool m_shown = false;
     QMenu *m_menu;
+    TrayIcon *m_icon;
     QMenu *m_latest;
     QAction *m_markAll = nullptr;
     std::optional<std::tuple<Notify::SseClient::State, int, bool>> m_look; ///< what the icon shows
