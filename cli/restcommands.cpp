@@ -7,6 +7,7 @@
 
 #include "apipaths.h"
 #include "cliio.h"
+#include "httpanswer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -25,13 +26,7 @@ namespace Cli {
 namespace {
 
 /// What a REST call got back.
-struct Answer
-{
-    int status = 0; ///< 0: no HTTP answer
-    QByteArray body;
-    QString networkError;
-    QByteArray challenge; ///< WWW-Authenticate
-};
+using Answer = Notify::HttpAnswer;
 
 Answer call(QNetworkAccessManager &network, const QByteArray &method, const QUrl &url,
             const Notify::Credentials &credentials, const QByteArray &body)
@@ -39,29 +34,17 @@ Answer call(QNetworkAccessManager &network, const QByteArray &method, const QUrl
     QNetworkReply *reply = network.sendCustomRequest(Notify::RequestBuilder(credentials).buildJson(url), method, body);
     QObject::connect(reply, &QNetworkReply::finished, &network, [] { QCoreApplication::exit(0); });
     QCoreApplication::exec();
-    Answer answer{ reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
-                   reply->errorString(), reply->rawHeader("WWW-Authenticate") };
+    Answer answer = Answer::read(reply);
     reply->deleteLater();
     return answer;
-}
-
-bool succeeded(const Answer &answer)
-{
-    return answer.status >= 200 && answer.status < 300;
 }
 
 /// Prints a failed call's error line, the server's message after @p context, and returns the exit code.
 int reportFailure(const Answer &answer, const Notify::Credentials &credentials, const QString &context = {})
 {
-    QString message = QJsonDocument::fromJson(answer.body).object().value(u"message").toString();
-    if (message.isEmpty())
-        message = answer.networkError;
-    message.prepend(context);
-    if (answer.status == 401) {
-        const QString hint = Notify::RequestBuilder::challengeHint(answer.challenge, credentials.scheme);
-        if (!hint.isEmpty())
-            message = hint + QStringLiteral(" (") + message + u')';
-    }
+    QString message = context + answer.detail();
+    if (const QString hint = answer.authHint(credentials.scheme); !hint.isEmpty())
+        message = hint + QStringLiteral(" (") + message + u')';
     err() << "notify-cli: " << (answer.status ? QStringLiteral("HTTP %1: ").arg(answer.status) : QString()) << message
           << '\n';
     return (answer.status == 401 || answer.status == 403) ? AuthRefused : Failure;
@@ -75,9 +58,9 @@ static int restCall(const QByteArray &method, const QUrl &url, const Notify::Cre
 {
     QNetworkAccessManager network;
     const Answer answer = call(network, method, url, credentials, body);
-    if (!succeeded(answer))
+    if (!answer.ok())
         return reportFailure(answer, credentials);
-    onSuccess(QJsonDocument::fromJson(answer.body).object());
+    onSuccess(answer.body);
     return Done;
 }
 
@@ -162,12 +145,12 @@ int publishBatch(const QUrl &url, const Notify::Credentials &credentials, const 
         }
         body += "]}";
         const Answer answer = call(network, "POST", url, credentials, body);
-        const QJsonArray ids = QJsonDocument::fromJson(answer.body).object().value(u"ids").toArray();
+        const QJsonArray ids = answer.body.value(u"ids").toArray();
         int code = Done;
-        if (!succeeded(answer)) {
+        if (!answer.ok()) {
             // The server names the item of the chunk; the user wants the line of the input.
             QString context;
-            const QJsonValue index = QJsonDocument::fromJson(answer.body).object().value(u"index");
+            const QJsonValue index = answer.body.value(u"index");
             if (answer.status == 422 && index.isDouble() && index.toInteger(-1) >= 0
                 && index.toInteger() < end - published)
                 context = QStringLiteral("line %1: ").arg(input.lines.at(published + index.toInteger()));

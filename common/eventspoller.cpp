@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "eventspoller.h"
 
+#include "httpanswer.h"
+
 #include "apipaths.h"
 #include "networkreplies.h"
 #include "protocol.h"
@@ -55,14 +57,12 @@ void EventsPoller::onFinished(QNetworkReply *reply)
     if (reply != m_reply)
         return;
     m_reply = nullptr;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
-    if (status != 200) {
-        const QString message = QJsonDocument::fromJson(body).object().value(u"message").toString();
-        emit failed(status, message.isEmpty() ? reply->errorString() : message);
+    const HttpAnswer answer = HttpAnswer::read(reply);
+    if (answer.status != 200) {
+        emit failed(answer.status, answer.detail());
         return;
     }
-    const QJsonObject root = QJsonDocument::fromJson(body).object();
+    const QJsonObject &root = answer.body;
     const QByteArray last = root.value(u"last_event_id").toString().toUtf8();
     if (root.value(u"reset").toBool()) {
         // Older servers say no reason: then the events it would replay are gone.

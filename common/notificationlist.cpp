@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "notificationlist.h"
 
+#include "httpanswer.h"
+
 #include "networkreplies.h"
 
 #include <QJsonArray>
@@ -115,16 +117,13 @@ void NotificationListFetcher::onFinished(QNetworkReply *reply)
     if (reply != m_reply)
         return;
     m_reply = nullptr;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    const HttpAnswer answer = HttpAnswer::read(reply);
+    const int status = answer.status;
     if (status != 200) {
-        QString message = QJsonDocument::fromJson(body).object().value(u"detail").toString();
-        if (message.isEmpty())
-            message = QJsonDocument::fromJson(body).object().value(u"message").toString();
-        emit failed(status, message.isEmpty() ? reply->errorString() : message);
+        emit failed(status, answer.detail());
         return;
     }
-    const Page page = parsePage(body, reply->url());
+    const Page page = parsePage(answer.raw, reply->url());
     if (!page.error.isEmpty()) {
         emit failed(status, page.error);
         return;

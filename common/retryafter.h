@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QString>
 
 #include <algorithm>
 
@@ -16,7 +17,11 @@ inline qint64 retryAfterMs(const QByteArray &value)
     const qint64 seconds = value.trimmed().toLongLong(&ok);
     if (ok && seconds >= 0)
         return std::min<qint64>(seconds, 24LL * 3600) * 1000;
-    const QDateTime date = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
+    // An HTTP date (RFC 9110's IMF-fixdate) ends in "GMT", which Qt's RFC 2822 parser does not take.
+    QString text = QString::fromLatin1(value.trimmed());
+    if (text.endsWith(QLatin1StringView(" GMT")))
+        text = text.chopped(3) + QLatin1StringView("+0000");
+    const QDateTime date = QDateTime::fromString(text, Qt::RFC2822Date);
     if (date.isValid())
         return std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(date), 0, 24LL * 3600 * 1000);
     return -1;

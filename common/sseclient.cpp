@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sseclient.h"
 
+#include "httpanswer.h"
+
 #include "networkreplies.h"
 #include "pollingfallback.h"
 #include "retryafter.h"
@@ -35,12 +37,6 @@ bool isEventStream(const QByteArray &contentType)
 
 // Retry-After: seconds, or an HTTP date. Milliseconds, or -1.
 // The "message" of a JSON error body, else a short excerpt of it.
-QString messageFrom(const QByteArray &body, const QString &fallback)
-{
-    const QString message = QJsonDocument::fromJson(body).object().value(u"message").toString();
-    return message.isEmpty() ? fallback : message;
-}
-
 } // namespace
 
 class SseClient::ParserListener final : public SseParser::Listener
@@ -369,21 +365,16 @@ void SseClient::onFinished()
             return;
         }
     }
-    QString message = messageFrom(body, QStringLiteral("HTTP %1").arg(status));
-    if (status == 401) {
-        const QString hint
-            = RequestBuilder::challengeHint(reply->rawHeader("WWW-Authenticate"), m_settings.credentials.scheme);
-        if (!hint.isEmpty())
-            message = hint + QStringLiteral(" (") + message + u')';
-    }
-    emit errorOccurred(status, message);
+    const HttpAnswer answer = HttpAnswer::of(status, body, reply->errorString(), reply->rawHeader("Retry-After"),
+                                             reply->rawHeader("WWW-Authenticate"));
+    emit errorOccurred(status, answer.explained(m_settings.credentials.scheme));
     if (status == 204) {
         setState(State::Stopped); // the server's way of saying "stop reconnecting"
         m_clockTimer->stop();
     } else if (status == 401 || status == 403) {
         setState(State::AuthRequired);
     } else if (status == 408 || status == 429 || status >= 500) {
-        const qint64 floor = retryAfterMs(reply->rawHeader("Retry-After"));
+        const qint64 floor = answer.retryAfterMs;
         if (floor >= 0)
             m_policy.setMinimumNextDelay(floor);
         scheduleReconnect(m_policy.nextDelay(m_random));

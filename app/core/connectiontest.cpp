@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "connectiontest.h"
 
+#include "httpanswer.h"
 #include "networkreplies.h"
 #include "requestbuilder.h"
 
@@ -64,11 +65,9 @@ void ConnectionTest::onFinished()
     QNetworkReply *reply = m_reply;
     if (m_done || !reply)
         return;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
-    QString detail = QJsonDocument::fromJson(body).object().value(u"message").toString();
-    if (detail.isEmpty())
-        detail = QJsonDocument::fromJson(body).object().value(u"detail").toString();
+    const Notify::HttpAnswer answer = Notify::HttpAnswer::read(reply);
+    const int status = answer.status;
+    const QString &detail = answer.serverMessage;
     switch (reply->error()) {
     case QNetworkReply::HostNotFoundError:
         return finish(Outcome::Unreachable,
@@ -90,8 +89,8 @@ void ConnectionTest::onFinished()
         break;
     }
     if (status == 401 || status == 403) {
-        const QString hint = Notify::RequestBuilder::challengeHint(reply->rawHeader("WWW-Authenticate"), m_scheme);
-        const QByteArray asked = reply->rawHeader("WWW-Authenticate").trimmed().split(' ').value(0);
+        const QString hint = Notify::RequestBuilder::challengeHint(answer.challenge, m_scheme);
+        const QByteArray asked = answer.challenge.trimmed().split(' ').value(0);
         return finish(
             Outcome::TokenRefused,
             hint.isEmpty()

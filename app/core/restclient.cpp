@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "restclient.h"
 
-#include "retryafter.h"
-
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -27,29 +25,6 @@ void RestClient::put(const QString &path, const QJsonObject &body, Callback call
     send("PUT", path, QJsonDocument(body).toJson(QJsonDocument::Compact), std::move(callback));
 }
 
-RestClient::Answer RestClient::answerOf(int status, const QByteArray &body, const QString &networkError,
-                                        const QByteArray &retryAfter)
-{
-    Answer answer;
-    answer.status = status;
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
-    answer.json = error.error == QJsonParseError::NoError && document.isObject();
-    answer.body = document.object();
-    // Our API says `message`, Django REST framework `detail`; `error` is a code, the last resort.
-    for (const char *field : { "message", "detail", "error" }) {
-        const QString text = answer.body.value(QLatin1StringView(field)).toString();
-        if (!text.isEmpty()) {
-            answer.message = text;
-            break;
-        }
-    }
-    if (answer.message.isEmpty())
-        answer.message = status == 0 ? networkError : QStringLiteral("HTTP %1").arg(status);
-    answer.retryAfterMs = Notify::retryAfterMs(retryAfter);
-    return answer;
-}
-
 void RestClient::send(const QByteArray &method, const QString &path, const QByteArray &body, Callback callback)
 {
     const QUrl url = m_server.resolved(QUrl(path));
@@ -59,7 +34,6 @@ void RestClient::send(const QByteArray &method, const QString &path, const QByte
         reply->deleteLater();
         if (!callback)
             return;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        callback(answerOf(status, reply->readAll(), reply->errorString(), reply->rawHeader("Retry-After")));
+        callback(Notify::HttpAnswer::read(reply));
     });
 }
