@@ -214,9 +214,9 @@ void tst_ServerBinary::demoBesideAUsersFileThatNamesADemoUser()
     const QString usersFile = TestSupport::writeUsersFile(
         dir, R"({"users":[{"name":"alice","token":"alices-own-token-7","display_name":"Alice Own"}]})");
     QProcess process;
-    const quint16 port = startServer(process, { QStringLiteral("--demo"), QStringLiteral("--users"), usersFile,
-                                                QStringLiteral("--in-memory"), QStringLiteral("--port"),
-                                                QStringLiteral("0") });
+    const quint16 port = startServer(process,
+                                     { QStringLiteral("--demo"), QStringLiteral("--users"), usersFile,
+                                       QStringLiteral("--in-memory"), QStringLiteral("--port"), QStringLiteral("0") });
     QVERIFY(port != 0);
     QCOMPARE(TestClient::request(port, "GET", "/api/v1/orders/", "alices-own-token-7").status, 200);
     const auto people = TestClient::request(port, "GET", "/api/v1/presence/", "alices-own-token-7").json();
