@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -167,7 +168,10 @@ int main(int argc, char **argv)
 #else
     Notifier &notifier = balloons;
 #endif
-    DesktopSession session(&history, &notifier);
+    // One QNetworkAccessManager for the whole session's traffic (stream,
+    // lists, polls, actions): one connection pool, TLS session cache and proxy.
+    QNetworkAccessManager network;
+    DesktopSession session(&history, &notifier, &network);
     session.setSettings(settings);
     MainWindow window(&session);
     TrayController tray(&session, &window);

@@ -13,7 +13,7 @@ namespace Notify {
 EventFeed::EventFeed(SseClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_network(new QNetworkAccessManager(this))
+    , m_network(client->network())
     , m_fetcher(new NotificationListFetcher(this))
 {
     qRegisterMetaType<Notify::InterpretedEvent>();

@@ -56,7 +56,7 @@ private:
     [[nodiscard]] qint64 nowMs() const;
 
     SseClient *m_client;
-    QNetworkAccessManager *m_network;
+    QNetworkAccessManager *m_network; ///< the client's
     NotificationListFetcher *m_fetcher;
     EventInterpreter m_interpreter;
     ContentDedup m_dedup;

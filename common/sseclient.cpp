@@ -59,8 +59,12 @@ private:
 };
 
 SseClient::SseClient(QObject *parent)
+    : SseClient(nullptr, parent)
+{ }
+
+SseClient::SseClient(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
-    , m_network(new QNetworkAccessManager(this))
+    , m_network(network ? network : new QNetworkAccessManager(this))
     , m_listener(std::make_unique<ParserListener>(this))
     , m_parser(m_listener.get())
     , m_random(QRandomGenerator::securelySeeded())

@@ -87,12 +87,19 @@ public:
         std::function<qint64()> wallClock;
     };
 
+    /// A client with a QNetworkAccessManager of its own.
     explicit SseClient(QObject *parent = nullptr);
+    /// A client on the application's @p network (one connection pool, TLS
+    /// session cache and proxy for every request it makes); not owned.
+    SseClient(QNetworkAccessManager *network, QObject *parent);
     ~SseClient() override;
     Q_DISABLE_COPY_MOVE(SseClient)
 
     void setSettings(const Settings &settings);
     [[nodiscard]] const Settings &settings() const { return m_settings; }
+    /// The manager its requests go through; what works alongside it (a
+    /// catch-up's list, the polls) uses the same.
+    [[nodiscard]] QNetworkAccessManager *network() const { return m_network; }
     /// A new token; a client waiting for one (AuthRequired) reconnects.
     void setToken(const QByteArray &token);
     /// How to poll where streaming does not work; the client takes

@@ -14,6 +14,11 @@ class QNetworkReply;
 /// server cannot be reached (and why: no such host, refused, timed out),
 /// TLS failed, the token was refused (and which scheme the server asks
 /// for), or there is no stream at that path.
+///
+/// It keeps a QNetworkAccessManager of its own on purpose: it must make a
+/// fresh connection with the settings being edited (another CA file, another
+/// server), and Qt 6.4 pools connections by host, not by TLS configuration,
+/// so the application's manager would answer with the session's connection.
 class ConnectionTest final : public QObject
 {
     Q_OBJECT

@@ -43,18 +43,19 @@ Notifier::Urgency urgencyOf(Level level)
 
 } // namespace
 
-DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QObject *parent)
+DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QNetworkAccessManager *network,
+                               QObject *parent)
     : QObject(parent)
     , m_history(history)
     , m_notifier(notifier)
-    , m_client(new SseClient(this))
+    , m_network(network ? network : new QNetworkAccessManager(this))
+    , m_client(new SseClient(m_network, this))
     , m_feed(new EventFeed(m_client, this))
     , m_snapshot(new NotificationListFetcher(this))
     , m_older(new NotificationListFetcher(this))
     , m_counts(new NotificationListFetcher(this))
     , m_recountTimer(new QTimer(this))
-    , m_network(new QNetworkAccessManager(this))
-    , m_rest(new RestClient(this))
+    , m_rest(new RestClient(m_network, this))
     , m_notifications(new NotificationModel(this))
     , m_orders(new OrderModel(this))
     , m_messages(new MessageModel(this))

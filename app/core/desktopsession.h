@@ -85,7 +85,14 @@ public:
     static constexpr QLatin1StringView TokenRefusedKey{ "token-refused" };
 
     /// @p history may be null (nothing kept); the session does not own it.
-    DesktopSession(HistoryStore *history, Notifier *notifier, QObject *parent = nullptr);
+    /// Every request of the session (stream, lists, polls, actions) goes
+    /// through @p network, the application's one QNetworkAccessManager (one
+    /// connection pool, TLS session cache and proxy); null: one of its own.
+    DesktopSession(HistoryStore *history, Notifier *notifier, QNetworkAccessManager *network,
+                   QObject *parent = nullptr);
+    DesktopSession(HistoryStore *history, Notifier *notifier, QObject *parent = nullptr)
+        : DesktopSession(history, notifier, nullptr, parent)
+    { }
     ~DesktopSession() override;
     Q_DISABLE_COPY_MOVE(DesktopSession)
 
@@ -106,6 +113,7 @@ public:
     [[nodiscard]] RestActions *actions() const { return m_actions; }
     [[nodiscard]] Notify::SseClient *client() const { return m_client; }
     [[nodiscard]] const Notify::EventJournal &journal() const { return m_journal; }
+    [[nodiscard]] QNetworkAccessManager *network() const { return m_network; }
 
     // Actions (RestActions): the window changes at once, the server is told,
     // and what it refuses is taken back with actionFailed().
@@ -203,6 +211,7 @@ private:
     Settings m_settings;
     HistoryStore *m_history;
     Notifier *m_notifier;
+    QNetworkAccessManager *m_network;
     Notify::SseClient *m_client;
     Notify::EventFeed *m_feed;
     Notify::NotificationListFetcher *m_snapshot;
@@ -212,7 +221,6 @@ private:
     QElapsedTimer m_recountWanted; ///< since when a recount waits (for a quiet stream, or a steady list)
     quint64 m_listChanges = 0; ///< batches that changed the notifications
     quint64 m_listChangesAtRecount = 0;
-    QNetworkAccessManager *m_network;
     RestClient *m_rest;
     NotificationModel *m_notifications;
     OrderModel *m_orders;

@@ -6,8 +6,12 @@
 #include <QNetworkReply>
 
 RestClient::RestClient(QObject *parent)
+    : RestClient(nullptr, parent)
+{ }
+
+RestClient::RestClient(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
-    , m_network(new QNetworkAccessManager(this))
+    , m_network(network ? network : new QNetworkAccessManager(this))
 { }
 
 void RestClient::get(const QString &path, Callback callback)

@@ -23,7 +23,10 @@ public:
     using Answer = Notify::HttpAnswer;
     using Callback = std::function<void(const Answer &answer)>;
 
+    /// With a QNetworkAccessManager of its own.
     explicit RestClient(QObject *parent = nullptr);
+    /// On the application's @p network (not owned).
+    RestClient(QNetworkAccessManager *network, QObject *parent);
 
     void setServer(const QUrl &anyUrlOfTheServer) { m_server = anyUrlOfTheServer; }
     [[nodiscard]] QUrl server() const { return m_server; }
