@@ -494,9 +494,8 @@ void SseClient::onPollFailed(int status, const QString &message)
 
 void SseClient::deliver(const SseEvent &event)
 {
+    // Every event alike, a `reset` too: what it means is the app's to say.
     emit eventReceived(event);
-    if (event.type == "reset")
-        emit resyncNeeded(event);
 }
 
 } // namespace Notify

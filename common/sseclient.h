@@ -128,8 +128,6 @@ signals:
     void stateChanged(Notify::SseClient::State state);
     void opened();
     void eventReceived(const Notify::SseEvent &event);
-    /// A `reset` event: the server cannot replay; reload state from the snapshots.
-    void resyncNeeded(const Notify::SseEvent &event);
     void commentReceived(const QByteArray &text);
     /// A connection attempt failed or a stream ended; status 0 for network errors.
     void errorOccurred(int httpStatus, const QString &message);

@@ -112,10 +112,6 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QNetwo
         m_sinceResync.clear();
         m_readSinceResync.clear();
     });
-    connect(m_client, &SseClient::resyncNeeded, this, [this] {
-        log(tr("the server could not replay from our last event: reloading everything"));
-        resync();
-    });
     connect(m_client, &SseClient::stateChanged, this, [this](SseClient::State state) {
         log(tr("connection %1").arg(DisplayText::connectionState(state)));
         if (state == SseClient::State::Open || state == SseClient::State::Polling) {
@@ -463,7 +459,10 @@ void DesktopSession::onEvent(const InterpretedEvent &interpreted)
         if (m_history)
             m_history->setLastEventId(id);
         m_journal.setLastEventId(id);
-        return; // resyncNeeded does the rest
+        // Handled here, once: the server could not replay, so the snapshots are loaded again.
+        log(tr("the server could not replay from our last event: reloading everything"));
+        resync();
+        return;
     }
     // Exactly once: a replayed event is neither shown again nor alerted again;
     // events without ids were checked by their content (EventFeed).

@@ -684,10 +684,10 @@ void tst_SseClient::polledResetKeepsItsReason()
     client.setSettings(settingsFor(server.url(QStringLiteral("/api/v1/notifications/sse/stream/"))));
     client.setPollingFallback(new Notify::EventsPoller);
     client.setLastEventId("a-3");
-    QSignalSpy resync(&client, &SseClient::resyncNeeded);
+    QSignalSpy events(&client, &SseClient::eventReceived);
     client.start();
-    QVERIFY(resync.wait());
-    const auto reset = resync.first().first().value<SseEvent>();
+    QVERIFY(events.wait());
+    const auto reset = events.first().first().value<SseEvent>();
     QCOMPARE(reset.type, QByteArray("reset"));
     QCOMPARE(reset.id, QByteArray("b-7"));
     const QJsonObject data = QJsonDocument::fromJson(reset.data).object();
