@@ -846,10 +846,6 @@ New ones appear here the moment they happen.</source>
 Neue erscheinen hier, sobald sie eintreffen.</translation>
     </message>
     <message>
-        <source>Scrolls to the newest notifications</source>
-        <translation>Blättert zu den neuesten Benachrichtigungen</translation>
-    </message>
-    <message>
         <source>Load &amp;older notifications</source>
         <translation>&amp;Ältere Benachrichtigungen laden</translation>
     </message>
@@ -891,13 +887,6 @@ Neue erscheinen hier, sobald sie eintreffen.</translation>
     <message>
         <source>Mark &amp;all read</source>
         <translation>Alle als gelesen ma&amp;rkieren</translation>
-    </message>
-    <message numerus="yes">
-        <source>↑ %n new</source>
-        <translation>
-            <numerusform>↑ %n neue</numerusform>
-            <numerusform>↑ %n neue</numerusform>
-        </translation>
     </message>
     <message>
         <source>Shows only the notifications of one level</source>
@@ -1166,6 +1155,20 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
     </message>
 </context>
 <context>
+    <name>ScrollAnchor</name>
+    <message>
+        <source>Scrolls to the newest notifications</source>
+        <translation>Blättert zu den neuesten Benachrichtigungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>↑ %n new</source>
+        <translation>
+            <numerusform>↑ %n neue</numerusform>
+            <numerusform>↑ %n neue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>&amp;Notifications</source>
@@ -1365,10 +1368,6 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
     <message>
         <source>No notifications yet</source>
         <translation>Noch keine Benachrichtigungen</translation>
-    </message>
-    <message>
-        <source>Notify — %1</source>
-        <translation>Notify — %1</translation>
     </message>
     <message>
         <source>waiting for the server</source>

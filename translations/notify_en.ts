@@ -843,10 +843,6 @@ New ones appear here the moment they happen.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Scrolls to the newest notifications</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Load &amp;older notifications</source>
             <translation type="unfinished" />
         </message>
@@ -888,13 +884,6 @@ New ones appear here the moment they happen.</source>
         <message>
             <source>Mark &amp;all read</source>
             <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>↑ %n new</source>
-            <translation>
-                <numerusform>↑ %n new</numerusform>
-                <numerusform>↑ %n new</numerusform>
-            </translation>
         </message>
         <message>
             <source>Shows only the notifications of one level</source>
@@ -1161,6 +1150,20 @@ Colleagues appear here with their status.</source>
         </message>
     </context>
     <context>
+        <name>ScrollAnchor</name>
+        <message>
+            <source>Scrolls to the newest notifications</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>↑ %n new</source>
+            <translation>
+                <numerusform>↑ %n new</numerusform>
+                <numerusform>↑ %n new</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>&amp;Notifications</source>
@@ -1359,10 +1362,6 @@ Colleagues appear here with their status.</source>
         </message>
         <message>
             <source>No notifications yet</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Notify — %1</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -10,6 +10,8 @@
 #include "notificationdetails.h"
 #include "notificationfiltermodel.h"
 #include "notificationmodel.h"
+#include "readingtracker.h"
+#include "scrollanchor.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -43,21 +45,15 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     , m_unreadBox(new QCheckBox(tr("U&nread only")))
     , m_markShownButton(new QPushButton)
     , m_view(new QTableView)
-    , m_newButton(nullptr)
     , m_details(new NotificationDetails)
     , m_notice(new InlineNotice)
-    , m_readTimer(new QTimer(this))
     , m_searchTimer(new QTimer(this))
     , m_actionsTimer(new QTimer(this))
     , m_older(new QPushButton(tr("Load &older notifications")))
 {
     m_filter->setSourceModel(session->notifications());
-    // Before the view's selection model connects to the list: while the
-    // list's rows change, a selection that moves is the list's doing.
-    for (const auto signal : { &QAbstractItemModel::rowsAboutToBeRemoved, &QAbstractItemModel::rowsAboutToBeInserted })
-        connect(m_filter, signal, this, [this] { ++m_listChanging; });
-    connect(m_filter, &QAbstractItemModel::layoutAboutToBeChanged, this, [this] { ++m_listChanging; });
-    connect(m_filter, &QAbstractItemModel::modelAboutToBeReset, this, [this] { ++m_listChanging; });
+    // Before the view's selection model connects to the list (see ReadingTracker).
+    m_reading = new ReadingTracker(session, m_filter, m_details, this);
     buildActions();
 
     m_search->setPlaceholderText(tr("Search notifications (Ctrl+F)"));
@@ -83,11 +79,7 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     bar->addWidget(m_markShownButton);
 
     m_view->setModel(m_filter);
-    // After it: the selection model has done its part when these run.
-    for (const auto signal : { &QAbstractItemModel::rowsRemoved, &QAbstractItemModel::rowsInserted })
-        connect(m_filter, signal, this, [this] { --m_listChanging; });
-    connect(m_filter, &QAbstractItemModel::layoutChanged, this, [this] { --m_listChanging; });
-    connect(m_filter, &QAbstractItemModel::modelReset, this, [this] { --m_listChanging; });
+    m_reading->watch(m_view);
     m_search->installEventFilter(this);
     m_view->setItemDelegate(new NotificationDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -119,11 +111,7 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
             ? tr("Nothing here matches the filters.\nClear the search or choose \"All levels\" and \"All categories\".")
             : tr("No notifications yet.\nNew ones appear here the moment they happen.");
     });
-    m_newButton = new QPushButton(m_view->viewport());
-    m_newButton->setObjectName(QStringLiteral("newAbove"));
-    m_newButton->setAccessibleDescription(tr("Scrolls to the newest notifications"));
-    m_newButton->hide();
-    connect(m_newButton, &QPushButton::clicked, this, &NotificationsPage::jumpToNew);
+    m_anchor = new ScrollAnchor(m_view);
 
     QPushButton *older = m_older;
     older->setObjectName(QStringLiteral("loadOlder"));
@@ -152,9 +140,6 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     setTabOrder(m_markShownButton, m_view);
     setTabOrder(m_view, older);
 
-    m_readTimer->setSingleShot(true);
-    m_readTimer->setInterval(ReadDelayMs);
-    connect(m_readTimer, &QTimer::timeout, this, &NotificationsPage::markShownRead);
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(SearchDelayMs);
     connect(m_searchTimer, &QTimer::timeout, this, [this] {
@@ -194,27 +179,8 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
         m_unreadOnly->setChecked(false);
     });
     connect(m_markShownButton, &QPushButton::clicked, m_markShownRead, &QAction::trigger);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &NotificationsPage::onCurrentChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &NotificationsPage::updateActions);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &NotificationsPage::updateActions);
-    connect(m_filter, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
-    // A big batch arrives as one layout change: the row at the top of the
-    // view stays there, as it does for insertions.
-    connect(m_filter, &QAbstractItemModel::layoutAboutToBeChanged, this, [this] {
-        const bool reading = m_view->verticalScrollBar()->value() > 0 || m_view->selectionModel()->hasSelection();
-        m_topBefore = reading ? QPersistentModelIndex(m_view->indexAt(QPoint(1, 1))) : QPersistentModelIndex();
-        m_topRowBefore = m_topBefore.isValid() ? m_topBefore.row() : -1;
-    });
-    connect(m_filter, &QAbstractItemModel::layoutChanged, this, [this] {
-        if (!m_topBefore.isValid())
-            return;
-        const int row = m_topBefore.row();
-        m_view->verticalScrollBar()->setValue(row);
-        if (row > m_topRowBefore)
-            showNewAbove(row - m_topRowBefore);
-        m_topBefore = QPersistentModelIndex();
-    });
     // What the actions say follows rows coming and going once per event-loop
     // pass, not once per range a filter pass removes (a search over 10,000
     // rows is hundreds of them, and each would count the shown rows again);
@@ -229,14 +195,6 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     // The counts change without rows changing too (beyond the list, or counted before its rows came).
     connect(m_session->notifications(), &NotificationModel::unreadCountChanged, this,
             &NotificationsPage::updateActions);
-    // Read elsewhere (another device, the tray's menu): the moment has nothing left to do.
-    connect(m_session->notifications(), &QAbstractItemModel::dataChanged, this, &NotificationsPage::updateReadTimer);
-    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
-        if (value == 0 && m_newAbove > 0) {
-            m_newAbove = 0;
-            m_newButton->hide();
-        }
-    });
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         QMenu menu(this);
         menu.addAction(m_openLink);
@@ -247,11 +205,11 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     });
     // The pane's buttons: the user decided about this one; the moment has nothing left to do.
     connect(m_details, &NotificationDetails::markReadRequested, this, [this](const QStringList &ids) {
-        settlePane(ids);
+        m_reading->settle(ids);
         m_session->markRead(ids);
     });
     connect(m_details, &NotificationDetails::markUnreadRequested, this, [this](const QStringList &ids) {
-        settlePane(ids);
+        m_reading->settle(ids);
         m_session->markUnread(ids);
     });
     connect(m_details, &NotificationDetails::copyRequested, this, &NotificationsPage::copySelected);
@@ -318,13 +276,13 @@ void NotificationsPage::buildActions()
     connect(m_markRead, &QAction::triggered, this, [this] {
         QStringList all, unread;
         selectedIds(&all, &unread);
-        settlePane(all);
+        m_reading->settle(all);
         m_session->markRead(unread);
     });
     connect(m_markUnread, &QAction::triggered, this, [this] {
         QStringList all, unread, read;
         selectedIds(&all, &unread, &read);
-        settlePane(all); // unread on purpose: not read again in a moment
+        m_reading->settle(all); // unread on purpose: not read again in a moment
         m_session->markUnread(read);
     });
     connect(m_markShownRead, &QAction::triggered, this, [this] {
@@ -400,77 +358,25 @@ void NotificationsPage::updateActions()
     updateOlderButton();
 }
 
-void NotificationsPage::onCurrentChanged(const QModelIndex &current)
-{
-    // The list moved the selection (its row went away): the pane keeps what
-    // the user chose, and nothing new is shown, so nothing new is read.
-    if (m_listChanging == 0) {
-        m_details->show(current);
-        m_filter->setKept(current.isValid() ? current.data(NotificationModel::MemberIdsRole).toStringList()
-                                            : QStringList());
-        m_readTimer->stop(); // a new moment for a new row
-        m_paneSettled = false;
-    }
-    updateReadTimer();
-    updateActions();
-}
-
-void NotificationsPage::settlePane(const QStringList &ids)
-{
-    const QStringList shown = m_details->shownIds();
-    if (std::any_of(ids.cbegin(), ids.cend(), [&shown](const QString &id) { return shown.contains(id); })) {
-        m_paneSettled = true;
-        m_readTimer->stop();
-    }
-}
-
-bool NotificationsPage::readPending() const
-{
-    return m_readTimer->isActive();
-}
-
-void NotificationsPage::updateReadTimer()
-{
-    // Read only what the user is looking at: the pane shows it, this tab is
-    // in front, and the window is the active one.
-    const QPersistentModelIndex shown = m_details->current();
-    const bool reading = !m_paneSettled && shown.isValid() && !shown.data(NotificationModel::ReadRole).toBool()
-        && isVisible() && m_details->isVisible() && window()->isActiveWindow();
-    if (!reading)
-        m_readTimer->stop();
-    else if (!m_readTimer->isActive())
-        m_readTimer->start();
-}
-
-void NotificationsPage::markShownRead()
-{
-    updateReadTimer(); // everything still holds?
-    if (!m_readTimer->isActive())
-        return;
-    m_readTimer->stop();
-    m_paneSettled = true; // once per choice: should it come back unread, it stays so
-    m_session->markRead(m_details->current().data(NotificationModel::MemberIdsRole).toStringList());
-}
-
 bool NotificationsPage::event(QEvent *event)
 {
     // A window's activation reaches its visible children as these two (not as ActivationChange).
     const bool result = QWidget::event(event);
     if (event->type() == QEvent::WindowActivate || event->type() == QEvent::WindowDeactivate)
-        updateReadTimer();
+        m_reading->update();
     return result;
 }
 
 void NotificationsPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    updateReadTimer();
+    m_reading->update();
 }
 
 void NotificationsPage::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);
-    updateReadTimer();
+    m_reading->update();
 }
 
 bool NotificationsPage::eventFilter(QObject *watched, QEvent *event)
@@ -523,39 +429,6 @@ void NotificationsPage::updateOlderButton()
     else
         m_older->setText(m_noOlder ? tr("No older notifications on the server") : tr("Load &older notifications"));
     m_loadOlder->setEnabled(m_older->isEnabled());
-}
-
-void NotificationsPage::onRowsInserted(int first, int last)
-{
-    if (first != 0)
-        return; // older ones, below: nothing moves
-    // New ones at the top. Someone looking further down, or at a selected
-    // row, keeps looking at the same rows; "N new" takes them up.
-    QScrollBar *bar = m_view->verticalScrollBar();
-    const bool reading = bar->value() > 0 || m_view->selectionModel()->hasSelection();
-    if (!reading)
-        return;
-    const int added = last - first + 1;
-    bar->setValue(bar->value() + added);
-    showNewAbove(added);
-}
-
-void NotificationsPage::showNewAbove(int added)
-{
-    m_newAbove += added;
-    m_newButton->setText(tr("↑ %n new", nullptr, m_newAbove));
-    m_newButton->adjustSize();
-    m_newButton->move((m_view->viewport()->width() - m_newButton->width()) / 2, 4);
-    m_newButton->show();
-    m_newButton->raise();
-}
-
-void NotificationsPage::jumpToNew()
-{
-    m_newAbove = 0;
-    m_newButton->hide();
-    m_view->scrollToTop();
-    m_view->setCurrentIndex(m_filter->index(0, 0));
 }
 
 void NotificationsPage::fitCategoryColumn(const QStringList &categories)

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QPersistentModelIndex>
+#include "readingtracker.h"
+#include "scrollanchor.h"
+
 #include <QWidget>
 
 class DesktopSession;
@@ -26,13 +28,14 @@ class QTimer;
 /// away) shows and reads nothing, and a row read under "unread only" stays
 /// until the user moves on. New notifications do not move the rows the user
 /// is looking at ("N new" jumps to them); actions on "all" act on what is
-/// shown, and say so when the server has more than the list.
+/// shown, and say so when the server has more than the list. ReadingTracker
+/// decides what is read, ScrollAnchor keeps the rows in place.
 class NotificationsPage final : public QWidget
 {
     Q_OBJECT
 
 public:
-    static constexpr int ReadDelayMs = 1500;
+    static constexpr int ReadDelayMs = ReadingTracker::ReadDelayMs;
     /// Typing in the search box filters once the user pauses this long.
     static constexpr int SearchDelayMs = 150;
 
@@ -55,9 +58,9 @@ public:
     /// What became of the user's last action here, when it did not go as asked.
     [[nodiscard]] InlineNotice *notice() const { return m_notice; }
     /// How many new ones arrived above the rows the user looks at.
-    [[nodiscard]] int newAbove() const { return m_newAbove; }
+    [[nodiscard]] int newAbove() const { return m_anchor->newAbove(); }
     /// Whether the shown notification is on its way to being read (the moment runs).
-    [[nodiscard]] bool readPending() const;
+    [[nodiscard]] bool readPending() const { return m_reading->pending(); }
 
 protected:
     bool event(QEvent *event) override;
@@ -67,23 +70,14 @@ protected:
 
 private:
     void buildActions();
-    void onCurrentChanged(const QModelIndex &current);
-    /// Runs the read moment while everything a read needs holds, else stops it.
-    void updateReadTimer();
-    void markShownRead();
-    /// The user marked @p ids read or unread: if the pane shows them, it is settled.
-    void settlePane(const QStringList &ids);
     void loadOlderFinished(int count, bool more);
     void updateOlderButton();
-    void onRowsInserted(int first, int last);
-    void showNewAbove(int added);
     void selectedIds(QStringList *all, QStringList *unread = nullptr, QStringList *read = nullptr) const;
     void refreshCategories();
     void fitCategoryColumn(const QStringList &categories);
     void updateActions();
     void copySelected();
     void openLink();
-    void jumpToNew();
 
     DesktopSession *m_session;
     NotificationFilterModel *m_filter;
@@ -93,26 +87,15 @@ private:
     QCheckBox *m_unreadBox;
     QPushButton *m_markShownButton;
     QTableView *m_view;
-    QPushButton *m_newButton;
     NotificationDetails *m_details;
     InlineNotice *m_notice;
-    QTimer *m_readTimer;
+    ReadingTracker *m_reading = nullptr;
+    ScrollAnchor *m_anchor = nullptr;
     QTimer *m_searchTimer;
     QTimer *m_actionsTimer; ///< updateActions() once per pass of the event loop
     QPushButton *m_older;
-    int m_newAbove = 0;
     bool m_olderLoading = false;
     bool m_noOlder = false; ///< the server said there are none
-    /// Inside a change of the list's rows: a selection that moves now was
-    /// moved by the list, not by the user.
-    int m_listChanging = 0;
-    /// The pane's notification was read once by the moment, or marked read
-    /// or unread by the user: it is not read again by itself (made unread,
-    /// or taken back by the server, it stays so) until the user chooses a row.
-    bool m_paneSettled = false;
-    /// The top row in view across a layout change (a burst merged in one go).
-    QPersistentModelIndex m_topBefore;
-    int m_topRowBefore = -1;
     QAction *m_markRead = nullptr;
     QAction *m_markUnread = nullptr;
     QAction *m_markShownRead = nullptr;
