@@ -6,6 +6,7 @@
 #include "eventfeed.h"
 #include "eventspoller.h"
 #include "notificationspoller.h"
+#include "pollingchain.h"
 #include "sseclient.h"
 
 #include <QCommandLineParser>

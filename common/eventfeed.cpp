@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "eventfeed.h"
 
-#include "notificationlist.h"
+#include "notificationlistfetcher.h"
 #include "sseclient.h"
 
 #include <QDateTime>

@@ -8,11 +8,12 @@
 #include "eventspoller.h"
 #include "historystore.h"
 #include "messagemodel.h"
-#include "notificationlist.h"
+#include "notificationlistfetcher.h"
 #include "notificationmodel.h"
 #include "notificationspoller.h"
 #include "notifier.h"
 #include "ordermodel.h"
+#include "pollingchain.h"
 #include "presencemodel.h"
 #include "restclient.h"
 

@@ -6,7 +6,7 @@
 #include "contentdedup.h"
 #include "eventjournal.h"
 #include "interpretedevent.h"
-#include "notificationlist.h"
+#include "notificationlistfetcher.h"
 #include "notificationmodel.h"
 #include "notifier.h"
 #include "restactions.h"

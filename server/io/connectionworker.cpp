@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "connectionworker.h"
 
+#include "batchslicer.h"
 #include "connection.h"
 #include "connectiondeadlines.h"
 #include "epolltransport.h"

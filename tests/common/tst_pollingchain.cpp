@@ -6,6 +6,7 @@
 
 #include "eventspoller.h"
 #include "notificationspoller.h"
+#include "pollingchain.h"
 #include "sseclient.h"
 
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 // BatchSlicer: which frames of a batch each stream gets, and that a batch of
 // broadcasts is built once and shared.
 
-#include "framebatch.h"
+#include "batchslicer.h"
 
 #include <QTest>
 

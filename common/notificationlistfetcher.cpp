@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "notificationlist.h"
+#include "notificationlistfetcher.h"
 
 #include "httpanswer.h"
 

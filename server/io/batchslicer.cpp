@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "framebatch.h"
+#include "batchslicer.h"
 
 namespace Notify::Server {
 

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 // NotificationListFetcher::parsePage: the shapes backends serve their lists in.
 
-#include "notificationlist.h"
+#include "notificationlistfetcher.h"
 
 #include <QJsonDocument>
 #include <QTest>
 
 using Notify::NotificationListFetcher;
 
-class tst_NotificationList final : public QObject
+class tst_NotificationListFetcher final : public QObject
 {
     Q_OBJECT
 
@@ -18,7 +18,7 @@ private slots:
     void readFlags();
 };
 
-void tst_NotificationList::shapes_data()
+void tst_NotificationListFetcher::shapes_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("pageUrl");
@@ -48,7 +48,7 @@ void tst_NotificationList::shapes_data()
     QTest::addRow("other-object") << QByteArray(R"({"data":[]})") << page << 0 << QString() << true;
 }
 
-void tst_NotificationList::shapes()
+void tst_NotificationListFetcher::shapes()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, pageUrl);
@@ -61,7 +61,7 @@ void tst_NotificationList::shapes()
     QCOMPARE(!page.error.isEmpty(), error);
 }
 
-void tst_NotificationList::readFlags()
+void tst_NotificationListFetcher::readFlags()
 {
     const auto read
         = [](const char *json) { return NotificationListFetcher::isRead(QJsonDocument::fromJson(json).object()); };
@@ -74,5 +74,5 @@ void tst_NotificationList::readFlags()
     QVERIFY(!read(R"({})"));
 }
 
-QTEST_GUILESS_MAIN(tst_NotificationList)
-#include "tst_notificationlist.moc"
+QTEST_GUILESS_MAIN(tst_NotificationListFetcher)
+#include "tst_notificationlistfetcher.moc"
