@@ -754,6 +754,53 @@ Nach einem Moment gilt sie als gelesen.</translation>
     </message>
 </context>
 <context>
+    <name>NotificationFilterBar</name>
+    <message>
+        <source>U&amp;nread only</source>
+        <translation>Nur unge&amp;lesene</translation>
+    </message>
+    <message>
+        <source>Search notifications (Ctrl+F)</source>
+        <translation>Benachrichtigungen durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search notifications</source>
+        <translation>Benachrichtigungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Level filter</source>
+        <translation>Stufenfilter</translation>
+    </message>
+    <message>
+        <source>Shows only the notifications of one level</source>
+        <translation>Zeigt nur die Benachrichtigungen einer Stufe</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>Alle Stufen</translation>
+    </message>
+    <message>
+        <source>Category filter</source>
+        <translation>Kategoriefilter</translation>
+    </message>
+    <message>
+        <source>Shows only the notifications of one category</source>
+        <translation>Zeigt nur die Benachrichtigungen einer Kategorie</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Alle Kategorien</translation>
+    </message>
+    <message>
+        <source>Shows only the notifications not read yet</source>
+        <translation>Zeigt nur die noch nicht gelesenen Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Marks the notifications shown by the filters as read</source>
+        <translation>Markiert die von den Filtern angezeigten Benachrichtigungen als gelesen</translation>
+    </message>
+</context>
+<context>
     <name>NotificationModel</name>
     <message>
         <source>%1 ×%2</source>
@@ -796,38 +843,6 @@ Nach einem Moment gilt sie als gelesen.</translation>
     <message>
         <source>U&amp;nread only</source>
         <translation>Nur unge&amp;lesene</translation>
-    </message>
-    <message>
-        <source>Search notifications (Ctrl+F)</source>
-        <translation>Benachrichtigungen durchsuchen (Strg+F)</translation>
-    </message>
-    <message>
-        <source>Search notifications</source>
-        <translation>Benachrichtigungen durchsuchen</translation>
-    </message>
-    <message>
-        <source>Level filter</source>
-        <translation>Stufenfilter</translation>
-    </message>
-    <message>
-        <source>All levels</source>
-        <translation>Alle Stufen</translation>
-    </message>
-    <message>
-        <source>Category filter</source>
-        <translation>Kategoriefilter</translation>
-    </message>
-    <message>
-        <source>All categories</source>
-        <translation>Alle Kategorien</translation>
-    </message>
-    <message>
-        <source>Shows only the notifications not read yet</source>
-        <translation>Zeigt nur die noch nicht gelesenen Benachrichtigungen</translation>
-    </message>
-    <message>
-        <source>Marks the notifications shown by the filters as read</source>
-        <translation>Markiert die von den Filtern angezeigten Benachrichtigungen als gelesen</translation>
     </message>
     <message>
         <source>Notifications</source>
@@ -887,14 +902,6 @@ Neue erscheinen hier, sobald sie eintreffen.</translation>
     <message>
         <source>Mark &amp;all read</source>
         <translation>Alle als gelesen ma&amp;rkieren</translation>
-    </message>
-    <message>
-        <source>Shows only the notifications of one level</source>
-        <translation>Zeigt nur die Benachrichtigungen einer Stufe</translation>
-    </message>
-    <message>
-        <source>Shows only the notifications of one category</source>
-        <translation>Zeigt nur die Benachrichtigungen einer Kategorie</translation>
     </message>
     <message>
         <source>Newest first; each row says whether it is unread and its level</source>

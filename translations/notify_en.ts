@@ -753,6 +753,53 @@ It counts as read after a moment.</source>
         </message>
     </context>
     <context>
+        <name>NotificationFilterBar</name>
+        <message>
+            <source>U&amp;nread only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search notifications (Ctrl+F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search notifications</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Level filter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shows only the notifications of one level</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All levels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Category filter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shows only the notifications of one category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All categories</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shows only the notifications not read yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Marks the notifications shown by the filters as read</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>NotificationModel</name>
         <message>
             <source>%1 ×%2</source>
@@ -794,38 +841,6 @@ It counts as read after a moment.</source>
         <name>NotificationsPage</name>
         <message>
             <source>U&amp;nread only</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Search notifications (Ctrl+F)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Search notifications</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Level filter</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>All levels</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Category filter</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>All categories</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Shows only the notifications not read yet</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Marks the notifications shown by the filters as read</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -883,14 +898,6 @@ New ones appear here the moment they happen.</source>
         </message>
         <message>
             <source>Mark &amp;all read</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Shows only the notifications of one level</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Shows only the notifications of one category</source>
             <translation type="unfinished" />
         </message>
         <message>

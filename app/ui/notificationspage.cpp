@@ -8,22 +8,18 @@
 #include "inlinenotice.h"
 #include "notificationdelegate.h"
 #include "notificationdetails.h"
+#include "notificationfilterbar.h"
 #include "notificationfiltermodel.h"
 #include "notificationmodel.h"
 #include "readingtracker.h"
 #include "scrollanchor.h"
 
 #include <QAction>
-#include <QCheckBox>
 #include <QClipboard>
-#include <QComboBox>
 #include <QDesktopServices>
 #include <QGuiApplication>
-#include <QHBoxLayout>
 #include <QHeaderView>
-#include <QKeyEvent>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -39,15 +35,9 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_filter(new NotificationFilterModel(this))
-    , m_search(new QLineEdit)
-    , m_level(new QComboBox)
-    , m_category(new QComboBox)
-    , m_unreadBox(new QCheckBox(tr("U&nread only")))
-    , m_markShownButton(new QPushButton)
     , m_view(new QTableView)
     , m_details(new NotificationDetails)
     , m_notice(new InlineNotice)
-    , m_searchTimer(new QTimer(this))
     , m_actionsTimer(new QTimer(this))
     , m_older(new QPushButton(tr("Load &older notifications")))
 {
@@ -56,31 +46,8 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     m_reading = new ReadingTracker(session, m_filter, m_details, this);
     buildActions();
 
-    m_search->setPlaceholderText(tr("Search notifications (Ctrl+F)"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setAccessibleName(tr("Search notifications"));
-    m_level->setObjectName(QStringLiteral("levelFilter"));
-    m_category->setObjectName(QStringLiteral("categoryFilter"));
-    m_level->setAccessibleName(tr("Level filter"));
-    m_level->setAccessibleDescription(tr("Shows only the notifications of one level"));
-    m_level->addItem(tr("All levels"), -1);
-    for (const Level level : { Level::Error, Level::Warning, Level::Success, Level::Info })
-        m_level->addItem(DisplayText::levelName(level), int(level));
-    m_category->setAccessibleName(tr("Category filter"));
-    m_category->setAccessibleDescription(tr("Shows only the notifications of one category"));
-    m_category->addItem(tr("All categories"), QString());
-    m_unreadBox->setAccessibleDescription(tr("Shows only the notifications not read yet"));
-    m_markShownButton->setAccessibleDescription(tr("Marks the notifications shown by the filters as read"));
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(m_search, 1);
-    bar->addWidget(m_level);
-    bar->addWidget(m_category);
-    bar->addWidget(m_unreadBox);
-    bar->addWidget(m_markShownButton);
-
     m_view->setModel(m_filter);
     m_reading->watch(m_view);
-    m_search->installEventFilter(this);
     m_view->setItemDelegate(new NotificationDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -112,6 +79,15 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
             : tr("No notifications yet.\nNew ones appear here the moment they happen.");
     });
     m_anchor = new ScrollAnchor(m_view);
+    m_bar = new NotificationFilterBar(session, m_filter, m_unreadOnly, m_markShownRead, this);
+    connect(m_bar, &NotificationFilterBar::filtersChanged, this, &NotificationsPage::updateActions);
+    connect(m_bar, &NotificationFilterBar::categoriesChanged, this, &NotificationsPage::fitCategoryColumn);
+    connect(m_bar, &NotificationFilterBar::listRequested, this, [this] {
+        // From the search box into the list, on its first row unless one is chosen.
+        m_view->setFocus(Qt::TabFocusReason);
+        if (!m_view->currentIndex().isValid() && m_filter->rowCount() > 0)
+            m_view->setCurrentIndex(m_filter->index(0, 0));
+    });
 
     QPushButton *older = m_older;
     older->setObjectName(QStringLiteral("loadOlder"));
@@ -130,55 +106,12 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
     split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
+    layout->addWidget(m_bar);
     layout->addWidget(m_notice);
     layout->addWidget(split, 1);
-    setTabOrder(m_search, m_level);
-    setTabOrder(m_level, m_category);
-    setTabOrder(m_category, m_unreadBox);
-    setTabOrder(m_unreadBox, m_markShownButton);
-    setTabOrder(m_markShownButton, m_view);
+    setTabOrder(m_bar->lastInTabOrder(), m_view);
     setTabOrder(m_view, older);
 
-    m_searchTimer->setSingleShot(true);
-    m_searchTimer->setInterval(SearchDelayMs);
-    connect(m_searchTimer, &QTimer::timeout, this, [this] {
-        m_filter->setSearchText(m_search->text());
-        updateActions();
-    });
-    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        // Cleared: at once; typed: when the user pauses (not a pass over the list per key).
-        if (text.isEmpty()) {
-            m_searchTimer->stop();
-            m_filter->setSearchText(text);
-            updateActions();
-        } else {
-            m_searchTimer->start();
-        }
-    });
-    connect(m_level, &QComboBox::currentIndexChanged, this, [this] {
-        m_filter->setLevel(m_level->currentData().toInt());
-        updateActions();
-    });
-    connect(m_category, &QComboBox::currentIndexChanged, this, [this] {
-        m_filter->setCategory(m_category->currentData().toString());
-        updateActions();
-    });
-    connect(m_unreadBox, &QCheckBox::toggled, m_unreadOnly, &QAction::setChecked);
-    connect(m_unreadOnly, &QAction::toggled, this, [this](bool on) {
-        m_unreadBox->setChecked(on);
-        m_filter->setUnreadOnly(on);
-        updateActions();
-    });
-    connect(m_filter, &NotificationFilterModel::filtersCleared, this, [this] {
-        const QSignalBlocker a(m_search), b(m_level), c(m_category), d(m_unreadBox), e(m_unreadOnly);
-        m_search->clear();
-        m_level->setCurrentIndex(0);
-        m_category->setCurrentIndex(0);
-        m_unreadBox->setChecked(false);
-        m_unreadOnly->setChecked(false);
-    });
-    connect(m_markShownButton, &QPushButton::clicked, m_markShownRead, &QAction::trigger);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &NotificationsPage::updateActions);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &NotificationsPage::updateActions);
     // What the actions say follows rows coming and going once per event-loop
@@ -213,20 +146,6 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
         m_session->markUnread(ids);
     });
     connect(m_details, &NotificationDetails::copyRequested, this, &NotificationsPage::copySelected);
-    // Categories: new rows are looked at, not the whole list after every batch.
-    connect(m_session->notifications(), &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex &, int first, int last) {
-                NotificationModel *model = m_session->notifications();
-                for (int row = first; row <= last; ++row) {
-                    const QString category = model->index(row, 0).data(NotificationModel::CategoryRole).toString();
-                    if (!category.isEmpty() && m_category->findData(category) < 0) {
-                        refreshCategories();
-                        return;
-                    }
-                }
-            });
-    connect(m_session->notifications(), &QAbstractItemModel::modelReset, this, &NotificationsPage::refreshCategories);
-    connect(m_session, &DesktopSession::resynced, this, &NotificationsPage::refreshCategories);
     connect(m_session, &DesktopSession::olderLoaded, this, &NotificationsPage::loadOlderFinished);
     // What the server refused, or has not taken yet, is said here, where the user acted.
     using Action = RestActions::Action;
@@ -249,7 +168,7 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
         older->setText(tr("Loading…"));
     });
     fitCategoryColumn({});
-    refreshCategories();
+    m_bar->refreshCategories();
     updateActions();
 }
 
@@ -353,8 +272,6 @@ void NotificationsPage::updateActions()
         = m_filter->isFiltering() ? tr("Mark %n shown as read", nullptr, shownUnread) : tr("Mark &all read");
     m_markShownRead->setText(text);
     m_markShownRead->setEnabled(shownUnread > 0);
-    m_markShownButton->setText(text);
-    m_markShownButton->setEnabled(shownUnread > 0);
     updateOlderButton();
 }
 
@@ -377,37 +294,6 @@ void NotificationsPage::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);
     m_reading->update();
-}
-
-bool NotificationsPage::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched != m_search)
-        return QWidget::eventFilter(watched, event);
-    if (event->type() != QEvent::ShortcutOverride && event->type() != QEvent::KeyPress)
-        return false;
-    const auto *key = static_cast<QKeyEvent *>(event);
-    const bool ctrlU = key->key() == Qt::Key_U && key->modifiers() == Qt::ControlModifier;
-    if (ctrlU) {
-        // Ctrl+U means "unread only" everywhere in the window, not "delete to the start of the line".
-        if (event->type() == QEvent::KeyPress)
-            m_unreadOnly->toggle();
-        event->accept();
-        return true;
-    }
-    if (event->type() != QEvent::KeyPress)
-        return false; // the other overrides are the line edit's
-    if (key->key() == Qt::Key_Down && key->modifiers() == Qt::NoModifier) {
-        // From the search box into the list, on its first row unless one is chosen.
-        m_view->setFocus(Qt::TabFocusReason);
-        if (!m_view->currentIndex().isValid() && m_filter->rowCount() > 0)
-            m_view->setCurrentIndex(m_filter->index(0, 0));
-        return true;
-    }
-    if (key->key() == Qt::Key_Escape && !m_search->text().isEmpty()) {
-        m_search->clear();
-        return true;
-    }
-    return false;
 }
 
 void NotificationsPage::loadOlderFinished(int, bool more)
@@ -444,24 +330,6 @@ void NotificationsPage::fitCategoryColumn(const QStringList &categories)
                           std::min(widest, ColumnWidths::characters(metrics, 14)) + 24);
 }
 
-void NotificationsPage::refreshCategories()
-{
-    const QString chosen = m_category->currentData().toString();
-    const QStringList categories = m_session->notifications()->categories();
-    QStringList shown;
-    for (int i = 1; i < m_category->count(); ++i)
-        shown << m_category->itemData(i).toString();
-    if (shown == categories)
-        return;
-    fitCategoryColumn(categories);
-    const QSignalBlocker block(m_category);
-    m_category->clear();
-    m_category->addItem(tr("All categories"), QString());
-    for (const QString &category : categories)
-        m_category->addItem(category, category);
-    m_category->setCurrentIndex(std::max(0, m_category->findData(chosen)));
-}
-
 bool NotificationsPage::showNotification(const QString &id)
 {
     const auto row = m_session->notifications()->rowOf(id);
@@ -481,8 +349,7 @@ bool NotificationsPage::showNotification(const QString &id)
 
 void NotificationsPage::focusSearch()
 {
-    m_search->setFocus();
-    m_search->selectAll();
+    m_bar->focusSearch();
 }
 
 void NotificationsPage::copySelected()

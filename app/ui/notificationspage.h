@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "notificationfilterbar.h"
 #include "readingtracker.h"
 #include "scrollanchor.h"
 
@@ -11,15 +12,12 @@ class InlineNotice;
 class NotificationDetails;
 class NotificationFilterModel;
 class QAction;
-class QCheckBox;
-class QComboBox;
-class QLineEdit;
 class QPushButton;
 class QTableView;
 class QTimer;
 
-/// The Notifications tab: search and filters, the list (newest first, two
-/// lines a row) and the detail pane.
+/// The Notifications tab: search and filters (NotificationFilterBar), the
+/// list (newest first, two lines a row) and the detail pane.
 ///
 /// Reading is the user's: a row the user selects shows in the pane, and it
 /// counts as read once it was shown there for a moment (ReadDelayMs) while
@@ -36,8 +34,7 @@ class NotificationsPage final : public QWidget
 
 public:
     static constexpr int ReadDelayMs = ReadingTracker::ReadDelayMs;
-    /// Typing in the search box filters once the user pauses this long.
-    static constexpr int SearchDelayMs = 150;
+    static constexpr int SearchDelayMs = NotificationFilterBar::SearchDelayMs;
 
     explicit NotificationsPage(DesktopSession *session, QWidget *parent = nullptr);
 
@@ -66,14 +63,12 @@ protected:
     bool event(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildActions();
     void loadOlderFinished(int count, bool more);
     void updateOlderButton();
     void selectedIds(QStringList *all, QStringList *unread = nullptr, QStringList *read = nullptr) const;
-    void refreshCategories();
     void fitCategoryColumn(const QStringList &categories);
     void updateActions();
     void copySelected();
@@ -81,17 +76,12 @@ private:
 
     DesktopSession *m_session;
     NotificationFilterModel *m_filter;
-    QLineEdit *m_search;
-    QComboBox *m_level;
-    QComboBox *m_category;
-    QCheckBox *m_unreadBox;
-    QPushButton *m_markShownButton;
+    NotificationFilterBar *m_bar = nullptr;
     QTableView *m_view;
     NotificationDetails *m_details;
     InlineNotice *m_notice;
     ReadingTracker *m_reading = nullptr;
     ScrollAnchor *m_anchor = nullptr;
-    QTimer *m_searchTimer;
     QTimer *m_actionsTimer; ///< updateActions() once per pass of the event loop
     QPushButton *m_older;
     bool m_olderLoading = false;
