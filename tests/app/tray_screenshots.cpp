@@ -185,6 +185,18 @@ bool save(QWidget *window, const QString &path)
 {
     window->raise();
     window->activateWindow();
+    // Mapped and framed by the window manager first: on a busy machine a
+    // fixed pause was not enough (a 1x1 picture of a dialog not yet shown).
+    const auto shown = [window] {
+        const QWindow *handle = window->windowHandle();
+        return handle && handle->isExposed() && window->frameGeometry().width() >= window->width()
+            && window->width() > 1;
+    };
+    spinUntil(shown);
+    if (!shown()) {
+        std::fprintf(stderr, "tray_screenshots: %s was not shown within 10 s\n", qPrintable(path));
+        return false;
+    }
     settle();
     QPixmap picture;
     QScreen *screen = window->screen();
@@ -193,6 +205,11 @@ bool save(QWidget *window, const QString &path)
         picture = screen->grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height());
     } else {
         picture = window->grab();
+    }
+    if (picture.width() < window->width() || picture.height() < window->height()) {
+        std::fprintf(stderr, "tray_screenshots: the picture for %s is %dx%d, the window %dx%d\n", qPrintable(path),
+                     picture.width(), picture.height(), window->width(), window->height());
+        return false;
     }
     if (!picture.save(path)) {
         std::fprintf(stderr, "tray_screenshots: cannot write %s\n", qPrintable(path));
