@@ -11,8 +11,10 @@
 # last clean commit is the tag `tidy-clean`, which a clean --all run of a
 # committed tree moves to HEAD by itself; what changed is taken from the
 # merge base of HEAD and that tag, so a branch compares against where it
-# left the clean line. No tag in this clone (a shallow or tagless copy):
-# everything is checked.
+# left the clean line. A clone made without tags has the same commit in
+# .ci/tidy-clean, which that run writes too (commit it with the next
+# change); with neither, or a shallow copy without that commit, everything
+# is checked.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:?usage: scripts/tidy.sh BUILD_DIR [--all]}
@@ -23,8 +25,9 @@ if [ "${2:-}" = "--all" ]; then
     mapfile -t units < <(git ls-files 'common/*.cpp' 'server/*.cpp' 'app/*.cpp' 'cli/*.cpp' 'tests/*.cpp' 'bench/*.cpp' \
         | grep -v '^tests/fuzz/')
 else
-    if ! base=$(git merge-base HEAD tidy-clean 2>/dev/null); then
-        echo "tidy: no tag tidy-clean in this clone's history; checking everything"
+    if ! base=$(git merge-base HEAD tidy-clean 2>/dev/null) \
+        && ! base=$(git merge-base HEAD "$(cat .ci/tidy-clean 2>/dev/null)" 2>/dev/null); then
+        echo "tidy: neither the tag tidy-clean nor .ci/tidy-clean is in this clone's history; checking everything"
         exec "$0" "$build" --all
     fi
     declare -A seen=()
@@ -56,5 +59,6 @@ if [ "${2:-}" = "--all" ] && git diff --quiet HEAD -- common server app cli test
     && [ -z "$(git ls-files --others --exclude-standard -- common server app cli tests bench)" ]; then
     # The whole committed tree is clean: later runs compare against it.
     git tag -f tidy-clean HEAD >/dev/null
-    echo "tidy: tag tidy-clean moved to $(git rev-parse --short HEAD)"
+    git rev-parse HEAD >.ci/tidy-clean
+    echo "tidy: tag tidy-clean and .ci/tidy-clean moved to $(git rev-parse --short HEAD)"
 fi
