@@ -5,7 +5,6 @@
 #include "sseclient.h"
 
 #include <QDateTime>
-#include <QJsonDocument>
 #include <QNetworkAccessManager>
 
 namespace Notify {
@@ -54,8 +53,8 @@ void EventFeed::offer(const InterpretedEvent &event)
         // Exactness by id is the stream's (Last-Event-ID) and the journal's;
         // remembered so that a catch-up does not bring it again.
         if (!event.contentKeyExpires)
-            m_dedup.remember(event.contentKey, false, nowMs());
-    } else if (!m_dedup.accept(event.contentKey, event.contentKeyExpires, nowMs())) {
+            m_ledger->noteContent(event.contentKey, false, nowMs());
+    } else if (!m_ledger->acceptContent(event.contentKey, event.contentKeyExpires, nowMs())) {
         return;
     }
     emit eventReady(event);
@@ -82,8 +81,8 @@ void EventFeed::onCaughtUp(const QList<QJsonObject> &items)
     events.reserve(items.size());
     QList<qsizetype> timed; // the places of those with a time
     for (auto it = items.crbegin(); it != items.crend(); ++it) {
-        const SseEvent event{ Protocol::Notification::TypeName, QJsonDocument(*it).toJson(QJsonDocument::Compact), {} };
-        InterpretedEvent interpreted = m_interpreter.interpret(event, InterpretedEvent::Source::CatchUp, now);
+        InterpretedEvent interpreted
+            = m_interpreter.interpret(Protocol::Notification::TypeName, *it, InterpretedEvent::Source::CatchUp, now);
         interpreted.read = NotificationListFetcher::isRead(*it);
         const auto *n = std::get_if<Protocol::Notification>(&interpreted.payload);
         if (n && n->createdAt != now)
@@ -112,7 +111,8 @@ void EventFeed::onCaughtUp(const QList<QJsonObject> &items)
     }
     qsizetype delivered = 0;
     for (const InterpretedEvent &event : std::as_const(events)) {
-        if (m_history.contains(event.contentKey) || !m_dedup.accept(event.contentKey, event.contentKeyExpires, nowMs()))
+        if (m_history.contains(event.contentKey)
+            || !m_ledger->acceptContent(event.contentKey, event.contentKeyExpires, nowMs()))
             continue;
         ++delivered;
         emit eventReady(event);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "contentdedup.h"
+#include "deliveryledger.h"
 #include "eventinterpreter.h"
 
 #include <QObject>
@@ -19,7 +19,8 @@ class SseClient;
 /// `--interpret` prints and what the tray applies.
 ///
 /// It reads an SseClient's events through an EventInterpreter. Events
-/// without an SSE id (a backend that cannot resume) pass ContentDedup first,
+/// without an SSE id (a backend that cannot resume) pass the DeliveryLedger
+/// by their content first (those with one are the ledger's owner's to check),
 /// and after a reconnect the feed catches up with what was sent while it
 /// was away: it fetches the notifications list (NotificationListFetcher)
 /// and delivers, oldest first, what it had not delivered yet. (notify-cli's
@@ -38,7 +39,9 @@ public:
     /// first connect catches up too (the tray after a restart) or only
     /// reconnects do (notify-cli).
     void setCatchUp(const QUrl &listUrl, bool onFirstConnect);
-    [[nodiscard]] ContentDedup &dedup() { return m_dedup; }
+    /// Where what was delivered is known (one of its own until one is set; not owned).
+    void setLedger(DeliveryLedger *ledger) { m_ledger = ledger ? ledger : &m_ownLedger; }
+    [[nodiscard]] DeliveryLedger &ledger() { return *m_ledger; }
 
     /// The wall clock (ms since the epoch); tests replace it.
     std::function<qint64()> clock;
@@ -59,7 +62,8 @@ private:
     QNetworkAccessManager *m_network; ///< the client's
     NotificationListFetcher *m_fetcher;
     EventInterpreter m_interpreter;
-    ContentDedup m_dedup;
+    DeliveryLedger m_ownLedger;
+    DeliveryLedger *m_ledger = &m_ownLedger;
     QUrl m_catchUpUrl;
     bool m_catchUpOnFirstConnect = false;
     /// Whether a list arrived (notify-cli: the first one is history, whichever open asked for it).

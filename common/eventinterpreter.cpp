@@ -88,12 +88,12 @@ std::optional<InterpretedEvent> exactContractEvent(const QByteArray &type, const
 }
 
 // The raw data as a notification: for what is no JSON object, or no valid event.
-InterpretedEvent generic(const SseEvent &event, const QDateTime &arrival, const QString &note)
+InterpretedEvent generic(const QByteArray &type, const QByteArray &data, const QDateTime &arrival, const QString &note)
 {
     Notification n;
-    const QByteArray hash = MappedEventReader::hashKey(QString::fromUtf8(event.type), event.data);
+    const QByteArray hash = MappedEventReader::hashKey(QString::fromUtf8(type), data);
     n.notificationId = QStringLiteral("h-") + QString::fromLatin1(hash);
-    n.body = QString::fromUtf8(event.data.left(EventInterpreter::MaxRawBody));
+    n.body = QString::fromUtf8(data.left(EventInterpreter::MaxRawBody));
     n.title = MappedEventReader::firstLine(n.body);
     if (n.title.isEmpty())
         n.title = QStringLiteral("Notification");
@@ -104,6 +104,54 @@ InterpretedEvent generic(const SseEvent &event, const QDateTime &arrival, const 
     out.contentKey = "h:" + hash;
     out.contentKeyExpires = true;
     return out;
+}
+
+// An event whose data is the JSON object in @p in, named @p eventType by the
+// event field (or by a field inside when @p typeInside).
+InterpretedEvent interpretObject(const InterpreterMapping &mapping, const QString &self, const QByteArray &eventType,
+                                 MappedEventReader::Input in, bool typeInside)
+{
+    const QString &typeName = in.typeName;
+    if (mapping.isControl(typeName)) {
+        InterpretedEvent out;
+        out.control = true;
+        out.note = QStringLiteral("a keep-alive message of the server (\"%1\")").arg(typeName);
+        return out;
+    }
+
+    // Contract events (named by the event field) pass as they are.
+    if (!typeInside) {
+        if (auto exactEvent = exactContractEvent(eventType, in.whole))
+            return std::move(*exactEvent);
+        if (eventType == Reset::TypeName)
+            return generic(eventType, in.raw(), in.arrival, QStringLiteral("an invalid reset event"));
+    } else {
+        for (const QString &field : mapping.payloadFields()) {
+            if (in.whole.value(field).isObject()) {
+                in.payload = in.whole.value(field).toObject();
+                break;
+            }
+        }
+    }
+    const MappedEventReader reader(mapping, self);
+    const std::optional<QByteArray> type = mapping.contractType(typeName);
+    if (!type || *type == Notification::TypeName)
+        return reader.notification(in, type.has_value());
+    QString why;
+    std::optional<InterpretedEvent> out;
+    if (*type == OrderStatus::TypeName)
+        out = reader.order(in, &why);
+    else if (*type == Presence::TypeName)
+        out = reader.presence(in, &why);
+    else if (*type == Message::TypeName)
+        out = reader.message(in, &why);
+    else if (*type == NotificationRead::TypeName)
+        out = reader.readState<NotificationRead>(in, &why);
+    else if (*type == NotificationUnread::TypeName)
+        out = reader.readState<NotificationUnread>(in, &why);
+    if (!out)
+        return generic(eventType, in.raw(), in.arrival, QStringLiteral("%1: shown as it came").arg(why));
+    return std::move(*out);
 }
 
 } // namespace
@@ -143,53 +191,23 @@ InterpretedEvent EventInterpreter::interpret(const SseEvent &event, Source sourc
         const QString why = parseError.error != QJsonParseError::NoError
             ? QStringLiteral("the data is not JSON")
             : QStringLiteral("the data is JSON but not an object");
-        return finish(generic(event, when, why));
+        return finish(generic(event.type, event.data, when, why));
     }
     if (typeName.isEmpty())
         typeName = QString::fromLatin1(Notification::TypeName); // no type found: a notification
-    if (m_mapping.isControl(typeName)) {
-        InterpretedEvent out;
-        out.control = true;
-        out.note = QStringLiteral("a keep-alive message of the server (\"%1\")").arg(typeName);
-        return finish(std::move(out));
-    }
+    MappedEventReader::Input in{ event.data, object, typeName, object, when };
+    return finish(interpretObject(m_mapping, m_self, event.type, in, typeInside));
+}
 
-    // Contract events (named by the event field) pass as they are.
-    if (!typeInside) {
-        if (auto exactEvent = exactContractEvent(event.type, object))
-            return finish(std::move(*exactEvent));
-        if (event.type == Reset::TypeName)
-            return finish(generic(event, when, QStringLiteral("an invalid reset event")));
-    }
-
-    MappedEventReader::Input in{ event, typeName, object, when };
-    if (typeInside) {
-        for (const QString &field : m_mapping.payloadFields()) {
-            if (object.value(field).isObject()) {
-                in.payload = object.value(field).toObject();
-                break;
-            }
-        }
-    }
-    const MappedEventReader reader(m_mapping, m_self);
-    const std::optional<QByteArray> type = m_mapping.contractType(typeName);
-    if (!type || *type == Notification::TypeName)
-        return finish(reader.notification(in, type.has_value()));
-    QString why;
-    std::optional<InterpretedEvent> out;
-    if (*type == OrderStatus::TypeName)
-        out = reader.order(in, &why);
-    else if (*type == Presence::TypeName)
-        out = reader.presence(in, &why);
-    else if (*type == Message::TypeName)
-        out = reader.message(in, &why);
-    else if (*type == NotificationRead::TypeName)
-        out = reader.readState<NotificationRead>(in, &why);
-    else if (*type == NotificationUnread::TypeName)
-        out = reader.readState<NotificationUnread>(in, &why);
-    if (!out)
-        return finish(generic(event, when, QStringLiteral("%1: shown as it came").arg(why)));
-    return finish(std::move(*out));
+InterpretedEvent EventInterpreter::interpret(const QByteArray &type, const QJsonObject &object, Source source,
+                                             const QDateTime &arrival, const QByteArray &id) const
+{
+    const QDateTime when = arrival.isValid() ? arrival.toUTC() : QDateTime::currentDateTimeUtc();
+    InterpretedEvent out
+        = interpretObject(m_mapping, m_self, type, { {}, object, QString::fromUtf8(type), object, when }, false);
+    out.id = id;
+    out.source = source;
+    return out;
 }
 
 } // namespace Notify

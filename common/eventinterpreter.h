@@ -34,6 +34,12 @@ public:
                                              InterpretedEvent::Source source = InterpretedEvent::Source::Stream,
                                              const QDateTime &arrival = {}) const;
 
+    /// An object from a list (a snapshot, a catch-up, *Load older*) as the
+    /// event of @p type it stands for, read as it is: no text in between.
+    [[nodiscard]] InterpretedEvent interpret(const QByteArray &type, const QJsonObject &object,
+                                             InterpretedEvent::Source source = InterpretedEvent::Source::CatchUp,
+                                             const QDateTime &arrival = {}, const QByteArray &id = {}) const;
+
     /// How much of the raw data a generic notification shows.
     static constexpr qsizetype MaxRawBody = 4096;
 

@@ -52,4 +52,10 @@ QString HttpAnswer::explained(AuthScheme sent) const
     return hint.isEmpty() ? message : hint + QStringLiteral(" (") + message + u')';
 }
 
+bool HttpAnswer::isEventStream(const QByteArray &contentType)
+{
+    const qsizetype semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed().toLower() == "text/event-stream";
+}
+
 } // namespace Notify

@@ -51,6 +51,8 @@ struct HttpAnswer
     [[nodiscard]] static HttpAnswer read(QNetworkReply *reply);
     [[nodiscard]] static HttpAnswer of(int status, const QByteArray &body, const QString &networkError,
                                        const QByteArray &retryAfter = {}, const QByteArray &challenge = {});
+    /// "text/event-stream; charset=utf-8" -> true: only the MIME essence counts.
+    [[nodiscard]] static bool isEventStream(const QByteArray &contentType);
 };
 
 } // namespace Notify

@@ -7,6 +7,7 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace Notify {
 
@@ -75,6 +76,11 @@ QByteArray MappedEventReader::hashKey(const QString &typeName, const QByteArray 
     return hash.result().toHex().left(16);
 }
 
+QByteArray MappedEventReader::Input::raw() const
+{
+    return data.isEmpty() && !whole.isEmpty() ? QJsonDocument(whole).toJson(QJsonDocument::Compact) : data;
+}
+
 MappedEventReader::MappedEventReader(const InterpreterMapping &mapping, const QString &self)
     : m_mapping(mapping)
     , m_self(self)
@@ -102,7 +108,7 @@ InterpretedEvent MappedEventReader::notification(const Input &in, bool knownType
         n.category = in.typeName;
     if (!knownType && n.title.isEmpty() && n.body.isEmpty()) {
         n.title = in.typeName;
-        n.body = QString::fromUtf8(in.event.data.left(EventInterpreter::MaxRawBody));
+        n.body = QString::fromUtf8(in.raw().left(EventInterpreter::MaxRawBody));
     }
     if (n.title.isEmpty())
         n.title = firstLine(n.body);
@@ -110,7 +116,7 @@ InterpretedEvent MappedEventReader::notification(const Input &in, bool knownType
         n.title = QStringLiteral("Notification");
     InterpretedEvent out;
     if (n.notificationId.isEmpty()) {
-        const QByteArray hash = hashKey(in.typeName, in.event.data);
+        const QByteArray hash = hashKey(in.typeName, in.raw());
         n.notificationId = QStringLiteral("h-") + QString::fromLatin1(hash);
         out.contentKey = "h:" + hash;
         out.contentKeyExpires = true;
@@ -151,7 +157,7 @@ std::optional<InterpretedEvent> MappedEventReader::order(const Input &in, QStrin
         out.contentKey
             = "o:" + o.orderId.toUtf8() + '|' + o.statusName().toUtf8() + '|' + formatUtcTimestamp(updated).toUtf8();
     } else {
-        out.contentKey = "h:" + hashKey(in.typeName, in.event.data);
+        out.contentKey = "h:" + hashKey(in.typeName, in.raw());
         out.contentKeyExpires = true;
     }
     out.payload = std::move(o);
@@ -179,7 +185,7 @@ std::optional<InterpretedEvent> MappedEventReader::presence(const Input &in, QSt
     const QDateTime since = EventInterpreter::parseTime(field(in, t, "since"));
     p.since = since.isValid() ? since : in.arrival;
     InterpretedEvent out;
-    out.contentKey = "h:" + hashKey(in.typeName, in.event.data);
+    out.contentKey = "h:" + hashKey(in.typeName, in.raw());
     out.contentKeyExpires = true;
     out.payload = std::move(p);
     return out;
@@ -204,7 +210,7 @@ std::optional<InterpretedEvent> MappedEventReader::message(const Input &in, QStr
     m.sentAt = sent.isValid() ? sent : in.arrival;
     InterpretedEvent out;
     if (m.messageId.isEmpty()) {
-        const QByteArray hash = hashKey(in.typeName, in.event.data);
+        const QByteArray hash = hashKey(in.typeName, in.raw());
         m.messageId = QStringLiteral("h-") + QString::fromLatin1(hash);
         out.contentKey = "h:" + hash;
         out.contentKeyExpires = true;
@@ -233,7 +239,7 @@ std::optional<InterpretedEvent> MappedEventReader::readState(const Input &in, QS
         return std::nullopt;
     }
     InterpretedEvent out;
-    out.contentKey = "h:" + hashKey(in.typeName, in.event.data);
+    out.contentKey = "h:" + hashKey(in.typeName, in.raw());
     out.contentKeyExpires = true;
     out.payload = std::move(r);
     return out;

@@ -6,7 +6,6 @@
 
 #include "interpretedevent.h"
 #include "interpretermapping.h"
-#include "sseevent.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -28,10 +27,17 @@ public:
     /// What one interpretation works with.
     struct Input
     {
-        const SseEvent &event;
+        /// The event's data as it came; empty for an object from a list.
+        QByteArray data;
+        /// The whole event as JSON (the payload may be a part of it).
+        QJsonObject whole;
         QString typeName; ///< as the server named it (for categories and hashes)
         QJsonObject payload;
         QDateTime arrival;
+
+        /// The data as it came, or for an object from a list that object as
+        /// compact JSON: written only where a hash or a raw body needs text.
+        [[nodiscard]] QByteArray raw() const;
     };
 
     MappedEventReader(const InterpreterMapping &mapping, const QString &self);

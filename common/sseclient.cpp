@@ -4,15 +4,15 @@
 #include "httpanswer.h"
 
 #include "networkreplies.h"
-#include "pollingfallback.h"
+#include "pollingmode.h"
 #include "retryafter.h"
+#include "wakewatch.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
-#include <QNetworkInformation>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
@@ -28,15 +28,6 @@ namespace {
 // holds the app for long.
 constexpr qint64 ReadSlice = 64 * 1024;
 
-// "text/event-stream; charset=utf-8" -> true: only the MIME essence counts.
-bool isEventStream(const QByteArray &contentType)
-{
-    const qsizetype semicolon = contentType.indexOf(';');
-    return (semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed().toLower() == "text/event-stream";
-}
-
-// Retry-After: seconds, or an HTTP date. Milliseconds, or -1.
-// The "message" of a JSON error body, else a short excerpt of it.
 } // namespace
 
 class SseClient::ParserListener final : public SseParser::Listener
@@ -72,9 +63,9 @@ SseClient::SseClient(QNetworkAccessManager *network, QObject *parent)
     , m_watchdog(new QTimer(this))
     , m_quiet(new QTimer(this))
     , m_drain(new QTimer(this))
-    , m_clockTimer(new QTimer(this))
-    , m_pollTimer(new QTimer(this))
-    , m_streamRetryTimer(new QTimer(this))
+    , m_wake(new WakeWatch(this))
+    , m_polling(new PollingMode(
+          m_network, [this] { return m_parser.lastEventId(); }, this))
 {
     qRegisterMetaType<Notify::SseEvent>();
     m_reconnectTimer->setSingleShot(true);
@@ -89,11 +80,23 @@ SseClient::SseClient(QNetworkAccessManager *network, QObject *parent)
     });
     m_drain->setSingleShot(true);
     connect(m_drain, &QTimer::timeout, this, &SseClient::onReadyRead);
-    connect(m_clockTimer, &QTimer::timeout, this, &SseClient::onClockCheck);
-    connect(m_pollTimer, &QTimer::timeout, this, &SseClient::poll);
-    m_streamRetryTimer->setSingleShot(true);
-    connect(m_streamRetryTimer, &QTimer::timeout, this, &SseClient::connectStream);
-    m_monotonic.start();
+    connect(m_wake, &WakeWatch::clockJumped, this, [this](qint64 jump) {
+        // The monotonic clock stops during suspend; the wall clock does not.
+        if (m_state == State::Open || m_state == State::Connecting || m_state == State::WaitingToReconnect
+            || m_state == State::Polling) {
+            qCInfo(lcClient) << "the clock jumped" << jump << "ms (resumed from suspend?): reconnecting now";
+            reconnectNow();
+        }
+    });
+    connect(m_wake, &WakeWatch::networkBack, this, [this] {
+        if (m_state == State::WaitingToReconnect || m_state == State::Polling) {
+            qCInfo(lcClient) << "the network is back: reconnecting now";
+            reconnectNow();
+        }
+    });
+    connect(m_polling, &PollingMode::polled, this, &SseClient::onPolled);
+    connect(m_polling, &PollingMode::failed, this, &SseClient::onPollFailed);
+    connect(m_polling, &PollingMode::streamRetryDue, this, &SseClient::connectStream);
 }
 
 SseClient::~SseClient()
@@ -106,6 +109,7 @@ void SseClient::setSettings(const Settings &settings)
 {
     m_settings = settings;
     m_policy = ReconnectPolicy(settings.reconnect);
+    m_wake->setSettings({ settings.clockCheckIntervalMs, settings.clockJumpMs, settings.wallClock });
 }
 
 void SseClient::setToken(const QByteArray &token)
@@ -123,18 +127,12 @@ void SseClient::setLastEventId(const QByteArray &id)
 
 void SseClient::setPollingFallback(PollingFallback *fallback)
 {
-    delete m_fallback;
-    m_fallback = fallback;
-    if (!fallback)
-        return;
-    fallback->setParent(this);
-    connect(fallback, &PollingFallback::polled, this, &SseClient::onPolled);
-    connect(fallback, &PollingFallback::failed, this, &SseClient::onPollFailed);
+    m_polling->setFallback(fallback);
 }
 
 QUrl SseClient::pollingUrl() const
 {
-    return m_fallback ? m_fallback->pollingUrl(m_settings.url) : QUrl();
+    return m_polling->pollingUrl(m_settings.url);
 }
 
 void SseClient::heard()
@@ -172,22 +170,7 @@ void SseClient::start()
         return;
     m_policy.reset();
     m_silentOpens = 0;
-    m_wallAtCheck = wallNow();
-    m_monoAtCheck = m_monotonic.elapsed();
-    m_clockTimer->start(int(m_settings.clockCheckIntervalMs));
-    static const bool networkInformation
-        = QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability);
-    if (networkInformation && QNetworkInformation::instance() && !m_reachabilityWatched) {
-        m_reachabilityWatched = true;
-        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
-                [this](QNetworkInformation::Reachability reachability) {
-                    if (reachability == QNetworkInformation::Reachability::Online
-                        && (m_state == State::WaitingToReconnect || m_state == State::Polling)) {
-                        qCInfo(lcClient) << "the network is back: reconnecting now";
-                        reconnectNow();
-                    }
-                });
-    }
+    m_wake->start();
     connectStream();
 }
 
@@ -195,13 +178,10 @@ void SseClient::stop()
 {
     m_stopping = true;
     abortReply();
-    if (m_fallback)
-        m_fallback->abort(); // stopped on purpose: no error to report
+    m_polling->abort(); // stopped on purpose: no error to report
     m_reconnectTimer->stop();
     m_watchdog->stop();
-    m_clockTimer->stop();
-    m_pollTimer->stop();
-    m_streamRetryTimer->stop();
+    m_wake->stop();
     m_stopping = false;
     setState(State::Stopped);
 }
@@ -210,11 +190,8 @@ void SseClient::reconnectNow()
 {
     m_policy.reset();
     m_silentOpens = 0;
-    if (!m_clockTimer->isActive()) {
-        m_wallAtCheck = wallNow();
-        m_monoAtCheck = m_monotonic.elapsed();
-        m_clockTimer->start(int(m_settings.clockCheckIntervalMs));
-    }
+    if (!m_wake->isActive())
+        m_wake->start();
     connectStream();
 }
 
@@ -229,8 +206,7 @@ void SseClient::connectStream()
     abortReply();
     m_stopping = false;
     m_reconnectTimer->stop();
-    m_pollTimer->stop();
-    m_streamRetryTimer->stop();
+    m_polling->pause();
     m_parser.endOfStream();
     m_statusChecked = false;
     m_streamOk = false;
@@ -272,7 +248,7 @@ void SseClient::onMetaData()
     if (status != 200)
         return; // the body is the reason; finished() handles it
     const QByteArray contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-    if (!isEventStream(contentType)) {
+    if (!HttpAnswer::isEventStream(contentType)) {
         m_failure
             = QStringLiteral("the server answered %1 instead of text/event-stream (a captive portal or proxy page?)")
                   .arg(contentType.isEmpty() ? QStringLiteral("no content type") : QString::fromLatin1(contentType));
@@ -374,7 +350,7 @@ void SseClient::onFinished()
     emit errorOccurred(status, answer.explained(m_settings.credentials.scheme));
     if (status == 204) {
         setState(State::Stopped); // the server's way of saying "stop reconnecting"
-        m_clockTimer->stop();
+        m_wake->stop();
     } else if (status == 401 || status == 403) {
         setState(State::AuthRequired);
     } else if (status == 408 || status == 429 || status >= 500) {
@@ -421,27 +397,6 @@ void SseClient::confirmSilence(quint64 generation, qint64 bodyBytes)
     reply->abort(); // finished() follows and reconnects
 }
 
-qint64 SseClient::wallNow() const
-{
-    return m_settings.wallClock ? m_settings.wallClock() : QDateTime::currentMSecsSinceEpoch();
-}
-
-void SseClient::onClockCheck()
-{
-    const qint64 wall = wallNow();
-    const qint64 mono = m_monotonic.elapsed();
-    const qint64 jump = (wall - m_wallAtCheck) - (mono - m_monoAtCheck);
-    m_wallAtCheck = wall;
-    m_monoAtCheck = mono;
-    // The monotonic clock stops during suspend; the wall clock does not.
-    if (std::abs(jump) > m_settings.clockJumpMs
-        && (m_state == State::Open || m_state == State::Connecting || m_state == State::WaitingToReconnect
-            || m_state == State::Polling)) {
-        qCInfo(lcClient) << "the clock jumped" << jump << "ms (resumed from suspend?): reconnecting now";
-        reconnectNow();
-    }
-}
-
 void SseClient::scheduleReconnect(qint64 delayMs)
 {
     m_lastDelayMs = delayMs;
@@ -453,15 +408,8 @@ void SseClient::scheduleReconnect(qint64 delayMs)
 void SseClient::enterPolling()
 {
     setState(State::Polling);
-    poll();
-    m_pollTimer->start(int(m_settings.pollIntervalMs));
-    m_streamRetryTimer->start(int(m_settings.streamRetryWhilePollingMs));
-}
-
-void SseClient::poll()
-{
-    if (m_fallback)
-        m_fallback->poll(m_network, RequestBuilder(m_settings.credentials), m_settings.url, m_parser.lastEventId());
+    m_polling->start(m_settings.credentials, m_settings.url, m_settings.pollIntervalMs,
+                     m_settings.streamRetryWhilePollingMs);
 }
 
 void SseClient::onPolled(const QList<SseEvent> &events, const QByteArray &lastEventId, bool more)
@@ -476,7 +424,7 @@ void SseClient::onPolled(const QList<SseEvent> &events, const QByteArray &lastEv
     if (!lastEventId.isEmpty())
         m_parser.setLastEventId(lastEventId);
     if (more)
-        QTimer::singleShot(0, this, &SseClient::poll);
+        m_polling->pollAgain();
 }
 
 void SseClient::onPollFailed(int status, const QString &message)
@@ -485,8 +433,7 @@ void SseClient::onPollFailed(int status, const QString &message)
         return;
     emit errorOccurred(status, message);
     if (status == 401 || status == 403) {
-        m_pollTimer->stop();
-        m_streamRetryTimer->stop();
+        m_polling->pause();
         setState(State::AuthRequired);
     }
     // Anything else: try again at the next interval.

@@ -23,6 +23,8 @@ class QTimer;
 namespace Notify {
 
 class PollingFallback;
+class PollingMode;
+class WakeWatch;
 
 /// A Server-Sent Events connection that survives what real networks do.
 ///
@@ -148,13 +150,10 @@ private:
     void heard();
     void setSilent(bool silent);
     void confirmSilence(quint64 generation, qint64 bodyBytes);
-    void onClockCheck();
-    [[nodiscard]] qint64 wallNow() const;
     void scheduleReconnect(qint64 delayMs);
     void setState(State state);
     void abortReply();
     void enterPolling();
-    void poll();
     void onPolled(const QList<Notify::SseEvent> &events, const QByteArray &lastEventId, bool more);
     void onPollFailed(int status, const QString &message);
     void deliver(const SseEvent &event);
@@ -171,13 +170,9 @@ private:
     QTimer *m_watchdog;
     QTimer *m_quiet;
     QTimer *m_drain; ///< more body waits: read in the next pass
-    QTimer *m_clockTimer;
-    QTimer *m_pollTimer;
-    QTimer *m_streamRetryTimer;
+    WakeWatch *m_wake;
+    PollingMode *m_polling;
     QElapsedTimer m_openedAt;
-    QElapsedTimer m_monotonic;
-    qint64 m_wallAtCheck = 0;
-    qint64 m_monoAtCheck = 0;
     qint64 m_lastDelayMs = 0;
     bool m_statusChecked = false;
     bool m_streamOk = false; ///< this reply is a 200 text/event-stream
@@ -188,8 +183,6 @@ private:
     QString m_failure; ///< why the current reply is being given up
     bool m_stopping = false;
     bool m_silent = false;
-    bool m_reachabilityWatched = false;
-    PollingFallback *m_fallback = nullptr;
 };
 
 } // namespace Notify

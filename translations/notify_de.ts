@@ -53,6 +53,34 @@
             <numerusform>%Ln ungelesen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Notify: the server refused your token</source>
+        <translation>Notify: Der Server hat Ihren Token abgelehnt</translation>
+    </message>
+    <message>
+        <source>No notifications arrive until you enter a new token in the settings.</source>
+        <translation>Bis Sie in den Einstellungen einen neuen Token eingeben, kommen keine Benachrichtigungen an.</translation>
+    </message>
+    <message>
+        <source>Open settings</source>
+        <translation>Einstellungen öffnen</translation>
+    </message>
+    <message>
+        <source>Mark read</source>
+        <translation>Als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Order %1: %2</source>
+        <translation>Bestellung %1: %2</translation>
+    </message>
+    <message>
+        <source>Message from %1</source>
+        <translation>Nachricht von %1</translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation>%1 ist %2</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -199,78 +227,6 @@
     <message>
         <source>the server could not replay from our last event: reloading everything</source>
         <translation>der Server kann nicht ab unserem letzten Ereignis nachliefern: alles wird neu geladen</translation>
-    </message>
-    <message>
-        <source>connection %1</source>
-        <translation>Verbindung: %1</translation>
-    </message>
-    <message>
-        <source>HTTP %1: %2</source>
-        <translation>HTTP %1: %2</translation>
-    </message>
-    <message>
-        <source>next attempt in %1 s</source>
-        <translation>nächster Versuch in %1 s</translation>
-    </message>
-    <message>
-        <source>the mapping file is not used: %1</source>
-        <translation>die Zuordnungsdatei wird nicht verwendet: %1</translation>
-    </message>
-    <message>
-        <source>starting fresh</source>
-        <translation>Neubeginn ohne vorherigen Stand</translation>
-    </message>
-    <message>
-        <source>resuming after event %1</source>
-        <translation>Fortsetzung nach Ereignis %1</translation>
-    </message>
-    <message>
-        <source>reconnecting now (asked by the user)</source>
-        <translation>jetzt neu verbinden (vom Benutzer angefordert)</translation>
-    </message>
-    <message>
-        <source>shown as a notification: %1</source>
-        <translation>als Benachrichtigung angezeigt: %1</translation>
-    </message>
-    <message>
-        <source>Order %1: %2</source>
-        <translation>Bestellung %1: %2</translation>
-    </message>
-    <message>
-        <source>Message from %1</source>
-        <translation>Nachricht von %1</translation>
-    </message>
-    <message>
-        <source>%1 is %2</source>
-        <translation>%1 ist %2</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Öffnen</translation>
-    </message>
-    <message>
-        <source>Mark read</source>
-        <translation>Als gelesen markieren</translation>
-    </message>
-    <message>
-        <source>no data for %1 s: waiting for the server</source>
-        <translation>seit %1 s keine Daten: warte auf den Server</translation>
-    </message>
-    <message>
-        <source>Notify: the server refused your token</source>
-        <translation>Notify: Der Server hat Ihren Token abgelehnt</translation>
-    </message>
-    <message>
-        <source>No notifications arrive until you enter a new token in the settings.</source>
-        <translation>Bis Sie in den Einstellungen einen neuen Token eingeben, kommen keine Benachrichtigungen an.</translation>
-    </message>
-    <message>
-        <source>Open settings</source>
-        <translation>Einstellungen öffnen</translation>
-    </message>
-    <message>
-        <source>could not count the notifications (HTTP %1): %2</source>
-        <translation>die Benachrichtigungen konnten nicht gezählt werden (HTTP %1): %2</translation>
     </message>
 </context>
 <context>
@@ -1176,6 +1132,13 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
     </message>
 </context>
 <context>
+    <name>ServerTotals</name>
+    <message>
+        <source>could not count the notifications (HTTP %1): %2</source>
+        <translation>die Benachrichtigungen konnten nicht gezählt werden (HTTP %1): %2</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>&amp;Notifications</source>
@@ -1336,6 +1299,45 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
     <message>
         <source>Sa&amp;ve</source>
         <translation>Spei&amp;chern</translation>
+    </message>
+</context>
+<context>
+    <name>SourceSession</name>
+    <message>
+        <source>connection %1</source>
+        <translation>Verbindung: %1</translation>
+    </message>
+    <message>
+        <source>no data for %1 s: waiting for the server</source>
+        <translation>seit %1 s keine Daten: warte auf den Server</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>next attempt in %1 s</source>
+        <translation>nächster Versuch in %1 s</translation>
+    </message>
+    <message>
+        <source>the mapping file is not used: %1</source>
+        <translation>die Zuordnungsdatei wird nicht verwendet: %1</translation>
+    </message>
+    <message>
+        <source>starting fresh</source>
+        <translation>Neubeginn ohne vorherigen Stand</translation>
+    </message>
+    <message>
+        <source>resuming after event %1</source>
+        <translation>Fortsetzung nach Ereignis %1</translation>
+    </message>
+    <message>
+        <source>reconnecting now (asked by the user)</source>
+        <translation>jetzt neu verbinden (vom Benutzer angefordert)</translation>
+    </message>
+    <message>
+        <source>shown as a notification: %1</source>
+        <translation>als Benachrichtigung angezeigt: %1</translation>
     </message>
 </context>
 <context>

@@ -53,6 +53,34 @@
                 <numerusform>%Ln unread</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Notify: the server refused your token</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No notifications arrive until you enter a new token in the settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Message from %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is %2</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>AppController</name>
@@ -198,78 +226,6 @@
         </message>
         <message>
             <source>the server could not replay from our last event: reloading everything</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>connection %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>HTTP %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>next attempt in %1 s</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the mapping file is not used: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>starting fresh</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>resuming after event %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>reconnecting now (asked by the user)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>shown as a notification: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Message from %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 is %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mark read</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no data for %1 s: waiting for the server</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Notify: the server refused your token</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No notifications arrive until you enter a new token in the settings.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open settings</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>could not count the notifications (HTTP %1): %2</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1171,6 +1127,13 @@ Colleagues appear here with their status.</source>
         </message>
     </context>
     <context>
+        <name>ServerTotals</name>
+        <message>
+            <source>could not count the notifications (HTTP %1): %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>&amp;Notifications</source>
@@ -1330,6 +1293,45 @@ Colleagues appear here with their status.</source>
         </message>
         <message>
             <source>Sa&amp;ve</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SourceSession</name>
+        <message>
+            <source>connection %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no data for %1 s: waiting for the server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HTTP %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>next attempt in %1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the mapping file is not used: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>starting fresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>resuming after event %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reconnecting now (asked by the user)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>shown as a notification: %1</source>
             <translation type="unfinished" />
         </message>
     </context>

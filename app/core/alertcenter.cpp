@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "alertcenter.h"
 
+#include "displaytext.h"
+
 #include <QCoreApplication>
 #include <QTimer>
 
@@ -24,6 +26,7 @@ qint64 AlertCenter::nowMs() const
 void AlertCenter::setLimits(int perWindow, qint64 windowMs)
 {
     m_throttle = AlertThrottle(perWindow, windowMs);
+    m_perWindow = perWindow;
 }
 
 bool AlertCenter::isPaused() const
@@ -168,4 +171,85 @@ void AlertCenter::showSummary(const QString &key, const QString &titlePrefix, QL
         = rank(held.first().first, held.first().second) < 2 ? Notifier::Urgency::Critical : Notifier::Urgency::Normal;
     summary.actions = { QStringLiteral("default"), QCoreApplication::translate("AlertCenter", "Open") };
     m_notifier->show(summary);
+}
+
+void AlertCenter::offerBatch(QList<QPair<Kind, Notifier::Alert>> alerts, const QStringList &reads)
+{
+    if (alerts.size() > m_perWindow) {
+        std::stable_sort(alerts.begin(), alerts.end(), [](const auto &a, const auto &c) {
+            return rank(a.first, a.second) < rank(c.first, c.second);
+        });
+    }
+    withdraw(reads);
+    for (const auto &[kind, alert] : std::as_const(alerts)) {
+        if (alert.key.isEmpty() || !reads.contains(alert.key))
+            offer(kind, alert);
+    }
+}
+
+void AlertCenter::setTokenRefused(bool refused)
+{
+    if (!m_notifier || std::exchange(m_tokenRefused, refused) == refused)
+        return;
+    if (!refused) {
+        m_notifier->withdraw(TokenRefusedKey);
+        return;
+    }
+    Notifier::Alert a;
+    a.key = TokenRefusedKey;
+    a.title = tr("Notify: the server refused your token");
+    a.body = tr("No notifications arrive until you enter a new token in the settings.");
+    a.urgency = Notifier::Urgency::Critical;
+    a.actions = { QStringLiteral("default"), tr("Open settings"), QStringLiteral("settings"), tr("Open settings") };
+    m_notifier->show(a);
+}
+
+namespace {
+
+Notifier::Alert makeAlert(const QString &key, const QString &title, const QString &body, Notifier::Urgency urgency,
+                          bool markable)
+{
+    Notifier::Alert a;
+    a.key = key;
+    a.title = title;
+    a.body = body;
+    a.urgency = urgency;
+    if (!key.isEmpty()) {
+        a.actions
+            = { QStringLiteral("default"), AlertCenter::tr("Open"), QStringLiteral("open"), AlertCenter::tr("Open") };
+        if (markable)
+            a.actions << QStringLiteral("mark-read") << AlertCenter::tr("Mark read");
+    }
+    return a;
+}
+
+} // namespace
+
+Notifier::Alert AlertCenter::notificationAlert(const Notify::Protocol::Notification &n)
+{
+    return makeAlert(
+        n.notificationId, n.title, n.body,
+        n.level == Notify::Protocol::Level::Error ? Notifier::Urgency::Critical : Notifier::Urgency::Normal, true);
+}
+
+Notifier::Alert AlertCenter::orderAlert(const Notify::Protocol::OrderStatus &o)
+{
+    return makeAlert({}, tr("Order %1: %2").arg(o.orderId, DisplayText::orderStatusName(o)), o.note,
+                     o.status == Notify::Protocol::OrderState::Cancelled ? Notifier::Urgency::Critical
+                                                                         : Notifier::Urgency::Normal,
+                     false);
+}
+
+Notifier::Alert AlertCenter::messageAlert(const Notify::Protocol::Message &m, const QString &fromName)
+{
+    return makeAlert({}, tr("Message from %1").arg(fromName), m.body, Notifier::Urgency::Normal, false);
+}
+
+Notifier::Alert AlertCenter::presenceAlert(const Notify::Protocol::Presence &p)
+{
+    return makeAlert(
+        {},
+        tr("%1 is %2")
+            .arg(p.displayName.isEmpty() ? p.user : p.displayName, DisplayText::presenceName(p.status).toLower()),
+        {}, Notifier::Urgency::Low, false);
 }

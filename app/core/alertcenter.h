@@ -3,6 +3,7 @@
 
 #include "alertthrottle.h"
 #include "notifier.h"
+#include "protocol.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -41,7 +42,24 @@ public:
     /// The wall clock (ms since the epoch); tests replace it.
     std::function<qint64()> clock;
 
+    /// The key of the alert that says the token was refused.
+    static constexpr QLatin1StringView TokenRefusedKey{ "token-refused" };
+
     void offer(Kind kind, const Notifier::Alert &alert);
+    /// What one batch of events brought: a read in the same batch takes
+    /// its alert with it, and when more came than can be shown one by one
+    /// (a backlog after a closed lid), the messages and errors take the
+    /// places, the rest go to the summary.
+    void offerBatch(QList<QPair<Kind, Notifier::Alert>> alerts, const QStringList &reads);
+    /// The server refused the token (true): said once per refusal, past Do
+    /// not disturb, since without a token nothing else arrives; false takes it back.
+    void setTokenRefused(bool refused);
+
+    // The words of each alert, as staff see them.
+    [[nodiscard]] static Notifier::Alert notificationAlert(const Notify::Protocol::Notification &n);
+    [[nodiscard]] static Notifier::Alert orderAlert(const Notify::Protocol::OrderStatus &o);
+    [[nodiscard]] static Notifier::Alert messageAlert(const Notify::Protocol::Message &m, const QString &fromName);
+    [[nodiscard]] static Notifier::Alert presenceAlert(const Notify::Protocol::Presence &p);
     /// Items were read: their alerts leave the screen.
     void withdraw(const QStringList &keys);
 
@@ -71,6 +89,8 @@ private:
 
     Notifier *m_notifier;
     AlertThrottle m_throttle;
+    int m_perWindow = 3;
+    bool m_tokenRefused = false; ///< the refused token was alerted, and is still refused
     QList<QPair<Kind, Notifier::Alert>> m_deferred;
     QList<QPair<Kind, Notifier::Alert>> m_missed; ///< offered during Do not disturb
     int m_missedBeyond = 0; ///< notifications past MaxMissed: counted, not kept

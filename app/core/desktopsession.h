@@ -2,15 +2,12 @@
 #pragma once
 
 #include "alertcenter.h"
-#include "apipaths.h"
-#include "contentdedup.h"
-#include "eventjournal.h"
 #include "interpretedevent.h"
-#include "notificationlistfetcher.h"
+#include "notificationloader.h"
 #include "notificationmodel.h"
 #include "notifier.h"
 #include "restactions.h"
-#include "sseclient.h"
+#include "sourcesession.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -21,19 +18,18 @@
 
 class HistoryStore;
 class QNetworkAccessManager;
-namespace Notify {
-class EventFeed;
-} // namespace Notify
 class MessageModel;
 class OrderModel;
 class PresenceModel;
+class ServerTotals;
 class QTimer;
 
-/// Everything the tray app knows and does for one signed-in user: the
-/// stream (SseClient, read through EventFeed), exactly-once delivery
-/// (EventJournal), the models the window shows, the local history, the REST
-/// actions and the desktop alerts (AlertCenter). No widgets here, so the
-/// whole session runs under the offscreen platform in tests.
+/// Everything the tray app knows and does for one signed-in user: its
+/// source (SourceSession: the stream, exactly-once delivery, the lists, the
+/// connection's state), the models the window shows, the local history,
+/// the REST actions (RestActions) and the desktop alerts (AlertCenter). No
+/// widgets here, so the whole session runs under the offscreen platform in
+/// tests.
 ///
 /// Events that arrive together are applied together: each one is staged in a
 /// batch, and at the end of the event-loop pass the batch goes to the models
@@ -45,18 +41,9 @@ class DesktopSession final : public QObject
     Q_OBJECT
 
 public:
-    struct Settings
+    /// The source, and which of its events alert.
+    struct Settings : SourceSettings
     {
-        QUrl server; ///< e.g. http://127.0.0.1:8787
-        QByteArray token;
-        Notify::AuthScheme auth = Notify::AuthScheme::Bearer;
-        QString streamPath = QLatin1StringView(Notify::ApiPath::Stream);
-        /// The notifications list: first snapshot, catch-up after reconnects, polling a backend without events.
-        QString notificationsPath = QLatin1StringView(Notify::ApiPath::Notifications);
-        /// A mapping file for another backend's names (docs/BACKENDS.md); empty: the built-in names.
-        QString mappingFile;
-        QString user; ///< who "me" is in messages and presence
-        QString caCertificateFile;
         bool alertNotifications = true;
         bool alertOrders = true;
         bool alertMessages = true;
@@ -71,18 +58,13 @@ public:
     /// A batch that grows to this many events is applied at once (a backlog
     /// is taken in steps that each keep the app responsive).
     static constexpr int MaxBatchEvents = 250;
-    /// The server's counts are asked again once the stream was quiet this
-    /// long after something made them uncertain (a read of a notification
-    /// the list does not hold).
-    static constexpr int RecountQuietMs = 1000;
-    static constexpr qint64 RecountLongestWaitMs = 10'000;
     /// An unread item (with an event id) in the notifications list created
     /// less than this before we asked for the list (allowing for the
     /// server's clock) is left for the stream to alert, not taken as
     /// already delivered.
     static constexpr int FreshSnapshotSkewSecs = 5;
     /// The key of the alert that says the token was refused.
-    static constexpr QLatin1StringView TokenRefusedKey{ "token-refused" };
+    static constexpr QLatin1StringView TokenRefusedKey = AlertCenter::TokenRefusedKey;
 
     /// @p history may be null (nothing kept); the session does not own it.
     /// Every request of the session (stream, lists, polls, actions) goes
@@ -111,8 +93,12 @@ public:
     [[nodiscard]] AlertCenter *alerts() const { return m_alerts; }
     /// The REST actions: what the server offers, and what is waiting for it.
     [[nodiscard]] RestActions *actions() const { return m_actions; }
-    [[nodiscard]] Notify::SseClient *client() const { return m_client; }
-    [[nodiscard]] const Notify::EventJournal &journal() const { return m_journal; }
+    [[nodiscard]] SourceSession *source() const { return m_source; }
+    [[nodiscard]] Notify::SseClient *client() const { return m_source->client(); }
+    [[nodiscard]] Notify::SseClient::State connectionState() const { return m_source->state(); }
+    /// How long the stream may stay quiet before isWaitingForServer() (ms).
+    [[nodiscard]] qint64 quietWarningMs() const { return m_source->client()->settings().quietWarningMs; }
+    [[nodiscard]] const Notify::EventJournal &journal() const { return m_source->ledger().journal(); }
     [[nodiscard]] QNetworkAccessManager *network() const { return m_network; }
 
     // Actions (RestActions): the window changes at once, the server is told,
@@ -130,17 +116,17 @@ public:
     void pauseAlerts(const QDateTime &until);
     [[nodiscard]] QDateTime alertsPausedUntil() const;
 
-    [[nodiscard]] QDateTime lastEventTime() const { return m_lastEventTime; }
+    [[nodiscard]] QDateTime lastEventTime() const { return m_source->lastEventTime(); }
     /// Events received and waiting for the next batch.
     [[nodiscard]] int pendingEvents() const { return m_batch.events; }
     /// The recent connection log, newest last (the window's "details").
-    [[nodiscard]] QStringList connectionLog() const { return m_log; }
+    [[nodiscard]] QStringList connectionLog() const { return m_source->connectionLog(); }
     /// The stream is open, but nothing came for longer than a heartbeat allows.
-    [[nodiscard]] bool isWaitingForServer() const { return m_client->isSilent(); }
+    [[nodiscard]] bool isWaitingForServer() const { return m_source->client()->isSilent(); }
     /// Why the connection is not working, for people (empty while it works).
-    [[nodiscard]] QString lastProblem() const { return m_lastProblem; }
+    [[nodiscard]] QString lastProblem() const { return m_source->lastProblem(); }
     /// The last HTTP status of a failed connection attempt (0: a network error).
-    [[nodiscard]] int lastProblemStatus() const { return m_lastProblemStatus; }
+    [[nodiscard]] int lastProblemStatus() const { return m_source->lastProblemStatus(); }
 
 signals:
     void connectionStateChanged(Notify::SseClient::State state);
@@ -174,23 +160,16 @@ private:
         QList<Notify::Protocol::Message> messages;
         QList<Notify::Protocol::Presence> presences;
         QList<QPair<AlertCenter::Kind, Notifier::Alert>> alerts;
-        QByteArrayList eventIds;
-        QList<Notify::ContentDedup::Entry> contentKeys;
         int events = 0;
     };
 
     void onEvent(const Notify::InterpretedEvent &interpreted);
-    void onSnapshot(const QList<QJsonObject> &list, const Notify::NotificationListFetcher::Totals &totals);
-    void onOlder(const QList<QJsonObject> &list, const Notify::NotificationListFetcher::Totals &totals);
-    /// What the server has beyond the list, from a list's totals.
-    void takeTotals(const Notify::NotificationListFetcher::Totals &totals);
+    void onReset(const QByteArray &id);
+    void onOpened();
+    void onSnapshot(const QList<NotificationLoader::Loaded> &list, const NotificationLoader::Totals &totals);
+    void onOlder(const QList<NotificationItem> &items, const NotificationLoader::Totals &totals);
     /// A read (or unread) since a resync asked for the list: it holds over the snapshot.
     void noteReadState(const QStringList &ids, bool read);
-    /// Keeps what the server has beyond the list for the next start.
-    void saveServerCounts();
-    /// Asks the server's counts again once the stream is quiet.
-    void scheduleRecount();
-    void recount();
     // One per typed event; onEvent() dispatches. They stage into the batch.
     void apply(const Notify::Protocol::Notification &n, const Notify::InterpretedEvent &event);
     void apply(const Notify::Protocol::NotificationRead &r, const Notify::InterpretedEvent &);
@@ -202,25 +181,13 @@ private:
     void scheduleFlush();
     void flushBatch();
     void resync();
-    void alert(AlertCenter::Kind kind, const QString &key, const QString &title, const QString &body,
-               Notifier::Urgency urgency, bool markable);
-    void setProblem(const QString &problem, int status);
-    void alertTokenRefused();
-    void log(const QString &line);
+    void log(const QString &line) { m_source->log(line); }
 
     Settings m_settings;
     HistoryStore *m_history;
     Notifier *m_notifier;
     QNetworkAccessManager *m_network;
-    Notify::SseClient *m_client;
-    Notify::EventFeed *m_feed;
-    Notify::NotificationListFetcher *m_snapshot;
-    Notify::NotificationListFetcher *m_older;
-    Notify::NotificationListFetcher *m_counts;
-    QTimer *m_recountTimer;
-    QElapsedTimer m_recountWanted; ///< since when a recount waits (for a quiet stream, or a steady list)
-    quint64 m_listChanges = 0; ///< batches that changed the notifications
-    quint64 m_listChangesAtRecount = 0;
+    SourceSession *m_source;
     RestClient *m_rest;
     NotificationModel *m_notifications;
     OrderModel *m_orders;
@@ -228,14 +195,10 @@ private:
     PresenceModel *m_presence;
     AlertCenter *m_alerts;
     RestActions *m_actions;
-    Notify::EventJournal m_journal;
+    ServerTotals *m_totals;
     Batch m_batch;
     QTimer *m_flushTimer;
     QElapsedTimer m_sinceFlush;
-    QDateTime m_lastEventTime;
-    QStringList m_log;
-    QString m_lastProblem;
-    int m_lastProblemStatus = 0;
     bool m_snapshotLoaded = false;
     /// Notifications that arrived while a snapshot was on its way: the
     /// snapshot may predate them, so they are applied again on top of it.
@@ -243,7 +206,6 @@ private:
     QStringList m_readSinceResync;
     QStringList m_unreadSinceResync;
     bool m_resyncPending = false;
-    bool m_tokenAlerted = false; ///< the refused token was alerted, and is still refused
     /// When the last snapshot was asked for (our clock, UTC).
     QDateTime m_snapshotAskedAt;
 };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "contentdedup.h"
+#include "deliveryledger.h"
 #include "notificationmodel.h"
 #include "protocol.h"
 
@@ -15,12 +16,12 @@
 /// notifications with their read flags, orders and their transitions,
 /// messages, and the event journal (the last event id and the ids already
 /// delivered). Every change is written as it happens, in WAL mode, so a crash
-/// loses nothing that was shown.
-class HistoryStore final
+/// loses nothing that was shown. It is the source's DeliveryStore.
+class HistoryStore final : public Notify::DeliveryStore
 {
 public:
     explicit HistoryStore(QString path);
-    ~HistoryStore();
+    ~HistoryStore() override;
     Q_DISABLE_COPY_MOVE(HistoryStore)
 
     /// The notifications kept: the newest (trimmed when opened and every 500
@@ -59,20 +60,20 @@ public:
     [[nodiscard]] QList<Notify::Protocol::Message> messages() const; ///< oldest first
 
     /// The journal: ids delivered (the last one is the resume position).
-    void rememberEvents(const QByteArrayList &ids);
+    void rememberEvents(const QByteArrayList &ids) override;
     void rememberEvent(const QByteArray &id) { rememberEvents({ id }); }
     /// Remembers @p ids as delivered, leaving the resume position alone.
-    void rememberDelivered(const QByteArrayList &ids);
+    void rememberDelivered(const QByteArrayList &ids) override;
     void rememberDelivered(const QByteArray &id) { rememberDelivered(QByteArrayList{ id }); }
-    void setLastEventId(const QByteArray &id);
-    [[nodiscard]] QByteArrayList deliveredIds() const;
-    [[nodiscard]] QByteArray lastEventId() const;
+    void setLastEventId(const QByteArray &id) override;
+    [[nodiscard]] QByteArrayList deliveredIds() const override;
+    [[nodiscard]] QByteArray lastEventId() const override;
 
     /// What was delivered without an id, by its content key (ContentDedup),
     /// so that a restart alerts nothing twice; the last 10,000, oldest first.
-    void rememberContentKeys(const QList<Notify::ContentDedup::Entry> &entries);
+    void rememberContentKeys(const QList<Notify::ContentDedup::Entry> &entries) override;
     void rememberContentKey(const Notify::ContentDedup::Entry &entry) { rememberContentKeys({ entry }); }
-    [[nodiscard]] QList<Notify::ContentDedup::Entry> contentKeys() const;
+    [[nodiscard]] QList<Notify::ContentDedup::Entry> contentKeys() const override;
 
     /// What the server had when the app last knew (the list holds fewer):
     /// notifications in all, and unread ones where the server counts them.

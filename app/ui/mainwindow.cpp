@@ -235,7 +235,7 @@ QString MainWindow::statusText() const
 
 void MainWindow::updateStatus()
 {
-    const auto state = m_session->client()->state();
+    const auto state = m_session->connectionState();
     const NotificationModel *model = m_session->notifications();
     const QString connection
         = m_session->isWaitingForServer() ? tr("waiting for the server") : DisplayText::connectionState(state);
@@ -253,13 +253,13 @@ void MainWindow::updateStatus()
 
 void MainWindow::updateBanner()
 {
-    const auto state = m_session->client()->state();
+    const auto state = m_session->connectionState();
     const QString problem = m_session->lastProblem();
     if (state == State::Open && m_session->isWaitingForServer()) {
         m_banner->showMessage(ConnectionBanner::Kind::Problem,
                               tr("Waiting for the server… Nothing came for %1 s, not even its heartbeat. Notify "
                                  "reconnects by itself if nothing comes.")
-                                  .arg(m_session->client()->settings().quietWarningMs / 1000));
+                                  .arg(m_session->quietWarningMs() / 1000));
         return;
     }
     if (state == State::Open || state == State::Polling || state == State::Connecting) {

@@ -72,7 +72,7 @@ bool TrayController::isAvailable() const
 
 void TrayController::refresh()
 {
-    const auto state = m_session->client()->state();
+    const auto state = m_session->connectionState();
     const int unread = m_session->notifications()->unreadCount();
     const bool paused = m_session->alertsPausedUntil().isValid();
     const auto look = std::make_tuple(state, unread, paused);

@@ -67,37 +67,36 @@ Connection *ConnectionWorker::connection(quint64 id) const
     return m_connections.value(id, nullptr);
 }
 
-void ConnectionWorker::addConnection(qintptr descriptor)
+Connection *ConnectionWorker::adopt(qintptr descriptor)
 {
     if (!m_transport) {
         ::close(int(descriptor));
-        return;
+        return nullptr;
     }
     Connection *c = m_transport->adopt(descriptor, m_settings.maxHeaderBytes, m_settings.maxBodyBytes);
     if (!c)
-        return;
+        return nullptr;
     c->id = m_nextConnectionId++;
     c->lastActivityMs = nowMs();
     m_connections.insert(c->id, c);
     ++m_counters.connectionsOpen;
-    ++m_counters.connectionsTotal;
+    return c;
+}
+
+void ConnectionWorker::addConnection(qintptr descriptor)
+{
+    if (adopt(descriptor))
+        ++m_counters.connectionsTotal;
 }
 
 void ConnectionWorker::adoptStreamRequest(qintptr descriptor, const HttpRequest &request, const QByteArray &buffered,
                                           const QHostAddress &peer)
 {
-    if (!m_transport) {
-        ::close(int(descriptor));
-        return;
-    }
-    Connection *c = m_transport->adopt(descriptor, m_settings.maxHeaderBytes, m_settings.maxBodyBytes);
+    // Counted in connectionsTotal where it was accepted.
+    Connection *c = adopt(descriptor);
     if (!c)
         return;
-    c->id = m_nextConnectionId++;
-    c->lastActivityMs = nowMs();
     c->peer = peer; // a TLS connection's pair end has none of its own
-    m_connections.insert(c->id, c);
-    ++m_counters.connectionsOpen; // counted in connectionsTotal where it was accepted
     if (!buffered.isEmpty())
         c->parser.feed(buffered); // a pipelined request, answered after this one
     c->state = State::AwaitingHub;

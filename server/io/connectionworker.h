@@ -141,6 +141,8 @@ private:
 
     void onSweep();
     /// To the hub now, or with the others of this pass (see onBatchEnd()).
+    /// Takes @p descriptor on (closed when the worker has no transport): the new connection, or null.
+    Connection *adopt(qintptr descriptor);
     void hand(Connection *c, HttpRequest request);
     void processRequests(Connection *c);
     /// Hands @p c over to a stream worker; false when it has to stay here.

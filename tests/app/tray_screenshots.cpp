@@ -302,7 +302,7 @@ int main(int argc, char **argv)
     wrong.token = "expired-token";
     session.setSettings(wrong);
     session.reconnectNow();
-    spinUntil([&] { return session.client()->state() == Notify::SseClient::State::AuthRequired; });
+    spinUntil([&] { return session.connectionState() == Notify::SseClient::State::AuthRequired; });
     window.tabs()->setCurrentIndex(MainWindow::NotificationsTab);
     for (const bool dark : { false, true }) {
         applyPalette(dark);

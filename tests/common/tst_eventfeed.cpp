@@ -425,7 +425,7 @@ void tst_EventFeed::catchUpOnFirstConnect()
     auto settings = f.client.settings();
     settings.credentials.scheme = Notify::AuthScheme::Token;
     f.client.setSettings(settings);
-    f.feed.dedup().accept("n:n0", false, 0); // delivered before the restart (restored)
+    f.feed.ledger().acceptContent("n:n0", false, 0); // delivered before the restart (restored)
     f.feed.setCatchUp(f.server.url(ListPath), true);
     f.client.start();
     QTRY_COMPARE(f.logs, QStringList{ u"caught up: 3 new of 4 in the notifications list"_s });

@@ -42,6 +42,8 @@ class tst_EventInterpreter final : public QObject
 private slots:
     void rules_data();
     void rules();
+    void objectsFromListsAsEvents_data() { rules_data(); }
+    void objectsFromListsAsEvents();
     void contractEventsPassAsTheyAre();
     void controlMessages_data();
     void controlMessages();
@@ -253,6 +255,31 @@ void tst_EventInterpreter::rules()
         QVERIFY(n.has_value());
         QVERIFY(!n->title.isEmpty());
     }
+}
+
+void tst_EventInterpreter::objectsFromListsAsEvents()
+{
+    // A list's item is read as the object it is, and means what the same
+    // object sent as an event of that type means: the same event, the same
+    // content key (so a catch-up knows what a stream without ids brought).
+    QFETCH(QByteArray, sseType);
+    QFETCH(QByteArray, data);
+    const QJsonDocument doc = QJsonDocument::fromJson(data);
+    if (!doc.isObject() || sseType == "message")
+        QSKIP("not an object named by its event type");
+    const EventInterpreter interpreter;
+    const QByteArray compact = QJsonDocument(doc.object()).toJson(QJsonDocument::Compact);
+    const InterpretedEvent asText
+        = interpreter.interpret(SseEvent{ sseType, compact, "7" }, InterpretedEvent::Source::CatchUp, Arrival);
+    const InterpretedEvent asObject
+        = interpreter.interpret(sseType, doc.object(), InterpretedEvent::Source::CatchUp, Arrival, "7");
+    QCOMPARE(asObject.type(), asText.type());
+    QCOMPARE(asObject.data(), asText.data());
+    QCOMPARE(asObject.contentKey, asText.contentKey);
+    QCOMPARE(asObject.contentKeyExpires, asText.contentKeyExpires);
+    QCOMPARE(asObject.note, asText.note);
+    QCOMPARE(asObject.id, QByteArray("7"));
+    QCOMPARE(asObject.source, InterpretedEvent::Source::CatchUp);
 }
 
 void tst_EventInterpreter::contractEventsPassAsTheyAre()

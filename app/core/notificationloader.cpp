@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+#include "notificationloader.h"
+
+#include <QUrlQuery>
+
+using namespace Notify;
+using namespace Notify::Protocol;
+
+NotificationLoader::NotificationLoader(QNetworkAccessManager *network, const EventInterpreter *interpreter,
+                                       QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_interpreter(interpreter)
+    , m_snapshot(new NotificationListFetcher(this))
+    , m_older(new NotificationListFetcher(this))
+    , m_counts(new NotificationListFetcher(this))
+{
+    m_snapshot->setMaxItems(SnapshotItems);
+    m_older->setMaxItems(OlderItems);
+    m_counts->setMaxItems(1);
+    connect(m_snapshot, &NotificationListFetcher::fetched, this,
+            [this](const QList<QJsonObject> &list, const Totals &totals) {
+                QList<Loaded> items = read(list);
+                std::reverse(items.begin(), items.end()); // oldest first
+                emit snapshotLoaded(items, totals);
+            });
+    connect(m_older, &NotificationListFetcher::fetched, this,
+            [this](const QList<QJsonObject> &list, const Totals &totals) {
+                QList<NotificationItem> items;
+                const QList<Loaded> loaded = read(list);
+                items.reserve(loaded.size());
+                for (qsizetype i = 0; i < loaded.size(); ++i) {
+                    items << loaded.at(i).item;
+                    // Older ones are history: read when the list does not say.
+                    if (!list.at(i).contains(u"read"))
+                        items.last().read = true;
+                }
+                emit olderLoaded(items, totals);
+            });
+    connect(m_counts, &NotificationListFetcher::fetched, this,
+            [this](const QList<QJsonObject> &, const Totals &totals) { emit counted(totals); });
+    connect(m_snapshot, &NotificationListFetcher::failed, this, &NotificationLoader::snapshotFailed);
+    connect(m_older, &NotificationListFetcher::failed, this, &NotificationLoader::olderFailed);
+    connect(m_counts, &NotificationListFetcher::failed, this, &NotificationLoader::countFailed);
+}
+
+void NotificationLoader::setList(const QUrl &list, const Credentials &credentials)
+{
+    m_list = list;
+    m_credentials = credentials;
+}
+
+QUrl NotificationLoader::page(int limit, qsizetype offset) const
+{
+    QUrl url = m_list;
+    QUrlQuery query(url);
+    query.removeAllQueryItems(QStringLiteral("limit"));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    if (offset >= 0)
+        query.addQueryItem(QStringLiteral("offset"), QString::number(offset));
+    url.setQuery(query);
+    return url;
+}
+
+void NotificationLoader::fetchSnapshot()
+{
+    // A limit the configured list carries is the backend's own: kept.
+    QUrl url = m_list;
+    if (!QUrlQuery(url).hasQueryItem(QStringLiteral("limit")))
+        url = page(SnapshotItems);
+    m_snapshot->fetch(m_network, RequestBuilder(m_credentials), url);
+}
+
+void NotificationLoader::fetchOlder(qsizetype have)
+{
+    if (!m_older->isFetching())
+        m_older->fetch(m_network, RequestBuilder(m_credentials), page(OlderItems, have));
+}
+
+void NotificationLoader::fetchCounts()
+{
+    m_counts->fetch(m_network, RequestBuilder(m_credentials), page(1));
+}
+
+QList<NotificationLoader::Loaded> NotificationLoader::read(const QList<QJsonObject> &list) const
+{
+    QList<Loaded> items;
+    items.reserve(list.size());
+    for (const QJsonObject &json : list) {
+        const InterpretedEvent event = m_interpreter->interpret(Notification::TypeName, json);
+        if (const auto *n = std::get_if<Notification>(&event.payload)) {
+            items << Loaded{ NotificationItem::fromProtocol(*n, json.value(u"event_id").toString().toUtf8(),
+                                                            NotificationListFetcher::isRead(json)),
+                             event.contentKey, event.contentKeyExpires };
+        }
+    }
+    return items;
+}
