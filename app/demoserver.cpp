@@ -2,7 +2,7 @@
 #include "demoserver.h"
 
 #include "demoscenario.h"
-#include "notifyserver.h"
+#include "hub/notifyserver.h"
 
 namespace {
 const QString DemoUser = QStringLiteral("alice");

@@ -1,21 +1,21 @@
 // SPDX-License-Identifier: MIT
 // notify-tray: the desktop tray client. See README.md.
 
-#include "appcontroller.h"
-#include "appsettings.h"
+#include "core/appsettings.h"
+#include "ui/appcontroller.h"
 #if NOTIFY_WITH_DBUS
-#include "dbusnotifier.h"
+#include "core/dbusnotifier.h"
 #endif
+#include "core/desktopsession.h"
+#include "core/historystore.h"
+#include "core/singleinstance.h"
+#include "core/translations.h"
 #include "demoserver.h"
-#include "desktopsession.h"
-#include "historystore.h"
-#include "mainwindow.h"
-#include "settingsdialog.h"
-#include "singleinstance.h"
-#include "translations.h"
-#include "trayballoonnotifier.h"
-#include "traycontroller.h"
-#include "trayicon.h"
+#include "ui/mainwindow.h"
+#include "ui/settingsdialog.h"
+#include "ui/trayballoonnotifier.h"
+#include "ui/traycontroller.h"
+#include "ui/trayicon.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

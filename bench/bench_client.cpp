@@ -10,7 +10,7 @@
 // POST /api/v1/events/ and times each until eventReceived fires. Then it
 // sits idle on the stream and reports its own CPU time and memory.
 
-#include "sseclient.h"
+#include "common/sseclient.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

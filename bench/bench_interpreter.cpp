@@ -5,8 +5,8 @@
 //
 //   build/release/bench/bench_interpreter [--runs 11] [--events 200000]
 
-#include "contentdedup.h"
-#include "eventinterpreter.h"
+#include "common/contentdedup.h"
+#include "common/eventinterpreter.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -13,9 +13,9 @@
 // a user's list (the newest 100) and counts before and after, medians of 21
 // (the counts once computed, then as kept until something changes).
 
-#include "redisconnection.h"
-#include "rediseventstore.h"
-#include "sqliteeventstore.h"
+#include "redis/redisconnection.h"
+#include "redis/rediseventstore.h"
+#include "store/sqliteeventstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -15,10 +15,10 @@
 //    whole word.
 // Printed: the median of the runs for each, and the rows the search left.
 
-#include "desktopsession.h"
-#include "notificationfiltermodel.h"
-#include "notificationmodel.h"
-#include "notificationspage.h"
+#include "core/desktopsession.h"
+#include "core/notificationfiltermodel.h"
+#include "core/notificationmodel.h"
+#include "ui/notificationspage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

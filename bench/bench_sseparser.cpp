@@ -4,7 +4,7 @@
 // chunks as a socket would deliver them. Prints the median of several runs
 // per stream and chunk size. Usage: bench_sseparser [--runs N] [--mib N]
 
-#include "sseparser.h"
+#include "common/sseparser.h"
 
 #include <QByteArray>
 #include <QCommandLineParser>

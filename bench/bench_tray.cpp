@@ -24,11 +24,11 @@
 // style: copy this file into the older tree), which is how the "before"
 // figures in docs/BENCHMARKS.md were taken.
 
-#include "desktopsession.h"
-#include "historystore.h"
-#include "mainwindow.h"
-#include "notificationmodel.h"
-#include "sseclient.h"
+#include "common/sseclient.h"
+#include "core/desktopsession.h"
+#include "core/historystore.h"
+#include "core/notificationmodel.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -4,7 +4,7 @@
 // What every notify-cli subcommand shares: exit codes, output lines, the
 // connection options.
 
-#include "requestbuilder.h"
+#include "common/requestbuilder.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "listencommand.h"
 
-#include "apipaths.h"
 #include "cliio.h"
-#include "eventfeed.h"
-#include "eventspoller.h"
-#include "notificationspoller.h"
-#include "pollingchain.h"
-#include "sseclient.h"
+#include "common/apipaths.h"
+#include "common/eventfeed.h"
+#include "common/eventspoller.h"
+#include "common/notificationspoller.h"
+#include "common/pollingchain.h"
+#include "common/sseclient.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -5,9 +5,9 @@
 
 #include "restcommands.h"
 
-#include "apipaths.h"
 #include "cliio.h"
-#include "httpanswer.h"
+#include "common/apipaths.h"
+#include "common/httpanswer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

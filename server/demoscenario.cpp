@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "demoscenario.h"
 
-#include "notifyserver.h"
-#include "presencetracker.h"
-#include "protocol.h"
+#include "common/protocol.h"
+#include "hub/notifyserver.h"
+#include "hub/presencetracker.h"
 
 #include <QDateTime>
 #include <QFile>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // notify-server: see docs/PROTOCOL.md for the protocol and the options.
 
-#include "apipaths.h"
+#include "common/apipaths.h"
 #include "demoscenario.h"
-#include "notifyserver.h"
-#include "redisbackend.h"
+#include "hub/notifyserver.h"
+#include "redis/redisbackend.h"
 #include "serverconfig.h"
 
 #include <QCoreApplication>

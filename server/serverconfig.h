@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "connectionsettings.h"
+#include "io/connectionsettings.h"
 
 #include <QHostAddress>
 #include <QString>

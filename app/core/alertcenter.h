@@ -2,8 +2,8 @@
 #pragma once
 
 #include "alertthrottle.h"
+#include "common/protocol.h"
 #include "notifier.h"
-#include "protocol.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "connectiontest.h"
 
-#include "httpanswer.h"
-#include "networkreplies.h"
-#include "requestbuilder.h"
+#include "common/httpanswer.h"
+#include "common/networkreplies.h"
+#include "common/requestbuilder.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "alertcenter.h"
-#include "interpretedevent.h"
+#include "common/interpretedevent.h"
 #include "notificationloader.h"
 #include "notificationmodel.h"
 #include "notifier.h"

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "protocol.h"
-#include "sseclient.h"
+#include "common/protocol.h"
+#include "common/sseclient.h"
 
 #include <QDateTime>
 #include <QString>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "contentdedup.h"
-#include "deliveryledger.h"
+#include "common/contentdedup.h"
+#include "common/deliveryledger.h"
+#include "common/protocol.h"
 #include "notificationmodel.h"
-#include "protocol.h"
 
 #include <QJsonObject>
 #include <QSqlDatabase>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "eventinterpreter.h"
+#include "common/eventinterpreter.h"
+#include "common/notificationlistfetcher.h"
 #include "notificationitem.h"
-#include "notificationlistfetcher.h"
 
 #include <QObject>
 #include <QUrl>

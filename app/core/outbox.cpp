@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "outbox.h"
 
-#include "apipaths.h"
+#include "common/apipaths.h"
 #include "historystore.h"
 
 #include <QMetaEnum>

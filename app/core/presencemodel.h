@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "protocol.h"
+#include "common/protocol.h"
 
 #include <QAbstractListModel>
 #include <QHash>

@@ -2,7 +2,7 @@
 #include "restactions.h"
 
 #include "alertcenter.h"
-#include "apipaths.h"
+#include "common/apipaths.h"
 #include "historystore.h"
 #include "messagemodel.h"
 #include "notificationmodel.h"

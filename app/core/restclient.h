@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "httpanswer.h"
-#include "requestbuilder.h"
+#include "common/httpanswer.h"
+#include "common/requestbuilder.h"
 
 #include <QJsonObject>
 #include <QObject>

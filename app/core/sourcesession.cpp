@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "sourcesession.h"
 
+#include "common/eventfeed.h"
+#include "common/eventspoller.h"
+#include "common/notificationspoller.h"
+#include "common/pollingchain.h"
 #include "displaytext.h"
-#include "eventfeed.h"
-#include "eventspoller.h"
 #include "notificationloader.h"
-#include "notificationspoller.h"
-#include "pollingchain.h"
 
 #include <QLoggingCategory>
 

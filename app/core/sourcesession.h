@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "apipaths.h"
-#include "deliveryledger.h"
-#include "interpretedevent.h"
-#include "requestbuilder.h"
-#include "sseclient.h"
+#include "common/apipaths.h"
+#include "common/deliveryledger.h"
+#include "common/interpretedevent.h"
+#include "common/requestbuilder.h"
+#include "common/sseclient.h"
 
 #include <QDateTime>
 #include <QObject>

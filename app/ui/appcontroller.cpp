@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "appcontroller.h"
 
-#include "appsettings.h"
+#include "core/appsettings.h"
 #include "mainwindow.h"
 #include "settingsdialog.h"
 

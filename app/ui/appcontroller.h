@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "desktopsession.h"
+#include "core/desktopsession.h"
 
 #include <QObject>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "displaytext.h"
+#include "core/displaytext.h"
 
 #include <QDateTime>
 #include <QFontMetrics>

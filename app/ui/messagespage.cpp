@@ -2,11 +2,11 @@
 #include "messagespage.h"
 
 #include "columnwidths.h"
-#include "desktopsession.h"
+#include "core/desktopsession.h"
+#include "core/messagemodel.h"
+#include "core/presencemodel.h"
 #include "emptystate.h"
 #include "inlinenotice.h"
-#include "messagemodel.h"
-#include "presencemodel.h"
 
 #include <QEvent>
 #include <QHeaderView>

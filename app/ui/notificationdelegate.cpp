@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "notificationdelegate.h"
 
-#include "notificationmodel.h"
+#include "core/notificationmodel.h"
 
 #include <QApplication>
 #include <QPainter>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "notificationdetails.h"
 
-#include "displaytext.h"
-#include "levelicons.h"
-#include "notificationmodel.h"
+#include "core/displaytext.h"
+#include "core/levelicons.h"
+#include "core/notificationmodel.h"
 
 #include <QDesktopServices>
 #include <QHBoxLayout>

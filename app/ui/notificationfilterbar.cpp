@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "notificationfilterbar.h"
 
-#include "desktopsession.h"
-#include "displaytext.h"
-#include "notificationfiltermodel.h"
-#include "notificationmodel.h"
+#include "core/desktopsession.h"
+#include "core/displaytext.h"
+#include "core/notificationfiltermodel.h"
+#include "core/notificationmodel.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -2,11 +2,11 @@
 #include "orderspage.h"
 
 #include "columnwidths.h"
-#include "desktopsession.h"
-#include "displaytext.h"
+#include "core/desktopsession.h"
+#include "core/displaytext.h"
+#include "core/levelicons.h"
+#include "core/ordermodel.h"
 #include "emptystate.h"
-#include "levelicons.h"
-#include "ordermodel.h"
 
 #include <QHeaderView>
 #include <QLabel>

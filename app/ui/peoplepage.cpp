@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "peoplepage.h"
 
-#include "desktopsession.h"
-#include "displaytext.h"
+#include "core/desktopsession.h"
+#include "core/displaytext.h"
+#include "core/peoplefiltermodel.h"
+#include "core/presencemodel.h"
 #include "emptystate.h"
 #include "inlinenotice.h"
-#include "peoplefiltermodel.h"
-#include "presencemodel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "readingtracker.h"
 
-#include "desktopsession.h"
+#include "core/desktopsession.h"
+#include "core/notificationfiltermodel.h"
+#include "core/notificationmodel.h"
 #include "notificationdetails.h"
-#include "notificationfiltermodel.h"
-#include "notificationmodel.h"
 
 #include <QItemSelectionModel>
 #include <QTableView>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "settingsdialog.h"
 
-#include "appsettings.h"
-#include "connectiontest.h"
+#include "core/appsettings.h"
+#include "core/connectiontest.h"
 
 #include <QCheckBox>
 #include <QComboBox>

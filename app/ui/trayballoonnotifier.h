@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "notifier.h"
+#include "core/notifier.h"
 
 #include <QPointer>
 

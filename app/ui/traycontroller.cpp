@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "traycontroller.h"
 
-#include "alertcenter.h"
-#include "desktopsession.h"
-#include "displaytext.h"
+#include "core/alertcenter.h"
+#include "core/desktopsession.h"
+#include "core/displaytext.h"
+#include "core/notificationmodel.h"
 #include "mainwindow.h"
-#include "notificationmodel.h"
 #include "throttle.h"
 #include "trayicon.h"
 #include "trayiconrenderer.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "sseclient.h"
+#include "common/sseclient.h"
 
 #include <QIcon>
 

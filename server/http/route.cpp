@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "route.h"
 
-#include "apipaths.h"
+#include "common/apipaths.h"
 
 #include <QUrl>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "dialect.h"
 
-#include "eventstore.h"
-#include "httprequest.h"
-#include "jsonrequest.h"
-#include "ssewriter.h"
+#include "common/ssewriter.h"
+#include "http/httprequest.h"
+#include "http/jsonrequest.h"
+#include "store/eventstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "httpresponse.h"
-#include "route.h"
+#include "http/httpresponse.h"
+#include "http/route.h"
 #include "serverconfig.h"
 
 #include <memory>

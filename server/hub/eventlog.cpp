@@ -2,8 +2,8 @@
 #include "eventlog.h"
 
 #include "dialect.h"
-#include "eventstore.h"
-#include "workerpool.h"
+#include "io/workerpool.h"
+#include "store/eventstore.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "faultinjector.h"
 
-#include "httprequest.h"
-#include "jsonrequest.h"
+#include "http/httprequest.h"
+#include "http/jsonrequest.h"
+#include "io/workerpool.h"
 #include "userdirectory.h"
-#include "workerpool.h"
 
 #include <QRandomGenerator>
 

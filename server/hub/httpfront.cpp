@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "httpfront.h"
 
-#include "accesslog.h"
-#include "corspolicy.h"
 #include "dialect.h"
 #include "faultinjector.h"
+#include "http/accesslog.h"
+#include "http/corspolicy.h"
+#include "http/route.h"
+#include "io/workerpool.h"
 #include "restapi.h"
-#include "route.h"
 #include "streamendpoint.h"
 #include "userdirectory.h"
-#include "workerpool.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "httprequest.h"
-#include "httpresponse.h"
+#include "http/httprequest.h"
+#include "http/httpresponse.h"
 
-#include "route.h"
+#include "http/route.h"
 
 #include <QObject>
 

@@ -2,20 +2,20 @@
 #include "notifyserver.h"
 
 #include "clusterstate.h"
-#include "corspolicy.h"
 #include "dialect.h"
 #include "eventlog.h"
 #include "faultinjector.h"
+#include "http/corspolicy.h"
+#include "http/route.h"
 #include "httpfront.h"
-#include "listener.h"
+#include "io/listener.h"
+#include "io/workerpool.h"
 #include "presencetracker.h"
 #include "restapi.h"
-#include "route.h"
 #include "servermetrics.h"
-#include "sqliteeventstore.h"
+#include "store/sqliteeventstore.h"
 #include "streamendpoint.h"
 #include "streamregistry.h"
-#include "workerpool.h"
 
 #include <QDateTime>
 #include <QDir>

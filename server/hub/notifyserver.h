@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "connectionworker.h"
 #include "eventpublisher.h"
+#include "io/connectionworker.h"
 #include "serverconfig.h"
 #include "userdirectory.h"
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "clusterstate.h"
-#include "protocol.h"
+#include "common/protocol.h"
 
 #include <QHash>
 #include <QJsonArray>

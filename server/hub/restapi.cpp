@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "restapi.h"
 
+#include "common/protocol.h"
 #include "dialect.h"
 #include "eventpublisher.h"
-#include "eventstore.h"
-#include "jsonrequest.h"
+#include "http/jsonrequest.h"
 #include "presencetracker.h"
-#include "protocol.h"
+#include "store/eventstore.h"
 #include "userdirectory.h"
 
 #include <QDateTime>

@@ -2,9 +2,9 @@
 #pragma once
 
 #include "eventpublisher.h"
-#include "httprequest.h"
-#include "httpresponse.h"
-#include "route.h"
+#include "http/httprequest.h"
+#include "http/httpresponse.h"
+#include "http/route.h"
 
 #include <functional>
 

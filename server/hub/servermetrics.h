@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "workerpool.h"
+#include "io/workerpool.h"
 
 namespace Notify::Server {
 

@@ -2,17 +2,17 @@
 #include "streamendpoint.h"
 
 #include "clusterstate.h"
-#include "corspolicy.h"
+#include "common/ssewriter.h"
 #include "dialect.h"
 #include "eventlog.h"
-#include "eventstore.h"
 #include "faultinjector.h"
-#include "httprequest.h"
+#include "http/corspolicy.h"
+#include "http/httprequest.h"
+#include "io/workerpool.h"
 #include "presencetracker.h"
-#include "ssewriter.h"
+#include "store/eventstore.h"
 #include "streamregistry.h"
 #include "userdirectory.h"
-#include "workerpool.h"
 
 #include <QJsonDocument>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "httpresponse.h"
+#include "http/httpresponse.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "httprequestparser.h"
+#include "http/httprequestparser.h"
 
 #include <QHostAddress>
 #include <QString>

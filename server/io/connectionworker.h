@@ -3,8 +3,8 @@
 
 #include "connectionsettings.h"
 #include "framebatch.h"
-#include "httprequest.h"
-#include "httpresponse.h"
+#include "http/httprequest.h"
+#include "http/httpresponse.h"
 #include "transport.h"
 
 #include <QHash>

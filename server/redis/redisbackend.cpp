@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "redisbackend.h"
 
-#include "notifyserver.h"
+#include "hub/notifyserver.h"
 #include "rediscluster.h"
 #include "rediseventstore.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "clusterstate.h"
+#include "hub/clusterstate.h"
 
 #include <QObject>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "eventstore.h"
 #include "redisconnection.h"
+#include "store/eventstore.h"
 
 #include <QThread>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "eventstore.h"
 #include "redisconnection.h"
 #include "redisnotificationlists.h"
+#include "store/eventstore.h"
 
 #include <QElapsedTimer>
 #include <QObject>

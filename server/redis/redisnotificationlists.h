@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "eventstore.h"
+#include "store/eventstore.h"
 
 #include <QByteArray>
 

@@ -7,7 +7,7 @@
 #include <QString>
 #include <QStringList>
 
-#include "protocol.h"
+#include "common/protocol.h"
 
 #include <functional>
 #include <optional>

@@ -12,19 +12,19 @@
 // manager (the frame is in the picture) and by scripts/update-screenshots.sh
 // for docs/screenshots/; offscreen it grabs the window without its frame.
 
-#include "desktopsession.h"
-#include "mainwindow.h"
-#include "messagemodel.h"
-#include "messagespage.h"
-#include "notificationmodel.h"
-#include "notificationspage.h"
-#include "notifyserver.h"
-#include "ordermodel.h"
-#include "orderspage.h"
-#include "presencetracker.h"
-#include "settingsdialog.h"
-#include "translations.h"
-#include "userdirectory.h"
+#include "core/desktopsession.h"
+#include "core/messagemodel.h"
+#include "core/notificationmodel.h"
+#include "core/ordermodel.h"
+#include "core/translations.h"
+#include "hub/notifyserver.h"
+#include "hub/presencetracker.h"
+#include "hub/userdirectory.h"
+#include "ui/mainwindow.h"
+#include "ui/messagespage.h"
+#include "ui/notificationspage.h"
+#include "ui/orderspage.h"
+#include "ui/settingsdialog.h"
 
 #include <QApplication>
 #include <QDir>

@@ -3,8 +3,8 @@
 // during a burst, what the summary says, what is taken back, and Do not
 // disturb.
 
-#include "alertcenter.h"
-#include "translations.h"
+#include "core/alertcenter.h"
+#include "core/translations.h"
 
 #include <QCoreApplication>
 #include <QSignalSpy>

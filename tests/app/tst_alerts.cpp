@@ -3,15 +3,15 @@
 // fake org.freedesktop.Notifications service on a private D-Bus session bus
 // (the test runs under dbus-run-session).
 
-#include "dbusnotifier.h"
-#include "desktopsession.h"
-#include "eventstore.h"
+#include "core/dbusnotifier.h"
+#include "core/desktopsession.h"
+#include "core/historystore.h"
+#include "core/notificationmodel.h"
+#include "core/translations.h"
 #include "fakenotifications.h"
-#include "historystore.h"
+#include "hub/notifyserver.h"
 #include "inprocessserver.h"
-#include "notificationmodel.h"
-#include "notifyserver.h"
-#include "translations.h"
+#include "store/eventstore.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>

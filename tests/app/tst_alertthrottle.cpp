@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "alertthrottle.h"
+#include "core/alertthrottle.h"
 
 #include <QTest>
 

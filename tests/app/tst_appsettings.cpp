@@ -2,7 +2,7 @@
 // Settings and the token's fallback store (no keyring runs in this test:
 // it has no session bus).
 
-#include "appsettings.h"
+#include "core/appsettings.h"
 
 #include <QFile>
 #include <QStandardPaths>

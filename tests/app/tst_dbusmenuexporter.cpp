@@ -3,7 +3,7 @@
 // bus is sni-check.py's part): the layout a panel reads from a QMenu, the
 // updates it is told of, and the events it sends back.
 
-#include "dbusmenuexporter.h"
+#include "ui/dbusmenuexporter.h"
 
 #include <QActionGroup>
 #include <QApplication>

@@ -2,17 +2,17 @@
 // The whole app session (models, history, stream, REST) against the real
 // server in-process, under the offscreen platform.
 
-#include "desktopsession.h"
-#include "displaytext.h"
-#include "eventstore.h"
-#include "historystore.h"
+#include "core/desktopsession.h"
+#include "core/displaytext.h"
+#include "core/historystore.h"
+#include "core/messagemodel.h"
+#include "core/notificationmodel.h"
+#include "core/ordermodel.h"
+#include "core/presencemodel.h"
+#include "hub/notifyserver.h"
 #include "inprocessserver.h"
-#include "messagemodel.h"
-#include "notificationmodel.h"
-#include "notifyserver.h"
-#include "ordermodel.h"
-#include "presencemodel.h"
-#include "trayiconrenderer.h"
+#include "store/eventstore.h"
+#include "ui/trayiconrenderer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

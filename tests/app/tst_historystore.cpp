@@ -3,7 +3,7 @@
 // 10,000 notifications kept, read flags both ways, the journal, orders
 // with statuses the contract does not list.
 
-#include "historystore.h"
+#include "core/historystore.h"
 
 #include <QJsonObject>
 #include <QTemporaryDir>

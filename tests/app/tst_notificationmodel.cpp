@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "displaytext.h"
-#include "notificationfiltermodel.h"
-#include "notificationmodel.h"
-#include "ordermodel.h"
+#include "core/displaytext.h"
+#include "core/notificationfiltermodel.h"
+#include "core/notificationmodel.h"
+#include "core/ordermodel.h"
 
 #include <QFont>
 #include <QSignalSpy>

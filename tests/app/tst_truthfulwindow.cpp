@@ -5,23 +5,23 @@
 // the bugs staff met, against a real server in-process (offscreen), and
 // checks the server's own state, not only the window's.
 
-#include "appsettings.h"
-#include "connectionbanner.h"
-#include "desktopsession.h"
-#include "eventstore.h"
-#include "historystore.h"
-#include "inlinenotice.h"
+#include "core/appsettings.h"
+#include "core/desktopsession.h"
+#include "core/historystore.h"
+#include "core/messagemodel.h"
+#include "core/notificationfiltermodel.h"
+#include "core/notificationmodel.h"
+#include "core/translations.h"
 #include "inprocessserver.h"
-#include "mainwindow.h"
-#include "messagemodel.h"
-#include "messagespage.h"
-#include "notificationdetails.h"
-#include "notificationfiltermodel.h"
-#include "notificationmodel.h"
-#include "notificationspage.h"
-#include "settingsdialog.h"
+#include "store/eventstore.h"
 #include "testclient.h"
-#include "translations.h"
+#include "ui/connectionbanner.h"
+#include "ui/inlinenotice.h"
+#include "ui/mainwindow.h"
+#include "ui/messagespage.h"
+#include "ui/notificationdetails.h"
+#include "ui/notificationspage.h"
+#include "ui/settingsdialog.h"
 
 #include <QAction>
 #include <QApplication>

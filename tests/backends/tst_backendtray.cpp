@@ -4,16 +4,16 @@
 // the reference Django backend, and notify-server --dialect django. Alerts
 // for each kind, each once, across reconnects and a restart.
 
-#include "dbusnotifier.h"
-#include "desktopsession.h"
+#include "core/dbusnotifier.h"
+#include "core/desktopsession.h"
+#include "core/historystore.h"
+#include "core/messagemodel.h"
+#include "core/notificationmodel.h"
+#include "core/ordermodel.h"
+#include "core/presencemodel.h"
 #include "djangobackend.h"
 #include "fakenotifications.h"
-#include "historystore.h"
 #include "inprocessserver.h"
-#include "messagemodel.h"
-#include "notificationmodel.h"
-#include "ordermodel.h"
-#include "presencemodel.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // ContentDedup: once by content, hash keys for a window, capacity, save and restore.
 
-#include "contentdedup.h"
+#include "common/contentdedup.h"
 
 #include <QTest>
 

@@ -2,7 +2,7 @@
 // DeliveryLedger: exactly-once by id and by content in one place, restored
 // from and written to its DeliveryStore only at commit().
 
-#include "deliveryledger.h"
+#include "common/deliveryledger.h"
 
 #include <QTest>
 

@@ -4,10 +4,10 @@
 // to close on cue, and answers the notifications list (and polls) with what
 // the test holds at that moment.
 
-#include "eventfeed.h"
-#include "notificationlistfetcher.h"
-#include "notificationspoller.h"
-#include "sseclient.h"
+#include "common/eventfeed.h"
+#include "common/notificationlistfetcher.h"
+#include "common/notificationspoller.h"
+#include "common/sseclient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

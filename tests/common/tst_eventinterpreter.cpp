@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // EventInterpreter: every rule of docs/BACKENDS.md, row by row.
 
-#include "eventinterpreter.h"
+#include "common/eventinterpreter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

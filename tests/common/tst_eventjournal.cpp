@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "eventjournal.h"
+#include "common/eventjournal.h"
 
 #include <QTemporaryDir>
 #include <QTest>

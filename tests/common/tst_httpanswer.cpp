@@ -2,7 +2,7 @@
 // HttpAnswer: the one reader of every REST answer (and of a refused stream)
 // in the tray and notify-cli.
 
-#include "httpanswer.h"
+#include "common/httpanswer.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // NotificationListFetcher::parsePage: the shapes backends serve their lists in.
 
-#include "notificationlistfetcher.h"
+#include "common/notificationlistfetcher.h"
 
 #include <QJsonDocument>
 #include <QTest>

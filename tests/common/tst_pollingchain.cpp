@@ -4,10 +4,10 @@
 // the real pair the tray and notify-cli chain (EventsPoller, then
 // NotificationsPoller) under an SseClient against a scripted server.
 
-#include "eventspoller.h"
-#include "notificationspoller.h"
-#include "pollingchain.h"
-#include "sseclient.h"
+#include "common/eventspoller.h"
+#include "common/notificationspoller.h"
+#include "common/pollingchain.h"
+#include "common/sseclient.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

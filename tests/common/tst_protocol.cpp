@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "protocol.h"
+#include "common/protocol.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

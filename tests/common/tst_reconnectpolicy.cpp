@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "reconnectpolicy.h"
+#include "common/reconnectpolicy.h"
 
 #include <QRandomGenerator>
 #include <QTest>

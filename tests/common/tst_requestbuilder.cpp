@@ -4,7 +4,7 @@
 // policies, the system proxy, the extra CA file against a TLS server of the
 // test's own (self-signed, made with openssl), and the hint for a 401.
 
-#include "requestbuilder.h"
+#include "common/requestbuilder.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>

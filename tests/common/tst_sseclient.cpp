@@ -3,8 +3,8 @@
 // answers each request with exact bytes, in chosen chunks, then closes or
 // stalls on cue.
 
-#include "eventspoller.h"
-#include "sseclient.h"
+#include "common/eventspoller.h"
+#include "common/sseclient.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "sseparser.h"
-#include "utf8.h"
+#include "common/sseparser.h"
+#include "common/utf8.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "sseparser.h"
-#include "ssewriter.h"
+#include "common/sseparser.h"
+#include "common/ssewriter.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -3,11 +3,11 @@
 // reconnects, and the REST subcommands.
 
 #include "cliprocess.h"
-#include "eventstore.h"
-#include "faultinjector.h"
+#include "common/protocol.h"
+#include "hub/faultinjector.h"
+#include "hub/notifyserver.h"
 #include "inprocessserver.h"
-#include "notifyserver.h"
-#include "protocol.h"
+#include "store/eventstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,10 +2,10 @@
 // The client engine against the real server: every event exactly once, in
 // order, through dropped streams, server restarts and a client restart.
 
-#include "eventjournal.h"
+#include "common/eventjournal.h"
+#include "common/sseclient.h"
+#include "hub/notifyserver.h"
 #include "inprocessserver.h"
-#include "notifyserver.h"
-#include "sseclient.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

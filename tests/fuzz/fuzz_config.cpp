@@ -6,8 +6,8 @@
 // password), nor a password in display() (it reads the same without one); every user loaded is found
 // by name and by token, and by no other token.
 
-#include "redisaddress.h"
-#include "userdirectory.h"
+#include "hub/userdirectory.h"
+#include "redis/redisaddress.h"
 
 #include <cstdint>
 #include <cstdlib>

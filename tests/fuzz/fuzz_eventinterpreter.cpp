@@ -7,9 +7,9 @@
 // a JSON object as data; a contract type's data reads back exactly; a content
 // key is accepted once.
 
-#include "contentdedup.h"
-#include "eventinterpreter.h"
-#include "protocol.h"
+#include "common/contentdedup.h"
+#include "common/eventinterpreter.h"
+#include "common/protocol.h"
 
 #include <QJsonDocument>
 

@@ -4,7 +4,7 @@
 // errors whatever the chunking, only the documented error statuses, and the
 // parser never holds more than the header plus body limits.
 
-#include "httprequestparser.h"
+#include "http/httprequestparser.h"
 
 #include <QByteArrayList>
 

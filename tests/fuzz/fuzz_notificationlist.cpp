@@ -6,7 +6,7 @@
 // that reads has only objects; a next page stays on the same scheme; counts
 // are what the body said.
 
-#include "notificationlistfetcher.h"
+#include "common/notificationlistfetcher.h"
 
 #include <cstdint>
 #include <cstdlib>

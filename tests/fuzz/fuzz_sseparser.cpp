@@ -7,9 +7,9 @@
 //  - buffered memory never passes the event size limit;
 //  - every dispatched event survives SseWriter -> SseParser unchanged.
 
-#include "sseparser.h"
-#include "ssewriter.h"
-#include "utf8.h"
+#include "common/sseparser.h"
+#include "common/ssewriter.h"
+#include "common/utf8.h"
 
 #include <QByteArrayList>
 #include <QList>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // What the access log says of a request: only what the server defines.
 
-#include "accesslog.h"
+#include "http/accesslog.h"
 
 #include <QTest>
 

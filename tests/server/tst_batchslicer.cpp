@@ -2,7 +2,7 @@
 // BatchSlicer: which frames of a batch each stream gets, and that a batch of
 // broadcasts is built once and shared.
 
-#include "batchslicer.h"
+#include "io/batchslicer.h"
 
 #include <QTest>
 

@@ -3,9 +3,9 @@
 // echoed with Vary: Origin, any other origin (or none) given no CORS header,
 // `*` for everybody, and no headers at all when disabled.
 
-#include "corspolicy.h"
-#include "httprequest.h"
-#include "httpresponse.h"
+#include "http/corspolicy.h"
+#include "http/httprequest.h"
+#include "http/httpresponse.h"
 
 #include <QTest>
 

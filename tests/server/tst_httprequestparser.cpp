@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "httprequestparser.h"
+#include "http/httprequestparser.h"
 
 #include <QTest>
 

@@ -8,12 +8,12 @@
 // simulated colleagues; and with a fake ClusterState, what the deployment
 // decides.
 
-#include "clusterstate.h"
-#include "eventpublisher.h"
-#include "presencetracker.h"
-#include "protocol.h"
+#include "common/protocol.h"
+#include "hub/clusterstate.h"
+#include "hub/eventpublisher.h"
+#include "hub/presencetracker.h"
+#include "hub/userdirectory.h"
 #include "testusers.h"
-#include "userdirectory.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // --redis URLs: what each part means, and a clear error for what is wrong.
 
-#include "redisconnection.h"
+#include "redis/redisconnection.h"
 
 #include <QTest>
 

@@ -4,8 +4,8 @@
 // forgiven, the Django stream alias, unknown and near-miss paths; patterns
 // that match their own endpoint; ids written by ApiPath read back unchanged.
 
-#include "apipaths.h"
-#include "route.h"
+#include "common/apipaths.h"
+#include "http/route.h"
 
 #include <QTest>
 

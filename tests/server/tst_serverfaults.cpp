@@ -2,7 +2,7 @@
 // notify-server in-process, on an ephemeral port, through real sockets.
 // Faults on demand (POST /api/v1/dev/faults/).
 
-#include "faultinjector.h"
+#include "hub/faultinjector.h"
 #include "servertest.h"
 
 class tst_ServerFaults final : public QObject

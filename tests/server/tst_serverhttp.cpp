@@ -3,7 +3,7 @@
 // The front door: health, authentication, HTTP limits and deadlines, pipelining, CORS, metrics.
 // (What the logs say of requests: tst_serverlogs.)
 
-#include "faultinjector.h"
+#include "hub/faultinjector.h"
 #include "servertest.h"
 
 #include <QDir>

@@ -4,7 +4,7 @@
 
 #include "servertest.h"
 
-#include "eventpublisher.h"
+#include "hub/eventpublisher.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "sqliteeventstore.h"
+#include "store/sqliteeventstore.h"
 
 #include <QJsonDocument>
 #include <QTemporaryDir>

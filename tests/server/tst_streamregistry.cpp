@@ -4,7 +4,7 @@
 // stream makes room and is handed back to be closed), release by remove()
 // and take(), ids, counts and counters.
 
-#include "streamregistry.h"
+#include "hub/streamregistry.h"
 
 #include <QTest>
 

@@ -5,8 +5,8 @@
 // display names and the admin flag, lookup by name, authentication by the
 // exact token only (no prefix, no extension, no other case), the demo users.
 
+#include "hub/userdirectory.h"
 #include "testusers.h"
-#include "userdirectory.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

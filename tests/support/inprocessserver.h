@@ -9,8 +9,8 @@
 // in that Redis, under a prefix of its own (the same for the same data
 // directory, so that a restart finds them).
 
-#include "eventpublisher.h"
-#include "notifyserver.h"
+#include "hub/eventpublisher.h"
+#include "hub/notifyserver.h"
 #include "testusers.h"
 
 #include <QCryptographicHash>

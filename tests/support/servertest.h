@@ -3,9 +3,9 @@
 // What every in-process server suite (tests/server/tst_server*.cpp) starts
 // with: the server, the raw HTTP/SSE test clients and the users' tokens.
 
-#include "apipaths.h"
-#include "eventstore.h"
+#include "common/apipaths.h"
 #include "inprocessserver.h"
+#include "store/eventstore.h"
 #include "testclient.h"
 
 #include <QJsonArray>

@@ -4,7 +4,7 @@
 // the event loop while they wait (QTest::qWaitFor), so the in-process server's
 // hub keeps running; every wait has a deadline and fails loudly.
 
-#include "sseparser.h"
+#include "common/sseparser.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

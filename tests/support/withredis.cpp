@@ -2,7 +2,7 @@
 // Linked into the server suites that also run against Redis
 // (NOTIFY_TEST_REDIS, tests/cluster/with-redis.sh).
 #include "inprocessserver.h"
-#include "redisbackend.h"
+#include "redis/redisbackend.h"
 
 namespace {
 const bool installed = [] {
