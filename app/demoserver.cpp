@@ -4,6 +4,8 @@
 #include "demoscenario.h"
 #include "hub/notifyserver.h"
 
+namespace Notify::Tray {
+
 namespace {
 const QString DemoUser = QStringLiteral("alice");
 } // namespace
@@ -33,3 +35,5 @@ DesktopSession::Settings DemoServer::sessionSettings(DesktopSession::Settings se
     settings.token = m_server->users().find(DemoUser)->token;
     return settings;
 }
+
+} // namespace Notify::Tray

@@ -10,6 +10,8 @@ class DemoScenario;
 class NotifyServer;
 } // namespace Notify::Server
 
+namespace Notify::Tray {
+
 /// `notify-tray --demo`: a notify-server inside the app, in memory, with the
 /// demo users and the demo traffic; the app signs in to it as Alice.
 /// Nothing of it is kept: its settings are never saved.
@@ -29,3 +31,5 @@ private:
     std::unique_ptr<Notify::Server::NotifyServer> m_server;
     std::unique_ptr<Notify::Server::DemoScenario> m_scenario;
 };
+
+} // namespace Notify::Tray

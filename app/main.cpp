@@ -28,6 +28,8 @@
 
 #include <memory>
 
+using namespace Notify::Tray;
+
 namespace {
 
 void describe(QCommandLineParser &cli)

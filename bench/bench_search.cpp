@@ -32,6 +32,8 @@
 #include <cstdio>
 #include <sys/resource.h>
 
+using namespace Notify::Tray;
+
 namespace {
 
 double cpuMs()

@@ -48,6 +48,8 @@
 #include <functional>
 #include <sys/resource.h>
 
+using namespace Notify::Tray;
+
 namespace {
 
 const QByteArray AdminToken = "bench-admin-token";

@@ -2,94 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name>AlertCenter</name>
-    <message numerus="yes">
-        <source>%n notification(s)</source>
-        <translation>
-            <numerusform>%n Benachrichtigung</numerusform>
-            <numerusform>%n Benachrichtigungen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n order update(s)</source>
-        <translation>
-            <numerusform>%n Bestelländerung</numerusform>
-            <numerusform>%n Bestelländerungen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s)</source>
-        <translation>
-            <numerusform>%n Nachricht</numerusform>
-            <numerusform>%n Nachrichten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n colleague(s) came or went</source>
-        <translation>
-            <numerusform>%n Kollege kam oder ging</numerusform>
-            <numerusform>%n Kollegen kamen oder gingen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Öffnen</translation>
-    </message>
-    <message>
-        <source>While Do not disturb was on: </source>
-        <translation>Während „Nicht stören“: </translation>
-    </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>und %n weitere</numerusform>
-            <numerusform>und %n weitere</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln unread</source>
-        <translation>
-            <numerusform>%Ln ungelesen</numerusform>
-            <numerusform>%Ln ungelesen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Notify: the server refused your token</source>
-        <translation>Notify: Der Server hat Ihren Token abgelehnt</translation>
-    </message>
-    <message>
-        <source>No notifications arrive until you enter a new token in the settings.</source>
-        <translation>Bis Sie in den Einstellungen einen neuen Token eingeben, kommen keine Benachrichtigungen an.</translation>
-    </message>
-    <message>
-        <source>Open settings</source>
-        <translation>Einstellungen öffnen</translation>
-    </message>
-    <message>
-        <source>Mark read</source>
-        <translation>Als gelesen markieren</translation>
-    </message>
-    <message>
-        <source>Order %1: %2</source>
-        <translation>Bestellung %1: %2</translation>
-    </message>
-    <message>
-        <source>Message from %1</source>
-        <translation>Nachricht von %1</translation>
-    </message>
-    <message>
-        <source>%1 is %2</source>
-        <translation>%1 ist %2</translation>
-    </message>
-</context>
-<context>
-    <name>AppController</name>
-    <message>
-        <source>Demo mode: these settings are used now but not saved.</source>
-        <translation>Demo-Modus: Diese Einstellungen gelten jetzt, werden aber nicht gespeichert.</translation>
-    </message>
-</context>
-<context>
     <name>AppSettings</name>
     <message>
         <source>in the desktop keyring</source>
@@ -126,107 +38,6 @@
     <message>
         <source>No desktop keyring is running, so the token is kept in %1, readable only by you.</source>
         <translation>Es läuft kein Schlüsselbund des Desktops, daher wird der Token in %1 aufbewahrt, nur für Sie lesbar.</translation>
-    </message>
-</context>
-<context>
-    <name>ConnectionBanner</name>
-    <message>
-        <source>Open &amp;settings</source>
-        <translation>&amp;Einstellungen öffnen</translation>
-    </message>
-    <message>
-        <source>Re&amp;try now</source>
-        <translation>&amp;Jetzt erneut versuchen</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <source>Connection problem</source>
-        <translation>Verbindungsproblem</translation>
-    </message>
-    <message>
-        <source>Notice</source>
-        <translation>Hinweis</translation>
-    </message>
-</context>
-<context>
-    <name>ConnectionTest</name>
-    <message>
-        <source>It works: the server opened the stream.</source>
-        <translation>Es funktioniert: Der Server hat den Stream geöffnet.</translation>
-    </message>
-    <message>
-        <source>The server answered, but with %1 instead of an event stream: is the stream path right, or is a login page or proxy in the way?</source>
-        <translation>Der Server hat geantwortet, aber mit %1 statt eines Ereignis-Streams: Stimmt der Stream-Pfad, oder steht eine Anmeldeseite oder ein Proxy im Weg?</translation>
-    </message>
-    <message>
-        <source>no content type</source>
-        <translation>kein Inhaltstyp</translation>
-    </message>
-    <message>
-        <source>The server cannot be reached: there is no host %1.</source>
-        <translation>Der Server ist nicht erreichbar: Es gibt keinen Host %1.</translation>
-    </message>
-    <message>
-        <source>The server cannot be reached: nothing answers on %1, port %2.</source>
-        <translation>Der Server ist nicht erreichbar: Auf %1, Port %2 antwortet nichts.</translation>
-    </message>
-    <message>
-        <source>The server cannot be reached: no answer in time.</source>
-        <translation>Der Server ist nicht erreichbar: Keine Antwort in der vorgesehenen Zeit.</translation>
-    </message>
-    <message>
-        <source>The secure connection failed: %1. A private server needs its CA certificate in the settings.</source>
-        <translation>Die sichere Verbindung ist fehlgeschlagen: %1. Für einen privaten Server muss dessen CA-Zertifikat in den Einstellungen angegeben werden.</translation>
-    </message>
-    <message>
-        <source>The token was refused: %1. Change &quot;Send the token as&quot;.</source>
-        <translation>Der Token wurde abgelehnt: %1. Ändern Sie „Token senden als“.</translation>
-    </message>
-    <message>
-        <source>The server has no event stream at %1 (HTTP 404): check the stream path.</source>
-        <translation>Der Server hat keinen Ereignis-Stream unter %1 (HTTP 404): Prüfen Sie den Stream-Pfad.</translation>
-    </message>
-    <message>
-        <source>The server answered HTTP %1%2.</source>
-        <translation>Antwort des Servers: HTTP %1%2.</translation>
-    </message>
-    <message>
-        <source>The server cannot be reached: %1.</source>
-        <translation>Der Server ist nicht erreichbar: %1.</translation>
-    </message>
-    <message>
-        <source>The token was refused (HTTP %1%2). Check it, or ask for a new one.</source>
-        <translation>Der Token wurde abgelehnt (HTTP %1%2). Prüfen Sie ihn oder fordern Sie einen neuen an.</translation>
-    </message>
-    <message>
-        <source>, the server asks for %1</source>
-        <translation>, der Server verlangt %1</translation>
-    </message>
-</context>
-<context>
-    <name>DesktopSession</name>
-    <message>
-        <source>alerts paused until %1</source>
-        <translation>Meldungen pausiert bis %1</translation>
-    </message>
-    <message>
-        <source>alerts on</source>
-        <translation>Meldungen eingeschaltet</translation>
-    </message>
-    <message>
-        <source>Could not load older notifications (HTTP %1): %2</source>
-        <translation>Ältere Benachrichtigungen konnten nicht geladen werden (HTTP %1): %2</translation>
-    </message>
-    <message>
-        <source>could not load the notifications (HTTP %1): %2</source>
-        <translation>Benachrichtigungen konnten nicht geladen werden (HTTP %1): %2</translation>
-    </message>
-    <message>
-        <source>the server could not replay from our last event: reloading everything</source>
-        <translation>der Server kann nicht ab unserem letzten Ereignis nachliefern: alles wird neu geladen</translation>
     </message>
 </context>
 <context>
@@ -347,7 +158,217 @@
     </message>
 </context>
 <context>
-    <name>InlineNotice</name>
+    <name>Notify::EventFeed</name>
+    <message>
+        <source>could not catch up from the notifications list (HTTP %1): %2</source>
+        <translation>Nachholen aus der Benachrichtigungsliste fehlgeschlagen (HTTP %1): %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notification(s) in the list before this start</source>
+        <translation>
+            <numerusform>%n Benachrichtigung vor diesem Start in der Liste</numerusform>
+            <numerusform>%n Benachrichtigungen vor diesem Start in der Liste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>caught up: %n new of %1 in the notifications list</source>
+        <translation>
+            <numerusform>nachgeholt: %n neue von %1 in der Benachrichtigungsliste</numerusform>
+            <numerusform>nachgeholt: %n neue von %1 in der Benachrichtigungsliste</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Notify::Tray::AlertCenter</name>
+    <message numerus="yes">
+        <source>%n notification(s)</source>
+        <translation>
+            <numerusform>%n Benachrichtigung</numerusform>
+            <numerusform>%n Benachrichtigungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order update(s)</source>
+        <translation>
+            <numerusform>%n Bestelländerung</numerusform>
+            <numerusform>%n Bestelländerungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n Nachricht</numerusform>
+            <numerusform>%n Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n colleague(s) came or went</source>
+        <translation>
+            <numerusform>%n Kollege kam oder ging</numerusform>
+            <numerusform>%n Kollegen kamen oder gingen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>While Do not disturb was on: </source>
+        <translation>Während „Nicht stören“: </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unread</source>
+        <translation>
+            <numerusform>%Ln ungelesen</numerusform>
+            <numerusform>%Ln ungelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notify: the server refused your token</source>
+        <translation>Notify: Der Server hat Ihren Token abgelehnt</translation>
+    </message>
+    <message>
+        <source>No notifications arrive until you enter a new token in the settings.</source>
+        <translation>Bis Sie in den Einstellungen einen neuen Token eingeben, kommen keine Benachrichtigungen an.</translation>
+    </message>
+    <message>
+        <source>Open settings</source>
+        <translation>Einstellungen öffnen</translation>
+    </message>
+    <message>
+        <source>Mark read</source>
+        <translation>Als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Order %1: %2</source>
+        <translation>Bestellung %1: %2</translation>
+    </message>
+    <message>
+        <source>Message from %1</source>
+        <translation>Nachricht von %1</translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation>%1 ist %2</translation>
+    </message>
+</context>
+<context>
+    <name>Notify::Tray::AppController</name>
+    <message>
+        <source>Demo mode: these settings are used now but not saved.</source>
+        <translation>Demo-Modus: Diese Einstellungen gelten jetzt, werden aber nicht gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>Notify::Tray::ConnectionBanner</name>
+    <message>
+        <source>Open &amp;settings</source>
+        <translation>&amp;Einstellungen öffnen</translation>
+    </message>
+    <message>
+        <source>Re&amp;try now</source>
+        <translation>&amp;Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Connection problem</source>
+        <translation>Verbindungsproblem</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+</context>
+<context>
+    <name>Notify::Tray::ConnectionTest</name>
+    <message>
+        <source>It works: the server opened the stream.</source>
+        <translation>Es funktioniert: Der Server hat den Stream geöffnet.</translation>
+    </message>
+    <message>
+        <source>The server answered, but with %1 instead of an event stream: is the stream path right, or is a login page or proxy in the way?</source>
+        <translation>Der Server hat geantwortet, aber mit %1 statt eines Ereignis-Streams: Stimmt der Stream-Pfad, oder steht eine Anmeldeseite oder ein Proxy im Weg?</translation>
+    </message>
+    <message>
+        <source>no content type</source>
+        <translation>kein Inhaltstyp</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: there is no host %1.</source>
+        <translation>Der Server ist nicht erreichbar: Es gibt keinen Host %1.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: nothing answers on %1, port %2.</source>
+        <translation>Der Server ist nicht erreichbar: Auf %1, Port %2 antwortet nichts.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: no answer in time.</source>
+        <translation>Der Server ist nicht erreichbar: Keine Antwort in der vorgesehenen Zeit.</translation>
+    </message>
+    <message>
+        <source>The secure connection failed: %1. A private server needs its CA certificate in the settings.</source>
+        <translation>Die sichere Verbindung ist fehlgeschlagen: %1. Für einen privaten Server muss dessen CA-Zertifikat in den Einstellungen angegeben werden.</translation>
+    </message>
+    <message>
+        <source>The token was refused: %1. Change &quot;Send the token as&quot;.</source>
+        <translation>Der Token wurde abgelehnt: %1. Ändern Sie „Token senden als“.</translation>
+    </message>
+    <message>
+        <source>The server has no event stream at %1 (HTTP 404): check the stream path.</source>
+        <translation>Der Server hat keinen Ereignis-Stream unter %1 (HTTP 404): Prüfen Sie den Stream-Pfad.</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1%2.</source>
+        <translation>Antwort des Servers: HTTP %1%2.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: %1.</source>
+        <translation>Der Server ist nicht erreichbar: %1.</translation>
+    </message>
+    <message>
+        <source>The token was refused (HTTP %1%2). Check it, or ask for a new one.</source>
+        <translation>Der Token wurde abgelehnt (HTTP %1%2). Prüfen Sie ihn oder fordern Sie einen neuen an.</translation>
+    </message>
+    <message>
+        <source>, the server asks for %1</source>
+        <translation>, der Server verlangt %1</translation>
+    </message>
+</context>
+<context>
+    <name>Notify::Tray::DesktopSession</name>
+    <message>
+        <source>alerts paused until %1</source>
+        <translation>Meldungen pausiert bis %1</translation>
+    </message>
+    <message>
+        <source>alerts on</source>
+        <translation>Meldungen eingeschaltet</translation>
+    </message>
+    <message>
+        <source>Could not load older notifications (HTTP %1): %2</source>
+        <translation>Ältere Benachrichtigungen konnten nicht geladen werden (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>could not load the notifications (HTTP %1): %2</source>
+        <translation>Benachrichtigungen konnten nicht geladen werden (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>the server could not replay from our last event: reloading everything</source>
+        <translation>der Server kann nicht ab unserem letzten Ereignis nachliefern: alles wird neu geladen</translation>
+    </message>
+</context>
+<context>
+    <name>Notify::Tray::InlineNotice</name>
     <message>
         <source>What became of your last action</source>
         <translation>Was aus Ihrer letzten Aktion wurde</translation>
@@ -362,7 +383,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>Notify::Tray::MainWindow</name>
     <message>
         <source>Notify</source>
         <translation>Notify</translation>
@@ -561,7 +582,7 @@
     </message>
 </context>
 <context>
-    <name>MessageModel</name>
+    <name>Notify::Tray::MessageModel</name>
     <message>
         <source>me</source>
         <translation>ich</translation>
@@ -584,7 +605,7 @@
     </message>
 </context>
 <context>
-    <name>MessagesPage</name>
+    <name>Notify::Tray::MessagesPage</name>
     <message>
         <source>Conversations</source>
         <translation>Unterhaltungen</translation>
@@ -642,7 +663,7 @@
     </message>
 </context>
 <context>
-    <name>NotificationDetails</name>
+    <name>Notify::Tray::NotificationDetails</name>
     <message>
         <source>Open &amp;link</source>
         <translation>Link ö&amp;ffnen</translation>
@@ -710,7 +731,7 @@ Nach einem Moment gilt sie als gelesen.</translation>
     </message>
 </context>
 <context>
-    <name>NotificationFilterBar</name>
+    <name>Notify::Tray::NotificationFilterBar</name>
     <message>
         <source>U&amp;nread only</source>
         <translation>Nur unge&amp;lesene</translation>
@@ -757,7 +778,7 @@ Nach einem Moment gilt sie als gelesen.</translation>
     </message>
 </context>
 <context>
-    <name>NotificationModel</name>
+    <name>Notify::Tray::NotificationModel</name>
     <message>
         <source>%1 ×%2</source>
         <translation>%1 ×%2</translation>
@@ -795,7 +816,7 @@ Nach einem Moment gilt sie als gelesen.</translation>
     </message>
 </context>
 <context>
-    <name>NotificationsPage</name>
+    <name>Notify::Tray::NotificationsPage</name>
     <message>
         <source>U&amp;nread only</source>
         <translation>Nur unge&amp;lesene</translation>
@@ -888,28 +909,7 @@ Neue erscheinen hier, sobald sie eintreffen.</translation>
     </message>
 </context>
 <context>
-    <name>Notify::EventFeed</name>
-    <message>
-        <source>could not catch up from the notifications list (HTTP %1): %2</source>
-        <translation>Nachholen aus der Benachrichtigungsliste fehlgeschlagen (HTTP %1): %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n notification(s) in the list before this start</source>
-        <translation>
-            <numerusform>%n Benachrichtigung vor diesem Start in der Liste</numerusform>
-            <numerusform>%n Benachrichtigungen vor diesem Start in der Liste</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>caught up: %n new of %1 in the notifications list</source>
-        <translation>
-            <numerusform>nachgeholt: %n neue von %1 in der Benachrichtigungsliste</numerusform>
-            <numerusform>nachgeholt: %n neue von %1 in der Benachrichtigungsliste</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>OrderModel</name>
+    <name>Notify::Tray::OrderModel</name>
     <message>
         <source>Order</source>
         <translation>Bestellung</translation>
@@ -928,7 +928,7 @@ Neue erscheinen hier, sobald sie eintreffen.</translation>
     </message>
 </context>
 <context>
-    <name>OrdersPage</name>
+    <name>Notify::Tray::OrdersPage</name>
     <message>
         <source>Search orders by number or note (Ctrl+F)</source>
         <translation>Bestellungen nach Nummer oder Notiz durchsuchen (Strg+F)</translation>
@@ -985,7 +985,7 @@ Neue Bestellungen und ihre Statusänderungen erscheinen hier.</translation>
     </message>
 </context>
 <context>
-    <name>PeoplePage</name>
+    <name>Notify::Tray::PeoplePage</name>
     <message>
         <source>My &amp;status:</source>
         <translation>Mein Stat&amp;us:</translation>
@@ -1014,7 +1014,7 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
     </message>
 </context>
 <context>
-    <name>PresenceModel</name>
+    <name>Notify::Tray::PresenceModel</name>
     <message>
         <source>%1 — offline</source>
         <translation>%1 — offline</translation>
@@ -1033,26 +1033,7 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
     </message>
 </context>
 <context>
-    <name>QObject</name>
-    <message>
-        <source>The demo server did not start: %1</source>
-        <translation>Der Demo-Server ließ sich nicht starten: %1</translation>
-    </message>
-    <message>
-        <source>Notify is not set up</source>
-        <translation>Notify ist nicht eingerichtet</translation>
-    </message>
-    <message>
-        <source>Notify needs a server and a token to show anything. Quit now? It asks again next time.</source>
-        <translation>Notify benötigt einen Server und einen Token, um etwas anzuzeigen. Jetzt beenden? Beim nächsten Start wird erneut gefragt.</translation>
-    </message>
-    <message>
-        <source>No system tray here: Notify runs as a normal window; closing it quits.</source>
-        <translation>Kein Infobereich (System-Tray) vorhanden: Notify läuft als normales Fenster; Schließen beendet das Programm.</translation>
-    </message>
-</context>
-<context>
-    <name>RestActions</name>
+    <name>Notify::Tray::RestActions</name>
     <message>
         <source>This server cannot mark notifications unread.</source>
         <translation>Dieser Server kann Benachrichtigungen nicht als ungelesen markieren.</translation>
@@ -1118,7 +1099,7 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
     </message>
 </context>
 <context>
-    <name>ScrollAnchor</name>
+    <name>Notify::Tray::ScrollAnchor</name>
     <message>
         <source>Scrolls to the newest notifications</source>
         <translation>Blättert zu den neuesten Benachrichtigungen</translation>
@@ -1132,14 +1113,14 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
     </message>
 </context>
 <context>
-    <name>ServerTotals</name>
+    <name>Notify::Tray::ServerTotals</name>
     <message>
         <source>could not count the notifications (HTTP %1): %2</source>
         <translation>die Benachrichtigungen konnten nicht gezählt werden (HTTP %1): %2</translation>
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>Notify::Tray::SettingsDialog</name>
     <message>
         <source>&amp;Notifications</source>
         <translation>Be&amp;nachrichtigungen</translation>
@@ -1302,7 +1283,7 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
     </message>
 </context>
 <context>
-    <name>SourceSession</name>
+    <name>Notify::Tray::SourceSession</name>
     <message>
         <source>connection %1</source>
         <translation>Verbindung: %1</translation>
@@ -1341,7 +1322,7 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
     </message>
 </context>
 <context>
-    <name>TrayController</name>
+    <name>Notify::Tray::TrayController</name>
     <message>
         <source>Latest notifications</source>
         <translation>Neueste Benachrichtigungen</translation>
@@ -1399,6 +1380,25 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
     <message>
         <source>Mark all %1 read</source>
         <translation>Alle %1 als gelesen markieren</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The demo server did not start: %1</source>
+        <translation>Der Demo-Server ließ sich nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Notify is not set up</source>
+        <translation>Notify ist nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>Notify needs a server and a token to show anything. Quit now? It asks again next time.</source>
+        <translation>Notify benötigt einen Server und einen Token, um etwas anzuzeigen. Jetzt beenden? Beim nächsten Start wird erneut gefragt.</translation>
+    </message>
+    <message>
+        <source>No system tray here: Notify runs as a normal window; closing it quits.</source>
+        <translation>Kein Infobereich (System-Tray) vorhanden: Notify läuft als normales Fenster; Schließen beendet das Programm.</translation>
     </message>
 </context>
 </TS>

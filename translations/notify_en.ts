@@ -2,94 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
-        <name>AlertCenter</name>
-        <message numerus="yes">
-            <source>%n notification(s)</source>
-            <translation>
-                <numerusform>%n notification</numerusform>
-                <numerusform>%n notifications</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n order update(s)</source>
-            <translation>
-                <numerusform>%n order update</numerusform>
-                <numerusform>%n order updates</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n message(s)</source>
-            <translation>
-                <numerusform>%n message</numerusform>
-                <numerusform>%n messages</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n colleague(s) came or went</source>
-            <translation>
-                <numerusform>%n colleague came or went</numerusform>
-                <numerusform>%n colleagues came or went</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Open</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>While Do not disturb was on: </source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>and %n more</source>
-            <translation>
-                <numerusform>and %n more</numerusform>
-                <numerusform>and %n more</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln unread</source>
-            <translation>
-                <numerusform>%Ln unread</numerusform>
-                <numerusform>%Ln unread</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Notify: the server refused your token</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No notifications arrive until you enter a new token in the settings.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open settings</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mark read</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Message from %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 is %2</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>AppController</name>
-        <message>
-            <source>Demo mode: these settings are used now but not saved.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>AppSettings</name>
         <message>
             <source>in the desktop keyring</source>
@@ -125,107 +37,6 @@
         </message>
         <message>
             <source>No desktop keyring is running, so the token is kept in %1, readable only by you.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>ConnectionBanner</name>
-        <message>
-            <source>Open &amp;settings</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Re&amp;try now</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Close</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Connection problem</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Notice</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>ConnectionTest</name>
-        <message>
-            <source>It works: the server opened the stream.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The server answered, but with %1 instead of an event stream: is the stream path right, or is a login page or proxy in the way?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no content type</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The server cannot be reached: there is no host %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The server cannot be reached: nothing answers on %1, port %2.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The server cannot be reached: no answer in time.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The secure connection failed: %1. A private server needs its CA certificate in the settings.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The token was refused: %1. Change "Send the token as".</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The server has no event stream at %1 (HTTP 404): check the stream path.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The server answered HTTP %1%2.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The server cannot be reached: %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The token was refused (HTTP %1%2). Check it, or ask for a new one.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>, the server asks for %1</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>DesktopSession</name>
-        <message>
-            <source>alerts paused until %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>alerts on</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Could not load older notifications (HTTP %1): %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>could not load the notifications (HTTP %1): %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the server could not replay from our last event: reloading everything</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -347,7 +158,217 @@
         </message>
     </context>
     <context>
-        <name>InlineNotice</name>
+        <name>Notify::EventFeed</name>
+        <message>
+            <source>could not catch up from the notifications list (HTTP %1): %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n notification(s) in the list before this start</source>
+            <translation>
+                <numerusform>%n notification in the list before this start</numerusform>
+                <numerusform>%n notifications in the list before this start</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>caught up: %n new of %1 in the notifications list</source>
+            <translation>
+                <numerusform>caught up: %n new of %1 in the notifications list</numerusform>
+                <numerusform>caught up: %n new of %1 in the notifications list</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Notify::Tray::AlertCenter</name>
+        <message numerus="yes">
+            <source>%n notification(s)</source>
+            <translation>
+                <numerusform>%n notification</numerusform>
+                <numerusform>%n notifications</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n order update(s)</source>
+            <translation>
+                <numerusform>%n order update</numerusform>
+                <numerusform>%n order updates</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n message(s)</source>
+            <translation>
+                <numerusform>%n message</numerusform>
+                <numerusform>%n messages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n colleague(s) came or went</source>
+            <translation>
+                <numerusform>%n colleague came or went</numerusform>
+                <numerusform>%n colleagues came or went</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>While Do not disturb was on: </source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>and %n more</source>
+            <translation>
+                <numerusform>and %n more</numerusform>
+                <numerusform>and %n more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln unread</source>
+            <translation>
+                <numerusform>%Ln unread</numerusform>
+                <numerusform>%Ln unread</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Notify: the server refused your token</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No notifications arrive until you enter a new token in the settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Message from %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Notify::Tray::AppController</name>
+        <message>
+            <source>Demo mode: these settings are used now but not saved.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Notify::Tray::ConnectionBanner</name>
+        <message>
+            <source>Open &amp;settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;try now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connection problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notice</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Notify::Tray::ConnectionTest</name>
+        <message>
+            <source>It works: the server opened the stream.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server answered, but with %1 instead of an event stream: is the stream path right, or is a login page or proxy in the way?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no content type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server cannot be reached: there is no host %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server cannot be reached: nothing answers on %1, port %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server cannot be reached: no answer in time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The secure connection failed: %1. A private server needs its CA certificate in the settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The token was refused: %1. Change "Send the token as".</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server has no event stream at %1 (HTTP 404): check the stream path.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server answered HTTP %1%2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server cannot be reached: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The token was refused (HTTP %1%2). Check it, or ask for a new one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>, the server asks for %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Notify::Tray::DesktopSession</name>
+        <message>
+            <source>alerts paused until %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>alerts on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not load older notifications (HTTP %1): %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>could not load the notifications (HTTP %1): %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the server could not replay from our last event: reloading everything</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Notify::Tray::InlineNotice</name>
         <message>
             <source>What became of your last action</source>
             <translation type="unfinished" />
@@ -362,7 +383,7 @@
         </message>
     </context>
     <context>
-        <name>MainWindow</name>
+        <name>Notify::Tray::MainWindow</name>
         <message>
             <source>Notify</source>
             <translation type="unfinished" />
@@ -561,7 +582,7 @@
         </message>
     </context>
     <context>
-        <name>MessageModel</name>
+        <name>Notify::Tray::MessageModel</name>
         <message>
             <source>me</source>
             <translation type="unfinished" />
@@ -584,7 +605,7 @@
         </message>
     </context>
     <context>
-        <name>MessagesPage</name>
+        <name>Notify::Tray::MessagesPage</name>
         <message>
             <source>Conversations</source>
             <translation type="unfinished" />
@@ -642,7 +663,7 @@
         </message>
     </context>
     <context>
-        <name>NotificationDetails</name>
+        <name>Notify::Tray::NotificationDetails</name>
         <message>
             <source>Open &amp;link</source>
             <translation type="unfinished" />
@@ -709,7 +730,7 @@ It counts as read after a moment.</source>
         </message>
     </context>
     <context>
-        <name>NotificationFilterBar</name>
+        <name>Notify::Tray::NotificationFilterBar</name>
         <message>
             <source>U&amp;nread only</source>
             <translation type="unfinished" />
@@ -756,7 +777,7 @@ It counts as read after a moment.</source>
         </message>
     </context>
     <context>
-        <name>NotificationModel</name>
+        <name>Notify::Tray::NotificationModel</name>
         <message>
             <source>%1 ×%2</source>
             <translation type="unfinished" />
@@ -794,7 +815,7 @@ It counts as read after a moment.</source>
         </message>
     </context>
     <context>
-        <name>NotificationsPage</name>
+        <name>Notify::Tray::NotificationsPage</name>
         <message>
             <source>U&amp;nread only</source>
             <translation type="unfinished" />
@@ -885,28 +906,7 @@ New ones appear here the moment they happen.</source>
         </message>
     </context>
     <context>
-        <name>Notify::EventFeed</name>
-        <message>
-            <source>could not catch up from the notifications list (HTTP %1): %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n notification(s) in the list before this start</source>
-            <translation>
-                <numerusform>%n notification in the list before this start</numerusform>
-                <numerusform>%n notifications in the list before this start</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>caught up: %n new of %1 in the notifications list</source>
-            <translation>
-                <numerusform>caught up: %n new of %1 in the notifications list</numerusform>
-                <numerusform>caught up: %n new of %1 in the notifications list</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>OrderModel</name>
+        <name>Notify::Tray::OrderModel</name>
         <message>
             <source>Order</source>
             <translation type="unfinished" />
@@ -925,7 +925,7 @@ New ones appear here the moment they happen.</source>
         </message>
     </context>
     <context>
-        <name>OrdersPage</name>
+        <name>Notify::Tray::OrdersPage</name>
         <message>
             <source>Search orders by number or note (Ctrl+F)</source>
             <translation type="unfinished" />
@@ -981,7 +981,7 @@ New orders and their status changes appear here.</source>
         </message>
     </context>
     <context>
-        <name>PeoplePage</name>
+        <name>Notify::Tray::PeoplePage</name>
         <message>
             <source>My &amp;status:</source>
             <translation type="unfinished" />
@@ -1009,7 +1009,7 @@ Colleagues appear here with their status.</source>
         </message>
     </context>
     <context>
-        <name>PresenceModel</name>
+        <name>Notify::Tray::PresenceModel</name>
         <message>
             <source>%1 — offline</source>
             <translation type="unfinished" />
@@ -1028,26 +1028,7 @@ Colleagues appear here with their status.</source>
         </message>
     </context>
     <context>
-        <name>QObject</name>
-        <message>
-            <source>The demo server did not start: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Notify is not set up</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Notify needs a server and a token to show anything. Quit now? It asks again next time.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No system tray here: Notify runs as a normal window; closing it quits.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>RestActions</name>
+        <name>Notify::Tray::RestActions</name>
         <message>
             <source>This server cannot mark notifications unread.</source>
             <translation type="unfinished" />
@@ -1113,7 +1094,7 @@ Colleagues appear here with their status.</source>
         </message>
     </context>
     <context>
-        <name>ScrollAnchor</name>
+        <name>Notify::Tray::ScrollAnchor</name>
         <message>
             <source>Scrolls to the newest notifications</source>
             <translation type="unfinished" />
@@ -1127,14 +1108,14 @@ Colleagues appear here with their status.</source>
         </message>
     </context>
     <context>
-        <name>ServerTotals</name>
+        <name>Notify::Tray::ServerTotals</name>
         <message>
             <source>could not count the notifications (HTTP %1): %2</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
-        <name>SettingsDialog</name>
+        <name>Notify::Tray::SettingsDialog</name>
         <message>
             <source>&amp;Notifications</source>
             <translation type="unfinished" />
@@ -1297,7 +1278,7 @@ Colleagues appear here with their status.</source>
         </message>
     </context>
     <context>
-        <name>SourceSession</name>
+        <name>Notify::Tray::SourceSession</name>
         <message>
             <source>connection %1</source>
             <translation type="unfinished" />
@@ -1336,7 +1317,7 @@ Colleagues appear here with their status.</source>
         </message>
     </context>
     <context>
-        <name>TrayController</name>
+        <name>Notify::Tray::TrayController</name>
         <message>
             <source>Latest notifications</source>
             <translation type="unfinished" />
@@ -1393,6 +1374,25 @@ Colleagues appear here with their status.</source>
         </message>
         <message>
             <source>Mark all %1 read</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QObject</name>
+        <message>
+            <source>The demo server did not start: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notify is not set up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notify needs a server and a token to show anything. Quit now? It asks again next time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No system tray here: Notify runs as a normal window; closing it quits.</source>
             <translation type="unfinished" />
         </message>
     </context>

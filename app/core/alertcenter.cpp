@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QTimer>
 
+namespace Notify::Tray {
+
 AlertCenter::AlertCenter(Notifier *notifier, QObject *parent)
     : QObject(parent)
     , m_notifier(notifier)
@@ -46,9 +48,8 @@ void AlertCenter::pause(const QDateTime &until)
     emit pausedChanged(until);
     // Over: one alert says what came meanwhile (what was read meanwhile is not in it).
     if (wasPaused && !isPaused() && !m_missed.isEmpty())
-        showSummary(QStringLiteral("missed"),
-                    QCoreApplication::translate("AlertCenter", "While Do not disturb was on: "),
-                    std::exchange(m_missed, {}), std::exchange(m_missedBeyond, 0));
+        showSummary(QStringLiteral("missed"), tr("While Do not disturb was on: "), std::exchange(m_missed, {}),
+                    std::exchange(m_missedBeyond, 0));
 }
 
 void AlertCenter::offer(Kind kind, const Notifier::Alert &alert)
@@ -85,16 +86,16 @@ QString AlertCenter::summaryTitle(const QList<QPair<Kind, int>> &counts)
     for (const auto &[kind, n] : counts) {
         switch (kind) {
         case Kind::Notification:
-            parts << QCoreApplication::translate("AlertCenter", "%n notification(s)", nullptr, n);
+            parts << tr("%n notification(s)", nullptr, n);
             break;
         case Kind::OrderUpdate:
-            parts << QCoreApplication::translate("AlertCenter", "%n order update(s)", nullptr, n);
+            parts << tr("%n order update(s)", nullptr, n);
             break;
         case Kind::Message:
-            parts << QCoreApplication::translate("AlertCenter", "%n message(s)", nullptr, n);
+            parts << tr("%n message(s)", nullptr, n);
             break;
         case Kind::Presence:
-            parts << QCoreApplication::translate("AlertCenter", "%n colleague(s) came or went", nullptr, n);
+            parts << tr("%n colleague(s) came or went", nullptr, n);
             break;
         }
     }
@@ -159,17 +160,16 @@ void AlertCenter::showSummary(const QString &key, const QString &titlePrefix, QL
                                                                 : alert.title + QStringLiteral(": ") + alert.body);
     }
     if (held.size() + heldBeyond > MaxNamedInSummary)
-        lines << QCoreApplication::translate("AlertCenter", "and %n more", nullptr,
-                                             int(held.size()) + heldBeyond - MaxNamedInSummary);
+        lines << tr("and %n more", nullptr, int(held.size()) + heldBeyond - MaxNamedInSummary);
     if (m_unread)
-        lines << QCoreApplication::translate("AlertCenter", "%Ln unread", nullptr, m_unread());
+        lines << tr("%Ln unread", nullptr, m_unread());
     Notifier::Alert summary;
     summary.key = key;
     summary.title = titlePrefix + summaryTitle(counts);
     summary.body = lines.join(u'\n');
     summary.urgency
         = rank(held.first().first, held.first().second) < 2 ? Notifier::Urgency::Critical : Notifier::Urgency::Normal;
-    summary.actions = { QStringLiteral("default"), QCoreApplication::translate("AlertCenter", "Open") };
+    summary.actions = { QStringLiteral("default"), tr("Open") };
     m_notifier->show(summary);
 }
 
@@ -253,3 +253,5 @@ Notifier::Alert AlertCenter::presenceAlert(const Notify::Protocol::Presence &p)
             .arg(p.displayName.isEmpty() ? p.user : p.displayName, DisplayText::presenceName(p.status).toLower()),
         {}, Notifier::Urgency::Low, false);
 }
+
+} // namespace Notify::Tray

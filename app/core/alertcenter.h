@@ -12,6 +12,8 @@
 
 class QTimer;
 
+namespace Notify::Tray {
+
 /// Which alerts reach the desktop, and when.
 ///
 /// A few alerts pass one by one (AlertThrottle); the rest of a burst waits
@@ -99,3 +101,5 @@ private:
     QDateTime m_pausedUntil;
     std::function<int()> m_unread;
 };
+
+} // namespace Notify::Tray

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "alertthrottle.h"
 
+namespace Notify::Tray {
+
 AlertThrottle::AlertThrottle(int maxPerWindow, qint64 windowMs)
     : m_maxPerWindow(maxPerWindow)
     , m_windowMs(windowMs)
@@ -36,3 +38,5 @@ int AlertThrottle::takeSummary(qint64 nowMs)
     m_shownInWindow = count > 0 ? m_maxPerWindow : 0;
     return count;
 }
+
+} // namespace Notify::Tray

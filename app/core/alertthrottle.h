@@ -3,6 +3,8 @@
 
 #include <QtGlobal>
 
+namespace Notify::Tray {
+
 /// Keeps a burst of alerts from becoming a wall of popups.
 ///
 /// At most maxPerWindow alerts are shown one by one within windowMs; the
@@ -30,3 +32,5 @@ private:
     int m_shownInWindow = 0;
     int m_pending = 0;
 };
+
+} // namespace Notify::Tray

@@ -12,6 +12,8 @@
 
 #include <qt6keychain/keychain.h>
 
+namespace Notify::Tray {
+
 namespace AppSettings {
 
 namespace {
@@ -180,3 +182,5 @@ bool setStartsAtLogin(bool enabled, QString *error)
 }
 
 } // namespace AppSettings
+
+} // namespace Notify::Tray

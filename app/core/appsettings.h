@@ -5,6 +5,8 @@
 
 #include <QString>
 
+namespace Notify::Tray {
+
 /// Where the app's settings live: QSettings for everything but the token,
 /// which goes to the desktop keyring (QtKeychain) or, where no keyring runs,
 /// to a file only the user can read, and says so.
@@ -27,3 +29,5 @@ bool startsAtLogin();
 bool setStartsAtLogin(bool enabled, QString *error = nullptr);
 
 } // namespace AppSettings
+
+} // namespace Notify::Tray

@@ -10,6 +10,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
+namespace Notify::Tray {
+
 ConnectionTest::ConnectionTest(QObject *parent)
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
@@ -109,3 +111,5 @@ void ConnectionTest::onFinished()
                           .arg(detail.isEmpty() ? QString() : QStringLiteral(": ") + detail));
     finish(Outcome::Unreachable, tr("The server cannot be reached: %1.").arg(reply->errorString()));
 }
+
+} // namespace Notify::Tray

@@ -9,6 +9,8 @@
 class QNetworkAccessManager;
 class QNetworkReply;
 
+namespace Notify::Tray {
+
 /// "Test connection" in the settings: opens the stream once with the given
 /// settings and says, in words for people, what happened: it works, the
 /// server cannot be reached (and why: no such host, refused, timed out),
@@ -47,3 +49,5 @@ private:
     QString m_streamPath;
     bool m_done = false;
 };
+
+} // namespace Notify::Tray

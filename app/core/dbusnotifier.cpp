@@ -8,6 +8,8 @@
 #include <QDBusPendingReply>
 #include <QLoggingCategory>
 
+namespace Notify::Tray {
+
 Q_LOGGING_CATEGORY(lcAlerts, "notify.tray.alerts", QtInfoMsg)
 
 namespace {
@@ -92,3 +94,5 @@ void DBusNotifier::onClosed(uint id, uint)
 {
     m_keys.remove(id);
 }
+
+} // namespace Notify::Tray

@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QPointer>
 
+namespace Notify::Tray {
+
 /// Real desktop notifications through the freedesktop
 /// `org.freedesktop.Notifications` D-Bus service: urgency, the app's icon,
 /// actions that come back as actionInvoked(), and alerts withdrawn when
@@ -34,3 +36,5 @@ private:
     QHash<uint, QString> m_keys; ///< D-Bus id -> our key, while shown
     bool m_connected = false;
 };
+
+} // namespace Notify::Tray

@@ -14,6 +14,8 @@
 #include <QNetworkAccessManager>
 #include <QTimer>
 
+namespace Notify::Tray {
+
 using namespace Notify;
 using namespace Notify::Protocol;
 
@@ -405,3 +407,5 @@ void DesktopSession::loadOlder()
 {
     m_source->loader()->fetchOlder(m_notifications->notificationCount());
 }
+
+} // namespace Notify::Tray

@@ -16,13 +16,16 @@
 
 #include <memory>
 
-class HistoryStore;
 class QNetworkAccessManager;
+class QTimer;
+
+namespace Notify::Tray {
+
+class HistoryStore;
 class MessageModel;
 class OrderModel;
 class PresenceModel;
 class ServerTotals;
-class QTimer;
 
 /// Everything the tray app knows and does for one signed-in user: its
 /// source (SourceSession: the stream, exactly-once delivery, the lists, the
@@ -209,3 +212,5 @@ private:
     /// When the last snapshot was asked for (our clock, UTC).
     QDateTime m_snapshotAskedAt;
 };
+
+} // namespace Notify::Tray

@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+namespace Notify::Tray {
+
 namespace DisplayText {
 
 QString relativeTime(const QDateTime &time, const QDateTime &now)
@@ -125,3 +127,5 @@ QString connectionState(Notify::SseClient::State state)
 }
 
 } // namespace DisplayText
+
+} // namespace Notify::Tray

@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QString>
 
+namespace Notify::Tray {
+
 /// The words the app shows for times and states, in one place so that the
 /// window, the tray, the alerts and the log say the same thing (and one
 /// translation covers them).
@@ -28,3 +30,5 @@ namespace DisplayText {
 [[nodiscard]] QString connectionState(Notify::SseClient::State state);
 
 } // namespace DisplayText
+
+} // namespace Notify::Tray

@@ -10,6 +10,8 @@
 #include <QUuid>
 #include <QVariant>
 
+namespace Notify::Tray {
+
 using namespace Notify::Protocol;
 
 namespace {
@@ -392,3 +394,5 @@ QList<HistoryStore::OutboxRow> HistoryStore::outbox() const
                            QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object() };
     return rows;
 }
+
+} // namespace Notify::Tray

@@ -11,6 +11,8 @@
 
 #include <optional>
 
+namespace Notify::Tray {
+
 /// The app's local history in SQLite (Qt Sql), so it starts with yesterday's
 /// state and resumes its stream where it stopped: the last 10,000
 /// notifications with their read flags, orders and their transitions,
@@ -115,3 +117,5 @@ private:
     qint64 m_notificationsSinceTrim = 0;
     int m_transactionDepth = 0;
 };
+
+} // namespace Notify::Tray

@@ -5,6 +5,8 @@
 #include <QPainter>
 #include <QPixmap>
 
+namespace Notify::Tray {
+
 namespace LevelIcons {
 
 using namespace Notify::Protocol;
@@ -86,3 +88,5 @@ QIcon dot(const QColor &color)
 }
 
 } // namespace LevelIcons
+
+} // namespace Notify::Tray

@@ -6,6 +6,8 @@
 #include <QColor>
 #include <QIcon>
 
+namespace Notify::Tray {
+
 /// The icons and colours the app uses for levels, order states and presence.
 /// Drawn from the SVGs in resources/ (rendered sharp at any scale).
 namespace LevelIcons {
@@ -18,3 +20,5 @@ QColor color(Notify::Protocol::PresenceStatus status);
 QIcon dot(const QColor &color);
 
 } // namespace LevelIcons
+
+} // namespace Notify::Tray

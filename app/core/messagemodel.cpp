@@ -6,6 +6,8 @@
 #include <QFont>
 #include <QLocale>
 
+namespace Notify::Tray {
+
 using namespace Notify::Protocol;
 
 MessageModel::MessageModel(QObject *parent)
@@ -186,3 +188,5 @@ QStringList MessageModel::conversationPartners() const
     }
     return partners;
 }
+
+} // namespace Notify::Tray

@@ -9,6 +9,8 @@
 
 #include <functional>
 
+namespace Notify::Tray {
+
 /// Messages to and from the user. Conversations are the messages with one
 /// colleague: see conversationPartners() and a filter on PeerRole.
 class MessageModel final : public QAbstractTableModel
@@ -71,3 +73,5 @@ private:
     [[nodiscard]] int rowOf(const QString &messageId) const;
     QHash<QString, int> m_unread; ///< peer -> unread messages
 };
+
+} // namespace Notify::Tray

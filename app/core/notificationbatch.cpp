@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "notificationbatch.h"
 
+namespace Notify::Tray {
+
 using Row = NotificationRows::Row;
 
 NotificationBatch::NotificationBatch(NotificationRows &rows, quint64 &nextSerial, std::optional<qint64> oldestMs)
@@ -75,3 +77,5 @@ std::optional<int> NotificationBatch::add(const NotificationItem &incoming)
     m_fresh.append(Row{ incoming, {}, NotificationRows::keyOf(incoming, m_nextSerial++) });
     return std::nullopt;
 }
+
+} // namespace Notify::Tray

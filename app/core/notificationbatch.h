@@ -9,6 +9,8 @@
 
 #include <optional>
 
+namespace Notify::Tray {
+
 /// Sorts a batch of incoming notifications out against the list: updates
 /// of ones it has (in place: the fields change, a read flag stays read),
 /// identical ones (same title, body, level and category) within
@@ -51,3 +53,5 @@ private:
     qint64 m_takenFromBeyond = 0;
     qint64 m_unreadFromBeyond = 0;
 };
+
+} // namespace Notify::Tray

@@ -3,6 +3,8 @@
 
 #include "notificationmodel.h"
 
+namespace Notify::Tray {
+
 NotificationFilterModel::NotificationFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
@@ -108,3 +110,5 @@ int NotificationFilterModel::shownUnreadCount() const
         unread += model->unreadInRow(mapToSource(index(row, 0)).row());
     return unread;
 }
+
+} // namespace Notify::Tray

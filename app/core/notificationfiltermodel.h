@@ -3,6 +3,8 @@
 
 #include <QSortFilterProxyModel>
 
+namespace Notify::Tray {
+
 /// The window's search box and its level, category and unread filters over
 /// NotificationModel (which keeps its rows newest first: no sorting here).
 class NotificationFilterModel final : public QSortFilterProxyModel
@@ -46,3 +48,5 @@ private:
     bool m_unreadOnly = false;
     QStringList m_kept;
 };
+
+} // namespace Notify::Tray

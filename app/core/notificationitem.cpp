@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "notificationitem.h"
 
+namespace Notify::Tray {
+
 NotificationItem NotificationItem::fromProtocol(const Notify::Protocol::Notification &n, const QByteArray &eventId,
                                                 bool read)
 {
@@ -16,3 +18,5 @@ QString NotificationItem::firstLine() const
     }
     return {};
 }
+
+} // namespace Notify::Tray

@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QString>
 
+namespace Notify::Tray {
+
 /// One notification as the window shows it.
 struct NotificationItem
 {
@@ -23,3 +25,5 @@ struct NotificationItem
     /// The body's first non-empty line, for the row under the title.
     [[nodiscard]] QString firstLine() const;
 };
+
+} // namespace Notify::Tray

@@ -3,6 +3,8 @@
 
 #include <QUrlQuery>
 
+namespace Notify::Tray {
+
 using namespace Notify;
 using namespace Notify::Protocol;
 
@@ -96,3 +98,5 @@ QList<NotificationLoader::Loaded> NotificationLoader::read(const QList<QJsonObje
     }
     return items;
 }
+
+} // namespace Notify::Tray

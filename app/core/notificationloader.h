@@ -10,6 +10,8 @@
 
 class QNetworkAccessManager;
 
+namespace Notify::Tray {
+
 /// The notifications list of one source, read three ways: the snapshot (the
 /// newest 1,000, on a first start or after a reset), *Load older* (500 past
 /// what the window holds) and a count (one item, for the server's totals).
@@ -66,3 +68,5 @@ private:
     QUrl m_list;
     Notify::Credentials m_credentials;
 };
+
+} // namespace Notify::Tray

@@ -10,6 +10,8 @@
 
 #include <algorithm>
 
+namespace Notify::Tray {
+
 NotificationModel::NotificationModel(QObject *parent, qsizetype capacity)
     : QAbstractTableModel(parent)
     , m_capacity(capacity)
@@ -395,3 +397,5 @@ QVariant NotificationModel::headerData(int section, Qt::Orientation orientation,
     }
     return {};
 }
+
+} // namespace Notify::Tray

@@ -11,6 +11,8 @@
 
 #include <optional>
 
+namespace Notify::Tray {
+
 /// The user's notifications, newest first, as the window shows them.
 ///
 /// Made for bursts: apply() takes a batch and inserts its rows as ranges
@@ -140,3 +142,5 @@ private:
     qsizetype m_capacity;
     quint64 m_nextSerial = 1;
 };
+
+} // namespace Notify::Tray

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+namespace Notify::Tray {
+
 NotificationRows::Key NotificationRows::keyOf(const NotificationItem &item, quint64 serial)
 {
     return { item.createdAt.isValid() ? item.createdAt.toMSecsSinceEpoch() : 0, serial };
@@ -170,3 +172,5 @@ QList<NotificationItem> NotificationRows::items() const
     }
     return out;
 }
+
+} // namespace Notify::Tray

@@ -10,6 +10,8 @@
 #include <optional>
 #include <utility>
 
+namespace Notify::Tray {
+
 /// The notification list's rows, newest first by (createdAt, arrival), and
 /// how to find them: by binary search on a row's key instead of an index
 /// per row, an id's row through its key, and per kind of identical
@@ -86,3 +88,5 @@ private:
     QHash<QString, Key> m_groups; ///< group key -> the row that takes more of its kind
     qsizetype m_idCount = 0;
 };
+
+} // namespace Notify::Tray

@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QStringList>
 
+namespace Notify::Tray {
+
 /// Where desktop alerts go: the seam between the session and the desktop.
 ///
 /// DBusNotifier talks to the freedesktop notification service (Linux
@@ -41,3 +43,5 @@ signals:
     /// The alert reached the desktop (tests and the connection log use it).
     void shown(const QString &key);
 };
+
+} // namespace Notify::Tray

@@ -9,6 +9,8 @@
 #include <QFont>
 #include <QLocale>
 
+namespace Notify::Tray {
+
 using namespace Notify::Protocol;
 
 OrderModel::OrderModel(QObject *parent)
@@ -178,3 +180,5 @@ QList<OrderStatus> OrderModel::history(const QString &orderId) const
 {
     return m_history.value(orderId);
 }
+
+} // namespace Notify::Tray

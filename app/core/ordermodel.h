@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QList>
 
+namespace Notify::Tray {
+
 /// Every order the user may see, one row each with its current status
 /// (coloured), last update and note; the transitions seen are kept as its
 /// history.
@@ -46,3 +48,5 @@ private:
     QHash<QString, qsizetype> m_rowOf;
     QHash<QString, QList<Notify::Protocol::OrderStatus>> m_history;
 };
+
+} // namespace Notify::Tray

@@ -10,6 +10,8 @@
 
 #include <optional>
 
+namespace Notify::Tray {
+
 using namespace Notify;
 
 namespace {
@@ -242,3 +244,5 @@ void Outbox::onAnswer(qint64 id, const RestClient::Answer &answer)
     emit failed(given, answer);
     pump();
 }
+
+} // namespace Notify::Tray

@@ -7,8 +7,11 @@
 #include <QList>
 #include <QObject>
 
-class HistoryStore;
 class QTimer;
+
+namespace Notify::Tray {
+
+class HistoryStore;
 
 /// What the user did that must reach the server: reads, unreads and
 /// replies. Each action is kept (in the history, so a restart keeps it too)
@@ -90,3 +93,5 @@ private:
     qint64 m_nextLocalId = -1; ///< for entries the history did not keep
     bool m_paused = false; ///< after a failure: until the retry timer or flush()
 };
+
+} // namespace Notify::Tray

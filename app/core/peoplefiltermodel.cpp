@@ -3,6 +3,8 @@
 
 #include "presencemodel.h"
 
+namespace Notify::Tray {
+
 using Notify::Protocol::PresenceStatus;
 
 namespace {
@@ -52,3 +54,5 @@ bool PeopleFilterModel::lessThan(const QModelIndex &left, const QModelIndex &rig
                                        right.data(PresenceModel::DisplayNameRole).toString())
         < 0;
 }
+
+} // namespace Notify::Tray

@@ -3,6 +3,8 @@
 
 #include <QSortFilterProxyModel>
 
+namespace Notify::Tray {
+
 /// The People tab's order: colleagues only (not the signed-in user), online
 /// first, then busy, away, offline, each by name.
 class PeopleFilterModel final : public QSortFilterProxyModel
@@ -20,3 +22,5 @@ protected:
 private:
     QString m_me;
 };
+
+} // namespace Notify::Tray

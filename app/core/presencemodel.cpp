@@ -4,6 +4,8 @@
 #include "displaytext.h"
 #include "levelicons.h"
 
+namespace Notify::Tray {
+
 using namespace Notify::Protocol;
 
 PresenceModel::PresenceModel(QObject *parent)
@@ -96,3 +98,5 @@ QString PresenceModel::displayName(const QString &user) const
     const auto p = presenceOf(user);
     return p && !p->displayName.isEmpty() ? p->displayName : user;
 }
+
+} // namespace Notify::Tray

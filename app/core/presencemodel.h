@@ -6,6 +6,8 @@
 #include <QAbstractListModel>
 #include <QHash>
 
+namespace Notify::Tray {
+
 /// Everybody's presence: a coloured dot, the name, the status and "since".
 class PresenceModel final : public QAbstractListModel
 {
@@ -30,3 +32,5 @@ private:
     QList<Notify::Protocol::Presence> m_users;
     QHash<QString, qsizetype> m_rowOf;
 };
+
+} // namespace Notify::Tray

@@ -9,6 +9,8 @@
 
 #include <QLoggingCategory>
 
+namespace Notify::Tray {
+
 Q_DECLARE_LOGGING_CATEGORY(lcSession)
 
 using namespace Notify;
@@ -262,3 +264,5 @@ void RestActions::onWaiting(const Outbox::Entry &entry, const RestClient::Answer
     emit waiting(entry.kind == Outbox::Kind::Read ? Action::Read : Action::Unread,
                  tr("Not on the server yet: %1.").arg(why));
 }
+
+} // namespace Notify::Tray

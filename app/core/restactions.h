@@ -6,6 +6,8 @@
 
 #include <QObject>
 
+namespace Notify::Tray {
+
 class AlertCenter;
 class HistoryStore;
 class MessageModel;
@@ -90,3 +92,5 @@ private:
     quint32 m_missing = 0; ///< the actions the server has no endpoint for, as bits
     bool m_probed = false;
 };
+
+} // namespace Notify::Tray

@@ -5,6 +5,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
+namespace Notify::Tray {
+
 RestClient::RestClient(QObject *parent)
     : RestClient(nullptr, parent)
 { }
@@ -41,3 +43,5 @@ void RestClient::send(const QByteArray &method, const QString &path, const QByte
         callback(Notify::HttpAnswer::read(reply));
     });
 }
+
+} // namespace Notify::Tray

@@ -12,6 +12,8 @@
 
 class QNetworkAccessManager;
 
+namespace Notify::Tray {
+
 /// The REST side of the notify API, for the app: snapshots and actions.
 /// Calls are asynchronous; the callback gets the Answer.
 class RestClient final : public QObject
@@ -43,3 +45,5 @@ private:
     QUrl m_server;
     Notify::RequestBuilder m_requests;
 };
+
+} // namespace Notify::Tray

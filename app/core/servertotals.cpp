@@ -7,6 +7,8 @@
 
 #include <QTimer>
 
+namespace Notify::Tray {
+
 ServerTotals::ServerTotals(NotificationModel *notifications, RestActions *actions, HistoryStore *history,
                            NotificationLoader *loader, QObject *parent)
     : QObject(parent)
@@ -100,3 +102,5 @@ void ServerTotals::recount()
     m_listChangesAtRecount = m_listChanges;
     m_loader->fetchCounts();
 }
+
+} // namespace Notify::Tray

@@ -8,10 +8,13 @@
 
 #include <functional>
 
+class QTimer;
+
+namespace Notify::Tray {
+
 class HistoryStore;
 class NotificationModel;
 class RestActions;
-class QTimer;
 
 /// What the server has beyond the notifications list the window holds
 /// (NotificationModel::setBeyond): taken from each list's totals, asked
@@ -61,3 +64,5 @@ private:
     quint64 m_listChanges = 0; ///< batches that changed the notifications
     quint64 m_listChangesAtRecount = 0;
 };
+
+} // namespace Notify::Tray

@@ -4,6 +4,8 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 
+namespace Notify::Tray {
+
 SingleInstance::SingleInstance(QString name, QObject *parent)
     : QObject(parent)
     , m_name(std::move(name))
@@ -41,3 +43,5 @@ bool SingleInstance::listen()
     });
     return m_server->listen(m_name);
 }
+
+} // namespace Notify::Tray

@@ -5,6 +5,8 @@
 
 class QLocalServer;
 
+namespace Notify::Tray {
+
 /// One running app per user: a second launch asks the first one to show
 /// itself and exits.
 ///
@@ -33,3 +35,5 @@ private:
     QString m_name;
     QLocalServer *m_server = nullptr;
 };
+
+} // namespace Notify::Tray

@@ -10,6 +10,8 @@
 
 #include <QLoggingCategory>
 
+namespace Notify::Tray {
+
 Q_LOGGING_CATEGORY(lcSession, "notify.tray", QtInfoMsg)
 
 using namespace Notify;
@@ -134,3 +136,5 @@ void SourceSession::onEvent(const InterpretedEvent &event)
         log(tr("shown as a notification: %1").arg(event.note));
     emit eventAccepted(event);
 }
+
+} // namespace Notify::Tray

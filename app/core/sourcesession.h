@@ -12,11 +12,14 @@
 #include <QStringList>
 #include <QUrl>
 
-class NotificationLoader;
 class QNetworkAccessManager;
 namespace Notify {
 class EventFeed;
 } // namespace Notify
+
+namespace Notify::Tray {
+
+class NotificationLoader;
 
 /// Where one source is and how to read it.
 struct SourceSettings
@@ -99,3 +102,5 @@ private:
     QString m_lastProblem;
     int m_lastProblemStatus = 0;
 };
+
+} // namespace Notify::Tray

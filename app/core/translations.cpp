@@ -5,6 +5,8 @@
 #include <QLibraryInfo>
 #include <QTranslator>
 
+namespace Notify::Tray {
+
 namespace Translations {
 
 QString install(QCoreApplication *app, const QLocale &locale)
@@ -32,3 +34,5 @@ QString install(QCoreApplication *app, const QLocale &locale)
 }
 
 } // namespace Translations
+
+} // namespace Notify::Tray

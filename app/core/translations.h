@@ -5,6 +5,8 @@
 
 class QCoreApplication;
 
+namespace Notify::Tray {
+
 /// The app's translations (translations/notify_*.ts, built into the app).
 namespace Translations {
 
@@ -15,3 +17,5 @@ namespace Translations {
 QString install(QCoreApplication *app, const QLocale &locale = QLocale());
 
 } // namespace Translations
+
+} // namespace Notify::Tray

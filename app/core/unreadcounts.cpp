@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <tuple>
 
+namespace Notify::Tray {
+
 bool UnreadCounts::setBeyond(qint64 notifications, std::optional<qint64> unread)
 {
     const auto before = std::make_tuple(m_beyond, m_beyondUnread, m_beyondUnreadKnown);
@@ -33,3 +35,5 @@ void UnreadCounts::clear()
     m_beyondUnread = 0;
     m_beyondUnreadKnown = true;
 }
+
+} // namespace Notify::Tray

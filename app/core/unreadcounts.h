@@ -5,6 +5,8 @@
 
 #include <optional>
 
+namespace Notify::Tray {
+
 /// The unread counts of the notification list: how many unread the list
 /// holds, and what the server has beyond it (how many notifications, how
 /// many of them unread, whether the server said). Plain bookkeeping: the
@@ -39,3 +41,5 @@ private:
     qint64 m_beyondUnread = 0;
     bool m_beyondUnreadKnown = true;
 };
+
+} // namespace Notify::Tray

@@ -5,6 +5,8 @@
 #include "mainwindow.h"
 #include "settingsdialog.h"
 
+namespace Notify::Tray {
+
 AppController::AppController(DesktopSession *session, MainWindow *window, bool demo, QObject *parent)
     : QObject(parent)
     , m_session(session)
@@ -33,3 +35,5 @@ void AppController::apply(const DesktopSession::Settings &settings, bool startAt
     m_session->setSettings(settings);
     m_session->reconnectNow();
 }
+
+} // namespace Notify::Tray

@@ -5,6 +5,8 @@
 
 #include <QObject>
 
+namespace Notify::Tray {
+
 class MainWindow;
 
 /// What the window and the tray ask of the app as a whole: the settings
@@ -29,3 +31,5 @@ private:
     MainWindow *m_window;
     bool m_demo;
 };
+
+} // namespace Notify::Tray

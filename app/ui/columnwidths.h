@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QFontMetrics>
 
+namespace Notify::Tray {
+
 /// Column widths from the font, for the longest text a column can hold, so
 /// that nothing is cut off ("27 Nov 2…") and nothing has to be measured row
 /// by row as rows come (QHeaderView::ResizeToContents measures every row
@@ -32,3 +34,5 @@ inline int characters(const QFontMetrics &metrics, int characters)
 }
 
 } // namespace ColumnWidths
+
+} // namespace Notify::Tray

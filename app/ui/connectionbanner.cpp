@@ -7,6 +7,8 @@
 #include <QLabel>
 #include <QPushButton>
 
+namespace Notify::Tray {
+
 ConnectionBanner::ConnectionBanner(QWidget *parent)
     : QFrame(parent)
     , m_text(new QLabel)
@@ -81,3 +83,5 @@ QString ConnectionBanner::text() const
 {
     return isVisible() ? m_text->text() : QString();
 }
+
+} // namespace Notify::Tray

@@ -6,6 +6,8 @@
 class QLabel;
 class QPushButton;
 
+namespace Notify::Tray {
+
 /// A strip at the top of the window: what is wrong with the connection, in
 /// words, with what to do about it (Settings, Retry); or a notice the user
 /// closes. Hidden while all is well.
@@ -39,3 +41,5 @@ private:
     QPushButton *m_close;
     Kind m_kind = Kind::Notice;
 };
+
+} // namespace Notify::Tray

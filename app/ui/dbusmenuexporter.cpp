@@ -10,6 +10,8 @@
 #include <QMenu>
 #include <QTimer>
 
+namespace Notify::Tray {
+
 Q_LOGGING_CATEGORY(lcDBusMenu, "notify.tray.dbusmenu")
 
 namespace {
@@ -320,3 +322,5 @@ void DBusMenuExporter::announce()
     m_changed.clear();
     emit ItemsPropertiesUpdated(updated, removed);
 }
+
+} // namespace Notify::Tray

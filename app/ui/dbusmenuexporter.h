@@ -11,6 +11,8 @@
 class QAction;
 class QMenu;
 
+namespace Notify::Tray {
+
 /// A QMenu on the session bus as `com.canonical.dbusmenu`, the menu a
 /// StatusNotifierItem host (KDE Plasma, GNOME's AppIndicator extension,
 /// XFCE, LXQt, Cinnamon) draws for the item.
@@ -85,3 +87,5 @@ private:
     QSet<int> m_changed; ///< items whose properties changed since the last announcement
     bool m_announceQueued = false;
 };
+
+} // namespace Notify::Tray

@@ -6,6 +6,8 @@
 #include <QImage>
 #include <QtEndian>
 
+namespace Notify::Tray {
+
 QList<SniPixmap> SniPixmap::fromIcon(const QIcon &icon, const QList<int> &sizes)
 {
     QList<SniPixmap> out;
@@ -150,7 +152,14 @@ void registerDBusTrayTypes()
         qDBusRegisterMetaType<DBusMenuItemKeysList>();
         qDBusRegisterMetaType<DBusMenuEvent>();
         qDBusRegisterMetaType<DBusMenuEventList>();
-        // moc names the lists in signatures by their typedefs.
+        // moc names the types in signatures as they are written there:
+        // the lists by their typedefs, the structures without their namespace.
+        qRegisterMetaType<SniPixmap>("SniPixmap");
+        qRegisterMetaType<SniToolTip>("SniToolTip");
+        qRegisterMetaType<DBusMenuLayoutItem>("DBusMenuLayoutItem");
+        qRegisterMetaType<DBusMenuItem>("DBusMenuItem");
+        qRegisterMetaType<DBusMenuItemKeys>("DBusMenuItemKeys");
+        qRegisterMetaType<DBusMenuEvent>("DBusMenuEvent");
         qRegisterMetaType<SniPixmapList>("SniPixmapList");
         qRegisterMetaType<DBusMenuItemList>("DBusMenuItemList");
         qRegisterMetaType<DBusMenuItemKeysList>("DBusMenuItemKeysList");
@@ -159,3 +168,5 @@ void registerDBusTrayTypes()
     }();
     Q_UNUSED(once);
 }
+
+} // namespace Notify::Tray

@@ -11,6 +11,8 @@
 
 class QIcon;
 
+namespace Notify::Tray {
+
 /// `(iiay)`: one size of an icon, ARGB32 in network byte order.
 struct SniPixmap
 {
@@ -66,12 +68,16 @@ struct DBusMenuEvent
 };
 using DBusMenuEventList = QList<DBusMenuEvent>;
 
-Q_DECLARE_METATYPE(SniPixmap)
-Q_DECLARE_METATYPE(SniToolTip)
-Q_DECLARE_METATYPE(DBusMenuLayoutItem)
-Q_DECLARE_METATYPE(DBusMenuItem)
-Q_DECLARE_METATYPE(DBusMenuItemKeys)
-Q_DECLARE_METATYPE(DBusMenuEvent)
+} // namespace Notify::Tray
+
+Q_DECLARE_METATYPE(Notify::Tray::SniPixmap)
+Q_DECLARE_METATYPE(Notify::Tray::SniToolTip)
+Q_DECLARE_METATYPE(Notify::Tray::DBusMenuLayoutItem)
+Q_DECLARE_METATYPE(Notify::Tray::DBusMenuItem)
+Q_DECLARE_METATYPE(Notify::Tray::DBusMenuItemKeys)
+Q_DECLARE_METATYPE(Notify::Tray::DBusMenuEvent)
+
+namespace Notify::Tray {
 
 QDBusArgument &operator<<(QDBusArgument &arg, const SniPixmap &pixmap);
 const QDBusArgument &operator>>(const QDBusArgument &arg, SniPixmap &pixmap);
@@ -88,3 +94,5 @@ const QDBusArgument &operator>>(const QDBusArgument &arg, DBusMenuEvent &event);
 
 /// Registers every type above with QtDBus (once; safe to call again).
 void registerDBusTrayTypes();
+
+} // namespace Notify::Tray

@@ -4,6 +4,8 @@
 #include <QAbstractItemView>
 #include <QEvent>
 
+namespace Notify::Tray {
+
 EmptyState::EmptyState(QAbstractItemView *view, std::function<QString()> text)
     : QLabel(view->viewport())
     , m_view(view)
@@ -39,3 +41,5 @@ bool EmptyState::eventFilter(QObject *watched, QEvent *event)
         resize(m_view->viewport()->size());
     return QLabel::eventFilter(watched, event);
 }
+
+} // namespace Notify::Tray

@@ -7,6 +7,8 @@
 
 class QAbstractItemView;
 
+namespace Notify::Tray {
+
 /// A friendly sentence in an empty list ("No orders yet: …"), on the view's
 /// viewport, shown while its model has no rows.
 class EmptyState final : public QLabel
@@ -26,3 +28,5 @@ private:
     QAbstractItemView *m_view;
     std::function<QString()> m_text;
 };
+
+} // namespace Notify::Tray

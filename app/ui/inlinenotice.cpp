@@ -6,6 +6,8 @@
 #include <QLabel>
 #include <QToolButton>
 
+namespace Notify::Tray {
+
 InlineNotice::InlineNotice(QWidget *parent)
     : QFrame(parent)
     , m_text(new QLabel)
@@ -39,3 +41,5 @@ QString InlineNotice::text() const
 {
     return isVisibleTo(parentWidget()) ? m_text->text() : QString();
 }
+
+} // namespace Notify::Tray

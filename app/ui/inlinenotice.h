@@ -6,6 +6,8 @@
 class QLabel;
 class QToolButton;
 
+namespace Notify::Tray {
+
 /// One line where the user acted, saying what became of it ("Not marked
 /// read on the server: …", "The message was not sent: …"), until they close
 /// it or something newer replaces it. Screen readers hear it when it shows.
@@ -23,3 +25,5 @@ private:
     QLabel *m_text;
     QToolButton *m_close;
 };
+
+} // namespace Notify::Tray

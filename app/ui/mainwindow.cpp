@@ -29,6 +29,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+namespace Notify::Tray {
+
 using State = Notify::SseClient::State;
 
 MainWindow::MainWindow(DesktopSession *session, QWidget *parent)
@@ -321,3 +323,5 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     event->accept();
 }
+
+} // namespace Notify::Tray

@@ -5,17 +5,20 @@
 
 #include <functional>
 
+class QActionGroup;
+class QLabel;
+class QMenu;
+class QPlainTextEdit;
+class QTabWidget;
+
+namespace Notify::Tray {
+
 class ConnectionBanner;
 class DesktopSession;
 class MessagesPage;
 class NotificationsPage;
 class OrdersPage;
 class PeoplePage;
-class QActionGroup;
-class QLabel;
-class QMenu;
-class QPlainTextEdit;
-class QTabWidget;
 class Throttle;
 
 /// The window: notifications, orders, messages, people and the connection
@@ -87,3 +90,5 @@ private:
     static constexpr int CountsIntervalMs = 1000;
     Throttle *m_counts;
 };
+
+} // namespace Notify::Tray

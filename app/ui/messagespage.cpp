@@ -19,6 +19,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+namespace Notify::Tray {
+
 namespace {
 const QString NoPeer = QStringLiteral("\x01none");
 } // namespace
@@ -236,3 +238,5 @@ void MessagesPage::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
     markShownRead();
 }
+
+} // namespace Notify::Tray

@@ -3,13 +3,16 @@
 
 #include <QWidget>
 
-class DesktopSession;
-class InlineNotice;
 class QLineEdit;
 class QListWidget;
 class QSortFilterProxyModel;
 class QTableView;
 class QTimer;
+
+namespace Notify::Tray {
+
+class DesktopSession;
+class InlineNotice;
 
 /// The Messages tab: conversations by the colleague's name, newest first,
 /// with unread counts; the one with a new message comes forward; the thread
@@ -54,3 +57,5 @@ private:
     QString m_newMessageFrom; ///< the latest sender since the last refresh
     QString m_threadPeer;
 };
+
+} // namespace Notify::Tray

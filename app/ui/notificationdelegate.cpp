@@ -6,6 +6,8 @@
 #include <QApplication>
 #include <QPainter>
 
+namespace Notify::Tray {
+
 int NotificationDelegate::rowHeight(const QFont &font)
 {
     return QFontMetrics(font).height() * 2 + 10;
@@ -74,3 +76,5 @@ void NotificationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     }
     painter->restore();
 }
+
+} // namespace Notify::Tray

@@ -5,6 +5,8 @@
 #include <QStaticText>
 #include <QStyledItemDelegate>
 
+namespace Notify::Tray {
+
 /// Every cell of the notifications list. The title's cell has two lines: the
 /// title (bold while unread, "×5" for a group) and under it the body's first
 /// line, dimmed; the other cells one, centred.
@@ -33,3 +35,5 @@ private:
     /// The last text laid out, should the cache refuse it.
     mutable QStaticText m_uncached;
 };
+
+} // namespace Notify::Tray

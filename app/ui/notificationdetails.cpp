@@ -14,6 +14,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+namespace Notify::Tray {
+
 using Notify::Protocol::Level;
 
 NotificationDetails::NotificationDetails(QWidget *parent)
@@ -140,3 +142,5 @@ void NotificationDetails::setUnreadOffered(bool offered, const QString &why)
     m_unreadMissing = why;
     follow();
 }
+
+} // namespace Notify::Tray

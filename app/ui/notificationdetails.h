@@ -9,6 +9,8 @@ class QLabel;
 class QPushButton;
 class QTextBrowser;
 
+namespace Notify::Tray {
+
 /// The notification the user selected: title, body, time, level, category
 /// and link (opened in the browser), with its actions; a friendly hint when
 /// nothing is selected. What it shows stays until the user chooses another
@@ -54,3 +56,5 @@ private:
     QPushButton *m_read;
     QPushButton *m_copy;
 };
+
+} // namespace Notify::Tray

@@ -15,6 +15,8 @@
 #include <QPushButton>
 #include <QTimer>
 
+namespace Notify::Tray {
+
 using Notify::Protocol::Level;
 
 NotificationFilterBar::NotificationFilterBar(DesktopSession *session, NotificationFilterModel *filter,
@@ -175,3 +177,5 @@ void NotificationFilterBar::refreshCategories()
         m_category->addItem(category, category);
     m_category->setCurrentIndex(std::max(0, m_category->findData(chosen)));
 }
+
+} // namespace Notify::Tray

@@ -3,14 +3,17 @@
 
 #include <QWidget>
 
-class DesktopSession;
-class NotificationFilterModel;
 class QAction;
 class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QPushButton;
 class QTimer;
+
+namespace Notify::Tray {
+
+class DesktopSession;
+class NotificationFilterModel;
 
 /// The bar above the notification list: it turns what the user types and
 /// picks there (search, level, category, unread only) into the filter
@@ -56,3 +59,5 @@ private:
     QPushButton *m_markShownButton;
     QTimer *m_searchTimer;
 };
+
+} // namespace Notify::Tray

@@ -29,6 +29,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+namespace Notify::Tray {
+
 using Notify::Protocol::Level;
 
 NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
@@ -368,3 +370,5 @@ void NotificationsPage::openLink()
     if (!link.isEmpty())
         QDesktopServices::openUrl(QUrl(link));
 }
+
+} // namespace Notify::Tray

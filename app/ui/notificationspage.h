@@ -7,14 +7,17 @@
 
 #include <QWidget>
 
-class DesktopSession;
-class InlineNotice;
-class NotificationDetails;
-class NotificationFilterModel;
 class QAction;
 class QPushButton;
 class QTableView;
 class QTimer;
+
+namespace Notify::Tray {
+
+class DesktopSession;
+class InlineNotice;
+class NotificationDetails;
+class NotificationFilterModel;
 
 /// The Notifications tab: search and filters (NotificationFilterBar), the
 /// list (newest first, two lines a row) and the detail pane.
@@ -94,3 +97,5 @@ private:
     QAction *m_unreadOnly = nullptr;
     QAction *m_loadOlder = nullptr;
 };
+
+} // namespace Notify::Tray

@@ -19,6 +19,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+namespace Notify::Tray {
+
 using Notify::Protocol::OrderStatus;
 
 namespace {
@@ -215,3 +217,5 @@ void OrdersPage::focusSearch()
     m_search->setFocus();
     m_search->selectAll();
 }
+
+} // namespace Notify::Tray

@@ -3,12 +3,15 @@
 
 #include <QWidget>
 
-class DesktopSession;
 class QLineEdit;
 class QListWidget;
 class QSortFilterProxyModel;
 class QTableView;
 class QToolButton;
+
+namespace Notify::Tray {
+
+class DesktopSession;
 
 /// The Orders tab: open orders first, newest first, searchable; finished
 /// ones (delivered, cancelled, refunded) in a "Done" group that folds away;
@@ -38,3 +41,5 @@ private:
     QToolButton *m_doneToggle;
     QListWidget *m_timeline;
 };
+
+} // namespace Notify::Tray

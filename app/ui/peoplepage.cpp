@@ -14,6 +14,8 @@
 #include <QListView>
 #include <QVBoxLayout>
 
+namespace Notify::Tray {
+
 using Notify::Protocol::PresenceStatus;
 
 PeoplePage::PeoplePage(DesktopSession *session, QWidget *parent)
@@ -67,3 +69,5 @@ PeoplePage::PeoplePage(DesktopSession *session, QWidget *parent)
                 showMine();
             });
 }
+
+} // namespace Notify::Tray

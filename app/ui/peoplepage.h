@@ -3,10 +3,13 @@
 
 #include <QWidget>
 
-class DesktopSession;
-class PeopleFilterModel;
 class QComboBox;
 class QListView;
+
+namespace Notify::Tray {
+
+class DesktopSession;
+class PeopleFilterModel;
 
 /// The People tab: one's own status to choose, and the colleagues (not
 /// oneself), online first.
@@ -25,3 +28,5 @@ private:
     QComboBox *m_mine;
     QListView *m_view;
 };
+
+} // namespace Notify::Tray

@@ -10,6 +10,8 @@
 #include <QTableView>
 #include <QTimer>
 
+namespace Notify::Tray {
+
 ReadingTracker::ReadingTracker(DesktopSession *session, NotificationFilterModel *filter, NotificationDetails *details,
                                QWidget *page)
     : QObject(page)
@@ -92,3 +94,5 @@ void ReadingTracker::markShownRead()
     m_paneSettled = true; // once per choice: should it come back unread, it stays so
     m_session->markRead(m_details->current().data(NotificationModel::MemberIdsRole).toStringList());
 }
+
+} // namespace Notify::Tray

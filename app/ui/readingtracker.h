@@ -3,13 +3,16 @@
 
 #include <QObject>
 
-class DesktopSession;
-class NotificationDetails;
-class NotificationFilterModel;
 class QModelIndex;
 class QTableView;
 class QTimer;
 class QWidget;
+
+namespace Notify::Tray {
+
+class DesktopSession;
+class NotificationDetails;
+class NotificationFilterModel;
 
 /// Reading is the user's: decides when the notification in the detail pane
 /// counts as read. A row the user selects shows in the pane and is read once
@@ -57,3 +60,5 @@ private:
     /// or taken back by the server, it stays so) until the user chooses a row.
     bool m_paneSettled = false;
 };
+
+} // namespace Notify::Tray

@@ -5,6 +5,8 @@
 #include <QScrollBar>
 #include <QTableView>
 
+namespace Notify::Tray {
+
 ScrollAnchor::ScrollAnchor(QTableView *view)
     : QObject(view)
     , m_view(view)
@@ -77,3 +79,5 @@ void ScrollAnchor::jumpToNew()
     m_view->scrollToTop();
     m_view->setCurrentIndex(m_view->model()->index(0, 0));
 }
+
+} // namespace Notify::Tray

@@ -7,6 +7,8 @@
 class QPushButton;
 class QTableView;
 
+namespace Notify::Tray {
+
 /// Keeps the rows the user looks at in place as new ones arrive above them
 /// (inserted, or merged in one layout change), and offers "↑ N new" to jump
 /// up to them. Someone at the top with nothing selected just sees the new ones.
@@ -33,3 +35,5 @@ private:
     QPersistentModelIndex m_topBefore;
     int m_topRowBefore = -1;
 };
+
+} // namespace Notify::Tray

@@ -16,6 +16,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+namespace Notify::Tray {
+
 SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, Mode mode, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
@@ -215,3 +217,5 @@ bool SettingsDialog::startAtLogin() const
 {
     return m_autostart->isChecked();
 }
+
+} // namespace Notify::Tray

@@ -5,13 +5,16 @@
 
 #include <QDialog>
 
-class ConnectionTest;
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QPushButton;
 class QLineEdit;
+
+namespace Notify::Tray {
+
+class ConnectionTest;
 
 /// Server URL, token, user name, alert choices, start at login, a CA
 /// certificate file for private servers, and what another backend needs
@@ -60,3 +63,5 @@ private:
     QDialogButtonBox *m_buttons;
     ConnectionTest *m_tester;
 };
+
+} // namespace Notify::Tray

@@ -14,6 +14,8 @@
 #include <QLoggingCategory>
 #include <QMenu>
 
+namespace Notify::Tray {
+
 Q_LOGGING_CATEGORY(lcSni, "notify.tray.sni")
 
 namespace {
@@ -211,3 +213,5 @@ void StatusNotifierItem::Scroll(int delta, const QString &orientation)
     Q_UNUSED(delta);
     Q_UNUSED(orientation); // nothing to scroll through
 }
+
+} // namespace Notify::Tray

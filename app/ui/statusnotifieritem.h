@@ -7,10 +7,13 @@
 #include <QIcon>
 #include <QObject>
 
-class DBusMenuExporter;
 class QDBusPendingCallWatcher;
 class QDBusServiceWatcher;
 class QMenu;
+
+namespace Notify::Tray {
+
+class DBusMenuExporter;
 
 /// The tray icon as a StatusNotifierItem (`org.kde.StatusNotifierItem` on
 /// the session bus), the way KDE Plasma, GNOME with the AppIndicator
@@ -121,3 +124,5 @@ private:
     QString m_toolTipDescription;
     bool m_hosted = false;
 };
+
+} // namespace Notify::Tray

@@ -3,6 +3,8 @@
 
 #include "statusnotifieritem.h"
 
+namespace Notify::Tray {
+
 StatusNotifierTrayIcon::StatusNotifierTrayIcon(QMenu *menu, QObject *parent)
     : TrayIcon(parent)
     , m_item(new StatusNotifierItem(QStringLiteral("notify-tray"), menu, this))
@@ -52,3 +54,5 @@ void StatusNotifierTrayIcon::place()
 {
     m_fallback->setVisible(m_shown && !m_item->hosted());
 }
+
+} // namespace Notify::Tray

@@ -3,6 +3,8 @@
 
 #include "trayicon.h"
 
+namespace Notify::Tray {
+
 class StatusNotifierItem;
 
 /// TrayIcon as our StatusNotifierItem while a panel hosts it, and as a
@@ -30,3 +32,5 @@ private:
     QtTrayIcon *m_fallback;
     bool m_shown = false;
 };
+
+} // namespace Notify::Tray

@@ -6,6 +6,8 @@
 
 #include <functional>
 
+namespace Notify::Tray {
+
 /// Runs an action at most once per interval: the first request after a
 /// quiet spell at once, requests while it is cooling down once at its end.
 /// For what follows a stream (counts, the tray icon) and would otherwise
@@ -42,3 +44,5 @@ private:
     QTimer m_timer;
     bool m_pending = false;
 };
+
+} // namespace Notify::Tray

@@ -3,6 +3,8 @@
 
 #include <QSystemTrayIcon>
 
+namespace Notify::Tray {
+
 TrayBalloonNotifier::TrayBalloonNotifier(QSystemTrayIcon *tray, QObject *parent)
     : Notifier(parent)
 {
@@ -33,3 +35,5 @@ void TrayBalloonNotifier::show(const Alert &alert)
     m_tray->showMessage(alert.title, alert.body, icon, 8000);
     emit shown(alert.key);
 }
+
+} // namespace Notify::Tray

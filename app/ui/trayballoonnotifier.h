@@ -7,6 +7,8 @@
 
 class QSystemTrayIcon;
 
+namespace Notify::Tray {
+
 /// Alerts as the tray icon's balloon (QSystemTrayIcon::showMessage): what
 /// Windows and macOS show natively, and the fallback where no freedesktop
 /// notification service runs. A click on the balloon opens the item.
@@ -28,3 +30,5 @@ private:
     QPointer<QSystemTrayIcon> m_tray;
     QString m_lastKey; ///< the balloon on screen, for a click on it
 };
+
+} // namespace Notify::Tray

@@ -13,6 +13,8 @@
 #include <QDateTime>
 #include <QMenu>
 
+namespace Notify::Tray {
+
 TrayController::TrayController(DesktopSession *session, MainWindow *window, QObject *parent)
     : QObject(parent)
     , m_session(session)
@@ -117,3 +119,5 @@ void TrayController::rebuildLatest()
     if (model->rowCount() == 0)
         m_latest->addAction(tr("No notifications yet"))->setEnabled(false);
 }
+
+} // namespace Notify::Tray

@@ -8,10 +8,13 @@
 #include <optional>
 #include <tuple>
 
-class DesktopSession;
-class MainWindow;
 class QAction;
 class QMenu;
+
+namespace Notify::Tray {
+
+class DesktopSession;
+class MainWindow;
 class TrayIcon;
 
 /// The tray icon and its menu: the connection state and unread count at a
@@ -51,3 +54,5 @@ private:
     QAction *m_markAll = nullptr;
     std::optional<std::tuple<Notify::SseClient::State, int, bool>> m_look; ///< what the icon shows
 };
+
+} // namespace Notify::Tray

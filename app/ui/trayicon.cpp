@@ -7,6 +7,8 @@
 
 #include <QSystemTrayIcon>
 
+namespace Notify::Tray {
+
 TrayIcon *TrayIcon::create(QMenu *menu, QObject *parent)
 {
 #if NOTIFY_WITH_DBUS
@@ -46,3 +48,5 @@ void QtTrayIcon::setVisible(bool visible)
 {
     m_icon->setVisible(visible);
 }
+
+} // namespace Notify::Tray

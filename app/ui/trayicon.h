@@ -8,6 +8,8 @@ class QIcon;
 class QMenu;
 class QSystemTrayIcon;
 
+namespace Notify::Tray {
+
 /// The icon in the desktop's tray, the seam TrayController draws through.
 ///
 /// Two implementations, chosen in one place (create()): QtTrayIcon, Qt's
@@ -71,3 +73,5 @@ public:
 private:
     QSystemTrayIcon *m_icon;
 };
+
+} // namespace Notify::Tray

@@ -5,6 +5,8 @@
 #include <QPainterPath>
 #include <QSvgRenderer>
 
+namespace Notify::Tray {
+
 namespace TrayIconRenderer {
 
 using State = Notify::SseClient::State;
@@ -93,3 +95,5 @@ QIcon render(State state, int unread, bool paused)
 }
 
 } // namespace TrayIconRenderer
+
+} // namespace Notify::Tray

@@ -5,6 +5,8 @@
 
 #include <QIcon>
 
+namespace Notify::Tray {
+
 /// The tray icon: the app's bell, coloured by the connection state, with the
 /// unread count as a badge. Drawn at several sizes so it stays sharp at 100 %
 /// and 200 % scaling.
@@ -16,3 +18,5 @@ QIcon render(Notify::SseClient::State state, int unread, bool paused = false);
 QPixmap pixmap(Notify::SseClient::State state, int unread, int size, bool paused = false);
 
 } // namespace TrayIconRenderer
+
+} // namespace Notify::Tray

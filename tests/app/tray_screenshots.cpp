@@ -42,6 +42,8 @@
 #include <cstdio>
 #include <functional>
 
+using namespace Notify::Tray;
+
 namespace {
 
 using Notify::Server::NotifyServer;

@@ -10,6 +10,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace Notify::Tray;
+
 namespace {
 
 class FakeNotifier final : public Notifier

@@ -20,6 +20,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Notify::Tray;
+
 class tst_Alerts final : public QObject
 {
     Q_OBJECT

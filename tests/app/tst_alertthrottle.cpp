@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+using namespace Notify::Tray;
+
 class tst_AlertThrottle final : public QObject
 {
     Q_OBJECT

@@ -8,6 +8,8 @@
 #include <QStandardPaths>
 #include <QTest>
 
+using namespace Notify::Tray;
+
 class tst_AppSettings final : public QObject
 {
     Q_OBJECT

@@ -11,6 +11,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace Notify::Tray;
+
 class TestDBusMenuExporter final : public QObject
 {
     Q_OBJECT

@@ -23,6 +23,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Notify::Tray;
+
 namespace {
 
 /// Records what the session alerts.

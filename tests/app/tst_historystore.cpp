@@ -10,6 +10,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+using namespace Notify::Tray;
+
 namespace {
 
 NotificationItem item(int n, qint64 baseMs)

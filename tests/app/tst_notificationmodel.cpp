@@ -8,6 +8,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace Notify::Tray;
+
 using namespace Notify::Protocol;
 
 namespace {

@@ -58,6 +58,8 @@
 
 #include <cmath>
 
+using namespace Notify::Tray;
+
 using Notify::SseClient;
 
 class tst_TrayUi final : public QObject

@@ -44,6 +44,8 @@
 #include <QTest>
 #include <QTimer>
 
+using namespace Notify::Tray;
+
 using Notify::SseClient;
 
 namespace {

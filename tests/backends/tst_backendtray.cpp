@@ -24,6 +24,8 @@
 
 #include <memory>
 
+using namespace Notify::Tray;
+
 namespace {
 
 QJsonObject object(const QString &json)
