@@ -10,6 +10,7 @@
 // POST /api/v1/events/ and times each until eventReceived fires. Then it
 // sits idle on the stream and reports its own CPU time and memory.
 
+#include "benchsupport.h"
 #include "common/sseclient.h"
 
 #include <QCommandLineParser>
@@ -49,17 +50,7 @@ long rssKiB()
     return 0;
 }
 
-// Runs the event loop (sleeping while there is nothing to do) until done().
-void spinUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    bool timedOut = false;
-    QTimer timeout;
-    timeout.setSingleShot(true);
-    QObject::connect(&timeout, &QTimer::timeout, &timeout, [&timedOut] { timedOut = true; });
-    timeout.start(timeoutMs);
-    while (!done() && !timedOut)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-}
+using BenchSupport::spinUntil;
 
 } // namespace
 
@@ -84,25 +75,12 @@ int main(int argc, char **argv)
         R"({"users":[{"name":"alice","token":"bench-alice-token"},{"name":"admin","token":"bench-admin-token","admin":true}]})");
     users.close();
     QProcess server;
-    server.setProcessEnvironment([] {
-        auto env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("notify.*.info=false"));
-        return env;
-    }());
-    server.start(cli.value(QStringLiteral("server")),
-                 { QStringLiteral("--users"), users.fileName(), QStringLiteral("--in-memory"), QStringLiteral("--port"),
-                   QStringLiteral("0"), QStringLiteral("--heartbeat"), QStringLiteral("5") });
-    quint16 port = 0;
     QByteArray output;
-    spinUntil(
-        [&] {
-            output += server.readAllStandardOutput();
-            const auto m = QRegularExpression(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)/"))
-                               .match(QString::fromUtf8(output));
-            port = m.hasMatch() ? quint16(m.captured(1).toUInt()) : 0;
-            return port != 0;
-        },
-        10000);
+    const quint16 port
+        = BenchSupport::startServer(server, cli.value(QStringLiteral("server")),
+                                    { QStringLiteral("--users"), users.fileName(), QStringLiteral("--in-memory"),
+                                      QStringLiteral("--heartbeat"), QStringLiteral("5") },
+                                    &output);
     if (!port) {
         std::fprintf(stderr, "bench_client: the server did not start\n");
         return 1;

@@ -24,6 +24,7 @@
 // style: copy this file into the older tree), which is how the "before"
 // figures in docs/BENCHMARKS.md were taken.
 
+#include "benchsupport.h"
 #include "common/sseclient.h"
 #include "core/desktopsession.h"
 #include "core/historystore.h"
@@ -76,16 +77,7 @@ long rssKiB()
 }
 
 // Runs the event loop (sleeping while there is nothing to do) until done().
-void spinUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    bool timedOut = false;
-    QTimer timeout;
-    timeout.setSingleShot(true);
-    QObject::connect(&timeout, &QTimer::timeout, &timeout, [&timedOut] { timedOut = true; });
-    timeout.start(timeoutMs);
-    while (!done() && !timedOut)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-}
+using BenchSupport::spinUntil;
 
 // Event number n of a publisher run: the mix staff see in a busy hour (the
 // "history" run: notifications only).
@@ -253,27 +245,14 @@ int main(int argc, char **argv)
     users.close();
     QProcess server;
     server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    server.setProcessEnvironment([] {
-        auto env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("notify.*.info=false"));
-        return env;
-    }());
     // No stream timeout during the bench: a reconnect in the middle of a run
     // would measure the catch-up instead.
-    server.start(cli.value(QStringLiteral("server")),
-                 { QStringLiteral("--users"), users.fileName(), QStringLiteral("--in-memory"), QStringLiteral("--port"),
-                   QStringLiteral("0"), QStringLiteral("--timeout"), QStringLiteral("86400") });
-    quint16 port = 0;
     QByteArray output;
-    spinUntil(
-        [&] {
-            output += server.readAllStandardOutput();
-            const auto m = QRegularExpression(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)/"))
-                               .match(QString::fromUtf8(output));
-            port = m.hasMatch() ? quint16(m.captured(1).toUInt()) : 0;
-            return port != 0;
-        },
-        10000);
+    const quint16 port
+        = BenchSupport::startServer(server, cli.value(QStringLiteral("server")),
+                                    { QStringLiteral("--users"), users.fileName(), QStringLiteral("--in-memory"),
+                                      QStringLiteral("--timeout"), QStringLiteral("86400") },
+                                    &output);
     if (!port) {
         std::fprintf(stderr, "bench_tray: the server did not start: %s\n", output.constData());
         return 1;

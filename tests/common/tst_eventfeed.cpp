@@ -8,6 +8,7 @@
 #include "common/notificationlistfetcher.h"
 #include "common/notificationspoller.h"
 #include "common/sseclient.h"
+#include "scriptedhttpserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -60,30 +61,12 @@ Answer jsonAnswer(const QByteArray &body, int status = 200)
              false, false };
 }
 
-class ScriptedServer final : public QObject
+class ScriptedServer final : public ScriptedHttpServer
 {
 public:
     std::function<Answer(const QByteArray &head)> route;
     QByteArrayList requests;
 
-    ScriptedServer()
-    {
-        if (!m_server.listen(QHostAddress::LocalHost, 0))
-            qFatal("ScriptedServer: no loopback listener");
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                socket->setParent(this);
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onRead(socket); });
-            }
-        });
-    }
-    ~ScriptedServer() override { m_server.close(); }
-    Q_DISABLE_COPY_MOVE(ScriptedServer)
-
-    [[nodiscard]] QUrl url(const QString &path) const
-    {
-        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path));
-    }
     /// How many requests went to @p path (the query aside).
     [[nodiscard]] qsizetype count(const QString &path) const
     {
@@ -94,14 +77,8 @@ public:
     [[nodiscard]] QByteArray header(const QString &path, const QByteArray &name) const
     {
         for (auto it = requests.crbegin(); it != requests.crend(); ++it) {
-            if (!isFor(*it, path))
-                continue;
-            for (const QByteArray &line : it->split('\n')) {
-                const qsizetype colon = line.indexOf(':');
-                if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
-                    return line.mid(colon + 1).trimmed();
-            }
-            return {};
+            if (isFor(*it, path))
+                return headerOf(*it, name);
         }
         return {};
     }
@@ -131,29 +108,20 @@ public:
     }
 
 private:
-    void onRead(QTcpSocket *socket)
+    void respond(QTcpSocket *socket, const QByteArray &head, const QByteArray &) override
     {
-        QByteArray &buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        const qsizetype end = buffer.indexOf("\r\n\r\n");
-        if (end < 0 || socket->property("answered").toBool())
-            return;
-        socket->setProperty("answered", true);
-        const QByteArray head = buffer.left(end);
         requests << head;
-        const Answer answer = route(head);
-        if (answer.hold)
+        const Answer reply = route(head);
+        if (reply.hold)
             return;
-        socket->write(answer.bytes);
+        socket->write(reply.bytes);
         socket->flush();
-        if (answer.stream)
+        if (reply.stream)
             m_streams << socket;
         else
             socket->disconnectFromHost();
     }
 
-    QTcpServer m_server;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
     QList<QPointer<QTcpSocket>> m_streams;
 };
 

@@ -8,6 +8,7 @@
 #include "common/notificationspoller.h"
 #include "common/pollingchain.h"
 #include "common/sseclient.h"
+#include "scriptedhttpserver.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -110,30 +111,12 @@ QList<Failure> failures(const QSignalSpy &spy)
 // --- a scripted HTTP server for the real pollers
 
 /// Answers each request by its head, then closes; keeps the heads.
-class JsonServer final : public QObject
+class JsonServer final : public ScriptedHttpServer
 {
 public:
     std::function<QPair<int, QByteArray>(const QByteArray &head)> route;
     QByteArrayList requests;
 
-    JsonServer()
-    {
-        if (!m_server.listen(QHostAddress::LocalHost, 0))
-            qFatal("JsonServer: no loopback listener");
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                socket->setParent(this);
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onRead(socket); });
-            }
-        });
-    }
-    ~JsonServer() override { m_server.close(); }
-    Q_DISABLE_COPY_MOVE(JsonServer)
-
-    [[nodiscard]] QUrl url(const QString &path) const
-    {
-        return QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_server.serverPort()).arg(path));
-    }
     /// The request lines that start with "GET <prefix>".
     [[nodiscard]] QByteArrayList lines(const QByteArray &prefix) const
     {
@@ -147,24 +130,15 @@ public:
     }
 
 private:
-    void onRead(QTcpSocket *socket)
+    void respond(QTcpSocket *socket, const QByteArray &head, const QByteArray &) override
     {
-        QByteArray &buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        const qsizetype end = buffer.indexOf("\r\n\r\n");
-        if (end < 0 || socket->property("answered").toBool())
-            return;
-        socket->setProperty("answered", true);
-        requests << buffer.left(end);
-        const auto [status, body] = route(buffer.left(end));
+        requests << head;
+        const auto [status, body] = route(head);
         socket->write("HTTP/1.1 " + QByteArray::number(status)
                       + " X\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
                       + QByteArray::number(body.size()) + "\r\n\r\n" + body);
         socket->disconnectFromHost();
     }
-
-    QTcpServer m_server;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
 const QByteArray StreamPath = "/api/v1/notifications/sse/stream/";

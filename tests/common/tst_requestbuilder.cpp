@@ -5,6 +5,7 @@
 // test's own (self-signed, made with openssl), and the hint for a 401.
 
 #include "common/requestbuilder.h"
+#include "scriptedhttpserver.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -36,7 +37,7 @@ namespace {
 
 /// Answers every request with the bytes @c answer returns for its head, then
 /// closes; keeps the heads. Plain TCP, or TLS with a certificate and key.
-class RecordingServer final : public QObject
+class RecordingServer final : public ScriptedHttpServer
 {
 public:
     std::function<QByteArray(const QByteArray &head)> answer = [](const QByteArray &) {
@@ -44,8 +45,23 @@ public:
     };
     QByteArrayList requests; ///< heads, and the body after a blank line when there is one
 
-    RecordingServer() { listen(std::make_unique<QTcpServer>()); }
+    RecordingServer() = default;
     RecordingServer(const QSslCertificate &certificate, const QSslKey &key)
+        : ScriptedHttpServer(tlsServer(certificate, key))
+    { }
+
+    [[nodiscard]] QUrl url(const QString &scheme, const QString &pathAndQuery) const
+    {
+        return ScriptedHttpServer::url(pathAndQuery, scheme);
+    }
+    [[nodiscard]] QByteArray header(qsizetype request, const QByteArray &name) const
+    {
+        const QByteArray head = requests.value(request);
+        return headerOf(head.left(head.indexOf("\r\n\r\n")), name);
+    }
+
+private:
+    static std::unique_ptr<QTcpServer> tlsServer(const QSslCertificate &certificate, const QSslKey &key)
     {
         auto server = std::make_unique<QSslServer>();
         QSslConfiguration config = QSslConfiguration::defaultConfiguration();
@@ -54,68 +70,17 @@ public:
         config.setPeerVerifyMode(QSslSocket::VerifyNone);
         server->setSslConfiguration(config);
         server->setHandshakeTimeout(10000);
-        listen(std::move(server));
+        return server;
     }
-    ~RecordingServer() override { m_server->close(); }
-    Q_DISABLE_COPY_MOVE(RecordingServer)
-
-    [[nodiscard]] QUrl url(const QString &scheme, const QString &pathAndQuery) const
+    void respond(QTcpSocket *socket, const QByteArray &head, const QByteArray &body) override
     {
-        return QUrl(QStringLiteral("%1://127.0.0.1:%2%3").arg(scheme).arg(m_server->serverPort()).arg(pathAndQuery));
-    }
-    [[nodiscard]] quint16 port() const { return m_server->serverPort(); }
-    [[nodiscard]] QByteArray header(qsizetype request, const QByteArray &name) const
-    {
-        const QByteArray head = requests.value(request);
-        for (const QByteArray &line : head.left(head.indexOf("\r\n\r\n")).split('\n')) {
-            const qsizetype colon = line.indexOf(':');
-            if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
-                return line.mid(colon + 1).trimmed();
-        }
-        return {};
-    }
-
-private:
-    void listen(std::unique_ptr<QTcpServer> server)
-    {
-        m_server = std::move(server);
-        if (!m_server->listen(QHostAddress::LocalHost, 0))
-            qFatal("RecordingServer: no loopback listener");
-        connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this, [this] {
-            while (QTcpSocket *socket = m_server->nextPendingConnection()) {
-                socket->setParent(this);
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onRead(socket); });
-                if (socket->bytesAvailable() > 0)
-                    onRead(socket);
-            }
-        });
-    }
-    void onRead(QTcpSocket *socket)
-    {
-        QByteArray &buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        const qsizetype end = buffer.indexOf("\r\n\r\n");
-        if (end < 0 || socket->property("answered").toBool())
-            return;
-        // A body announced by Content-Length is waited for.
-        qsizetype length = 0;
-        for (const QByteArray &line : buffer.left(end).split('\n')) {
-            if (line.toLower().startsWith("content-length:"))
-                length = line.mid(15).trimmed().toLongLong();
-        }
-        if (buffer.size() < end + 4 + length)
-            return;
-        socket->setProperty("answered", true);
-        requests << buffer.left(end + 4 + length);
-        QByteArray response = answer(buffer.left(end));
-        response.replace("$PORT", QByteArray::number(m_server->serverPort()));
+        requests << head + "\r\n\r\n" + body;
+        QByteArray response = answer(head);
+        response.replace("$PORT", QByteArray::number(port()));
         // Every answer says "Connection: close": the client closes. (A TLS
         // socket closed here at once could lose the answer.)
         socket->write(response);
     }
-
-    std::unique_ptr<QTcpServer> m_server;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
 /// GETs (or POSTs @p body) and waits for the reply to finish.

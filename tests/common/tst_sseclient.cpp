@@ -5,6 +5,7 @@
 
 #include "common/eventspoller.h"
 #include "common/sseclient.h"
+#include "scriptedhttpserver.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -55,68 +56,40 @@ Answer status(int code, const QByteArray &extraHeaders = {}, const QByteArray &b
              false };
 }
 
-class FakeServer final : public QObject
+class FakeServer final : public ScriptedHttpServer
 {
 public:
     QList<Answer> answers; ///< one per request; the last one repeats
     std::function<Answer(const QByteArray &head)> route; ///< when set, answers by request instead
     QByteArrayList requests;
 
-    FakeServer()
-    {
-        m_server.listen(QHostAddress::LocalHost, 0);
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                socket->setParent(this);
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onRead(socket); });
-            }
-        });
-    }
-    QUrl url(const QString &path = QStringLiteral("/stream")) const
-    {
-        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path));
-    }
+    QUrl url(const QString &path = QStringLiteral("/stream")) const { return ScriptedHttpServer::url(path); }
     QByteArray header(qsizetype request, const QByteArray &name) const
     {
-        for (const QByteArray &line : requests.value(request).split('\n')) {
-            const qsizetype colon = line.indexOf(':');
-            if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
-                return line.mid(colon + 1).trimmed();
-        }
-        return {};
+        return headerOf(requests.value(request), name);
     }
 
 private:
-    void onRead(QTcpSocket *socket)
+    void respond(QTcpSocket *socket, const QByteArray &head, const QByteArray &) override
     {
-        QByteArray &buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        const qsizetype end = buffer.indexOf("\r\n\r\n");
-        if (end < 0 || socket->property("answered").toBool())
-            return;
-        socket->setProperty("answered", true);
-        const QByteArray head = buffer.left(end);
         requests << head;
-        const Answer answer = route ? route(head) : answers.value(requests.size() - 1, answers.last());
+        const Answer reply = route ? route(head) : answers.value(requests.size() - 1, answers.last());
         // Redirects may point back here: fill in our own port.
-        QByteArray responseHead = answer.head;
-        responseHead.replace("$PORT", QByteArray::number(m_server.serverPort()));
+        QByteArray responseHead = reply.head;
+        responseHead.replace("$PORT", QByteArray::number(port()));
         socket->write(responseHead);
         socket->flush();
         // Each chunk on its own, so the client really sees them split.
         int delay = 0;
-        for (const QByteArray &chunk : answer.chunks) {
+        for (const QByteArray &chunk : reply.chunks) {
             QTimer::singleShot(delay += 2, socket, [socket, chunk] {
                 socket->write(chunk);
                 socket->flush();
             });
         }
-        if (!answer.stall)
+        if (!reply.stall)
             QTimer::singleShot(delay + 20, socket, [socket] { socket->disconnectFromHost(); });
     }
-
-    QTcpServer m_server;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
 /// A stream served from a thread of its own (plain sockets), so it keeps
