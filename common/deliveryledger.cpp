@@ -32,7 +32,7 @@ bool DeliveryLedger::acceptContent(const QByteArray &key, bool expires, qint64 n
 {
     if (!m_dedup.accept(key, expires, nowMs))
         return false;
-    if (m_store)
+    if (m_store && !key.isEmpty()) // nothing to know it by: nothing to keep
         m_contentKeys << ContentDedup::Entry{ key, nowMs, expires };
     return true;
 }
@@ -47,7 +47,7 @@ void DeliveryLedger::markSeen(const QByteArray &id)
 void DeliveryLedger::markSeenContent(const QByteArray &key, bool expires, qint64 nowMs)
 {
     m_dedup.remember(key, expires, nowMs);
-    if (m_store)
+    if (m_store && !key.isEmpty())
         m_contentKeys << ContentDedup::Entry{ key, nowMs, expires };
 }
 

@@ -54,10 +54,6 @@ public:
     bool acceptContent(const QByteArray &key, bool expires, qint64 nowMs);
     /// The content of an event that came by id: a catch-up without ids does not bring it again (not kept).
     void noteContent(const QByteArray &key, bool expires, qint64 nowMs) { m_dedup.remember(key, expires, nowMs); }
-    [[nodiscard]] bool containsContent(const QByteArray &key, qint64 nowMs) const
-    {
-        return m_dedup.contains(key, nowMs);
-    }
     /// Delivered otherwise (a snapshot shows it): neither a replay nor a
     /// catch-up alerts it again. The resume position stays.
     void markSeen(const QByteArray &id);

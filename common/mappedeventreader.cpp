@@ -78,7 +78,7 @@ QByteArray MappedEventReader::hashKey(const QString &typeName, const QByteArray 
 
 QByteArray MappedEventReader::Input::raw() const
 {
-    return data.isEmpty() && !whole.isEmpty() ? QJsonDocument(whole).toJson(QJsonDocument::Compact) : data;
+    return data.isEmpty() ? QJsonDocument(whole).toJson(QJsonDocument::Compact) : data;
 }
 
 MappedEventReader::MappedEventReader(const InterpreterMapping &mapping, const QString &self)

@@ -357,8 +357,7 @@ void DesktopSession::flushBatch()
     m_flushTimer->stop();
     m_sinceFlush.start();
     Batch b = std::exchange(m_batch, {});
-    if (b.events == 0 && b.notifications.isEmpty() && b.reads.isEmpty() && b.unreads.isEmpty() && b.orders.isEmpty()
-        && b.messages.isEmpty() && b.presences.isEmpty())
+    if (b.events == 0) // every event staged counts itself
         return;
     if (!b.notifications.isEmpty() || !b.reads.isEmpty() || !b.unreads.isEmpty())
         m_totals->listChanged();

@@ -96,7 +96,6 @@ public:
     [[nodiscard]] AlertCenter *alerts() const { return m_alerts; }
     /// The REST actions: what the server offers, and what is waiting for it.
     [[nodiscard]] RestActions *actions() const { return m_actions; }
-    [[nodiscard]] SourceSession *source() const { return m_source; }
     [[nodiscard]] Notify::SseClient *client() const { return m_source->client(); }
     [[nodiscard]] Notify::SseClient::State connectionState() const { return m_source->state(); }
     /// How long the stream may stay quiet before isWaitingForServer() (ms).

@@ -22,21 +22,17 @@ NotificationLoader::NotificationLoader(QNetworkAccessManager *network, const Eve
     m_counts->setMaxItems(1);
     connect(m_snapshot, &NotificationListFetcher::fetched, this,
             [this](const QList<QJsonObject> &list, const Totals &totals) {
-                QList<Loaded> items = read(list);
+                QList<Loaded> items = read(list, false);
                 std::reverse(items.begin(), items.end()); // oldest first
                 emit snapshotLoaded(items, totals);
             });
     connect(m_older, &NotificationListFetcher::fetched, this,
             [this](const QList<QJsonObject> &list, const Totals &totals) {
                 QList<NotificationItem> items;
-                const QList<Loaded> loaded = read(list);
+                const QList<Loaded> loaded = read(list, true); // older ones are history
                 items.reserve(loaded.size());
-                for (qsizetype i = 0; i < loaded.size(); ++i) {
-                    items << loaded.at(i).item;
-                    // Older ones are history: read when the list does not say.
-                    if (!list.at(i).contains(u"read"))
-                        items.last().read = true;
-                }
+                for (const Loaded &l : loaded)
+                    items << l.item;
                 emit olderLoaded(items, totals);
             });
     connect(m_counts, &NotificationListFetcher::fetched, this,
@@ -84,15 +80,15 @@ void NotificationLoader::fetchCounts()
     m_counts->fetch(m_network, RequestBuilder(m_credentials), page(1));
 }
 
-QList<NotificationLoader::Loaded> NotificationLoader::read(const QList<QJsonObject> &list) const
+QList<NotificationLoader::Loaded> NotificationLoader::read(const QList<QJsonObject> &list, bool readUnlessSaid) const
 {
     QList<Loaded> items;
     items.reserve(list.size());
     for (const QJsonObject &json : list) {
         const InterpretedEvent event = m_interpreter->interpret(Notification::TypeName, json);
         if (const auto *n = std::get_if<Notification>(&event.payload)) {
-            items << Loaded{ NotificationItem::fromProtocol(*n, json.value(u"event_id").toString().toUtf8(),
-                                                            NotificationListFetcher::isRead(json)),
+            const bool read = NotificationListFetcher::isRead(json) || (readUnlessSaid && !json.contains(u"read"));
+            items << Loaded{ NotificationItem::fromProtocol(*n, json.value(u"event_id").toString().toUtf8(), read),
                              event.contentKey, event.contentKeyExpires };
         }
     }

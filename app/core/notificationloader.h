@@ -58,7 +58,8 @@ signals:
 
 private:
     [[nodiscard]] QUrl page(int limit, qsizetype offset = -1) const;
-    [[nodiscard]] QList<Loaded> read(const QList<QJsonObject> &list) const;
+    /// The list's notifications, read as the list says; with @p readUnlessSaid, read where it does not say.
+    [[nodiscard]] QList<Loaded> read(const QList<QJsonObject> &list, bool readUnlessSaid) const;
 
     QNetworkAccessManager *m_network;
     const Notify::EventInterpreter *m_interpreter;

@@ -18,7 +18,6 @@ using namespace Notify;
 
 SourceSession::SourceSession(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
-    , m_network(network)
     , m_client(new SseClient(network, this))
     , m_feed(new EventFeed(m_client, this))
     , m_loader(new NotificationLoader(network, &m_feed->interpreter(), this))

@@ -92,7 +92,6 @@ private:
     void setProblem(const QString &problem, int status);
 
     SourceSettings m_settings;
-    QNetworkAccessManager *m_network;
     Notify::SseClient *m_client;
     Notify::EventFeed *m_feed;
     NotificationLoader *m_loader;

@@ -90,6 +90,7 @@ void tst_DeliveryLedger::writtenAtCommitOnly()
     ledger.acceptId("2");
     ledger.acceptContent("h:abc", true, 1000);
     ledger.noteContent("n:7", false, 1000);
+    QVERIFY(ledger.acceptContent({}, false, 1000)); // nothing to know it by: new, and nothing to keep
     QCOMPARE(store.writes, 0); // nothing before the batch's transaction
     ledger.commit();
     QCOMPARE(store.events, (QByteArrayList{ "1", "2" }));
