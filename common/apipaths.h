@@ -20,6 +20,7 @@ inline constexpr char NotificationsReadAll[] = NOTIFY_API_PREFIX "notifications/
 inline constexpr char Orders[] = NOTIFY_API_PREFIX "orders/";
 inline constexpr char Presence[] = NOTIFY_API_PREFIX "presence/";
 inline constexpr char Messages[] = NOTIFY_API_PREFIX "messages/";
+inline constexpr char Groups[] = NOTIFY_API_PREFIX "groups/";
 inline constexpr char Faults[] = NOTIFY_API_PREFIX "dev/faults/";
 inline constexpr char Healthz[] = "/healthz";
 inline constexpr char Metrics[] = "/metrics";
@@ -43,6 +44,12 @@ inline QString notificationRead(const QString &notificationId)
 inline QString notificationUnread(const QString &notificationId)
 {
     return notificationAction(notificationId, QLatin1StringView("unread"));
+}
+
+/// `/api/v1/notifications/<id>/claim/` (POST claims, DELETE releases).
+inline QString notificationClaim(const QString &notificationId)
+{
+    return notificationAction(notificationId, QLatin1StringView("claim"));
 }
 
 } // namespace Notify::ApiPath

@@ -84,6 +84,10 @@ std::optional<InterpretedEvent> exactContractEvent(const QByteArray &type, const
         return exact<Message>(data);
     if (type == Reset::TypeName)
         return exact<Reset>(data);
+    if (type == NotificationClaimed::TypeName)
+        return exact<NotificationClaimed>(data);
+    if (type == NotificationEscalated::TypeName)
+        return exact<NotificationEscalated>(data);
     return std::nullopt;
 }
 

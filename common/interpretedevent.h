@@ -19,7 +19,8 @@ struct InterpretedEvent
     enum class Source { Stream, CatchUp, Poll };
 
     using Payload = std::variant<Protocol::Notification, Protocol::NotificationRead, Protocol::NotificationUnread,
-                                 Protocol::OrderStatus, Protocol::Presence, Protocol::Message, Protocol::Reset>;
+                                 Protocol::OrderStatus, Protocol::Presence, Protocol::Message, Protocol::Reset,
+                                 Protocol::NotificationClaimed, Protocol::NotificationEscalated>;
 
     QByteArray id; ///< the SSE id; empty when the server sent none
     Payload payload;

@@ -298,6 +298,43 @@ QJsonObject NotificationRead::toJson() const
     return json;
 }
 
+std::optional<NotificationClaimed> NotificationClaimed::fromJson(const QJsonObject &json, FieldError *error)
+{
+    FieldReader r(json);
+    NotificationClaimed c;
+    // Released: both null (or absent); claimed: both set.
+    r.identifier("notification_id", c.notificationId) && r.string("claimed_by", c.claimedBy, false)
+        && r.timestamp("claimed_at", c.claimedAt, false);
+    if (!r.failed() && !c.claimedBy.isEmpty() && !c.claimedAt.isValid())
+        r.fail(QStringLiteral("claimed_at"), QStringLiteral("is required when claimed_by is set"));
+    return r.finish(std::move(c), &NotificationClaimed::extra, error);
+}
+
+QJsonObject NotificationClaimed::toJson() const
+{
+    QJsonObject json = extra;
+    json.insert(QLatin1StringView("notification_id"), notificationId);
+    json.insert(QLatin1StringView("claimed_by"), claimedBy.isEmpty() ? QJsonValue() : QJsonValue(claimedBy));
+    json.insert(QLatin1StringView("claimed_at"),
+                claimedBy.isEmpty() ? QJsonValue() : QJsonValue(formatUtcTimestamp(claimedAt)));
+    return json;
+}
+
+std::optional<NotificationEscalated> NotificationEscalated::fromJson(const QJsonObject &json, FieldError *error)
+{
+    FieldReader r(json);
+    NotificationEscalated e;
+    r.identifier("notification_id", e.notificationId);
+    return r.finish(std::move(e), &NotificationEscalated::extra, error);
+}
+
+QJsonObject NotificationEscalated::toJson() const
+{
+    QJsonObject json = extra;
+    json.insert(QLatin1StringView("notification_id"), notificationId);
+    return json;
+}
+
 std::optional<OrderStatus> OrderStatus::fromJson(const QJsonObject &json, FieldError *error)
 {
     FieldReader r(json);

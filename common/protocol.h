@@ -105,6 +105,33 @@ struct NotificationUnread : NotificationRead
                                                                     FieldError *error = nullptr);
 };
 
+/// `notification_claimed`: who handles a notification now (`claimedBy`
+/// empty: released, nobody does).
+struct NotificationClaimed
+{
+    QString notificationId;
+    QString claimedBy;
+    QDateTime claimedAt;
+    QJsonObject extra;
+
+    static constexpr auto TypeName = "notification_claimed";
+    [[nodiscard]] static std::optional<NotificationClaimed> fromJson(const QJsonObject &json,
+                                                                     FieldError *error = nullptr);
+    [[nodiscard]] QJsonObject toJson() const;
+};
+
+/// `notification_escalated`: an error notification nobody claimed in time, announced once more.
+struct NotificationEscalated
+{
+    QString notificationId;
+    QJsonObject extra;
+
+    static constexpr auto TypeName = "notification_escalated";
+    [[nodiscard]] static std::optional<NotificationEscalated> fromJson(const QJsonObject &json,
+                                                                       FieldError *error = nullptr);
+    [[nodiscard]] QJsonObject toJson() const;
+};
+
 struct OrderStatus
 {
     QString orderId;

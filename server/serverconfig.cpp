@@ -82,6 +82,10 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
     opt("max-notifications",
         "Notifications a user's list keeps, the newest; the oldest go first (default 10000; 0: no limit).", "N");
     opt("notification-days", "Days a notification is kept in the lists (default 90; 0: no limit).", "D");
+    opt("escalate-after",
+        "Seconds after which an unclaimed error notification is announced once more (notification_escalated; "
+        "default 0: never).",
+        "S");
     opt("threads", "Worker threads for streams (default: one per core; one more thread answers requests).", "N");
     opt("flush-interval-us",
         "Microseconds a stream worker waits at least between two writes of live events to the same streams, so "
@@ -147,6 +151,7 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         || !integerOption(parser, QStringLiteral("max-notifications"), config.maxNotifications, 0, qint64(1) << 40,
                           error)
         || !integerOption(parser, QStringLiteral("notification-days"), config.notificationDays, 0, 365LL * 100, error)
+        || !secondsOption(parser, QStringLiteral("escalate-after"), config.escalateAfterMs, 0, error)
         || !integerOption(parser, QStringLiteral("threads"), threads, 1, 256, error)
         || !integerOption(parser, QStringLiteral("flush-interval-us"), config.connections.minFlushIntervalUs, 0,
                           1'000'000, error)

@@ -35,6 +35,9 @@ struct ServerConfig
     qint64 maxNotifications = 10'000;
     /// `--notification-days`: notifications older than this go (0: none go for their age).
     qint64 notificationDays = 90;
+    /// `--escalate-after`: an `error` notification still unclaimed this long
+    /// after it was published is announced once more (0: never).
+    qint64 escalateAfterMs = 0;
     int threads = 0; ///< 0: one per core
     QString tlsCertFile;
     QString tlsKeyFile;

@@ -232,6 +232,18 @@ Notifier::Alert AlertCenter::notificationAlert(const Notify::Protocol::Notificat
         n.level == Notify::Protocol::Level::Error ? Notifier::Urgency::Critical : Notifier::Urgency::Normal, true);
 }
 
+Notifier::Alert AlertCenter::escalationAlert(const NotificationItem &item)
+{
+    //: An error notification nobody has claimed yet, announced again
+    return makeAlert(item.id, tr("Still unclaimed: %1").arg(item.title), item.body, Notifier::Urgency::Critical, true);
+}
+
+void AlertCenter::addClaimAction(Notifier::Alert &alert)
+{
+    if (!alert.key.isEmpty())
+        alert.actions << QStringLiteral("claim") << tr("Claim");
+}
+
 Notifier::Alert AlertCenter::orderAlert(const Notify::Protocol::OrderStatus &o)
 {
     return makeAlert({}, tr("Order %1: %2").arg(o.orderId, DisplayText::orderStatusName(o)), o.note,

@@ -3,6 +3,7 @@
 
 #include "alertthrottle.h"
 #include "common/protocol.h"
+#include "notificationitem.h"
 #include "notifier.h"
 
 #include <QDateTime>
@@ -62,6 +63,10 @@ public:
     [[nodiscard]] static Notifier::Alert orderAlert(const Notify::Protocol::OrderStatus &o);
     [[nodiscard]] static Notifier::Alert messageAlert(const Notify::Protocol::Message &m, const QString &fromName);
     [[nodiscard]] static Notifier::Alert presenceAlert(const Notify::Protocol::Presence &p);
+    /// An error nobody claimed in time, once more, marked as such.
+    [[nodiscard]] static Notifier::Alert escalationAlert(const NotificationItem &item);
+    /// Adds *Claim* to a notification's alert (where the server takes claims).
+    static void addClaimAction(Notifier::Alert &alert);
     /// Items were read: their alerts leave the screen.
     void withdraw(const QStringList &keys);
 

@@ -59,6 +59,7 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QNetwo
     m_flushTimer->setSingleShot(true);
     connect(m_flushTimer, &QTimer::timeout, this, &DesktopSession::flushBatch);
     m_messages->setNameLookup([this](const QString &user) { return m_presence->displayName(user); });
+    m_notifications->setNameLookup([this](const QString &user) { return m_presence->displayName(user); });
     m_alerts->setUnreadCounter([this] { return m_notifications->unreadCount(); });
     connect(m_alerts, &AlertCenter::pausedChanged, this, [this](const QDateTime &until) {
         log(until.isValid() ? tr("alerts paused until %1").arg(QLocale().toString(until, QLocale::ShortFormat))
@@ -90,12 +91,22 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QNetwo
         emit connectionStateChanged(state);
     });
     connect(m_source, &SourceSession::opened, this, &DesktopSession::onOpened);
+    connect(m_actions, &RestActions::claimAnswered, this,
+            [this](const NotificationClaimed &claim) { applyClaims({ claim }); });
+    connect(m_actions, &RestActions::userLearned, this, [this](const QString &user) {
+        if (m_settings.user.isEmpty())
+            m_learnedUser = user;
+    });
+    connect(m_notifications, &NotificationModel::claimsChanged, this,
+            [this] { m_presence->setHandling(m_notifications->handledBy()); });
     if (m_notifier) {
         connect(m_notifier, &Notifier::actionInvoked, this, [this](const QString &key, const QString &action) {
             if (key == TokenRefusedKey)
                 emit settingsRequested();
             else if (action == u"mark-read")
                 markRead(key);
+            else if (action == u"claim")
+                claim(key);
             else if (key == u"summary" || key == u"missed")
                 emit openRequested({}); // the window, on the notifications
             else
@@ -180,6 +191,7 @@ void DesktopSession::resync()
     m_sinceResync.clear();
     m_readSinceResync.clear();
     m_unreadSinceResync.clear();
+    m_claimsSinceResync.clear();
     m_snapshotAskedAt = QDateTime::currentDateTimeUtc();
     m_source->loader()->fetchSnapshot();
     m_rest->get(QLatin1StringView(ApiPath::Orders), [this](const RestClient::Answer &answer) {
@@ -231,6 +243,8 @@ void DesktopSession::onSnapshot(const QList<NotificationLoader::Loaded> &list, c
     noteReadState(m_actions->waitingIds(Outbox::Kind::Unread), false);
     m_notifications->markRead(m_readSinceResync);
     m_notifications->markUnread(m_unreadSinceResync);
+    const QList<NotificationClaimed> claimsSince = std::exchange(m_claimsSinceResync, {});
+    m_notifications->setClaims(claimsSince);
     m_totals->take(totals);
     // What the snapshot showed counts as delivered: a later replay of
     // those events must not alert again. The resume position stays.
@@ -247,6 +261,7 @@ void DesktopSession::onSnapshot(const QList<NotificationLoader::Loaded> &list, c
         m_history->saveNotifications(items);
         m_history->markRead(m_readSinceResync);
         m_history->markUnread(m_unreadSinceResync);
+        m_history->saveClaims(claimsSince);
     }
     m_readSinceResync.clear();
     m_unreadSinceResync.clear();
@@ -298,8 +313,67 @@ void DesktopSession::onEvent(const InterpretedEvent &interpreted)
 void DesktopSession::apply(const Notification &n, const InterpretedEvent &event)
 {
     m_batch.notifications << NotificationItem::fromProtocol(n, event.id, event.read);
-    if (m_settings.alertNotifications && !event.read)
-        m_batch.alerts.append({ AlertCenter::Kind::Notification, AlertCenter::notificationAlert(n) });
+    if (m_settings.alertNotifications && !event.read) {
+        Notifier::Alert alert = AlertCenter::notificationAlert(n);
+        if (m_actions->offers(RestActions::Action::Claim))
+            AlertCenter::addClaimAction(alert);
+        m_batch.alerts.append({ AlertCenter::Kind::Notification, alert });
+    }
+}
+
+void DesktopSession::apply(const NotificationClaimed &c, const InterpretedEvent &)
+{
+    m_batch.claims << c;
+    // Someone else took it on: it no longer asks anything of this desktop.
+    if (!c.claimedBy.isEmpty() && c.claimedBy != me())
+        m_batch.claimedByOthers << c.notificationId;
+    else
+        m_batch.claimedByOthers.removeAll(c.notificationId);
+}
+
+void DesktopSession::apply(const NotificationEscalated &e, const InterpretedEvent &)
+{
+    m_batch.escalations << e.notificationId;
+}
+
+void DesktopSession::applyClaims(const QList<NotificationClaimed> &claims)
+{
+    if (claims.isEmpty())
+        return;
+    m_notifications->setClaims(claims);
+    if (m_history)
+        m_history->saveClaims(claims);
+    QStringList others;
+    for (const NotificationClaimed &c : claims) {
+        if (!c.claimedBy.isEmpty() && c.claimedBy != me())
+            others << c.notificationId;
+    }
+    m_alerts->withdraw(others);
+}
+
+void DesktopSession::alertEscalations(const QStringList &ids)
+{
+    QStringList marked;
+    for (const QString &id : ids) {
+        const auto row = m_notifications->rowOf(id);
+        if (!row) {
+            log(tr("an unclaimed notification was escalated, but it is not in the list (%1)").arg(id));
+            continue;
+        }
+        marked << id;
+        const NotificationItem &item = m_notifications->item(*row);
+        // Claimed meanwhile (its event came first), or by us: nothing to ask.
+        if (!item.claimedBy.isEmpty() || !m_settings.alertNotifications)
+            continue;
+        m_alerts->withdraw({ id }); // the first alert, if still up, makes way
+        Notifier::Alert alert = AlertCenter::escalationAlert(item);
+        if (m_actions->offers(RestActions::Action::Claim))
+            AlertCenter::addClaimAction(alert);
+        m_alerts->offer(AlertCenter::Kind::Notification, alert);
+    }
+    m_notifications->markEscalated(marked);
+    if (m_history)
+        m_history->markEscalated(marked);
 }
 
 void DesktopSession::apply(const NotificationRead &r, const InterpretedEvent &)
@@ -378,6 +452,11 @@ void DesktopSession::flushBatch()
     }
     for (const Presence &p : std::as_const(b.presences))
         m_presence->apply(p);
+    if (!b.claims.isEmpty()) {
+        m_notifications->setClaims(b.claims);
+        if (m_resyncPending)
+            m_claimsSinceResync << b.claims;
+    }
     if (m_history) {
         const HistoryStore::Transaction transaction(*m_history);
         m_history->saveNotifications(b.notifications);
@@ -385,10 +464,13 @@ void DesktopSession::flushBatch()
         m_history->markUnread(b.unreads);
         m_history->saveOrders(b.orders);
         m_history->saveMessages(newMessages);
+        m_history->saveClaims(b.claims);
         m_source->ledger().commit(); // what was delivered, with what it brought
     }
     // Alerts last, with the models up to date (the summary's unread count).
-    m_alerts->offerBatch(b.alerts, b.reads);
+    // What was read, or taken on by someone else, leaves the screen.
+    m_alerts->offerBatch(b.alerts, b.reads + b.claimedByOthers);
+    alertEscalations(b.escalations);
     emit eventsApplied();
 }
 

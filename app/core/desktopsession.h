@@ -111,6 +111,11 @@ public:
     void markAllRead() { m_actions->markAllRead(); }
     void sendMessage(const QString &to, const QString &body) { m_actions->sendMessage(to, body); }
     void setMyStatus(const QString &status) { m_actions->setMyStatus(status); }
+    /// Takes a notification on for the team (everyone else sees "Handled by …"), or gives it back.
+    void claim(const QString &notificationId) { m_actions->claim(notificationId); }
+    void release(const QString &notificationId) { m_actions->release(notificationId); }
+    /// The signed-in user's name: the settings', else what the server said in a claim's answer.
+    [[nodiscard]] QString me() const { return m_settings.user.isEmpty() ? m_learnedUser : m_settings.user; }
     /// Older notifications than those the window has, from the server's list.
     void loadOlder();
 
@@ -161,6 +166,9 @@ private:
         QList<Notify::Protocol::OrderStatus> orders;
         QList<Notify::Protocol::Message> messages;
         QList<Notify::Protocol::Presence> presences;
+        QList<Notify::Protocol::NotificationClaimed> claims;
+        QStringList escalations;
+        QStringList claimedByOthers; ///< their alerts leave this desktop
         QList<QPair<AlertCenter::Kind, Notifier::Alert>> alerts;
         int events = 0;
     };
@@ -179,7 +187,13 @@ private:
     void apply(const Notify::Protocol::OrderStatus &o, const Notify::InterpretedEvent &);
     void apply(const Notify::Protocol::Message &m, const Notify::InterpretedEvent &);
     void apply(const Notify::Protocol::Presence &p, const Notify::InterpretedEvent &);
+    void apply(const Notify::Protocol::NotificationClaimed &c, const Notify::InterpretedEvent &);
+    void apply(const Notify::Protocol::NotificationEscalated &e, const Notify::InterpretedEvent &);
     void apply(const Notify::Protocol::Reset &, const Notify::InterpretedEvent &) { } // handled in onEvent
+    /// Who handles what changed: the model, the history, the People page, and the alerts of what others took.
+    void applyClaims(const QList<Notify::Protocol::NotificationClaimed> &claims);
+    /// The alerts of what nobody claimed in time, once more.
+    void alertEscalations(const QStringList &ids);
     void scheduleFlush();
     void flushBatch();
     void resync();
@@ -207,9 +221,11 @@ private:
     QList<NotificationItem> m_sinceResync;
     QStringList m_readSinceResync;
     QStringList m_unreadSinceResync;
+    QList<Notify::Protocol::NotificationClaimed> m_claimsSinceResync;
     bool m_resyncPending = false;
     /// When the last snapshot was asked for (our clock, UTC).
     QDateTime m_snapshotAskedAt;
+    QString m_learnedUser;
 };
 
 } // namespace Notify::Tray

@@ -127,6 +127,14 @@ void HistoryStore::saveNotifications(const QList<NotificationItem> &items)
         n.createdAt = item.createdAt;
         QJsonObject json = n.toJson();
         json.insert(QStringLiteral("event_id"), QString::fromUtf8(item.eventId));
+        if (item.claimStated || !item.claimedBy.isEmpty()) {
+            json.insert(QStringLiteral("claimed_by"), item.claimedBy.isEmpty() ? QJsonValue() : item.claimedBy);
+            json.insert(QStringLiteral("claimed_at"),
+                        item.claimedBy.isEmpty() ? QJsonValue()
+                                                 : QJsonValue(Protocol::formatUtcTimestamp(item.claimedAt)));
+        }
+        if (item.escalated)
+            json.insert(QStringLiteral("escalated"), true);
         query.bindValue(0, item.id);
         query.bindValue(1, item.createdAt.toMSecsSinceEpoch());
         query.bindValue(2, item.read ? 1 : 0);
@@ -134,6 +142,39 @@ void HistoryStore::saveNotifications(const QList<NotificationItem> &items)
         query.exec();
     }
     m_notificationsSinceTrim += items.size();
+}
+
+void HistoryStore::saveClaims(const QList<Notify::Protocol::NotificationClaimed> &claims)
+{
+    if (claims.isEmpty())
+        return;
+    const Transaction transaction(*this);
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE notifications SET json = json_set(json, '$.claimed_by', ?, '$.claimed_at', "
+                                 "?) WHERE id = ?"));
+    for (const Notify::Protocol::NotificationClaimed &claim : claims) {
+        const bool held = !claim.claimedBy.isEmpty();
+        query.bindValue(0, held ? QVariant(claim.claimedBy) : QVariant(QMetaType::fromType<QString>()));
+        query.bindValue(1,
+                        held ? QVariant(Protocol::formatUtcTimestamp(claim.claimedAt))
+                             : QVariant(QMetaType::fromType<QString>()));
+        query.bindValue(2, claim.notificationId);
+        query.exec();
+    }
+}
+
+void HistoryStore::markEscalated(const QStringList &ids)
+{
+    if (ids.isEmpty())
+        return;
+    const Transaction transaction(*this);
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE notifications SET json = json_set(json, '$.escalated', json('true')) "
+                                 "WHERE id = ?"));
+    for (const QString &id : ids) {
+        query.bindValue(0, id);
+        query.exec();
+    }
 }
 
 void HistoryStore::trim()

@@ -50,6 +50,10 @@ public:
     void saveNotification(const NotificationItem &item) { saveNotifications({ item }); }
     void markRead(const QStringList &ids);
     void markUnread(const QStringList &ids);
+    /// Who handles them now (`notification_claimed`; released: nobody).
+    void saveClaims(const QList<Notify::Protocol::NotificationClaimed> &claims);
+    /// Announced again because nobody claimed them.
+    void markEscalated(const QStringList &ids);
     void clearNotifications();
     [[nodiscard]] QList<NotificationItem> notifications() const;
 

@@ -15,8 +15,15 @@ int NotificationBatch::update(NotificationItem &target, const NotificationItem &
 {
     const bool read = target.read || incoming.read;
     const int delta = int(!target.read) - int(!read);
-    target = incoming;
+    const NotificationItem before = std::exchange(target, incoming);
     target.read = read;
+    // A notification event says nothing of its claim: the one known stays.
+    if (!incoming.claimStated) {
+        target.claimedBy = before.claimedBy;
+        target.claimedAt = before.claimedAt;
+        target.claimStated = before.claimStated;
+    }
+    target.escalated = before.escalated || incoming.escalated;
     return delta;
 }
 

@@ -14,7 +14,7 @@ NotificationFilterModel::NotificationFilterModel(QObject *parent)
 
 bool NotificationFilterModel::isFiltering() const
 {
-    return !m_search.isEmpty() || m_level >= 0 || !m_category.isEmpty() || m_unreadOnly;
+    return !m_search.isEmpty() || m_level >= 0 || !m_category.isEmpty() || m_unreadOnly || m_waitingOnly;
 }
 
 void NotificationFilterModel::clearFilters()
@@ -23,6 +23,7 @@ void NotificationFilterModel::clearFilters()
     m_level = -1;
     m_category.clear();
     m_unreadOnly = false;
+    m_waitingOnly = false;
     invalidateFilter();
     emit filtersCleared();
 }
@@ -43,7 +44,7 @@ void NotificationFilterModel::setKept(const QStringList &ids)
     if (ids == m_kept)
         return;
     const QStringList before = std::exchange(m_kept, ids);
-    if (!m_unreadOnly || before.isEmpty())
+    if ((!m_unreadOnly && !m_waitingOnly) || before.isEmpty())
         return;
     // Only the row let go is looked at again (not the whole list).
     auto *model = qobject_cast<NotificationModel *>(sourceModel());
@@ -79,6 +80,12 @@ void NotificationFilterModel::setUnreadOnly(bool unreadOnly)
     invalidateFilter();
 }
 
+void NotificationFilterModel::setWaitingOnly(bool waitingOnly)
+{
+    m_waitingOnly = waitingOnly;
+    invalidateFilter();
+}
+
 bool NotificationFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
     // The row itself, not QVariants of it: this runs for every row on every filter change.
@@ -89,6 +96,8 @@ bool NotificationFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex 
     if (!m_category.isEmpty() && n.category != m_category)
         return false;
     if (m_unreadOnly && model->rowRead(sourceRow) && !m_kept.contains(n.id))
+        return false;
+    if (m_waitingOnly && !n.claimedBy.isEmpty() && !m_kept.contains(n.id))
         return false;
     if (m_search.isEmpty())
         return true;

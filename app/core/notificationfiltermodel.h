@@ -20,6 +20,9 @@ public:
     /// Empty: every category.
     void setCategory(const QString &category);
     void setUnreadOnly(bool unreadOnly);
+    /// "Waiting for someone": only what nobody has claimed.
+    void setWaitingOnly(bool waitingOnly);
+    [[nodiscard]] bool waitingOnly() const { return m_waitingOnly; }
     [[nodiscard]] bool isFiltering() const;
     /// Shows everything again (an item opened from the tray or an alert must be seen).
     void clearFilters();
@@ -30,7 +33,8 @@ public:
     /// A NotificationModel only.
     void setSourceModel(QAbstractItemModel *model) override;
     /// The row the user is reading (its notifications' ids): it stays
-    /// listed under "unread only" once it is read, until the user moves on.
+    /// listed under "unread only" once it is read (and under "waiting for
+    /// someone" once claimed), until the user moves on.
     /// The row kept before leaves then, if it no longer matches.
     void setKept(const QStringList &ids);
     [[nodiscard]] QStringList kept() const { return m_kept; }
@@ -46,6 +50,7 @@ private:
     int m_level = -1;
     QString m_category;
     bool m_unreadOnly = false;
+    bool m_waitingOnly = false;
     QStringList m_kept;
 };
 

@@ -6,7 +6,15 @@ namespace Notify::Tray {
 NotificationItem NotificationItem::fromProtocol(const Notify::Protocol::Notification &n, const QByteArray &eventId,
                                                 bool read)
 {
-    return { n.notificationId, n.title, n.body, n.category, n.link, n.level, n.createdAt, eventId, read };
+    NotificationItem item{ n.notificationId, n.title, n.body, n.category, n.link, n.level, n.createdAt, eventId, read };
+    const QJsonValue claimedBy = n.extra.value(u"claimed_by");
+    item.claimStated = !claimedBy.isUndefined();
+    item.claimedBy = claimedBy.toString();
+    if (!item.claimedBy.isEmpty())
+        item.claimedAt
+            = Notify::Protocol::parseUtcTimestamp(n.extra.value(u"claimed_at").toString()).value_or(QDateTime());
+    item.escalated = n.extra.value(u"escalated").toBool();
+    return item;
 }
 
 QString NotificationItem::firstLine() const

@@ -20,7 +20,16 @@ struct NotificationItem
     QDateTime createdAt;
     QByteArray eventId;
     bool read = false;
+    /// Who handles it (`claimed_by`; empty: nobody), and since when.
+    QString claimedBy;
+    QDateTime claimedAt;
+    /// Whether the source said who handles it (a list item, the history):
+    /// a notification event does not, and leaves a known claim as it is.
+    bool claimStated = false;
+    /// Nobody claimed it in time: announced again (`notification_escalated`).
+    bool escalated = false;
 
+    /// @p n's `claimed_by`, `claimed_at` (a list's) and `escalated` (the history's) come along.
     static NotificationItem fromProtocol(const Notify::Protocol::Notification &n, const QByteArray &eventId, bool read);
     /// The body's first non-empty line, for the row under the title.
     [[nodiscard]] QString firstLine() const;

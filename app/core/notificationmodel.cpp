@@ -94,6 +94,9 @@ void NotificationModel::moveUp(QList<Row> &fresh, const QList<QPair<int, qsizety
 void NotificationModel::apply(const QList<NotificationItem> &items)
 {
     applyItems(items, true);
+    // A claimed one may have come (a list's), or an unclaimed error.
+    if (!items.isEmpty())
+        emit claimsChanged();
 }
 
 void NotificationModel::applyItems(const QList<NotificationItem> &items, bool olderAreBeyond)
@@ -268,6 +271,8 @@ void NotificationModel::reset(const QList<NotificationItem> &items)
     apply(items); // says so when there are unread ones
     if (unreadCount() == 0 && before != 0)
         emit unreadCountChanged(0);
+    if (items.isEmpty())
+        emit claimsChanged();
 }
 
 qsizetype NotificationModel::setRead(const QStringList &ids, bool read)
@@ -294,6 +299,88 @@ qsizetype NotificationModel::setRead(const QStringList &ids, bool read)
     if (last >= 0)
         emit dataChanged(createIndex(first, 0), createIndex(last, ColumnCount - 1));
     return unknown;
+}
+
+qsizetype NotificationModel::changeMembers(const QStringList &ids,
+                                           const std::function<bool(NotificationItem &)> &change)
+{
+    qsizetype unknown = 0;
+    int first = int(m_rows.size()), last = -1;
+    for (const QString &id : ids) {
+        const auto row = m_rows.rowOf(id);
+        NotificationItem *target = row ? m_rows[*row].member(id) : nullptr;
+        if (!target) {
+            ++unknown;
+            continue;
+        }
+        if (!change(*target))
+            continue;
+        first = std::min(first, *row);
+        last = std::max(last, *row);
+    }
+    if (last >= 0)
+        emit dataChanged(createIndex(first, 0), createIndex(last, ColumnCount - 1));
+    return unknown;
+}
+
+qsizetype NotificationModel::setClaims(const QList<Notify::Protocol::NotificationClaimed> &claims)
+{
+    if (claims.isEmpty())
+        return 0;
+    // The last word on each notification is the one that holds.
+    QHash<QString, const Notify::Protocol::NotificationClaimed *> last;
+    QStringList ids;
+    for (const auto &claim : claims) {
+        if (!last.contains(claim.notificationId))
+            ids << claim.notificationId;
+        last.insert(claim.notificationId, &claim);
+    }
+    const qsizetype unknown = changeMembers(ids, [&last](NotificationItem &item) {
+        const auto *claim = last.value(item.id);
+        const QDateTime at = claim->claimedBy.isEmpty() ? QDateTime() : claim->claimedAt;
+        const bool same = item.claimStated && item.claimedBy == claim->claimedBy && item.claimedAt == at;
+        item.claimedBy = claim->claimedBy;
+        item.claimedAt = at;
+        item.claimStated = true;
+        return !same;
+    });
+    emit claimsChanged();
+    return unknown;
+}
+
+void NotificationModel::markEscalated(const QStringList &ids)
+{
+    changeMembers(ids, [](NotificationItem &item) { return !std::exchange(item.escalated, true); });
+}
+
+int NotificationModel::unclaimedUnreadErrors() const
+{
+    const auto waiting = [](const NotificationItem &item) {
+        return !item.read && item.claimedBy.isEmpty() && item.level == Notify::Protocol::Level::Error;
+    };
+    int count = 0;
+    for (qsizetype row = 0; row < m_rows.size(); ++row) {
+        const Row &r = m_rows.at(int(row));
+        count += waiting(r.item);
+        for (const NotificationItem &older : r.older)
+            count += waiting(older);
+    }
+    return count;
+}
+
+QHash<QString, QStringList> NotificationModel::handledBy() const
+{
+    QHash<QString, QStringList> handled;
+    for (qsizetype row = 0; row < m_rows.size(); ++row) {
+        const Row &r = m_rows.at(int(row));
+        if (!r.item.claimedBy.isEmpty())
+            handled[r.item.claimedBy] << r.item.title;
+        for (const NotificationItem &older : r.older) {
+            if (!older.claimedBy.isEmpty())
+                handled[older.claimedBy] << older.title;
+        }
+    }
+    return handled;
 }
 
 qsizetype NotificationModel::markRead(const QStringList &ids)
@@ -338,7 +425,10 @@ QVariant NotificationModel::data(const QModelIndex &index, int role) const
             // What a screen reader says of the row: unread first, then the level.
             return QString((read ? tr("Read") : tr("Unread")) + QStringLiteral(", ") + DisplayText::levelName(n.level)
                            + QStringLiteral(": ") + n.title + (count > 1 ? tr(", %n times", nullptr, count) : QString())
-                           + (n.firstLine().isEmpty() ? QString() : QStringLiteral(". ") + n.firstLine()));
+                           + (n.firstLine().isEmpty() ? QString() : QStringLiteral(". ") + n.firstLine())
+                           + (n.claimedBy.isEmpty()
+                                  ? QString()
+                                  : QStringLiteral(". ") + tr("Handled by %1").arg(nameOf(n.claimedBy))));
         }
         return data(index, Qt::DisplayRole);
     case Qt::AccessibleDescriptionRole:
@@ -376,6 +466,14 @@ QVariant NotificationModel::data(const QModelIndex &index, int role) const
         return count;
     case MemberIdsRole:
         return memberIds(index.row());
+    case ClaimedByRole:
+        return n.claimedBy;
+    case ClaimedByNameRole:
+        return n.claimedBy.isEmpty() ? QString() : nameOf(n.claimedBy);
+    case ClaimedAtRole:
+        return n.claimedAt;
+    case EscalatedRole:
+        return n.escalated;
     default:
         return {};
     }

@@ -7,7 +7,10 @@
 #include "unreadcounts.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
+
+#include <functional>
 
 #include <optional>
 
@@ -46,6 +49,10 @@ public:
         BodyLineRole, ///< the body's first line
         CountRole, ///< how many identical notifications the row stands for
         MemberIdsRole, ///< all of their ids
+        ClaimedByRole, ///< who handles the row's newest (empty: nobody)
+        ClaimedByNameRole, ///< the claimer as people read it (their display name)
+        ClaimedAtRole,
+        EscalatedRole, ///< nobody claimed it in time: announced again
     };
     Q_ENUM(Role)
 
@@ -76,6 +83,24 @@ public:
     qsizetype markRead(const QStringList &ids);
     /// Unread again (`notification_unread`). Returns how many of @p ids are not in the list.
     qsizetype markUnread(const QStringList &ids);
+
+    /// The display name of a user, for "Handled by Bob" (unset: the user name).
+    void setNameLookup(std::function<QString(const QString &)> lookup) { m_nameLookup = std::move(lookup); }
+    [[nodiscard]] QString nameOf(const QString &user) const
+    {
+        const QString name = m_nameLookup ? m_nameLookup(user) : QString();
+        return name.isEmpty() ? user : name;
+    }
+
+    /// Who handles notifications now (`notification_claimed`). Returns how
+    /// many of them are not in the list.
+    qsizetype setClaims(const QList<Notify::Protocol::NotificationClaimed> &claims);
+    /// Announced again because nobody claimed them (`notification_escalated`).
+    void markEscalated(const QStringList &ids);
+    /// The unread errors nobody has claimed: what asks for attention.
+    [[nodiscard]] int unclaimedUnreadErrors() const;
+    /// Who handles what: each claimer's notifications (titles, newest first).
+    [[nodiscard]] QHash<QString, QStringList> handledBy() const;
 
     /// What the server has that the list does not hold: @p notifications
     /// in all, @p unread of them unread (unknown: a backend that does not
@@ -119,6 +144,8 @@ signals:
     /// Rows were added at the top, by insertion or in a layout change (a
     /// view that keeps its place wants to know).
     void rowsAddedAtTop(int count);
+    /// Who handles some notification changed (setClaims(), reset(), apply()).
+    void claimsChanged();
 
 private:
     using Key = NotificationRows::Key;
@@ -134,6 +161,8 @@ private:
     /// up to where their new key goes, each a row move.
     void moveUp(QList<Row> &fresh, const QList<QPair<int, qsizetype>> &moved);
     qsizetype setRead(const QStringList &ids, bool read);
+    /// Changes the members @p ids of their rows through @p change; the rows that changed are said.
+    qsizetype changeMembers(const QStringList &ids, const std::function<bool(NotificationItem &)> &change);
     void trim();
     void adjustUnread(int delta);
 
@@ -141,6 +170,7 @@ private:
     UnreadCounts m_counts;
     qsizetype m_capacity;
     quint64 m_nextSerial = 1;
+    std::function<QString(const QString &)> m_nameLookup;
 };
 
 } // namespace Notify::Tray

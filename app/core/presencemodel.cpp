@@ -23,20 +23,35 @@ QVariant PresenceModel::data(const QModelIndex &index, int role) const
         return {};
     const Presence &p = m_users.at(index.row());
     const QString name = p.displayName.isEmpty() ? p.user : p.displayName;
+    const QStringList handling = m_handling.value(p.user);
+    //: Appended to a person in the People list: how many notifications they have claimed
+    const QString handles = handling.isEmpty() ? QString() : tr(" · handling %n", nullptr, int(handling.size()));
     switch (role) {
     case Qt::DisplayRole: {
         const QString since = DisplayText::relativeTime(p.since, QDateTime::currentDateTimeUtc());
         if (p.status == PresenceStatus::Offline)
-            return since.isEmpty() ? tr("%1 — offline").arg(name) : tr("%1 — last seen %2").arg(name, since);
-        return tr("%1 — %2").arg(name, DisplayText::presenceName(p.status).toLower());
+            return QString((since.isEmpty() ? tr("%1 — offline").arg(name) : tr("%1 — last seen %2").arg(name, since))
+                           + handles);
+        return QString(tr("%1 — %2").arg(name, DisplayText::presenceName(p.status).toLower()) + handles);
     }
     case Qt::AccessibleTextRole:
-        return tr("%1, %2").arg(name, DisplayText::presenceName(p.status));
+        return QString(tr("%1, %2").arg(name, DisplayText::presenceName(p.status)) + handles);
+    case HandlingRole:
+        return handling;
     case DisplayNameRole:
         return name;
     case Qt::DecorationRole:
         return LevelIcons::dot(LevelIcons::color(p.status));
-    case Qt::ToolTipRole:
+    case Qt::ToolTipRole: {
+        if (handling.isEmpty())
+            return p.user;
+        QStringList lines{ tr("%1 handles:").arg(name) };
+        for (const QString &title : handling.mid(0, MaxHandlingShown))
+            lines << QStringLiteral("• ") + title;
+        if (handling.size() > MaxHandlingShown)
+            lines << tr("and %n more", nullptr, int(handling.size() - MaxHandlingShown));
+        return lines.join(u'\n');
+    }
     case UserRole:
         return p.user;
     case StatusRole:
@@ -75,6 +90,15 @@ void PresenceModel::reset(const QList<Presence> &users)
         m_users.append(p);
     }
     endResetModel();
+}
+
+void PresenceModel::setHandling(const QHash<QString, QStringList> &handling)
+{
+    if (handling == m_handling)
+        return;
+    m_handling = handling;
+    if (!m_users.isEmpty())
+        emit dataChanged(index(0), index(int(m_users.size()) - 1));
 }
 
 std::optional<Presence> PresenceModel::presenceOf(const QString &user) const

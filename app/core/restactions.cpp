@@ -47,7 +47,7 @@ void RestActions::restore()
 void RestActions::serverChanged()
 {
     m_probed = false;
-    if (std::exchange(m_missing, 0) != 0)
+    if (std::exchange(m_missing, bit(Action::Claim)) != bit(Action::Claim))
         emit offersChanged();
     // What was meant for the last server does not go to this one; it is said, not dropped in silence.
     const QList<Outbox::Entry> given = m_outbox->clear();
@@ -81,6 +81,14 @@ void RestActions::probe()
                 setMissing(action);
         });
     }
+    // Claims: offered once the server shows it has them (405 to a GET).
+    m_rest->get(ApiPath::notificationClaim(QStringLiteral("probe")), [this](const RestClient::Answer &answer) {
+        if (answer.status != 405 || offers(Action::Claim))
+            return;
+        m_missing &= ~bit(Action::Claim);
+        qCInfo(lcSession) << "the server takes claims";
+        emit offersChanged();
+    });
 }
 
 void RestActions::learn(Action action, const RestClient::Answer &answer)
@@ -114,6 +122,8 @@ QString RestActions::missingReason(Action action) const
         return tr("This server does not share who is online.");
     case Action::Read:
         return tr("This server cannot mark notifications read.");
+    case Action::Claim:
+        return tr("This server does not let people claim notifications.");
     case Action::LoadOlder:
         break;
     }
@@ -191,6 +201,46 @@ void RestActions::setMyStatus(const QString &status)
                     learn(Action::Presence, answer);
                     emit failed(Action::Presence, tr("Your status was not changed: %1").arg(answer.message));
                 });
+}
+
+void RestActions::claim(const QString &notificationId)
+{
+    if (!offers(Action::Claim)) {
+        emit failed(Action::Claim, missingReason(Action::Claim));
+        return;
+    }
+    m_rest->post(
+        ApiPath::notificationClaim(notificationId), {}, [this, notificationId](const RestClient::Answer &answer) {
+            // Taken (200), or somebody was first (409): either way the answer says who handles it.
+            if (answer.status == 200 || answer.status == 409) {
+                if (auto claim = Protocol::NotificationClaimed::fromJson(answer.body)) {
+                    claim->extra = {};
+                    if (answer.status == 200)
+                        emit userLearned(claim->claimedBy);
+                    emit claimAnswered(*claim);
+                }
+                if (answer.status == 409)
+                    emit failed(Action::Claim,
+                                tr("%1 is already handling this.").arg(answer.body.value(u"claimed_by").toString()));
+                return;
+            }
+            if (answer.endpointMissing())
+                setMissing(Action::Claim);
+            emit failed(Action::Claim, tr("Not claimed: %1").arg(answer.message));
+        });
+}
+
+void RestActions::release(const QString &notificationId)
+{
+    m_rest->del(ApiPath::notificationClaim(notificationId), [this, notificationId](const RestClient::Answer &answer) {
+        if (answer.ok()) {
+            Protocol::NotificationClaimed released;
+            released.notificationId = notificationId;
+            emit claimAnswered(released);
+            return;
+        }
+        emit failed(Action::Claim, tr("Not released: %1").arg(answer.message));
+    });
 }
 
 void RestActions::onDelivered(const Outbox::Entry &entry, const RestClient::Answer &answer)

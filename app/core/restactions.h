@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/protocol.h"
 #include "outbox.h"
 #include "restclient.h"
 
@@ -25,13 +26,19 @@ class NotificationModel;
 /// (POST-only) endpoint answers 405 and one without it 404; an action
 /// whose request is answered that way later is marked missing too. A
 /// missing action is not offered (offers()), with the reason, and "mark all
-/// read" marks the listed ones one by one instead.
+/// read" marks the listed ones one by one instead. Claims are the other way
+/// round: not offered until the probe found the endpoint (a backend without
+/// claims never shows a Claim button, not even for a moment).
+///
+/// A claim is not queued: it is the server's answer that says who handles
+/// a notification (a 409 names whoever was first), and the window shows
+/// only that.
 class RestActions final : public QObject
 {
     Q_OBJECT
 
 public:
-    enum class Action { Read, Unread, ReadAll, Reply, Presence, LoadOlder };
+    enum class Action { Read, Unread, ReadAll, Reply, Presence, LoadOlder, Claim };
     Q_ENUM(Action)
 
     RestActions(RestClient *rest, HistoryStore *history, NotificationModel *notifications, MessageModel *messages,
@@ -54,6 +61,9 @@ public:
     void markAllRead();
     void sendMessage(const QString &to, const QString &body);
     void setMyStatus(const QString &status);
+    /// Takes notification @p notificationId on (claim), or gives it back (release).
+    void claim(const QString &notificationId);
+    void release(const QString &notificationId);
 
     /// Whether the server has the endpoint @p action needs (true until it is known not to).
     [[nodiscard]] bool offers(Action action) const { return (m_missing & bit(action)) == 0; }
@@ -73,6 +83,11 @@ signals:
     void offersChanged();
     /// The server's counts changed in a way the list cannot tell (read-all).
     void countsChanged();
+    /// The server said who handles a notification (the answer to a claim
+    /// or a release, a 409's holder): applied at once, before its event.
+    void claimAnswered(const Notify::Protocol::NotificationClaimed &claim);
+    /// A claim's answer named the user this token belongs to.
+    void userLearned(const QString &user);
 
 private:
     void probe();
@@ -89,7 +104,7 @@ private:
     MessageModel *m_messages;
     AlertCenter *m_alerts;
     Outbox *m_outbox;
-    quint32 m_missing = 0; ///< the actions the server has no endpoint for, as bits
+    quint32 m_missing = 1u << unsigned(Action::Claim); ///< the actions the server has no endpoint for, as bits
     bool m_probed = false;
 };
 

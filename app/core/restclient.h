@@ -37,6 +37,7 @@ public:
     void get(const QString &path, Callback callback);
     void post(const QString &path, const QJsonObject &body, Callback callback = {});
     void put(const QString &path, const QJsonObject &body, Callback callback = {});
+    void del(const QString &path, Callback callback = {}) { send("DELETE", path, QByteArray(), std::move(callback)); }
 
 private:
     void send(const QByteArray &method, const QString &path, const QByteArray &body, Callback callback);

@@ -44,6 +44,7 @@ TrayController::TrayController(DesktopSession *session, MainWindow *window, QObj
     connect(m_session, &DesktopSession::connectionStateChanged, this, &TrayController::refresh);
     connect(m_session, &DesktopSession::silenceChanged, this, &TrayController::refresh);
     connect(m_session->notifications(), &NotificationModel::unreadCountChanged, throttle, &Throttle::request);
+    connect(m_session->notifications(), &NotificationModel::claimsChanged, throttle, &Throttle::request);
     connect(m_session, &DesktopSession::eventsApplied, throttle, &Throttle::request);
     connect(m_session->alerts(), &AlertCenter::pausedChanged, this, &TrayController::refresh);
     connect(m_latest, &QMenu::aboutToShow, this, &TrayController::rebuildLatest);
@@ -100,8 +101,8 @@ void TrayController::refresh()
         lines << tr("do not disturb until %1")
                      .arg(QLocale().toString(m_session->alertsPausedUntil(), QLocale::ShortFormat));
     m_icon->setToolTip(QStringLiteral("Notify"), lines);
-    // An error waiting to be read asks for attention.
-    m_icon->setNeedsAttention(m_session->notifications()->unreadCount(Notify::Protocol::Level::Error) > 0);
+    // An error waiting to be read, that nobody has taken on, asks for attention.
+    m_icon->setNeedsAttention(m_session->notifications()->unclaimedUnreadErrors() > 0);
 }
 
 void TrayController::rebuildLatest()

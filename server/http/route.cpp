@@ -30,11 +30,16 @@ Route Route::match(const QByteArray &rawPath)
         return { E::NotificationsReadAll, {}, { "POST" } };
     const QByteArrayView notifications(ApiPath::Notifications);
     for (const auto &[suffix, endpoint] : { std::pair{ QByteArrayView("/read/"), E::NotificationRead },
-                                            std::pair{ QByteArrayView("/unread/"), E::NotificationUnread } }) {
+                                            std::pair{ QByteArrayView("/unread/"), E::NotificationUnread },
+                                            std::pair{ QByteArrayView("/claim/"), E::NotificationClaim } }) {
         if (path.startsWith(notifications) && path.endsWith(suffix)) {
             const QByteArray id = path.mid(notifications.size(), path.size() - notifications.size() - suffix.size());
-            if (!id.isEmpty() && !id.contains('/'))
-                return { endpoint, QUrl::fromPercentEncoding(id), { "POST" } };
+            if (!id.isEmpty() && !id.contains('/')) {
+                QByteArrayList methods{ "POST" };
+                if (endpoint == E::NotificationClaim)
+                    methods << "DELETE";
+                return { endpoint, QUrl::fromPercentEncoding(id), methods };
+            }
         }
     }
     if (is(ApiPath::Orders))
@@ -43,6 +48,8 @@ Route Route::match(const QByteArray &rawPath)
         return { E::Presence, {}, { "GET", "PUT" } };
     if (is(ApiPath::Messages))
         return { E::Messages, {}, { "POST" } };
+    if (is(ApiPath::Groups))
+        return { E::Groups, {}, { "GET" } };
     if (is(ApiPath::Metrics))
         return { E::Metrics, {}, { "GET" } };
     if (is(ApiPath::Faults))
@@ -76,6 +83,10 @@ QByteArray Route::pattern(Endpoint endpoint)
         return ApiPath::Presence;
     case E::Messages:
         return ApiPath::Messages;
+    case E::NotificationClaim:
+        return QByteArray(ApiPath::Notifications) + "<id>/claim/";
+    case E::Groups:
+        return ApiPath::Groups;
     case E::Metrics:
         return ApiPath::Metrics;
     case E::Faults:

@@ -21,12 +21,14 @@ struct Route
         Orders,
         Presence,
         Messages,
+        NotificationClaim,
+        Groups,
         Metrics,
         Faults,
     };
 
     Endpoint endpoint = Endpoint::NotFound;
-    QString parameter; ///< the notification id of NotificationRead and NotificationUnread
+    QString parameter; ///< the notification id of NotificationRead, NotificationUnread and NotificationClaim
     QByteArrayList methods;
 
     /// A missing trailing slash is forgiven.

@@ -76,10 +76,21 @@ public:
         const bool unreadOnly = unread == u"1" || unread == u"true";
         QJsonArray list;
         const QList<NotificationRecord> records = store.notifications(user, unreadOnly, *limit, *offset);
-        for (const NotificationRecord &record : records) {
+        QStringList ids;
+        ids.reserve(records.size());
+        for (const NotificationRecord &record : records)
+            ids << record.data.value(u"notification_id").toVariant().toString();
+        const QHash<QString, Claim> claims = store.claims(ids);
+        for (qsizetype i = 0; i < records.size(); ++i) {
+            const NotificationRecord &record = records[i];
             QJsonObject item = record.data;
             item.insert(QStringLiteral("read"), record.read);
             item.insert(QStringLiteral("event_id"), QString::fromLatin1(store.eventId(record.seq)));
+            // Who handles it: null while nobody does (always present: a client
+            // knows from it that this server takes claims).
+            const Claim claim = claims.value(ids[i]);
+            item.insert(QStringLiteral("claimed_by"), claim.isNull() ? QJsonValue() : QJsonValue(claim.by));
+            item.insert(QStringLiteral("claimed_at"), claim.isNull() ? QJsonValue() : QJsonValue(claim.at));
             list.append(item);
         }
         // An extension of ours: the counts, so that a client that shows the
@@ -127,10 +138,12 @@ public:
         response.setHeader("WWW-Authenticate", "Token");
         return response;
     }
-    /// No event log to poll, and no "unread again": the reference Django backend has neither.
+    /// No event log to poll, no "unread again", no groups and no claims: the reference Django backend has none.
     bool serves(Route::Endpoint endpoint) const override
     {
-        return endpoint != Route::Endpoint::Events && endpoint != Route::Endpoint::NotificationUnread;
+        using E = Route::Endpoint;
+        return endpoint != E::Events && endpoint != E::NotificationUnread && endpoint != E::NotificationClaim
+            && endpoint != E::Groups;
     }
     HttpResponse notifications(const HttpRequest &request, const QString &user, EventStore &store) const override
     {

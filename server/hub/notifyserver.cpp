@@ -3,6 +3,7 @@
 
 #include "clusterstate.h"
 #include "dialect.h"
+#include "escalator.h"
 #include "eventlog.h"
 #include "faultinjector.h"
 #include "http/corspolicy.h"
@@ -107,6 +108,8 @@ bool NotifyServer::start(QString *error)
     m_presence->reset();
     m_faults = std::make_unique<FaultInjector>(*m_workers);
     m_api = std::make_unique<RestApi>(*m_log, *m_store, m_users, *m_presence, *m_dialect);
+    if (m_config.escalateAfterMs > 0)
+        m_escalator = std::make_unique<Escalator>(*m_store, m_config.escalateAfterMs);
     m_streams = std::make_unique<StreamEndpoint>(m_config.retryMs, *m_store, *m_log, *m_registry, *m_presence,
                                                  *m_faults, *m_workers, *m_cors, *m_dialect, m_cluster.get());
     m_store->setLostHandler([this] {
@@ -146,6 +149,7 @@ void NotifyServer::stop()
     m_retentionTimer = nullptr;
     m_front.reset();
     m_streams.reset();
+    m_escalator.reset();
     m_api.reset();
     m_faults.reset();
     m_presence.reset();
@@ -269,6 +273,15 @@ QByteArray NotifyServer::metricsText() const
     }
     if (m_front)
         metrics.requests = m_front->requestCount();
+    if (m_api) {
+        const RestApi::ClaimAudit &audit = m_api->claimAudit();
+        metrics.claims = audit.claims;
+        metrics.releases = audit.releases;
+        metrics.claimConflicts = audit.conflicts;
+        metrics.releasesRefused = audit.refusedReleases;
+    }
+    if (m_escalator)
+        metrics.escalations = m_escalator->escalatedCount();
     if (m_store) {
         metrics.storeHead = m_store->headSeq();
         metrics.storeAvailable = m_store->available();

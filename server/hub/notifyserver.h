@@ -18,6 +18,7 @@ namespace Notify::Server {
 class ClusterState;
 class CorsPolicy;
 class Dialect;
+class Escalator;
 class EventLog;
 class EventStore;
 class FaultInjector;
@@ -70,6 +71,9 @@ public:
     [[nodiscard]] EventStore &store() { return *m_store; }
     [[nodiscard]] PresenceTracker &presence() { return *m_presence; }
     [[nodiscard]] FaultInjector &faults() { return *m_faults; }
+    [[nodiscard]] RestApi &api() { return *m_api; }
+    /// With `--escalate-after`, else nullptr.
+    [[nodiscard]] Escalator *escalator() { return m_escalator.get(); }
 
     std::optional<QByteArray> publish(const QByteArray &type, const QJsonObject &data, const QStringList &audience,
                                       QString *error = nullptr) override;
@@ -107,6 +111,7 @@ private:
     std::unique_ptr<PresenceTracker> m_presence;
     std::unique_ptr<FaultInjector> m_faults;
     std::unique_ptr<RestApi> m_api;
+    std::unique_ptr<Escalator> m_escalator;
     std::unique_ptr<StreamEndpoint> m_streams;
     std::unique_ptr<HttpFront> m_front;
     std::unique_ptr<Listener> m_listener;

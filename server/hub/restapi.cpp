@@ -12,8 +12,11 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QUrl>
 #include <QUuid>
+
+Q_DECLARE_LOGGING_CATEGORY(lcServer)
 
 namespace Notify::Server {
 
@@ -50,6 +53,10 @@ std::optional<Protocol::FieldError> validateData(const QByteArray &type, QJsonOb
     } else if (type == Protocol::Message::TypeName) {
         fill("sent_at");
         ok = Protocol::Message::fromJson(data, &error).has_value();
+    } else if (type == Protocol::NotificationClaimed::TypeName) {
+        ok = Protocol::NotificationClaimed::fromJson(data, &error).has_value();
+    } else if (type == Protocol::NotificationEscalated::TypeName) {
+        ok = Protocol::NotificationEscalated::fromJson(data, &error).has_value();
     }
     if (ok)
         return std::nullopt;
@@ -99,6 +106,10 @@ HttpResponse RestApi::handleNow(const Route &route, const HttpRequest &request, 
         return presence(request, user);
     case E::Messages:
         return sendMessage(request, user);
+    case E::NotificationClaim:
+        return request.method == "DELETE" ? release(route.parameter, user) : claim(route.parameter, user);
+    case E::Groups:
+        return groups(user);
     case E::NotFound:
     case E::Healthz:
     case E::Stream:
@@ -180,6 +191,88 @@ HttpResponse RestApi::markAllRead(const User &user)
                         QJsonObject{ { QStringLiteral("notification_ids"), QJsonArray::fromStringList(ids) } },
                         { user.name });
     return HttpResponse::noContent();
+}
+
+HttpResponse RestApi::claim(const QString &notificationId, const User &user)
+{
+    using S = ClaimOutcome::Status;
+    const QDateTime now = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+    const ClaimOutcome outcome = m_store.claim(
+        user.name, notificationId, Claim{ user.name, Protocol::formatUtcTimestamp(now) }, now.toMSecsSinceEpoch());
+    const auto claimBody = [&notificationId](const Claim &claim) {
+        return QJsonObject{ { QStringLiteral("notification_id"), notificationId },
+                            { QStringLiteral("claimed_by"), claim.by },
+                            { QStringLiteral("claimed_at"), claim.at } };
+    };
+    switch (outcome.status) {
+    case S::Done:
+        ++m_audit.claims;
+        qCInfo(lcServer).noquote() << "claim:" << user.name << "claimed" << notificationId;
+        return HttpResponse::json(200, claimBody(outcome.claim));
+    case S::Unchanged:
+        return HttpResponse::json(200, claimBody(outcome.claim));
+    case S::Held:
+    case S::Forbidden: {
+        ++m_audit.conflicts;
+        QJsonObject body = claimBody(outcome.claim);
+        body.insert(QStringLiteral("error"), QStringLiteral("claimed"));
+        body.insert(QStringLiteral("message"),
+                    QStringLiteral("%1 already handles this notification").arg(outcome.claim.by));
+        return HttpResponse::json(409, body);
+    }
+    case S::NotFound:
+        return HttpResponse::error(404, "not_found", QStringLiteral("no such notification"));
+    case S::Failed:
+        break;
+    }
+    return storeFailed(outcome.error);
+}
+
+HttpResponse RestApi::release(const QString &notificationId, const User &user)
+{
+    using S = ClaimOutcome::Status;
+    const qint64 nowMs = (m_clock ? m_clock() : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();
+    const ClaimOutcome outcome = m_store.release(user.name, notificationId, user.admin, nowMs);
+    switch (outcome.status) {
+    case S::Done:
+        ++m_audit.releases;
+        qCInfo(lcServer).noquote() << "claim:" << user.name << "released" << notificationId;
+        return HttpResponse::noContent();
+    case S::Unchanged:
+        return HttpResponse::noContent();
+    case S::Held:
+    case S::Forbidden: {
+        ++m_audit.refusedReleases;
+        HttpResponse response = HttpResponse::error(
+            403, "forbidden",
+            QStringLiteral("%1 handles this notification: only they or an admin can release it").arg(outcome.claim.by));
+        return response;
+    }
+    case S::NotFound:
+        return HttpResponse::error(404, "not_found", QStringLiteral("no such notification"));
+    case S::Failed:
+        break;
+    }
+    return storeFailed(outcome.error);
+}
+
+HttpResponse RestApi::groups(const User &user) const
+{
+    // The caller's groups (an admin's: every group), each with its members.
+    QJsonArray list;
+    const auto &all = m_users.groups();
+    for (auto it = all.cbegin(); it != all.cend(); ++it) {
+        if (!user.admin && !user.groups.contains(it.key()))
+            continue;
+        QJsonArray members;
+        for (const QString &name : it.value()) {
+            const User *member = m_users.find(name);
+            members.append(QJsonObject{ { QStringLiteral("user"), name },
+                                        { QStringLiteral("display_name"), member ? member->displayName : name } });
+        }
+        list.append(QJsonObject{ { QStringLiteral("name"), it.key() }, { QStringLiteral("members"), members } });
+    }
+    return HttpResponse::json(200, QJsonObject{ { QStringLiteral("groups"), list } });
 }
 
 HttpResponse RestApi::orders(const User &user)
@@ -343,10 +436,18 @@ std::optional<EventPublisher::Publication> RestApi::publication(const QJsonObjec
     if (body.contains(u"user") && !body.value(u"user").isNull()) {
         const QJsonValue target = body.value(u"user");
         if (!target.isString())
-            return refuse(QStringLiteral("user"), QStringLiteral("must be a user name"));
-        if (!m_users.find(target.toString()))
-            return refuse(QStringLiteral("user"), QStringLiteral("is not a known user"));
-        audience << target.toString();
+            return refuse(QStringLiteral("user"), QStringLiteral("must be a user name or @group"));
+        const QString name = target.toString();
+        if (name.startsWith(u'@')) {
+            // A group: its members now are the audience, kept with the event.
+            audience = m_users.members(name.mid(1));
+            if (audience.isEmpty())
+                return refuse(QStringLiteral("user"), QStringLiteral("is not a known group"));
+        } else {
+            if (!m_users.find(name))
+                return refuse(QStringLiteral("user"), QStringLiteral("is not a known user"));
+            audience << name;
+        }
     }
     const QJsonValue dataValue = body.value(u"data");
     if (!dataValue.isObject())

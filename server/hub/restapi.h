@@ -6,6 +6,8 @@
 #include "http/httpresponse.h"
 #include "http/route.h"
 
+#include <QDateTime>
+
 #include <functional>
 
 namespace Notify::Server {
@@ -31,6 +33,18 @@ public:
     /// at once, or (a publish) once the group commit it joined has stored it.
     void handle(const Route &route, const HttpRequest &request, const User &user, const Answer &answer);
 
+    /// The claims audit (`notify_claims_total` in the metrics).
+    struct ClaimAudit
+    {
+        qint64 claims = 0; ///< claims taken
+        qint64 releases = 0; ///< claims released
+        qint64 conflicts = 0; ///< claims refused: someone else holds it (409)
+        qint64 refusedReleases = 0; ///< releases refused: not the claimer's (403)
+    };
+    [[nodiscard]] const ClaimAudit &claimAudit() const { return m_audit; }
+    /// The clock claims are stamped with (tests inject one).
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
     /// The most events one `POST /api/v1/events/` may carry in its batch form.
     static constexpr qsizetype MaxBatchEvents = 1'000;
 
@@ -44,6 +58,9 @@ private:
     HttpResponse orders(const User &user);
     HttpResponse presence(const HttpRequest &request, const User &user);
     HttpResponse sendMessage(const HttpRequest &request, const User &user);
+    HttpResponse claim(const QString &notificationId, const User &user);
+    HttpResponse release(const QString &notificationId, const User &user);
+    [[nodiscard]] HttpResponse groups(const User &user) const;
     void publishEvents(const HttpRequest &request, const User &user, const Answer &answer);
     /// One event of the single form (@p index -1) or the item @p index of a
     /// batch, checked and completed; on error, the response naming the field
@@ -58,6 +75,8 @@ private:
     const UserDirectory &m_users;
     PresenceTracker &m_presence;
     const Dialect &m_dialect;
+    ClaimAudit m_audit;
+    std::function<QDateTime()> m_clock;
 };
 
 } // namespace Notify::Server

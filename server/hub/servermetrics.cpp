@@ -35,6 +35,15 @@ QByteArray ServerMetrics::text() const
            storeAvailable ? 1 : 0);
     metric("notify_event_store_reconnects_total", "counter", "Times the store connected again after losing Redis.",
            storeReconnects);
+    // The claims audit: one counter, by what happened (this instance's requests).
+    out += "# HELP notify_claims_total Claims by outcome: claimed, released, refused (held by someone else, 409), "
+           "release_refused (not the claimer's, 403).\n# TYPE notify_claims_total counter\n";
+    for (const auto &[outcome, value] :
+         { std::pair{ "claimed", claims }, std::pair{ "released", releases }, std::pair{ "refused", claimConflicts },
+           std::pair{ "release_refused", releasesRefused } })
+        out += QByteArray("notify_claims_total{outcome=\"") + outcome + "\"} " + QByteArray::number(value) + '\n';
+    metric("notify_escalations_total", "counter",
+           "Error notifications announced again because nobody claimed them (this instance).", escalations);
     return out;
 }
 

@@ -17,6 +17,11 @@ struct ServerMetrics
     quint64 storeHead = 0;
     bool storeAvailable = true;
     qint64 storeReconnects = 0;
+    qint64 claims = 0;
+    qint64 releases = 0;
+    qint64 claimConflicts = 0;
+    qint64 releasesRefused = 0;
+    qint64 escalations = 0;
 
     [[nodiscard]] QByteArray text() const;
 };

@@ -36,17 +36,24 @@ QByteArray randomToken()
 
 } // namespace
 
+namespace {
+
+/// A user's or a group's name: 1 to 64 letters, digits, `_`, `-` and `.`.
+bool validName(const QString &name)
+{
+    if (name.isEmpty() || name.size() > 64)
+        return false;
+    for (const QChar c : name) {
+        if (!(c.isLetterOrNumber() || c == u'_' || c == u'-' || c == u'.'))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
 bool UserDirectory::addUser(const User &user, QString *error)
 {
-    static const auto validName = [](const QString &name) {
-        if (name.isEmpty() || name.size() > 64)
-            return false;
-        for (const QChar c : name) {
-            if (!(c.isLetterOrNumber() || c == u'_' || c == u'-' || c == u'.'))
-                return false;
-        }
-        return true;
-    };
     if (!validName(user.name)) {
         *error = QStringLiteral("user name \"%1\" is invalid (letters, digits, _ - . only)").arg(user.name);
         return false;
@@ -64,9 +71,23 @@ bool UserDirectory::addUser(const User &user, QString *error)
         *error = QStringLiteral("user \"%1\" has the same token as another user").arg(user.name);
         return false;
     }
+    for (const QString &group : user.groups) {
+        if (!validName(group)) {
+            *error = QStringLiteral("user \"%1\" names an invalid group \"%2\" (letters, digits, _ - . only)")
+                         .arg(user.name, group);
+            return false;
+        }
+    }
     m_byName.insert(user.name, m_users.size());
     m_byDigest.insert(key, m_users.size());
     m_users << user;
+    for (const QString &group : user.groups) {
+        QStringList &members = m_groups[group];
+        if (!members.contains(user.name)) {
+            members << user.name;
+            members.sort();
+        }
+    }
     return true;
 }
 
@@ -107,6 +128,20 @@ bool UserDirectory::loadJson(const QByteArray &json, const QString &path, QStrin
         user.displayName = entry.value(u"display_name").toString(user.name);
         user.token = entry.value(u"token").toString().toUtf8();
         user.admin = entry.value(u"admin").toBool(false);
+        const QJsonValue groups = entry.value(u"groups");
+        if (!groups.isUndefined() && !groups.isNull()) {
+            const auto notNames = [&] {
+                *error = QStringLiteral("users[%1].groups must be an array of group names").arg(i);
+                return false;
+            };
+            if (!groups.isArray())
+                return notNames();
+            for (const QJsonValue group : groups.toArray()) {
+                if (!group.isString())
+                    return notNames();
+                user.groups << group.toString();
+            }
+        }
         if (!addUser(user, error))
             return false;
     }
@@ -120,15 +155,20 @@ void UserDirectory::addDemoUsers()
         const char *name;
         const char *display;
         bool admin;
+        QStringList groups;
     } demo[] = {
-        { "admin", "Dispatch Admin", true }, { "alice", "Alice Martin", false }, { "bob", "Bob Okafor", false },
-        { "carol", "Carol Jensen", false },  { "dave", "Dave Moreau", false },
+        { "admin", "Dispatch Admin", true, {} },
+        { "alice", "Alice Martin", false, { QStringLiteral("support") } },
+        { "bob", "Bob Okafor", false, { QStringLiteral("support") } },
+        { "carol", "Carol Jensen", false, { QStringLiteral("support"), QStringLiteral("warehouse") } },
+        { "dave", "Dave Moreau", false, { QStringLiteral("warehouse") } },
     };
     for (const auto &d : demo) {
         if (m_byName.contains(QString::fromLatin1(d.name)))
             continue;
         QString ignored;
-        addUser(User{ QString::fromLatin1(d.name), QString::fromUtf8(d.display), randomToken(), d.admin }, &ignored);
+        addUser(User{ QString::fromLatin1(d.name), QString::fromUtf8(d.display), randomToken(), d.admin, d.groups },
+                &ignored);
     }
 }
 

@@ -4,7 +4,9 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace Notify::Server {
 
@@ -14,6 +16,7 @@ struct User
     QString displayName;
     QByteArray token;
     bool admin = false;
+    QStringList groups; ///< the groups the user belongs to (`"groups"` in the users file)
 };
 
 /// The users and their tokens, from a users file or made up for the demo.
@@ -24,7 +27,7 @@ struct User
 class UserDirectory final
 {
 public:
-    /// Loads `{"users":[{"name","display_name","token","admin"}]}`.
+    /// Loads `{"users":[{"name","display_name","token","admin","groups"}]}`.
     bool loadFile(const QString &path, QString *error);
     /// The same from the file's bytes (@p path only names it in errors).
     bool loadJson(const QByteArray &json, const QString &path, QString *error);
@@ -36,11 +39,16 @@ public:
     [[nodiscard]] const User *authenticate(QByteArrayView token) const;
     [[nodiscard]] const User *find(const QString &name) const;
     [[nodiscard]] const QList<User> &users() const { return m_users; }
+    /// The members of @p group, sorted; empty for a group nobody is in.
+    [[nodiscard]] QStringList members(const QString &group) const { return m_groups.value(group); }
+    /// Every group and its members, by name.
+    [[nodiscard]] const QMap<QString, QStringList> &groups() const { return m_groups; }
 
 private:
     QList<User> m_users;
     QHash<QByteArray, qsizetype> m_byDigest;
     QHash<QString, qsizetype> m_byName;
+    QMap<QString, QStringList> m_groups;
 };
 
 } // namespace Notify::Server

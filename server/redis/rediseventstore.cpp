@@ -66,7 +66,11 @@ StoredEvent RedisEventStore::fromEntry(const RedisReply &entry)
             a = value;
         else if (name == "b")
             b = value;
+        else if (name == "m")
+            event.audience = QString::fromUtf8(value).split(u'\n', Qt::SkipEmptyParts);
     }
+    if (!event.audience.isEmpty())
+        return event; // a group's members, all of them
     if (!a.isEmpty())
         event.audience << QString::fromUtf8(a);
     if (!b.isEmpty())
@@ -295,21 +299,21 @@ bool RedisEventStore::appendAll(QList<StoredEvent> &events, QString *error)
     if (events.isEmpty())
         return true;
     QList<QByteArray> arguments;
-    arguments.reserve(1 + events.size() * 8);
+    arguments.reserve(1 + events.size() * 6);
     arguments << QByteArray::number(m_maxEvents);
     for (const StoredEvent &event : std::as_const(events)) {
         QByteArray kind;
         QByteArray id;
         if (event.type == Protocol::Notification::TypeName) {
-            kind = "n";
-            id = parseObject(event.data).value(u"notification_id").toVariant().toString().toUtf8();
+            const QJsonObject data = parseObject(event.data);
+            kind = escalation() && data.value(u"level").toString() == u"error" ? "e" : "n";
+            id = data.value(u"notification_id").toVariant().toString().toUtf8();
         } else if (event.type == Protocol::OrderStatus::TypeName) {
             kind = "o";
             id = parseObject(event.data).value(u"order_id").toVariant().toString().toUtf8();
         }
-        const QByteArray user = event.audience.size() == 1 ? event.audience.first().toUtf8() : QByteArray();
-        arguments << event.type << event.data << event.audience.value(0).toUtf8() << event.audience.value(1).toUtf8()
-                  << QByteArray::number(event.createdMs) << kind << id << user;
+        arguments << event.type << event.data << event.audience.join(u'\n').toUtf8()
+                  << QByteArray::number(event.createdMs) << kind << id;
     }
     const auto reply = runScript(RedisScripts::append(), arguments, error);
     if (!reply)
@@ -378,6 +382,95 @@ NotificationCounts RedisEventStore::notificationCounts(const QString &user)
     return m_lists.counts(user);
 }
 
+ClaimOutcome RedisEventStore::runClaim(const QString &user, const QString &notificationId, bool claim, bool admin,
+                                       const Claim &wanted, qint64 nowMs)
+{
+    ClaimOutcome outcome;
+    const auto reply = runScript(RedisScripts::claim(),
+                                 { QByteArray::number(m_maxEvents), user.toUtf8(), notificationId.toUtf8(),
+                                   claim ? QByteArrayLiteral("claim") : QByteArrayLiteral("release"), admin ? "1" : "0",
+                                   (wanted.by + u'\n' + wanted.at).toUtf8(), claimedData(notificationId, wanted),
+                                   QByteArray::number(nowMs) },
+                                 &outcome.error);
+    if (!reply)
+        return outcome;
+    using S = ClaimOutcome::Status;
+    const qint64 status = reply->elements.value(0).toInteger();
+    const QByteArray held = reply->elements.value(1).string;
+    const auto holder = [&held] {
+        const qsizetype cut = held.indexOf('\n');
+        return cut < 0 ? Claim{} : Claim{ QString::fromUtf8(held.left(cut)), QString::fromUtf8(held.mid(cut + 1)) };
+    };
+    switch (status) {
+    case 0:
+        outcome.status = S::NotFound;
+        break;
+    case 1:
+        outcome.status = S::Unchanged;
+        outcome.claim = holder();
+        break;
+    case 2:
+        outcome.status = claim ? S::Held : S::Forbidden;
+        outcome.claim = holder();
+        break;
+    default:
+        outcome.status = S::Done;
+        outcome.claim = wanted;
+        outcome.seq = held.toULongLong();
+        m_head = std::max(m_head, outcome.seq);
+        break;
+    }
+    return outcome;
+}
+
+ClaimOutcome RedisEventStore::claim(const QString &user, const QString &notificationId, const Claim &claim,
+                                    qint64 nowMs)
+{
+    return runClaim(user, notificationId, true, false, Claim{ user, claim.at }, nowMs);
+}
+
+ClaimOutcome RedisEventStore::release(const QString &user, const QString &notificationId, bool admin, qint64 nowMs)
+{
+    return runClaim(user, notificationId, false, admin, Claim{}, nowMs);
+}
+
+QHash<QString, Claim> RedisEventStore::claims(const QStringList &notificationIds)
+{
+    QHash<QString, Claim> found;
+    if (notificationIds.isEmpty())
+        return found;
+    QList<QByteArray> command{ "HMGET", key("claims") };
+    for (const QString &id : notificationIds)
+        command << id.toUtf8();
+    const auto reply = run(command);
+    if (!reply)
+        return found;
+    for (qsizetype i = 0; i < reply->elements.size() && i < notificationIds.size(); ++i) {
+        const QByteArray &held = reply->elements[i].string;
+        const qsizetype cut = held.indexOf('\n');
+        if (cut > 0)
+            found.insert(notificationIds[i],
+                         Claim{ QString::fromUtf8(held.left(cut)), QString::fromUtf8(held.mid(cut + 1)) });
+    }
+    return found;
+}
+
+qsizetype RedisEventStore::escalateDue(qint64 cutoffMs, qint64 nowMs, qsizetype limit)
+{
+    const auto reply = runScript(RedisScripts::escalate(),
+                                 { QByteArray::number(m_maxEvents), QByteArray::number(cutoffMs),
+                                   QByteArray::number(nowMs), QByteArray::number(limit) });
+    return reply ? qsizetype(reply->toInteger()) : -1;
+}
+
+std::optional<qint64> RedisEventStore::nextEscalation()
+{
+    const auto reply = run({ "ZRANGE", key("esc"), "0", "0", "WITHSCORES" });
+    if (!reply || reply->elements.size() < 2)
+        return std::nullopt;
+    return reply->elements[1].string.toLongLong();
+}
+
 QList<QJsonObject> RedisEventStore::orders(const QString &user)
 {
     struct Order
@@ -391,7 +484,8 @@ QList<QJsonObject> RedisEventStore::orders(const QString &user)
             const QList<QByteArray> parts = reply->elements[i].string.split('\n');
             if (parts.size() < 3)
                 continue;
-            if (!parts[1].isEmpty() && QString::fromUtf8(parts[1]) != user)
+            // The owner: empty (everybody), a user, or a group's members joined by ','.
+            if (!parts[1].isEmpty() && !QString::fromUtf8(parts[1]).split(u',').contains(user))
                 continue;
             const QByteArray data = reply->elements[i].string.mid(parts[0].size() + parts[1].size() + 2);
             visible << Order{ parts[0].toULongLong(), parseObject(data) };

@@ -64,6 +64,11 @@ public:
     QStringList markAllRead(const QString &user) override;
     bool markUnread(const QString &user, const QString &notificationId) override;
     [[nodiscard]] NotificationCounts notificationCounts(const QString &user) override;
+    ClaimOutcome claim(const QString &user, const QString &notificationId, const Claim &claim, qint64 nowMs) override;
+    ClaimOutcome release(const QString &user, const QString &notificationId, bool admin, qint64 nowMs) override;
+    [[nodiscard]] QHash<QString, Claim> claims(const QStringList &notificationIds) override;
+    qsizetype escalateDue(qint64 cutoffMs, qint64 nowMs, qsizetype limit) override;
+    [[nodiscard]] std::optional<qint64> nextEscalation() override;
     [[nodiscard]] QList<QJsonObject> orders(const QString &user) override;
     void enforceRetention(qint64 maxEvents, qint64 maxAgeMs, qint64 nowMs) override;
     bool trimNotifications(qint64 maxAgeMs, qint64 nowMs, qsizetype budget) override;
@@ -96,6 +101,9 @@ private:
     std::optional<RedisReply> checked(const QByteArray &what,
                                       const std::function<std::optional<RedisReply>(QString *)> &call, QString *error);
     void connectionLost(const QString &why);
+    /// RedisScripts::claim(): claims (@p claim) or releases.
+    ClaimOutcome runClaim(const QString &user, const QString &notificationId, bool claim, bool admin,
+                          const Claim &wanted, qint64 nowMs);
     void onFeedEvents(const QList<StoredEvent> &events);
     void onFeedControl(const QList<QPair<QByteArray, QByteArray>> &messages);
     void onFeedEpoch(quint32 epoch);

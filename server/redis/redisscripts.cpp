@@ -37,7 +37,19 @@ QByteArray RedisScripts::load(std::initializer_list<const char *> names)
 
 const QByteArray &RedisScripts::append()
 {
-    static const QByteArray script = load({ "append" });
+    static const QByteArray script = load({ "xadd", "append" });
+    return script;
+}
+
+const QByteArray &RedisScripts::claim()
+{
+    static const QByteArray script = load({ "xadd", "claim" });
+    return script;
+}
+
+const QByteArray &RedisScripts::escalate()
+{
+    static const QByteArray script = load({ "xadd", "escalate" });
     return script;
 }
 

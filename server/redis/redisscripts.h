@@ -13,8 +13,8 @@ namespace Notify::Server {
 ///
 /// A file's leading `--` lines document it (its ARGV, what it returns) and
 /// are not part of the script: Redis gets the rest of the file as it is.
-/// walk.lua and purge.lua are not scripts of their own but what others
-/// begin with (the lists' walk, the cluster's purge of expired leases).
+/// walk.lua, purge.lua and xadd.lua are not scripts of their own but what others
+/// begin with (the lists' walk, the cluster's purge of expired leases, the XADD of an event).
 /// Every script gets the keys' prefix as ARGV[1] (one Redis, not a Redis
 /// Cluster: the keys are built in the script).
 class RedisScripts final
@@ -24,6 +24,10 @@ public:
 
     /// append.lua: a batch of events and the snapshots they change.
     static const QByteArray &append();
+    /// claim.lua: a claim or a release and its event.
+    static const QByteArray &claim();
+    /// escalate.lua: the error notifications due for escalation.
+    static const QByteArray &escalate();
 
     /// The notifications lists (walk.lua first where they walk a list).
     static const QByteArray &notifications();

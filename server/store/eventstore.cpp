@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "eventstore.h"
 
+#include <QJsonDocument>
+
 namespace Notify::Server {
 
 QByteArray EventStore::eventId(quint64 seq) const
@@ -21,6 +23,22 @@ ResumePoint EventStore::resumePoint(QByteArrayView lastEventId) const
     if (id->seq + 1 < oldestSeq())
         return { std::nullopt, Protocol::ResetReason::Expired };
     return { id->seq, {} };
+}
+
+QByteArray EventStore::claimedData(const QString &notificationId, const Claim &claim)
+{
+    const QJsonValue by = claim.isNull() ? QJsonValue() : QJsonValue(claim.by);
+    const QJsonValue at = claim.isNull() ? QJsonValue() : QJsonValue(claim.at);
+    return QJsonDocument(QJsonObject{ { QStringLiteral("notification_id"), notificationId },
+                                      { QStringLiteral("claimed_by"), by },
+                                      { QStringLiteral("claimed_at"), at } })
+        .toJson(QJsonDocument::Compact);
+}
+
+QByteArray EventStore::escalatedData(const QString &notificationId)
+{
+    return QJsonDocument(QJsonObject{ { QStringLiteral("notification_id"), notificationId } })
+        .toJson(QJsonDocument::Compact);
 }
 
 } // namespace Notify::Server

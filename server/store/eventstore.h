@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -44,6 +45,32 @@ struct NotificationCounts
     qint64 total = 0; ///< entries of the list
     qint64 unreadEntries = 0; ///< entries of the list with `unread=1`
     qint64 unread = 0; ///< unread notifications
+};
+
+/// Who handles a notification (`claimed_by`, `claimed_at`): empty when nobody does.
+struct Claim
+{
+    QString by;
+    QString at; ///< ISO 8601 UTC
+
+    [[nodiscard]] bool isNull() const { return by.isEmpty(); }
+};
+
+/// What EventStore::claim() or release() did.
+struct ClaimOutcome
+{
+    enum class Status {
+        Done, ///< claimed or released: `notification_claimed` was stored (seq)
+        Unchanged, ///< already so (claimed by the same user, or not claimed): no event
+        Held, ///< claimed by someone else (claim): `claim` says by whom
+        Forbidden, ///< claimed by someone else and not the caller's to release (release)
+        NotFound, ///< no such notification among the caller's
+        Failed, ///< the store failed (`error`)
+    };
+    Status status = Status::Failed;
+    Claim claim; ///< the claim as it stands afterwards
+    quint64 seq = 0; ///< Done: the `notification_claimed` event
+    QString error;
 };
 
 /// Where a stream or a poll resumes after the id a client sent back: the
@@ -105,6 +132,42 @@ public:
     /// The user's notifications counted (the list's `count` and `unread_count`).
     [[nodiscard]] virtual NotificationCounts notificationCounts(const QString &user) = 0;
 
+    // Claims (docs/PROTOCOL.md, "Groups and claims"). A claim and its
+    // `notification_claimed` event (to the notification's recipients) are
+    // stored together, atomically with every other claim on the same store:
+    // of two users claiming at once, exactly one wins, whichever instance
+    // each asked.
+
+    /// @p user takes notification @p notificationId on, at @p claim.at (its
+    /// `by` is @p user); @p nowMs stamps the event.
+    virtual ClaimOutcome claim(const QString &user, const QString &notificationId, const Claim &claim, qint64 nowMs)
+        = 0;
+    /// @p user releases it: allowed to the claimer, and to an admin (@p admin)
+    /// whether or not a recipient.
+    virtual ClaimOutcome release(const QString &user, const QString &notificationId, bool admin, qint64 nowMs) = 0;
+    /// The claims held on @p notificationIds (those without are left out).
+    [[nodiscard]] virtual QHash<QString, Claim> claims(const QStringList &notificationIds) = 0;
+
+    /// Escalation (`--escalate-after`): while on, each `error` notification is
+    /// remembered as it is stored, and escalateDue() announces the ones still
+    /// unclaimed once.
+    void setEscalation(bool on) { m_escalation = on; }
+    [[nodiscard]] bool escalation() const { return m_escalation; }
+    /// Stores `notification_escalated` (to its recipients) for each
+    /// remembered error notification published before @p cutoffMs and still
+    /// unclaimed, and forgets every one published before it, claimed or not:
+    /// each is looked at once in the whole deployment. At most @p limit per
+    /// call; returns how many were escalated (-1 when the store failed).
+    virtual qsizetype escalateDue(qint64 cutoffMs, qint64 nowMs, qsizetype limit) = 0;
+    /// The publication time of the oldest error notification waiting for
+    /// escalateDue(), if any (when the next check is due).
+    [[nodiscard]] virtual std::optional<qint64> nextEscalation() = 0;
+
+    /// The event data of `notification_claimed`.
+    [[nodiscard]] static QByteArray claimedData(const QString &notificationId, const Claim &claim);
+    /// The event data of `notification_escalated`.
+    [[nodiscard]] static QByteArray escalatedData(const QString &notificationId);
+
     /// The current status of every order the user may see.
     [[nodiscard]] virtual QList<QJsonObject> orders(const QString &user) = 0;
 
@@ -164,6 +227,7 @@ protected:
     }
 
     qint64 m_maxNotifications = 10'000;
+    bool m_escalation = false;
 
 private:
     StoredHandler m_stored;

@@ -27,6 +27,63 @@ QJsonObject parseObject(const QByteArray &json)
     return QJsonDocument::fromJson(json).object();
 }
 
+/// Several users in one column: `\nalice\nbob\n`, so that `instr()` finds
+/// `\n<user>\n` and nothing else.
+QString membersText(const QStringList &users)
+{
+    return u'\n' + users.join(u'\n') + u'\n';
+}
+
+QStringList fromMembersText(const QString &text)
+{
+    return text.split(u'\n', Qt::SkipEmptyParts);
+}
+
+/// Whether @p column of @p table exists.
+bool hasColumn(const QSqlDatabase &db, const QString &table, const QString &column, bool *primaryKey = nullptr)
+{
+    QSqlQuery info(db);
+    if (!info.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table)))
+        return false;
+    while (info.next()) {
+        if (info.value(1).toString() == column) {
+            if (primaryKey)
+                *primaryKey = info.value(5).toInt() > 0;
+            return true;
+        }
+    }
+    return false;
+}
+
+/// A store from before groups kept one row per notification event, keyed
+/// by its seq; a notification to a group now has a row per member (same
+/// seq). Rebuilt once, in one transaction.
+bool migrateNotificationsTable(const QSqlDatabase &db, QString *error)
+{
+    bool seqIsKey = false;
+    if (!hasColumn(db, QStringLiteral("notifications"), QStringLiteral("seq"), &seqIsKey) || !seqIsKey)
+        return true;
+    QSqlQuery q(db);
+    const bool ok = q.exec(QStringLiteral("SAVEPOINT migrate_notifications"))
+        && q.exec(QStringLiteral("CREATE TABLE notifications_by_member(seq INTEGER NOT NULL, "
+                                 "notification_id TEXT NOT NULL, user TEXT, data TEXT NOT NULL, "
+                                 "created_ms INTEGER NOT NULL DEFAULT 0)"))
+        && q.exec(QStringLiteral("INSERT INTO notifications_by_member(rowid, seq, notification_id, user, data, "
+                                 "created_ms) SELECT seq, seq, notification_id, user, data, created_ms FROM "
+                                 "notifications"))
+        && q.exec(QStringLiteral("DROP TABLE notifications"))
+        && q.exec(QStringLiteral("ALTER TABLE notifications_by_member RENAME TO notifications"))
+        && q.exec(QStringLiteral("RELEASE migrate_notifications"));
+    if (!ok) {
+        if (error)
+            *error = q.lastError().text();
+        QSqlQuery undo(db);
+        undo.exec(QStringLiteral("ROLLBACK TO migrate_notifications"));
+        undo.exec(QStringLiteral("RELEASE migrate_notifications"));
+    }
+    return ok;
+}
+
 /// Adds @p column (an INTEGER, 0 by default) to @p table unless it has it,
 /// and runs @p fill, both in one transaction: a fill that failed or was
 /// killed leaves no column behind (rows left at 0 would be taken for very
@@ -71,6 +128,7 @@ SqliteEventStore::~SqliteEventStore()
     m_insertNotification.reset();
     m_upsertOrder.reset();
     m_selectAfter.reset();
+    m_insertEscalation.reset();
     if (m_db.isOpen())
         m_db.close();
     m_db = QSqlDatabase();
@@ -111,10 +169,13 @@ bool SqliteEventStore::open(QString *error)
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY, type TEXT NOT NULL, "
                                "data TEXT NOT NULL, user_a TEXT, user_b TEXT, created_ms INTEGER NOT NULL)"),
                 error)
-        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS notifications(seq INTEGER PRIMARY KEY, "
+        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS notifications(seq INTEGER NOT NULL, "
                                "notification_id TEXT NOT NULL, user TEXT, data TEXT NOT NULL, "
                                "created_ms INTEGER NOT NULL DEFAULT 0)"),
                 error)
+        && migrateNotificationsTable(m_db, error)
+        && (hasColumn(m_db, QStringLiteral("events"), QStringLiteral("members"))
+            || exec(QStringLiteral("ALTER TABLE events ADD COLUMN members TEXT"), error))
         && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS notifications_by_id ON notifications(notification_id)"),
                 error)
         && addColumnOnce(m_db, QStringLiteral("notifications"), QStringLiteral("created_ms"),
@@ -131,7 +192,14 @@ bool SqliteEventStore::open(QString *error)
                 error)
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS orders(order_id TEXT PRIMARY KEY, user TEXT, "
                                "seq INTEGER NOT NULL, data TEXT NOT NULL)"),
-                error);
+                error)
+        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS claims(notification_id TEXT PRIMARY KEY, "
+                               "claimed_by TEXT NOT NULL, claimed_at TEXT NOT NULL)"),
+                error)
+        && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS escalations(seq INTEGER PRIMARY KEY, "
+                               "notification_id TEXT NOT NULL, created_ms INTEGER NOT NULL)"),
+                error)
+        && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS escalations_by_time ON escalations(created_ms)"), error);
     if (!ok)
         return false;
 
@@ -161,8 +229,8 @@ bool SqliteEventStore::open(QString *error)
     }
 
     m_insertEvent = std::make_unique<QSqlQuery>(m_db);
-    m_insertEvent->prepare(
-        QStringLiteral("INSERT INTO events(seq, type, data, user_a, user_b, created_ms) VALUES (?, ?, ?, ?, ?, ?)"));
+    m_insertEvent->prepare(QStringLiteral(
+        "INSERT INTO events(seq, type, data, user_a, user_b, created_ms, members) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     m_updateHead = std::make_unique<QSqlQuery>(m_db);
     m_updateHead->prepare(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'head'"));
     m_insertNotification = std::make_unique<QSqlQuery>(m_db);
@@ -173,10 +241,14 @@ bool SqliteEventStore::open(QString *error)
                                           "ON CONFLICT(order_id) DO UPDATE SET user = excluded.user, "
                                           "seq = excluded.seq, data = excluded.data"));
     m_selectAfter = std::make_unique<QSqlQuery>(m_db);
-    m_selectAfter->prepare(QStringLiteral("SELECT seq, type, data, user_a, user_b, created_ms FROM events "
-                                          "WHERE seq > ? AND (user_a IS NULL OR user_a = ? OR user_b = ?) "
-                                          "ORDER BY seq LIMIT ?"));
+    m_selectAfter->prepare(
+        QStringLiteral("SELECT seq, type, data, user_a, user_b, created_ms, members FROM events "
+                       "WHERE seq > ? AND (user_a IS NULL OR user_a = ? OR user_b = ? OR instr(members, ?) > 0) "
+                       "ORDER BY seq LIMIT ?"));
     m_selectAfter->setForwardOnly(true);
+    m_insertEscalation = std::make_unique<QSqlQuery>(m_db);
+    m_insertEscalation->prepare(
+        QStringLiteral("INSERT OR REPLACE INTO escalations(seq, notification_id, created_ms) VALUES (?, ?, ?)"));
     refreshOldest();
     qCInfo(lcStore).noquote() << "event store" << (m_path.isEmpty() ? QStringLiteral("in memory") : m_path) << "epoch"
                               << QString::number(m_epoch, 16).rightJustified(8, u'0') << "head" << m_head;
@@ -190,51 +262,60 @@ void SqliteEventStore::refreshOldest()
     m_oldest = (query.next() && !query.value(0).isNull()) ? query.value(0).toULongLong() : m_head + 1;
 }
 
-bool SqliteEventStore::appendAll(QList<StoredEvent> &events, QString *error)
+bool SqliteEventStore::insertEvents(QList<StoredEvent> &events, QString *error)
 {
-    if (events.isEmpty())
-        return true;
-    if (!m_db.transaction()) {
-        if (error)
-            *error = m_db.lastError().text();
-        return false;
-    }
     const auto failed = [&](const QSqlQuery &query) {
         if (error)
             *error = query.lastError().text();
         qCWarning(lcStore) << "append failed:" << query.lastError().text();
-        m_db.rollback();
         return false;
     };
     quint64 seq = m_head;
-    for (const StoredEvent &event : std::as_const(events)) {
-        ++seq;
+    for (StoredEvent &event : events) {
+        event.seq = ++seq;
         m_insertEvent->bindValue(0, seq);
         m_insertEvent->bindValue(1, QString::fromUtf8(event.type));
         m_insertEvent->bindValue(2, QString::fromUtf8(event.data));
         m_insertEvent->bindValue(3, nullableText(event.audience.value(0)));
         m_insertEvent->bindValue(4, nullableText(event.audience.value(1)));
         m_insertEvent->bindValue(5, event.createdMs);
+        // A group's members past the first two (a message has two at most).
+        m_insertEvent->bindValue(6,
+                                 event.audience.size() > 2 ? QVariant(membersText(event.audience))
+                                                           : QVariant(QMetaType::fromType<QString>()));
         if (!m_insertEvent->exec())
             return failed(*m_insertEvent);
 
         // Snapshots: notifications keep their read state, orders their latest status.
-        const QString user = event.audience.size() == 1 ? event.audience.first() : QString();
         if (event.type == Protocol::Notification::TypeName) {
             const QJsonObject data = parseObject(event.data);
+            const QString notificationId = data.value(u"notification_id").toVariant().toString();
             QSqlQuery &insert = *m_insertNotification;
-            insert.bindValue(0, seq);
-            insert.bindValue(1, data.value(u"notification_id").toVariant().toString());
-            insert.bindValue(2, nullableText(user));
-            insert.bindValue(3, QString::fromUtf8(event.data));
-            insert.bindValue(4, event.createdMs);
-            if (!insert.exec())
-                return failed(insert);
+            // One row for everybody, else one per recipient (a group's members).
+            const QStringList rows = event.audience.isEmpty() ? QStringList{ QString() } : event.audience;
+            for (const QString &user : rows) {
+                insert.bindValue(0, seq);
+                insert.bindValue(1, notificationId);
+                insert.bindValue(2, nullableText(user));
+                insert.bindValue(3, QString::fromUtf8(event.data));
+                insert.bindValue(4, event.createdMs);
+                if (!insert.exec())
+                    return failed(insert);
+            }
+            if (escalation() && data.value(u"level").toString() == u"error") {
+                m_insertEscalation->bindValue(0, seq);
+                m_insertEscalation->bindValue(1, notificationId);
+                m_insertEscalation->bindValue(2, event.createdMs);
+                if (!m_insertEscalation->exec())
+                    return failed(*m_insertEscalation);
+            }
         } else if (event.type == Protocol::OrderStatus::TypeName) {
             const QJsonObject data = parseObject(event.data);
             QSqlQuery &upsert = *m_upsertOrder;
             upsert.bindValue(0, data.value(u"order_id").toVariant().toString());
-            upsert.bindValue(1, nullableText(user));
+            upsert.bindValue(1,
+                             event.audience.size() > 1 ? QVariant(membersText(event.audience))
+                                                       : nullableText(event.audience.value(0)));
             upsert.bindValue(2, seq);
             upsert.bindValue(3, QString::fromUtf8(event.data));
             if (!upsert.exec())
@@ -244,24 +325,39 @@ bool SqliteEventStore::appendAll(QList<StoredEvent> &events, QString *error)
     m_updateHead->bindValue(0, QString::number(seq));
     if (!m_updateHead->exec())
         return failed(*m_updateHead);
-    if (!m_db.commit()) {
+    return true;
+}
+
+void SqliteEventStore::inserted(const QList<StoredEvent> &events)
+{
+    // Stored: now the counts may change and the events go out, in order.
+    for (const StoredEvent &event : events) {
+        if (event.type == Protocol::Notification::TypeName)
+            m_lists.notificationAdded(event.audience);
+    }
+    m_head = events.last().seq;
+    if (m_oldest > events.first().seq)
+        m_oldest = events.first().seq;
+    for (const StoredEvent &event : events)
+        announce(event);
+}
+
+bool SqliteEventStore::appendAll(QList<StoredEvent> &events, QString *error)
+{
+    if (events.isEmpty())
+        return true;
+    if (!m_db.transaction()) {
         if (error)
+            *error = m_db.lastError().text();
+        return false;
+    }
+    if (!insertEvents(events, error) || !m_db.commit()) {
+        if (error && error->isEmpty())
             *error = m_db.lastError().text();
         m_db.rollback();
         return false;
     }
-    // Stored: now the counts may change and the events go out, in order.
-    quint64 next = m_head;
-    for (StoredEvent &event : events) {
-        event.seq = ++next;
-        if (event.type == Protocol::Notification::TypeName)
-            m_lists.notificationAdded(event.audience);
-    }
-    m_head = seq;
-    if (m_oldest > events.first().seq)
-        m_oldest = events.first().seq;
-    for (const StoredEvent &event : std::as_const(events))
-        announce(event);
+    inserted(events);
     return true;
 }
 
@@ -272,7 +368,8 @@ QList<StoredEvent> SqliteEventStore::eventsAfter(quint64 seq, const QString &use
     query.bindValue(0, seq);
     query.bindValue(1, user);
     query.bindValue(2, user);
-    query.bindValue(3, limit);
+    query.bindValue(3, membersText({ user }));
+    query.bindValue(4, limit);
     if (!query.exec()) {
         qCWarning(lcStore) << "replay query failed:" << query.lastError().text();
         return events;
@@ -287,6 +384,8 @@ QList<StoredEvent> SqliteEventStore::eventsAfter(quint64 seq, const QString &use
         if (!query.value(4).isNull())
             event.audience << query.value(4).toString();
         event.createdMs = query.value(5).toLongLong();
+        if (!query.value(6).isNull())
+            event.audience = fromMembersText(query.value(6).toString());
         events << event;
     }
     query.finish();
@@ -322,8 +421,10 @@ NotificationCounts SqliteEventStore::notificationCounts(const QString &user)
 QList<QJsonObject> SqliteEventStore::orders(const QString &user)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT data FROM orders WHERE user IS NULL OR user = ? ORDER BY seq DESC"));
+    query.prepare(QStringLiteral(
+        "SELECT data FROM orders WHERE user IS NULL OR user = ? OR instr(user, ?) > 0 ORDER BY seq DESC"));
     query.addBindValue(user);
+    query.addBindValue(membersText({ user }));
     QList<QJsonObject> result;
     if (!query.exec())
         return result;
@@ -346,6 +447,173 @@ void SqliteEventStore::enforceRetention(qint64 maxEvents, qint64 maxAgeMs, qint6
         query.exec();
     }
     refreshOldest();
+}
+
+std::optional<QStringList> SqliteEventStore::recipients(const QString &notificationId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT DISTINCT user FROM notifications WHERE notification_id = ?"));
+    query.addBindValue(notificationId);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    QStringList users;
+    do {
+        if (query.value(0).isNull())
+            return QStringList(); // a broadcast: everybody's
+        users << query.value(0).toString();
+    } while (query.next());
+    users.sort();
+    return users;
+}
+
+std::optional<Claim> SqliteEventStore::currentClaim(const QString &notificationId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT claimed_by, claimed_at FROM claims WHERE notification_id = ?"));
+    query.addBindValue(notificationId);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return Claim{ query.value(0).toString(), query.value(1).toString() };
+}
+
+ClaimOutcome SqliteEventStore::storeClaim(const QString &notificationId, const Claim &claim,
+                                          const QStringList &audience, qint64 nowMs)
+{
+    ClaimOutcome outcome;
+    QList<StoredEvent> events{ StoredEvent{ 0, QByteArray(Protocol::NotificationClaimed::TypeName),
+                                            claimedData(notificationId, claim), audience, nowMs } };
+    QSqlQuery write(m_db);
+    if (claim.isNull()) {
+        write.prepare(QStringLiteral("DELETE FROM claims WHERE notification_id = ?"));
+        write.addBindValue(notificationId);
+    } else {
+        write.prepare(
+            QStringLiteral("INSERT OR REPLACE INTO claims(notification_id, claimed_by, claimed_at) VALUES (?, ?, ?)"));
+        write.addBindValue(notificationId);
+        write.addBindValue(claim.by);
+        write.addBindValue(claim.at);
+    }
+    // The claim and its event: both or neither, even through a kill -9.
+    if (!m_db.transaction() || !write.exec() || !insertEvents(events, &outcome.error) || !m_db.commit()) {
+        if (outcome.error.isEmpty())
+            outcome.error = write.lastError().isValid() ? write.lastError().text() : m_db.lastError().text();
+        m_db.rollback();
+        return outcome;
+    }
+    inserted(events);
+    outcome.status = ClaimOutcome::Status::Done;
+    outcome.claim = claim;
+    outcome.seq = events.first().seq;
+    return outcome;
+}
+
+ClaimOutcome SqliteEventStore::claim(const QString &user, const QString &notificationId, const Claim &claim,
+                                     qint64 nowMs)
+{
+    ClaimOutcome outcome;
+    // One hub thread runs every claim on this store: looking and writing
+    // cannot interleave with another claim.
+    if (!m_lists.hasNotification(user, notificationId)) {
+        outcome.status = ClaimOutcome::Status::NotFound;
+        return outcome;
+    }
+    if (const auto held = currentClaim(notificationId)) {
+        outcome.status = held->by == user ? ClaimOutcome::Status::Unchanged : ClaimOutcome::Status::Held;
+        outcome.claim = *held;
+        return outcome;
+    }
+    const auto audience = recipients(notificationId);
+    return storeClaim(notificationId, Claim{ user, claim.at }, audience.value_or(QStringList{ user }), nowMs);
+}
+
+ClaimOutcome SqliteEventStore::release(const QString &user, const QString &notificationId, bool admin, qint64 nowMs)
+{
+    ClaimOutcome outcome;
+    const auto audience = recipients(notificationId);
+    if (!audience || (!admin && !m_lists.hasNotification(user, notificationId))) {
+        outcome.status = ClaimOutcome::Status::NotFound;
+        return outcome;
+    }
+    const auto held = currentClaim(notificationId);
+    if (!held) {
+        outcome.status = ClaimOutcome::Status::Unchanged;
+        return outcome;
+    }
+    if (held->by != user && !admin) {
+        outcome.status = ClaimOutcome::Status::Forbidden;
+        outcome.claim = *held;
+        return outcome;
+    }
+    return storeClaim(notificationId, Claim{}, *audience, nowMs);
+}
+
+QHash<QString, Claim> SqliteEventStore::claims(const QStringList &notificationIds)
+{
+    QHash<QString, Claim> found;
+    if (notificationIds.isEmpty())
+        return found;
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT notification_id, claimed_by, claimed_at FROM claims WHERE notification_id "
+                                 "IN (SELECT value FROM json_each(?))"));
+    query.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(notificationIds)).toJson()));
+    if (!query.exec())
+        return found;
+    while (query.next())
+        found.insert(query.value(0).toString(), Claim{ query.value(1).toString(), query.value(2).toString() });
+    return found;
+}
+
+qsizetype SqliteEventStore::escalateDue(qint64 cutoffMs, qint64 nowMs, qsizetype limit)
+{
+    QSqlQuery due(m_db);
+    due.prepare(QStringLiteral("SELECT seq, notification_id FROM escalations WHERE created_ms < ? ORDER BY seq "
+                               "LIMIT ?"));
+    due.addBindValue(cutoffMs);
+    due.addBindValue(limit);
+    if (!due.exec())
+        return -1;
+    QList<quint64> looked;
+    QList<StoredEvent> events;
+    while (due.next()) {
+        looked << due.value(0).toULongLong();
+        const QString notificationId = due.value(1).toString();
+        if (currentClaim(notificationId))
+            continue;
+        const auto audience = recipients(notificationId);
+        if (!audience)
+            continue; // gone from every list
+        events << StoredEvent{ 0, QByteArray(Protocol::NotificationEscalated::TypeName), escalatedData(notificationId),
+                               *audience, nowMs };
+    }
+    due.finish();
+    if (looked.isEmpty())
+        return 0;
+    QString error;
+    QSqlQuery forget(m_db);
+    forget.prepare(QStringLiteral("DELETE FROM escalations WHERE seq = ?"));
+    bool ok = m_db.transaction();
+    for (const quint64 seq : std::as_const(looked)) {
+        forget.bindValue(0, seq);
+        ok = ok && forget.exec();
+    }
+    ok = ok && (events.isEmpty() || insertEvents(events, &error)) && m_db.commit();
+    if (!ok) {
+        qCWarning(lcStore) << "escalating failed:" << (error.isEmpty() ? m_db.lastError().text() : error);
+        m_db.rollback();
+        return -1;
+    }
+    if (!events.isEmpty())
+        inserted(events);
+    return events.size();
+}
+
+std::optional<qint64> SqliteEventStore::nextEscalation()
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT MIN(created_ms) FROM escalations")) || !query.next()
+        || query.value(0).isNull())
+        return std::nullopt;
+    return query.value(0).toLongLong();
 }
 
 bool SqliteEventStore::trimNotifications(qint64 maxAgeMs, qint64 nowMs, qsizetype budget)

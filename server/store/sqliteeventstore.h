@@ -41,6 +41,11 @@ public:
     QList<QJsonObject> orders(const QString &user) override;
     void enforceRetention(qint64 maxEvents, qint64 maxAgeMs, qint64 nowMs) override;
     bool trimNotifications(qint64 maxAgeMs, qint64 nowMs, qsizetype budget) override;
+    ClaimOutcome claim(const QString &user, const QString &notificationId, const Claim &claim, qint64 nowMs) override;
+    ClaimOutcome release(const QString &user, const QString &notificationId, bool admin, qint64 nowMs) override;
+    QHash<QString, Claim> claims(const QStringList &notificationIds) override;
+    qsizetype escalateDue(qint64 cutoffMs, qint64 nowMs, qsizetype limit) override;
+    std::optional<qint64> nextEscalation() override;
     void setNotificationLimit(qint64 maxPerUser) override
     {
         EventStore::setNotificationLimit(maxPerUser);
@@ -49,6 +54,22 @@ public:
 
 private:
     bool exec(const QString &sql, QString *error = nullptr);
+    /// Inserts @p events (seqs after the head, set in each) and their
+    /// snapshots inside the caller's transaction; false with @p error when a
+    /// statement failed (the caller rolls back).
+    bool insertEvents(QList<StoredEvent> &events, QString *error);
+    /// After the transaction of insertEvents() committed: the head moves,
+    /// the counts are old, and the events go out.
+    void inserted(const QList<StoredEvent> &events);
+    /// The users notification @p notificationId reaches (empty: everybody),
+    /// or nothing when there is no such notification.
+    std::optional<QStringList> recipients(const QString &notificationId);
+    /// The claim on @p notificationId, if any.
+    std::optional<Claim> currentClaim(const QString &notificationId);
+    /// Writes (or with a null @p claim deletes) the claim and stores its
+    /// event, in one transaction.
+    ClaimOutcome storeClaim(const QString &notificationId, const Claim &claim, const QStringList &audience,
+                            qint64 nowMs);
     void refreshOldest();
 
     QString m_path;
@@ -59,6 +80,7 @@ private:
     std::unique_ptr<QSqlQuery> m_insertNotification;
     std::unique_ptr<QSqlQuery> m_upsertOrder;
     std::unique_ptr<QSqlQuery> m_selectAfter;
+    std::unique_ptr<QSqlQuery> m_insertEscalation;
     quint32 m_epoch = 0;
     quint64 m_head = 0;
     quint64 m_oldest = 1;

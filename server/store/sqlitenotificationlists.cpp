@@ -25,10 +25,12 @@ QJsonObject parseObject(const QByteArray &json)
 
 void SqliteNotificationLists::notificationAdded(const QStringList &audience)
 {
-    if (audience.size() == 1)
-        m_counts.remove(audience.first());
-    else
-        m_counts.clear();
+    if (audience.isEmpty()) {
+        m_counts.clear(); // everybody's
+        return;
+    }
+    for (const QString &user : audience)
+        m_counts.remove(user);
 }
 
 QString SqliteNotificationLists::window()
@@ -173,7 +175,7 @@ QStringList SqliteNotificationLists::markAllRead(const QString &user)
 qsizetype SqliteNotificationLists::deleteNotifications(const QString &select, const QVariantList &binds)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("DELETE FROM notifications WHERE seq IN (%1)").arg(select));
+    query.prepare(QStringLiteral("DELETE FROM notifications WHERE rowid IN (%1)").arg(select));
     for (const QVariant &bind : binds)
         query.addBindValue(bind);
     if (!query.exec()) {
@@ -212,7 +214,7 @@ bool SqliteNotificationLists::trim(qint64 maxAgeMs, qint64 nowMs, qsizetype budg
         next.finish(); // a statement left open holds the WAL: its checkpoint would pile up for the next step
         const qsizetype asked = std::min(left, TrimStatementRows);
         const qsizetype deleted = deleteNotifications(
-            QStringLiteral("SELECT seq FROM notifications WHERE user = ? ORDER BY seq DESC LIMIT ? OFFSET ?"),
+            QStringLiteral("SELECT rowid FROM notifications WHERE user = ? ORDER BY seq DESC LIMIT ? OFFSET ?"),
             { user, asked, limit });
         left -= deleted;
         if (deleted < asked)
@@ -220,11 +222,12 @@ bool SqliteNotificationLists::trim(qint64 maxAgeMs, qint64 nowMs, qsizetype budg
     }
     while (m_trim.phase == Trim::Broadcasts && left > 0 && !timeUp()) {
         const qsizetype asked = std::min(left, TrimStatementRows);
-        const qsizetype deleted = limit <= 0 ? 0
-                                             : deleteNotifications(QStringLiteral("SELECT seq FROM notifications WHERE "
-                                                                                  "user IS NULL ORDER BY seq DESC "
-                                                                                  "LIMIT ? OFFSET ?"),
-                                                                   { asked, limit });
+        const qsizetype deleted = limit <= 0
+            ? 0
+            : deleteNotifications(QStringLiteral("SELECT rowid FROM notifications WHERE "
+                                                 "user IS NULL ORDER BY seq DESC "
+                                                 "LIMIT ? OFFSET ?"),
+                                  { asked, limit });
         left -= deleted;
         if (deleted < asked)
             m_trim.phase = Trim::Age;
@@ -234,7 +237,7 @@ bool SqliteNotificationLists::trim(qint64 maxAgeMs, qint64 nowMs, qsizetype budg
         const qsizetype asked = std::min(left, TrimStatementRows);
         const qsizetype deleted = maxAgeMs <= 0
             ? 0
-            : deleteNotifications(QStringLiteral("SELECT seq FROM notifications WHERE created_ms < ? "
+            : deleteNotifications(QStringLiteral("SELECT rowid FROM notifications WHERE created_ms < ? "
                                                  "LIMIT ?"),
                                   { nowMs - maxAgeMs, asked });
         left -= deleted;
@@ -249,7 +252,12 @@ bool SqliteNotificationLists::trim(qint64 maxAgeMs, qint64 nowMs, qsizetype budg
         slice.addBindValue(m_trim.readsCursor);
         slice.addBindValue(std::min(left, TrimStatementRows * 5)); // only looked up, not deleted
         if (!slice.exec() || !slice.next() || slice.value(1).toLongLong() == 0) {
-            m_trim.phase = Trim::Done; // all looked through
+            slice.finish();
+            // All looked through; and the claims of notifications that went.
+            QSqlQuery claims(m_db);
+            claims.exec(QStringLiteral("DELETE FROM claims WHERE NOT EXISTS (SELECT 1 FROM notifications n "
+                                       "WHERE n.notification_id = claims.notification_id)"));
+            m_trim.phase = Trim::Done;
             break;
         }
         const qint64 end = slice.value(0).toLongLong();

@@ -29,8 +29,8 @@ public:
         m_limit = maxPerUser;
         m_counts.clear();
     }
-    /// A notification for @p audience was stored (one user's, or a
-    /// broadcast): the counts of whom it reaches are old.
+    /// A notification for @p audience was stored (a user's, a group's
+    /// members', or a broadcast): the counts of whom it reaches are old.
     void notificationAdded(const QStringList &audience);
 
     /// EventStore::notifications() and the rest, in the same words.
@@ -44,12 +44,15 @@ public:
     bool trim(qint64 maxAgeMs, qint64 nowMs, qsizetype budget);
 
 private:
+public:
     /// Whether @p user may see notification @p notificationId.
     bool hasNotification(const QString &user, const QString &notificationId);
+
+private:
     /// `WITH w AS (…)`: the newest notifications the user may see, as far as the limit goes (two binds: user, limit).
     [[nodiscard]] static QString window();
     [[nodiscard]] qint64 windowSize() const;
-    /// Deletes the notifications whose seqs @p select names; how many went.
+    /// Deletes the notification rows whose rowids @p select names; how many went.
     qsizetype deleteNotifications(const QString &select, const QVariantList &binds);
 
     QSqlDatabase &m_db;

@@ -15,12 +15,8 @@
 local p, limit, cutoff, budget = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 local phase, cursor = ARGV[5], ARGV[6]
 local dropped, work, broadcastGone = 0, 0, false
-local function drop(s, owner)
-  local id = redis.call('HGET', p .. 'n:id', s)
-  redis.call('HDEL', p .. 'n:data', s)
-  redis.call('HDEL', p .. 'n:id', s)
-  redis.call('HDEL', p .. 'n:owner', s)
-  redis.call('ZREM', p .. 'n:time', s)
+-- A recipient's share of seq s (owner '' : the broadcast's).
+local function dropShare(s, owner, id)
   local scope = owner ~= '' and ('u:' .. owner) or 'all'
   redis.call('ZREM', p .. 'n:' .. scope, s)
   if owner ~= '' then redis.call('DEL', p .. 'n:counts:' .. owner) else broadcastGone = true end
@@ -28,6 +24,43 @@ local function drop(s, owner)
     -- The last of that id: it is gone (its read state goes in the "reads" phase).
     redis.call('HDEL', p .. 'n:refs', owner .. '\n' .. id)
     redis.call('SREM', p .. 'n:ids:' .. scope, id)
+  end
+end
+-- Drops @p owner's share of seq s (nil: every share), and the
+-- notification itself once no share is left. A group's notification
+-- (n:owner "\n<member>\n<member>\n") has a share per member.
+local function drop(s, owner)
+  local id = redis.call('HGET', p .. 'n:id', s)
+  local holders = redis.call('HGET', p .. 'n:owner', s) or ''
+  if string.sub(holders, 1, 1) == '\n' then
+    local left = {}
+    for member in string.gmatch(holders, '[^\n]+') do
+      if owner == nil or member == owner then dropShare(s, member, id) else table.insert(left, member) end
+    end
+    if #left > 0 then
+      redis.call('HSET', p .. 'n:owner', s, '\n' .. table.concat(left, '\n') .. '\n')
+      work = work + 1
+      return
+    end
+  else
+    dropShare(s, holders, id)
+  end
+  redis.call('HDEL', p .. 'n:data', s)
+  redis.call('HDEL', p .. 'n:id', s)
+  redis.call('HDEL', p .. 'n:owner', s)
+  redis.call('ZREM', p .. 'n:time', s)
+  local aud = id and redis.call('HGET', p .. 'n:aud', id)
+  if aud then
+    -- No list holds the id any more: its audience and claim go with it.
+    local still = aud == '' and redis.call('SISMEMBER', p .. 'n:ids:all', id) == 1
+    for member in string.gmatch(aud, '[^\n]+') do
+      if still then break end
+      still = redis.call('SISMEMBER', p .. 'n:ids:u:' .. member, id) == 1
+    end
+    if not still then
+      redis.call('HDEL', p .. 'n:aud', id)
+      redis.call('HDEL', p .. 'claims', id)
+    end
   end
   dropped = dropped + 1
   work = work + 1
@@ -62,7 +95,7 @@ while work < budget and phase ~= 'done' do
   elseif phase == 'age' then
     local n = budget - work
     local seqs = cutoff > 0 and redis.call('ZRANGEBYSCORE', p .. 'n:time', '-inf', '(' .. cutoff, 'LIMIT', 0, n) or {}
-    for _, s in ipairs(seqs) do drop(s, redis.call('HGET', p .. 'n:owner', s) or '') end
+    for _, s in ipairs(seqs) do drop(s, nil) end
     if #seqs < n then
       -- The read state is looked through only when this pass dropped something.
       phase = (dropped > 0 or ARGV[7] == '1') and 'reads' or 'done'; cursor = '0'
