@@ -11,6 +11,8 @@
 //   notify-cli send <SERVER-URL> --token T --to NAME --body TEXT
 //   notify-cli read <SERVER-URL> --token T (--all | NOTIFICATION-ID...)
 //   notify-cli unread <SERVER-URL> --token T NOTIFICATION-ID...
+//   notify-cli claim <SERVER-URL> --token T NOTIFICATION-ID     (prints the claim; on 409 says who holds it)
+//   notify-cli unclaim <SERVER-URL> --token T NOTIFICATION-ID
 //
 // Exit codes: 0 done; 2 bad usage; 3 the server said stop (204); 4 the token
 // was refused (401/403); 5 any other failure (404, 410, other 4xx, TLS,
@@ -48,13 +50,19 @@ int main(int argc, char **argv)
         return read(arguments);
     if (command == u"unread")
         return unread(arguments);
+    if (command == u"claim")
+        return claim(arguments);
+    if (command == u"unclaim")
+        return unclaim(arguments);
     const bool help = command.isEmpty() || command == u"--help" || command == u"-h" || command == u"help";
     (help ? out() : err()) << "usage: notify-cli <command> [options]   (notify-cli <command> --help for more)\n\n"
                               "  listen <STREAM-URL>   print a stream's events as JSON lines, reconnecting\n"
                               "  publish <SERVER-URL>  publish an event, or with --batch many (admin)\n"
                               "  send <SERVER-URL>     send a message to a colleague\n"
                               "  read <SERVER-URL>     mark notifications read\n"
-                              "  unread <SERVER-URL>   mark notifications unread again\n\n"
+                              "  unread <SERVER-URL>   mark notifications unread again\n"
+                              "  claim <SERVER-URL>    take a notification on for your team\n"
+                              "  unclaim <SERVER-URL>  give a claimed notification back\n\n"
                               "exit codes: 0 done, 2 usage, 3 server said stop (204), 4 token refused (401/403),\n"
                               "            5 other failure\n";
     return help ? Done : Usage;

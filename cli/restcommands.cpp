@@ -322,7 +322,57 @@ int readState(const QStringList &arguments, bool read)
     return Done;
 }
 
+int claimState(const QStringList &arguments, bool claim)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(claim ? QStringLiteral("Takes a notification on for your team (a claim).")
+                                           : QStringLiteral("Gives a claimed notification back."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("server"), QStringLiteral("The server's URL."));
+    parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("The notification's id."));
+    addConnectionOptions(parser);
+    if (!parser.parse(arguments))
+        return usage(parser.errorText(), parser);
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return Done;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2)
+        return usage(QStringLiteral("%1 needs a server URL and one notification id")
+                         .arg(claim ? QStringLiteral("claim") : QStringLiteral("unclaim")),
+                     parser);
+    QString error;
+    const auto credentials = credentialsFrom(parser, &error);
+    if (!credentials)
+        return usage(error, parser);
+    QNetworkAccessManager network;
+    const QUrl url = endpoint(positional.first(), Notify::ApiPath::notificationClaim(positional.at(1)));
+    const Answer answer = call(network, claim ? "POST" : "DELETE", url, *credentials, {});
+    if (answer.status == 409) {
+        // Someone was first: say who, so that a script (or a person) knows whom to ask.
+        err() << "notify-cli: HTTP 409: " << answer.body.value(u"claimed_by").toString() << " already handles "
+              << positional.at(1) << " (since " << answer.body.value(u"claimed_at").toString() << ")\n";
+        return Failure;
+    }
+    if (!answer.ok())
+        return reportFailure(answer, *credentials);
+    if (claim)
+        out() << QJsonDocument(answer.body).toJson(QJsonDocument::Compact) << '\n';
+    return Done;
+}
+
 } // namespace
+
+int claim(const QStringList &arguments)
+{
+    return claimState(arguments, true);
+}
+
+int unclaim(const QStringList &arguments)
+{
+    return claimState(arguments, false);
+}
 
 int read(const QStringList &arguments)
 {

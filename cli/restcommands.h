@@ -15,4 +15,9 @@ int read(const QStringList &arguments);
 /// notify-cli unread <SERVER-URL> --token T NOTIFICATION-ID...
 int unread(const QStringList &arguments);
 
+/// notify-cli claim <SERVER-URL> --token T NOTIFICATION-ID (prints the claim; 409: who holds it, exit 5)
+int claim(const QStringList &arguments);
+/// notify-cli unclaim <SERVER-URL> --token T NOTIFICATION-ID
+int unclaim(const QStringList &arguments);
+
 } // namespace Cli

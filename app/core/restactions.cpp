@@ -75,20 +75,28 @@ void RestActions::probe()
         { Action::Unread, ApiPath::notificationUnread(QStringLiteral("probe")) },
         { Action::ReadAll, QLatin1StringView(ApiPath::NotificationsReadAll) },
     };
+    m_probesPending = int(paths.size()) + 1;
+    const auto answered = [this] {
+        if (--m_probesPending == 0)
+            emit probed();
+    };
     for (const auto &endpoint : paths) {
-        m_rest->get(endpoint.second, [this, action = endpoint.first](const RestClient::Answer &answer) {
+        m_rest->get(endpoint.second, [this, answered, action = endpoint.first](const RestClient::Answer &answer) {
             if (answer.status == 404)
                 setMissing(action);
+            answered();
         });
     }
     // Claims: offered once the server shows it has them (405 to a GET).
-    m_rest->get(ApiPath::notificationClaim(QStringLiteral("probe")), [this](const RestClient::Answer &answer) {
-        if (answer.status != 405 || offers(Action::Claim))
-            return;
-        m_missing &= ~bit(Action::Claim);
-        qCInfo(lcSession) << "the server takes claims";
-        emit offersChanged();
-    });
+    m_rest->get(ApiPath::notificationClaim(QStringLiteral("probe")),
+                [this, answered](const RestClient::Answer &answer) {
+                    if (answer.status == 405 && !offers(Action::Claim)) {
+                        m_missing &= ~bit(Action::Claim);
+                        qCInfo(lcSession) << "the server takes claims";
+                        emit offersChanged();
+                    }
+                    answered();
+                });
 }
 
 void RestActions::learn(Action action, const RestClient::Answer &answer)

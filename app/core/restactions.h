@@ -65,7 +65,8 @@ public:
     void claim(const QString &notificationId);
     void release(const QString &notificationId);
 
-    /// Whether the server has the endpoint @p action needs (true until it is known not to).
+    /// Whether the server has the endpoint @p action needs (true until it is
+    /// known not to; for Claim, false until it is known to).
     [[nodiscard]] bool offers(Action action) const { return (m_missing & bit(action)) == 0; }
     /// Why @p action is not offered, for a tooltip; empty when it is.
     [[nodiscard]] QString missingReason(Action action) const;
@@ -81,6 +82,8 @@ signals:
     /// @p action could not reach the server yet: it is kept and tried again.
     void waiting(RestActions::Action action, const QString &message);
     void offersChanged();
+    /// Every probe of what the server offers has been answered (offers() is known now).
+    void probed();
     /// The server's counts changed in a way the list cannot tell (read-all).
     void countsChanged();
     /// The server said who handles a notification (the answer to a claim
@@ -106,6 +109,7 @@ private:
     Outbox *m_outbox;
     quint32 m_missing = 1u << unsigned(Action::Claim); ///< the actions the server has no endpoint for, as bits
     bool m_probed = false;
+    int m_probesPending = 0;
 };
 
 } // namespace Notify::Tray

@@ -65,14 +65,32 @@ void NotificationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     painter->setFont(opt.font); // bold while unread, from the model
     painter->drawStaticText(rect.topLeft(), laidOut(text, opt.font, rect.width()));
     const QString line = index.data(NotificationModel::BodyLineRole).toString();
-    if (!line.isEmpty()) {
-        QFont plain = opt.font;
-        plain.setBold(false);
+    QFont plain = opt.font;
+    plain.setBold(false);
+    // Who handles it leads the second line ("Handled by Bob"), in the link
+    // colour; one nobody took on in time says so.
+    const QString claimer = index.data(NotificationModel::ClaimedByNameRole).toString();
+    QString tag;
+    if (!claimer.isEmpty())
+        tag = tr("Handled by %1").arg(claimer);
+    else if (index.data(NotificationModel::EscalatedRole).toBool())
+        tag = tr("Still unclaimed");
+    int left = rect.left();
+    if (!tag.isEmpty()) {
+        QFont strong = plain;
+        strong.setBold(true);
+        painter->setFont(strong);
+        painter->setPen(selected ? color : opt.palette.color(group, QPalette::Link));
+        const QStaticText &laid = laidOut(tag, strong, rect.width());
+        painter->drawStaticText(left, rect.top() + lineHeight, laid);
+        left += int(laid.size().width()) + QFontMetrics(plain).horizontalAdvance(QStringLiteral(" · "));
+    }
+    if (!line.isEmpty() && left < rect.right()) {
         QColor dim = color;
         dim.setAlphaF(0.65f);
         painter->setFont(plain);
         painter->setPen(dim);
-        painter->drawStaticText(rect.left(), rect.top() + lineHeight, laidOut(line, plain, rect.width()));
+        painter->drawStaticText(left, rect.top() + lineHeight, laidOut(line, plain, rect.right() - left));
     }
     painter->restore();
 }

@@ -23,10 +23,12 @@ NotificationDetails::NotificationDetails(QWidget *parent)
     , m_title(new QLabel)
     , m_gone(new QLabel(tr("No longer in the list.")))
     , m_meta(new QLabel)
+    , m_handled(new QLabel)
     , m_body(new QTextBrowser)
     , m_link(new QPushButton(tr("Open &link")))
     , m_read(new QPushButton(tr("Mark &read")))
     , m_copy(new QPushButton(tr("&Copy")))
+    , m_claim(new QPushButton(tr("Cl&aim")))
 {
     setAccessibleName(tr("Notification details"));
     auto *hint = new QLabel(tr("Select a notification to read it here.\nIt counts as read after a moment."));
@@ -53,7 +55,14 @@ NotificationDetails::NotificationDetails(QWidget *parent)
     m_link->setAccessibleDescription(tr("Opens the notification's link in the web browser"));
     m_read->setAccessibleDescription(tr("Marks the notification read, or unread again"));
     m_copy->setAccessibleDescription(tr("Copies title and message to the clipboard"));
+    m_claim->setObjectName(QStringLiteral("claim"));
+    m_claim->setAccessibleDescription(tr("Takes the notification on, so that colleagues see you handle it"));
+    m_handled->setObjectName(QStringLiteral("handledBy"));
+    m_handled->setAccessibleName(tr("Who handles it"));
+    m_handled->setWordWrap(true);
+    m_handled->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_claim);
     buttons->addWidget(m_link);
     buttons->addWidget(m_read);
     buttons->addWidget(m_copy);
@@ -64,6 +73,7 @@ NotificationDetails::NotificationDetails(QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_gone);
     layout->addWidget(m_meta);
+    layout->addWidget(m_handled);
     layout->addWidget(m_body, 1);
     layout->addLayout(buttons);
     addWidget(page);
@@ -77,6 +87,15 @@ NotificationDetails::NotificationDetails(QWidget *parent)
             emit markReadRequested(m_ids);
     });
     connect(m_copy, &QPushButton::clicked, this, &NotificationDetails::copyRequested);
+    connect(m_claim, &QPushButton::clicked, this, [this] {
+        if (!m_current.isValid())
+            return;
+        const QString id = m_current.data(NotificationModel::IdRole).toString();
+        if (m_current.data(NotificationModel::ClaimedByRole).toString() == m_me && !m_me.isEmpty())
+            emit releaseRequested(id);
+        else
+            emit claimRequested(id);
+    });
 }
 
 void NotificationDetails::show(const QModelIndex &index)
@@ -132,6 +151,35 @@ void NotificationDetails::follow()
     m_read->setText(read ? tr("Mark &unread") : tr("Mark &read"));
     m_read->setEnabled(!read || m_unreadOffered);
     m_read->setToolTip(read && !m_unreadOffered ? m_unreadMissing : QString());
+
+    // Who handles it, as the server last said; Claim while nobody does, Release for one's own.
+    const QString claimer = m_current.data(NotificationModel::ClaimedByRole).toString();
+    const QString claimerName = m_current.data(NotificationModel::ClaimedByNameRole).toString();
+    const QDateTime since = m_current.data(NotificationModel::ClaimedAtRole).toDateTime();
+    const bool escalated = m_current.data(NotificationModel::EscalatedRole).toBool();
+    const bool mine = !claimer.isEmpty() && claimer == m_me;
+    m_handled->setVisible(m_claimsOffered || !claimer.isEmpty());
+    if (!claimer.isEmpty()) {
+        const QString when = QLocale().toString(since.toLocalTime(), QLocale::ShortFormat);
+        m_handled->setText(mine ? tr("You handle this (since %1).").arg(when)
+                                : tr("Handled by %1 (since %2).").arg(claimerName, when));
+    } else {
+        m_handled->setText(escalated ? tr("Still unclaimed: nobody took it on in time.")
+                                     : tr("Nobody has claimed this yet."));
+    }
+    m_claim->setVisible(m_claimsOffered && (claimer.isEmpty() || mine));
+    m_claim->setText(mine ? tr("R&elease") : tr("Cl&aim"));
+    m_claim->setAccessibleDescription(mine ? tr("Gives the notification back, so that someone else can take it on")
+                                           : tr("Takes the notification on, so that colleagues see you handle it"));
+}
+
+void NotificationDetails::setClaimsOffered(bool offered, const QString &me)
+{
+    if (offered == m_claimsOffered && me == m_me)
+        return;
+    m_claimsOffered = offered;
+    m_me = me;
+    follow();
 }
 
 void NotificationDetails::setUnreadOffered(bool offered, const QString &why)

@@ -30,6 +30,9 @@ public:
     [[nodiscard]] QStringList shownIds() const { return m_ids; }
     /// Whether "Mark unread" is offered (the server has it), with why not.
     void setUnreadOffered(bool offered, const QString &why);
+    /// Whether the server takes claims (the Claim button and "Handled by"
+    /// are shown), and who the user is (their claims can be released).
+    void setClaimsOffered(bool offered, const QString &me);
     /// Whether what is shown is read (as last known).
     [[nodiscard]] bool shownRead() const { return m_shownRead; }
 
@@ -37,6 +40,9 @@ signals:
     void markReadRequested(const QStringList &ids);
     void markUnreadRequested(const QStringList &ids);
     void copyRequested();
+    /// The user takes the notification on, or gives it back.
+    void claimRequested(const QString &id);
+    void releaseRequested(const QString &id);
 
 private:
     void follow();
@@ -48,13 +54,17 @@ private:
     bool m_unreadOffered = true;
     QString m_unreadMissing;
     QString m_linkUrl;
+    bool m_claimsOffered = false;
+    QString m_me;
     QLabel *m_title;
     QLabel *m_gone;
     QLabel *m_meta;
+    QLabel *m_handled;
     QTextBrowser *m_body;
     QPushButton *m_link;
     QPushButton *m_read;
     QPushButton *m_copy;
+    QPushButton *m_claim;
 };
 
 } // namespace Notify::Tray

@@ -20,15 +20,18 @@ namespace Notify::Tray {
 using Notify::Protocol::Level;
 
 NotificationFilterBar::NotificationFilterBar(DesktopSession *session, NotificationFilterModel *filter,
-                                             QAction *unreadOnly, QAction *markShownRead, QWidget *parent)
+                                             QAction *unreadOnly, QAction *waitingOnly, QAction *markShownRead,
+                                             QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_filter(filter)
     , m_unreadOnly(unreadOnly)
+    , m_waitingOnly(waitingOnly)
     , m_search(new QLineEdit)
     , m_level(new QComboBox)
     , m_category(new QComboBox)
     , m_unreadBox(new QCheckBox(tr("U&nread only")))
+    , m_waitingBox(new QCheckBox(tr("&Waiting for someone")))
     , m_markShownButton(new QPushButton)
     , m_searchTimer(new QTimer(this))
 {
@@ -46,6 +49,10 @@ NotificationFilterBar::NotificationFilterBar(DesktopSession *session, Notificati
     m_category->setAccessibleDescription(tr("Shows only the notifications of one category"));
     m_category->addItem(tr("All categories"), QString());
     m_unreadBox->setAccessibleDescription(tr("Shows only the notifications not read yet"));
+    m_waitingBox->setObjectName(QStringLiteral("waitingFilter"));
+    m_waitingBox->setAccessibleDescription(tr("Shows only the notifications nobody has claimed"));
+    m_waitingBox->setToolTip(m_waitingOnly->toolTip());
+    m_waitingBox->setVisible(m_waitingOnly->isVisible());
     m_markShownButton->setAccessibleDescription(tr("Marks the notifications shown by the filters as read"));
     auto *bar = new QHBoxLayout(this);
     bar->setContentsMargins(0, 0, 0, 0);
@@ -53,12 +60,14 @@ NotificationFilterBar::NotificationFilterBar(DesktopSession *session, Notificati
     bar->addWidget(m_level);
     bar->addWidget(m_category);
     bar->addWidget(m_unreadBox);
+    bar->addWidget(m_waitingBox);
     bar->addWidget(m_markShownButton);
     m_search->installEventFilter(this);
     setTabOrder(m_search, m_level);
     setTabOrder(m_level, m_category);
     setTabOrder(m_category, m_unreadBox);
-    setTabOrder(m_unreadBox, m_markShownButton);
+    setTabOrder(m_unreadBox, m_waitingBox);
+    setTabOrder(m_waitingBox, m_markShownButton);
 
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(SearchDelayMs);
@@ -90,13 +99,25 @@ NotificationFilterBar::NotificationFilterBar(DesktopSession *session, Notificati
         m_filter->setUnreadOnly(on);
         emit filtersChanged();
     });
+    connect(m_waitingBox, &QCheckBox::toggled, m_waitingOnly, &QAction::setChecked);
+    connect(m_waitingOnly, &QAction::toggled, this, [this](bool on) {
+        m_waitingBox->setChecked(on);
+        m_filter->setWaitingOnly(on);
+        emit filtersChanged();
+    });
+    // Shown where the server takes claims (the page hides the action elsewhere).
+    connect(m_waitingOnly, &QAction::changed, m_waitingBox,
+            [this] { m_waitingBox->setVisible(m_waitingOnly->isVisible()); });
     connect(m_filter, &NotificationFilterModel::filtersCleared, this, [this] {
-        const QSignalBlocker a(m_search), b(m_level), c(m_category), d(m_unreadBox), e(m_unreadOnly);
+        const QSignalBlocker a(m_search), b(m_level), c(m_category), d(m_unreadBox), e(m_unreadOnly), f(m_waitingBox),
+            g(m_waitingOnly);
         m_search->clear();
         m_level->setCurrentIndex(0);
         m_category->setCurrentIndex(0);
         m_unreadBox->setChecked(false);
         m_unreadOnly->setChecked(false);
+        m_waitingBox->setChecked(false);
+        m_waitingOnly->setChecked(false);
     });
     connect(m_markShownButton, &QPushButton::clicked, markShownRead, &QAction::trigger);
     // The button says what the action says ("Mark 3 shown as read"), and is there when it is.

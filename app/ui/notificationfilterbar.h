@@ -16,7 +16,7 @@ class DesktopSession;
 class NotificationFilterModel;
 
 /// The bar above the notification list: it turns what the user types and
-/// picks there (search, level, category, unread only) into the filter
+/// picks there (search, level, category, unread only, waiting for someone) into the filter
 /// model's filters, and keeps its controls in step when they change elsewhere.
 class NotificationFilterBar final : public QWidget
 {
@@ -28,8 +28,9 @@ public:
 
     /// @p unreadOnly is the page's "unread only" action, the check box follows it;
     /// the "mark all read" button triggers @p markShownRead and shows its text.
+    /// @p waitingOnly is the page's "waiting for someone" action (unclaimed only), the same way.
     NotificationFilterBar(DesktopSession *session, NotificationFilterModel *filter, QAction *unreadOnly,
-                          QAction *markShownRead, QWidget *parent = nullptr);
+                          QAction *waitingOnly, QAction *markShownRead, QWidget *parent = nullptr);
 
     void focusSearch();
     /// Offers the categories the list has now (keeping the chosen one).
@@ -52,10 +53,12 @@ private:
     DesktopSession *m_session;
     NotificationFilterModel *m_filter;
     QAction *m_unreadOnly;
+    QAction *m_waitingOnly;
     QLineEdit *m_search;
     QComboBox *m_level;
     QComboBox *m_category;
     QCheckBox *m_unreadBox;
+    QCheckBox *m_waitingBox;
     QPushButton *m_markShownButton;
     QTimer *m_searchTimer;
 };

@@ -81,7 +81,7 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
             : tr("No notifications yet.\nNew ones appear here the moment they happen.");
     });
     m_anchor = new ScrollAnchor(m_view);
-    m_bar = new NotificationFilterBar(session, m_filter, m_unreadOnly, m_markShownRead, this);
+    m_bar = new NotificationFilterBar(session, m_filter, m_unreadOnly, m_waitingOnly, m_markShownRead, this);
     connect(m_bar, &NotificationFilterBar::filtersChanged, this, &NotificationsPage::updateActions);
     connect(m_bar, &NotificationFilterBar::categoriesChanged, this, &NotificationsPage::fitCategoryColumn);
     connect(m_bar, &NotificationFilterBar::listRequested, this, [this] {
@@ -148,12 +148,14 @@ NotificationsPage::NotificationsPage(DesktopSession *session, QWidget *parent)
         m_session->markUnread(ids);
     });
     connect(m_details, &NotificationDetails::copyRequested, this, &NotificationsPage::copySelected);
+    connect(m_details, &NotificationDetails::claimRequested, m_session, &DesktopSession::claim);
+    connect(m_details, &NotificationDetails::releaseRequested, m_session, &DesktopSession::release);
     connect(m_session, &DesktopSession::olderLoaded, this, &NotificationsPage::loadOlderFinished);
     // What the server refused, or has not taken yet, is said here, where the user acted.
     using Action = RestActions::Action;
     const auto here = [](Action action) {
         return action == Action::Read || action == Action::Unread || action == Action::ReadAll
-            || action == Action::LoadOlder;
+            || action == Action::LoadOlder || action == Action::Claim;
     };
     connect(m_session, &DesktopSession::actionFailed, this, [this, here](Action action, const QString &message) {
         if (here(action))
@@ -190,10 +192,30 @@ void NotificationsPage::buildActions()
     m_unreadOnly->setCheckable(true);
     m_unreadOnly->setShortcut(Qt::CTRL | Qt::Key_U);
     m_loadOlder = new QAction(tr("Load &older notifications"), this);
+    m_claim = new QAction(tr("Cl&aim"), this);
+    m_claim->setShortcut(Qt::Key_C);
+    m_claim->setToolTip(tr("Take it on: colleagues see that you handle it (C)"));
+    m_release = new QAction(tr("R&elease claim"), this);
+    m_release->setShortcut(Qt::SHIFT | Qt::Key_C);
+    m_waitingOnly = new QAction(tr("&Waiting for someone"), this);
+    m_waitingOnly->setCheckable(true);
+    m_waitingOnly->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_W);
+    m_waitingOnly->setToolTip(tr("Shows only what nobody has claimed (Ctrl+Shift+W)"));
     // Single keys act on the list only (typing "m" in the search box is typing).
-    for (QAction *action : { m_markRead, m_markUnread, m_openLink, m_copy })
+    for (QAction *action : { m_markRead, m_markUnread, m_openLink, m_copy, m_claim, m_release })
         action->setShortcutContext(Qt::WidgetShortcut);
-    m_view->addActions({ m_markRead, m_markUnread, m_openLink, m_copy });
+    m_view->addActions({ m_markRead, m_markUnread, m_openLink, m_copy, m_claim, m_release });
+    // The current row's newest notification is the one taken on.
+    connect(m_claim, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_view->currentIndex();
+        if (current.isValid() && current.data(NotificationModel::ClaimedByRole).toString().isEmpty())
+            m_session->claim(current.data(NotificationModel::IdRole).toString());
+    });
+    connect(m_release, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_view->currentIndex();
+        if (current.isValid() && current.data(NotificationModel::ClaimedByRole).toString() == m_session->me())
+            m_session->release(current.data(NotificationModel::IdRole).toString());
+    });
     connect(m_markRead, &QAction::triggered, this, [this] {
         QStringList all, unread;
         selectedIds(&all, &unread);
@@ -237,7 +259,8 @@ void NotificationsPage::buildActions()
 
 QList<QAction *> NotificationsPage::actions() const
 {
-    return { m_markRead, m_markUnread, m_markShownRead, m_openLink, m_copy, m_unreadOnly, m_loadOlder };
+    return { m_markRead,   m_markUnread,  m_markShownRead, m_openLink, m_copy,
+             m_unreadOnly, m_waitingOnly, m_claim,         m_release,  m_loadOlder };
 }
 
 void NotificationsPage::selectedIds(QStringList *all, QStringList *unread, QStringList *read) const
@@ -264,6 +287,19 @@ void NotificationsPage::updateActions()
     m_markUnread->setEnabled(!read.isEmpty() && unreadOffered);
     m_markUnread->setToolTip(unreadOffered ? QString() : actions->missingReason(RestActions::Action::Unread));
     m_details->setUnreadOffered(unreadOffered, actions->missingReason(RestActions::Action::Unread));
+    // Claims: only where the server has them (the reference Django backend has none).
+    const bool claims = actions->offers(RestActions::Action::Claim);
+    const QString me = m_session->me();
+    m_details->setClaimsOffered(claims, me);
+    const QModelIndex row = m_view->currentIndex();
+    const QString claimer = row.isValid() ? row.data(NotificationModel::ClaimedByRole).toString() : QString();
+    m_claim->setVisible(claims);
+    m_release->setVisible(claims);
+    m_waitingOnly->setVisible(claims);
+    m_claim->setEnabled(claims && row.isValid() && claimer.isEmpty());
+    m_release->setEnabled(claims && row.isValid() && !claimer.isEmpty() && claimer == me);
+    if (!claims && m_waitingOnly->isChecked())
+        m_waitingOnly->setChecked(false);
     m_copy->setEnabled(!all.isEmpty());
     const QModelIndex current = m_view->currentIndex();
     m_openLink->setEnabled(current.isValid() && !current.data(NotificationModel::LinkRole).toString().isEmpty());

@@ -55,6 +55,9 @@ public:
     [[nodiscard]] QAction *markShownReadAction() const { return m_markShownRead; }
     [[nodiscard]] QAction *unreadOnlyAction() const { return m_unreadOnly; }
     [[nodiscard]] QAction *loadOlderAction() const { return m_loadOlder; }
+    [[nodiscard]] QAction *claimAction() const { return m_claim; }
+    [[nodiscard]] QAction *releaseAction() const { return m_release; }
+    [[nodiscard]] QAction *waitingOnlyAction() const { return m_waitingOnly; }
     /// What became of the user's last action here, when it did not go as asked.
     [[nodiscard]] InlineNotice *notice() const { return m_notice; }
     /// How many new ones arrived above the rows the user looks at.
@@ -96,6 +99,9 @@ private:
     QAction *m_copy = nullptr;
     QAction *m_unreadOnly = nullptr;
     QAction *m_loadOlder = nullptr;
+    QAction *m_claim = nullptr;
+    QAction *m_release = nullptr;
+    QAction *m_waitingOnly = nullptr;
 };
 
 } // namespace Notify::Tray

@@ -17,21 +17,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QByteArray Carol = "carol-token-0004";
-const QByteArray Dave = "dave-token-0005";
-
-/// alice and bob in "support", carol in "warehouse", dave in none; an admin.
-QByteArray teamUsers(bool carolInSupport = false)
-{
-    const QByteArray carolGroups = carolInSupport ? R"(["warehouse","support"])" : R"(["warehouse"])";
-    return R"({"users":[
-        {"name":"alice","display_name":"Alice","token":"alice-token-0001","groups":["support"]},
-        {"name":"bob","display_name":"Bob","token":"bob-token-0002","groups":["support"]},
-        {"name":"carol","display_name":"Carol","token":"carol-token-0004","groups":)"
-        + carolGroups + R"(},
-        {"name":"dave","display_name":"Dave","token":"dave-token-0005"},
-        {"name":"admin","display_name":"Admin","token":"admin-token-0003","admin":true}]})";
-}
+const QByteArray Carol = TestSupport::CarolToken;
+const QByteArray Dave = TestSupport::DaveToken;
+using TestSupport::teamUsers;
 
 QByteArray publishBody(const QString &id, const QString &user, const QString &level = u"error"_s)
 {

@@ -17,6 +17,23 @@ inline const QByteArray TestUsers = R"({"users":[{"name":"alice","display_name":
     {"name":"bob","display_name":"Bob","token":"bob-token-0002"},
     {"name":"admin","display_name":"Admin","token":"admin-token-0003","admin":true}]})";
 
+inline const QByteArray CarolToken = "carol-token-0004";
+inline const QByteArray DaveToken = "dave-token-0005";
+
+/// A team: alice and bob in "support", carol in "warehouse" (and in
+/// "support" too with @p carolInSupport), dave in no group; an admin.
+inline QByteArray teamUsers(bool carolInSupport = false)
+{
+    const QByteArray carolGroups = carolInSupport ? R"(["warehouse","support"])" : R"(["warehouse"])";
+    return R"({"users":[
+        {"name":"alice","display_name":"Alice","token":"alice-token-0001","groups":["support"]},
+        {"name":"bob","display_name":"Bob","token":"bob-token-0002","groups":["support"]},
+        {"name":"carol","display_name":"Carol","token":"carol-token-0004","groups":)"
+        + carolGroups + R"(},
+        {"name":"dave","display_name":"Dave","token":"dave-token-0005"},
+        {"name":"admin","display_name":"Admin","token":"admin-token-0003","admin":true}]})";
+}
+
 /// A users file in @p dir (the test users unless @p json says otherwise); returns its path.
 inline QString writeUsersFile(const QTemporaryDir &dir, const QByteArray &json = TestUsers)
 {
