@@ -355,6 +355,11 @@ int claimState(const QStringList &arguments, bool claim)
               << positional.at(1) << " (since " << answer.body.value(u"claimed_at").toString() << ")\n";
         return Failure;
     }
+    if (answer.status == 403) {
+        // The token is fine: the claim is someone else's to give back.
+        err() << "notify-cli: HTTP 403: " << answer.detail() << '\n';
+        return Failure;
+    }
     if (!answer.ok())
         return reportFailure(answer, *credentials);
     if (claim)

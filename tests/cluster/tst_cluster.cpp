@@ -3,8 +3,8 @@
 // Debian, on a Unix socket in a scratch directory, AOF on): fan-out across
 // instances in one order, clients moving between instances, an instance
 // killed during publishing, Redis stopped and started again, the
-// deployment-wide stream limit with an instance's lease expiring, and
-// presence across instances.
+// deployment-wide stream limit with an instance's lease expiring, presence
+// across instances, and claims and escalation across instances.
 
 #include "testclient.h"
 
@@ -28,8 +28,8 @@ using TestClient::Stream;
 namespace {
 
 const QByteArray Users = R"({"users":[
- {"name":"alice","display_name":"Alice","token":"alice-token-1"},
- {"name":"bob","display_name":"Bob","token":"bob-token-22"},
+ {"name":"alice","display_name":"Alice","token":"alice-token-1","groups":["support"]},
+ {"name":"bob","display_name":"Bob","token":"bob-token-22","groups":["support"]},
  {"name":"ops","display_name":"Ops","token":"ops-token-333","admin":true}]})";
 const QByteArray Alice = "alice-token-1";
 const QByteArray Bob = "bob-token-22";
@@ -539,6 +539,116 @@ private slots:
         a->kill9();
         QTRY_COMPARE_WITH_TIMEOUT(aliceStatuses().size(), 5, 10000);
         QCOMPARE(aliceStatuses().last(), QStringLiteral("offline"));
+    }
+
+    // alice on one instance and bob on another press Claim at the same
+    // moment, fifty times: one wins each, everybody's streams say who, and
+    // the claims outlive an instance killed with -9. Errors nobody claims are
+    // escalated once in the deployment, though every instance looks.
+    void claimsAcrossInstancesHaveOneWinnerAndEscalateOnce()
+    {
+        const QStringList escalate{ QStringLiteral("--escalate-after"), QStringLiteral("1") };
+        auto a = std::make_unique<Instance>(m_users, m_redis->url(), escalate);
+        Instance b(m_users, m_redis->url(), escalate);
+        QVERIFY(a->port && b.port);
+        Stream aliceOnA(a->port, Alice), bobOnB(b.port, Bob);
+        QVERIFY(aliceOnA.waitForHead() && bobOnB.waitForHead());
+        constexpr int Pairs = 50;
+        QJsonArray events;
+        for (int i = 0; i < Pairs; ++i) {
+            events.append(
+                QJsonObject{ { QStringLiteral("event"), QStringLiteral("notification") },
+                             { QStringLiteral("user"), QStringLiteral("@support") },
+                             { QStringLiteral("data"),
+                               QJsonObject{ { QStringLiteral("notification_id"), QStringLiteral("c%1").arg(i) },
+                                            { QStringLiteral("title"), QStringLiteral("Claim me %1").arg(i) },
+                                            { QStringLiteral("level"), QStringLiteral("warning") } } } });
+        }
+        const QByteArray body = QJsonDocument(QJsonObject{ { QStringLiteral("events"), events } }).toJson();
+        QCOMPARE(TestClient::request(a->port, "POST", "/api/v1/events/", Ops, body).status, 201);
+
+        std::vector<std::unique_ptr<TestClient::Connection>> viaA, viaB;
+        for (int i = 0; i < Pairs; ++i) {
+            viaA.push_back(std::make_unique<TestClient::Connection>(a->port));
+            viaB.push_back(std::make_unique<TestClient::Connection>(b.port));
+        }
+        const auto claimRequest = [](int i, const QByteArray &token) -> QByteArray {
+            return "POST /api/v1/notifications/c" + QByteArray::number(i)
+                + "/claim/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  "Authorization: Bearer "
+                + token + "\r\nContent-Length: 0\r\n\r\n";
+        };
+        for (int i = 0; i < Pairs; ++i) {
+            viaA[i]->send(claimRequest(i, Alice));
+            viaB[i]->send(claimRequest(i, Bob));
+        }
+        QMap<QString, QString> winners;
+        int aliceWon = 0;
+        for (int i = 0; i < Pairs; ++i) {
+            const auto ra = viaA[i]->read();
+            const auto rb = viaB[i]->read();
+            QVERIFY2((ra.status == 200 && rb.status == 409) || (ra.status == 409 && rb.status == 200),
+                     qPrintable(QStringLiteral("pair %1: %2 and %3").arg(i).arg(ra.status).arg(rb.status)));
+            const QString winner = ra.status == 200 ? QStringLiteral("alice") : QStringLiteral("bob");
+            QCOMPARE((ra.status == 409 ? ra : rb).json().value(u"claimed_by").toString(), winner);
+            winners.insert(QStringLiteral("c%1").arg(i), winner);
+            aliceWon += ra.status == 200;
+        }
+        qInfo() << "alice (instance A) won" << aliceWon << "of" << Pairs;
+        // Each stream, on either instance, hears of each claim once, naming the winner.
+        for (const Stream *stream : { &aliceOnA, &bobOnB }) {
+            QTRY_COMPARE_WITH_TIMEOUT(stream->eventsOfType("notification_claimed").size(), qsizetype(Pairs), 10000);
+            for (const auto &event : stream->eventsOfType("notification_claimed")) {
+                const QJsonObject data = QJsonDocument::fromJson(event.data).object();
+                QCOMPARE(data.value(u"claimed_by").toString(),
+                         winners.value(data.value(u"notification_id").toString()));
+            }
+        }
+
+        // Three errors nobody claims: escalated once each, by one of the two.
+        const auto publishError = [&b](const QString &id) {
+            const QJsonObject one{ { QStringLiteral("event"), QStringLiteral("notification") },
+                                   { QStringLiteral("user"), QStringLiteral("@support") },
+                                   { QStringLiteral("data"),
+                                     QJsonObject{ { QStringLiteral("notification_id"), id },
+                                                  { QStringLiteral("title"), id },
+                                                  { QStringLiteral("level"), QStringLiteral("error") } } } };
+            return TestClient::request(b.port, "POST", "/api/v1/events/", Ops, QJsonDocument(one).toJson()).status;
+        };
+        for (const char *id : { "e1", "e2", "e3" })
+            QCOMPARE(publishError(QString::fromLatin1(id)), 201);
+        QTRY_COMPARE_WITH_TIMEOUT(bobOnB.eventsOfType("notification_escalated").size(), 3, 10000);
+        // One more, later: once it is escalated, both instances have looked again
+        // since the first three were due, and none of those came twice.
+        QCOMPARE(publishError(QStringLiteral("e4")), 201);
+        QTRY_COMPARE_WITH_TIMEOUT(aliceOnA.eventsOfType("notification_escalated").size(), 4, 10000);
+        QCOMPARE(bobOnB.eventsOfType("notification_escalated").size(), 4);
+        const auto escalations = [](quint16 port) {
+            const QByteArray metrics = TestClient::request(port, "GET", "/metrics", Ops).body;
+            const QRegularExpression line(QStringLiteral("notify_escalations_total (\\d+)"));
+            return line.match(QString::fromUtf8(metrics)).captured(1).toInt();
+        };
+        QCOMPARE(escalations(a->port) + escalations(b.port), 4);
+
+        // Instance A dies with -9 and comes back: every claim is still there.
+        a->kill9();
+        a = std::make_unique<Instance>(m_users, m_redis->url());
+        QVERIFY(a->port);
+        const auto listed = TestClient::request(a->port, "GET", "/api/v1/notifications/?limit=1000", Alice).json();
+        int claimed = 0;
+        for (const QJsonValue item : listed.value(u"notifications").toArray()) {
+            const QJsonObject n = item.toObject();
+            if (!winners.contains(n.value(u"notification_id").toString()))
+                continue;
+            QCOMPARE(n.value(u"claimed_by").toString(), winners.value(n.value(u"notification_id").toString()));
+            ++claimed;
+        }
+        QCOMPARE(claimed, Pairs);
+        // Whoever lost c0 still cannot take it.
+        const QByteArray loser = winners.value(QStringLiteral("c0")) == u"alice" ? Bob : Alice;
+        const auto again = TestClient::request(a->port, "POST", "/api/v1/notifications/c0/claim/", loser);
+        QCOMPARE(again.status, 409);
+        QCOMPARE(again.json().value(u"claimed_by").toString(), winners.value(QStringLiteral("c0")));
     }
 };
 

@@ -28,6 +28,7 @@ namespace {
 
 const QString Alice = QStringLiteral("alice-token-0001");
 const QString Admin = QStringLiteral("admin-token-0003");
+const QString Bob = QStringLiteral("bob-token-0002");
 
 /// A pipe in front of the server that notes how many events each request it
 /// passes on carries, and holds requests back from the n-th on until released.
@@ -141,6 +142,7 @@ private slots:
     void listenExitCodes_data();
     void listenExitCodes();
     void publishSendRead();
+    void claimAndUnclaim();
     void publishBatchFromAFile();
     void publishBatchFromStdinInChunks();
     void publishBatchStopsAtAnInvalidItem();
@@ -365,6 +367,62 @@ void tst_Cli::publishSendRead()
     Cli readAll({ QStringLiteral("read"), serverUrl(), QStringLiteral("--token"), Alice, QStringLiteral("--all") });
     QVERIFY(readAll.finished());
     QCOMPARE(readAll.exitCode(), 0);
+}
+
+// claim prints the claim; a 409 names who holds it (exit 5); only the
+// claimer unclaims; listen prints the claims' events like any other.
+void tst_Cli::claimAndUnclaim()
+{
+    QVERIFY(!(*m_server)
+                 ->publish("notification",
+                           QJsonObject{ { QStringLiteral("notification_id"), QStringLiteral("c-1") },
+                                        { QStringLiteral("title"), QStringLiteral("Payment failed") },
+                                        { QStringLiteral("level"), QStringLiteral("error") } },
+                           {})
+                 .value_or(QByteArray())
+                 .isEmpty());
+    const auto run = [this](const char *command, const QString &token, const char *id = "c-1") {
+        return std::make_unique<Cli>(QStringList{ QString::fromLatin1(command), serverUrl(), QStringLiteral("--token"),
+                                                  token, QString::fromLatin1(id) });
+    };
+    auto claim = run("claim", Alice);
+    QVERIFY(claim->finished());
+    QCOMPARE(claim->exitCode(), 0);
+    const QJsonObject claimed = QJsonDocument::fromJson(claim->rawOut()).object();
+    QCOMPARE(claimed.value(u"notification_id").toString(), QStringLiteral("c-1"));
+    QCOMPARE(claimed.value(u"claimed_by").toString(), QStringLiteral("alice"));
+
+    auto taken = run("claim", Bob);
+    QVERIFY(taken->finished());
+    QCOMPARE(taken->exitCode(), 5);
+    QVERIFY2(taken->err().contains("HTTP 409: alice already handles c-1"), taken->err().constData());
+    auto notHis = run("unclaim", Bob);
+    QVERIFY(notHis->finished());
+    QCOMPARE(notHis->exitCode(), 5);
+    QVERIFY2(notHis->err().contains("HTTP 403"), notHis->err().constData());
+    auto unknown = run("claim", Alice, "nope");
+    QVERIFY(unknown->finished());
+    QCOMPARE(unknown->exitCode(), 5);
+    auto refused = run("claim", QStringLiteral("wrong-token-9"));
+    QVERIFY(refused->finished());
+    QCOMPARE(refused->exitCode(), 4);
+    auto unclaim = run("unclaim", Alice);
+    QVERIFY(unclaim->finished());
+    QCOMPARE(unclaim->exitCode(), 0);
+    QVERIFY((*m_server)->store().claims({ QStringLiteral("c-1") }).isEmpty());
+
+    // listen shows both events; --interpret understands them.
+    Cli listen(QStringList{ QStringLiteral("listen"), streamUrl(), QStringLiteral("--token"), Bob,
+                            QStringLiteral("--last-event-id"), QString::fromLatin1((*m_server)->store().eventId(1)),
+                            QStringLiteral("--max-events"), QStringLiteral("2"), QStringLiteral("--interpret") });
+    QVERIFY(listen.finished());
+    QCOMPARE(listen.exitCode(), 0);
+    const QList<QJsonObject> lines = listen.lines();
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines.at(1).value(u"event").toString(), QStringLiteral("notification_claimed"));
+    QCOMPARE(lines.at(1).value(u"data").toObject().value(u"claimed_by").toString(), QStringLiteral("alice"));
+    QCOMPARE(lines.at(2).value(u"event").toString(), QStringLiteral("notification_claimed"));
+    QVERIFY(lines.at(2).value(u"data").toObject().value(u"claimed_by").isNull());
 }
 
 // Three events from a file (a blank line, leading blanks, CRLF): their ids in

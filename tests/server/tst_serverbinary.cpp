@@ -5,6 +5,7 @@
 #include "testusers.h"
 
 #include <QJsonArray>
+#include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -63,6 +64,7 @@ private slots:
     void sigtermShutsDownGracefully();
     void killNineLosesNothing();
     void killNineDuringABatchStoresAllOfItOrNone();
+    void claimsSurviveKillNine();
     void scenarioFileIsPlayed();
 };
 
@@ -323,6 +325,59 @@ void tst_ServerBinary::killNineDuringABatchStoresAllOfItOrNone()
         QVERIFY(again.waitForFinished());
     }
     qInfo() << storedBatches << "of 6 batches were stored before the server was killed";
+}
+
+// A claim and its notification_claimed event are one transaction: after
+// kill -9, every acknowledged claim is there, with its event in the log.
+void tst_ServerBinary::claimsSurviveKillNine()
+{
+    QTemporaryDir dir;
+    const QString usersFile = TestSupport::writeUsersFile(dir, TestSupport::teamUsers());
+    const QStringList arguments{ QStringLiteral("--users"),    usersFile,
+                                 QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data")),
+                                 QStringLiteral("--port"),     QStringLiteral("0") };
+    QProcess process;
+    const quint16 port = startServer(process, arguments);
+    QVERIFY(port != 0);
+    QByteArray items;
+    for (int i = 0; i < 20; ++i) {
+        items += (i ? "," : "")
+            + QByteArray(R"({"event":"notification","user":"@support","data":{"notification_id":"k-)")
+            + QByteArray::number(i) + R"(","title":"Refund failed","level":"error"}})";
+    }
+    QCOMPARE(
+        TestClient::request(port, "POST", "/api/v1/events/", "admin-token-0003", "{\"events\":[" + items + "]}").status,
+        201);
+    QMap<QString, QString> claimed;
+    for (int i = 0; i < 20; ++i) {
+        const QByteArray token = i % 2 ? TestSupport::BobToken : TestSupport::AliceToken;
+        const auto r
+            = TestClient::request(port, "POST", "/api/v1/notifications/k-" + QByteArray::number(i) + "/claim/", token);
+        QCOMPARE(r.status, 200);
+        claimed.insert(QStringLiteral("k-%1").arg(i), r.json().value(u"claimed_by").toString());
+    }
+    process.kill(); // SIGKILL: no chance to flush anything
+    QVERIFY(process.waitForFinished());
+
+    QProcess again;
+    const quint16 port2 = startServer(again, arguments);
+    QVERIFY(port2 != 0);
+    const auto list = TestClient::request(port2, "GET", "/api/v1/notifications/?limit=100", TestSupport::AliceToken);
+    int found = 0;
+    for (const QJsonValue item : list.json().value(u"notifications").toArray()) {
+        const QJsonObject n = item.toObject();
+        QCOMPARE(n.value(u"claimed_by").toString(), claimed.value(n.value(u"notification_id").toString()));
+        ++found;
+    }
+    QCOMPARE(found, 20);
+    int events = 0;
+    const auto log = TestClient::request(port2, "GET", "/api/v1/events/?limit=1000", TestSupport::AliceToken);
+    for (const QJsonValue e : log.json().value(u"events").toArray())
+        events += e.toObject().value(u"event").toString() == u"notification_claimed";
+    QCOMPARE(events, 20);
+    QCOMPARE(TestClient::request(port2, "POST", "/api/v1/notifications/k-0/claim/", TestSupport::BobToken).status, 409);
+    again.terminate();
+    QVERIFY(again.waitForFinished());
 }
 
 void tst_ServerBinary::scenarioFileIsPlayed()
