@@ -4,6 +4,7 @@
 #include "common/protocol.h"
 #include "hub/notifyserver.h"
 #include "hub/presencetracker.h"
+#include "store/eventstore.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -43,6 +44,12 @@ void DemoScenario::startDemo(int intervalMs, int firstDelayMs)
         if (!user.admin && m_random.bounded(4) != 0)
             m_server.presence().simulate(user.name, Protocol::PresenceStatus::Online);
     }
+    // Team work from the first minute: an error for the support group that
+    // bob has already taken on ("Handled by Bob"), and one still waiting.
+    publishTeamError(QStringLiteral("Refund failed for order A-4702"),
+                     QStringLiteral("The payment provider declined the refund; the customer is waiting."), 0);
+    publishTeamError(QStringLiteral("Address check failed for order A-4705"),
+                     QStringLiteral("The carrier rejected the postcode; the parcel is on hold."), -1);
     connect(m_timer, &QTimer::timeout, this, [this, intervalMs] {
         demoStep();
         // Some jitter, so it feels like real traffic.
@@ -111,6 +118,12 @@ void DemoScenario::demoStep()
             { "info", "team", "Shift change at 14:00", "The afternoon shift starts in 30 minutes." },
         };
         const auto &sample = samples[m_random.bounded(int(std::size(samples)))];
+        if (QByteArrayView(sample.level) == "error" && !m_server.users().members(SupportGroup).isEmpty()) {
+            // Errors are the support group's to handle; bob takes every other one on after a moment.
+            publishTeamError(QString::fromUtf8(sample.title), QString::fromUtf8(sample.body),
+                             m_random.bounded(2) == 0 ? 3000 + int(m_random.bounded(4000)) : -1);
+            break;
+        }
         const QJsonObject data{ { QStringLiteral("notification_id"), QStringLiteral("n-%1").arg(m_nextNotification++) },
                                 { QStringLiteral("title"), QString::fromUtf8(sample.title) },
                                 { QStringLiteral("body"), QString::fromUtf8(sample.body) },
@@ -147,6 +160,33 @@ void DemoScenario::demoStep()
         break;
     }
     }
+}
+
+void DemoScenario::publishTeamError(const QString &title, const QString &body, int bobClaimsAfterMs)
+{
+    const QStringList support = m_server.users().members(SupportGroup);
+    if (support.isEmpty())
+        return;
+    const QString id = QStringLiteral("n-%1").arg(m_nextNotification++);
+    const QJsonObject data{ { QStringLiteral("notification_id"), id },
+                            { QStringLiteral("title"), title },
+                            { QStringLiteral("body"), body },
+                            { QStringLiteral("level"), QStringLiteral("error") },
+                            { QStringLiteral("category"), QStringLiteral("support") },
+                            { QStringLiteral("created_at"), now() } };
+    if (!m_server.publish(Protocol::Notification::TypeName, data, support))
+        return;
+    const QString bob = QStringLiteral("bob");
+    if (bobClaimsAfterMs < 0 || !support.contains(bob))
+        return;
+    const auto claim = [this, id, bob] {
+        const QDateTime at = QDateTime::currentDateTimeUtc();
+        m_server.store().claim(bob, id, Claim{ bob, Protocol::formatUtcTimestamp(at) }, at.toMSecsSinceEpoch());
+    };
+    if (bobClaimsAfterMs == 0)
+        claim();
+    else
+        QTimer::singleShot(bobClaimsAfterMs, this, claim);
 }
 
 bool DemoScenario::startScript(const QString &path, QString *error)

@@ -16,7 +16,10 @@ class NotifyServer;
 /// The built-in demo publishes, every few seconds, notifications of every
 /// level, order status transitions (pending → confirmed → processing →
 /// shipped → delivered, sometimes cancelled or refunded), messages from
-/// colleagues and colleagues' presence changes. A scenario file is
+/// colleagues and colleagues' presence changes. Errors go to the "support"
+/// group, and bob claims some of them a few seconds later (one at once when
+/// the demo starts), so that the window shows "Handled by Bob" from the
+/// first minute. A scenario file is
 /// `{"loop":false,"events":[{"at_ms":0,"event":"notification","user":"alice","data":{…}}]}`,
 /// played in order at the given offsets.
 class DemoScenario final : public QObject
@@ -34,6 +37,9 @@ public:
 
 private:
     void demoStep();
+    /// An error for the support group; bob claims it after @p bobClaimsAfterMs (-1: never).
+    void publishTeamError(const QString &title, const QString &body, int bobClaimsAfterMs);
+    static inline const QString SupportGroup = QStringLiteral("support");
     void scriptStep();
 
     struct Order
