@@ -137,6 +137,14 @@ InterpretedEvent interpretObject(const InterpreterMapping &mapping, const QStrin
             }
         }
     }
+    // Claims named inside the JSON (a Django backend that added them,
+    // docs/BACKENDS.md) are read as the contract's.
+    if (typeInside
+        && (typeName == QLatin1StringView(NotificationClaimed::TypeName)
+            || typeName == QLatin1StringView(NotificationEscalated::TypeName))) {
+        if (auto claim = exactContractEvent(typeName.toUtf8(), in.payload))
+            return std::move(*claim);
+    }
     const MappedEventReader reader(mapping, self);
     const std::optional<QByteArray> type = mapping.contractType(typeName);
     if (!type || *type == Notification::TypeName)

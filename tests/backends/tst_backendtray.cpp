@@ -272,6 +272,8 @@ void tst_BackendTray::actionsTheReferenceBackendLacksAreNotOffered()
                                RestActions::Action::Presence })
         QTRY_VERIFY_WITH_TIMEOUT(!actions->offers(action), 15000);
     QVERIFY(actions->offers(RestActions::Action::Read));
+    // No claims in the seed's backend: its 404 for the claim path keeps them hidden.
+    QVERIFY(!actions->offers(RestActions::Action::Claim));
     QVERIFY(!actions->missingReason(RestActions::Action::Reply).isEmpty());
 
     QSignalSpy refused(actions, &RestActions::replyRefused);

@@ -230,6 +230,21 @@ void tst_EventInterpreter::rules_data()
         R"({"title":"Ticket 5","category":"ticket_assigned","notification_id":"5"})", true);
     row("invalid-contract-event-mapped", "notification", R"({"id":"n1","title":"T","message":"B"})", "notification",
         R"({"notification_id":"n1","title":"T","body":"B"})");
+
+    // Claims: named by the event field (ours), or inside the JSON (a Django backend that added them).
+    row("claimed", "notification_claimed",
+        R"({"notification_id":"n7","claimed_by":"bob","claimed_at":"2026-12-07T10:00:00Z"})", "notification_claimed",
+        R"({"notification_id":"n7","claimed_by":"bob","claimed_at":"2026-12-07T10:00:00Z"})");
+    row("released", "notification_claimed", R"({"notification_id":"n7","claimed_by":null,"claimed_at":null})",
+        "notification_claimed", R"({"notification_id":"n7","claimed_by":null})");
+    row("escalated", "notification_escalated", R"({"notification_id":"n7"})", "notification_escalated",
+        R"({"notification_id":"n7"})");
+    row("claimed-inside", "message",
+        R"({"type":"notification_claimed","notification_id":"n7","claimed_by":"bob","claimed_at":"2026-12-07T10:00:00Z"})",
+        "notification_claimed", R"({"notification_id":"n7","claimed_by":"bob"})");
+    // Claimed without a time is no valid claim: shown as it came, and says why.
+    row("claimed-without-time", "notification_claimed", R"({"notification_id":"n7","claimed_by":"bob"})",
+        "notification", R"({"category":"notification_claimed"})", true);
 }
 
 void tst_EventInterpreter::rules()
