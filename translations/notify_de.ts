@@ -258,6 +258,15 @@
         <source>%1 is %2</source>
         <translation>%1 ist %2</translation>
     </message>
+    <message>
+        <source>Still unclaimed: %1</source>
+        <extracomment>An error notification nobody has claimed yet, announced again</extracomment>
+        <translation>Noch nicht übernommen: %1</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Übernehmen</translation>
+    </message>
 </context>
 <context>
     <name>Notify::Tray::AppController</name>
@@ -365,6 +374,10 @@
     <message>
         <source>the server could not replay from our last event: reloading everything</source>
         <translation>der Server kann nicht ab unserem letzten Ereignis nachliefern: alles wird neu geladen</translation>
+    </message>
+    <message>
+        <source>an unclaimed notification was escalated, but it is not in the list (%1)</source>
+        <translation>eine nicht übernommene Benachrichtigung wurde eskaliert, ist aber nicht in der Liste (%1)</translation>
     </message>
 </context>
 <context>
@@ -663,6 +676,17 @@
     </message>
 </context>
 <context>
+    <name>Notify::Tray::NotificationDelegate</name>
+    <message>
+        <source>Handled by %1</source>
+        <translation>Übernommen von %1</translation>
+    </message>
+    <message>
+        <source>Still unclaimed</source>
+        <translation>Noch nicht übernommen</translation>
+    </message>
+</context>
+<context>
     <name>Notify::Tray::NotificationDetails</name>
     <message>
         <source>Open &amp;link</source>
@@ -729,6 +753,42 @@ Nach einem Moment gilt sie als gelesen.</translation>
         <source>No longer in the list.</source>
         <translation>Nicht mehr in der Liste.</translation>
     </message>
+    <message>
+        <source>Takes the notification on, so that colleagues see you handle it</source>
+        <translation>Übernimmt die Benachrichtigung, damit Kolleginnen und Kollegen sehen, dass Sie sich darum kümmern</translation>
+    </message>
+    <message>
+        <source>Who handles it</source>
+        <translation>Wer sich darum kümmert</translation>
+    </message>
+    <message>
+        <source>You handle this (since %1).</source>
+        <translation>Sie kümmern sich darum (seit %1).</translation>
+    </message>
+    <message>
+        <source>Handled by %1 (since %2).</source>
+        <translation>Übernommen von %1 (seit %2).</translation>
+    </message>
+    <message>
+        <source>Still unclaimed: nobody took it on in time.</source>
+        <translation>Noch nicht übernommen: niemand hat sich rechtzeitig darum gekümmert.</translation>
+    </message>
+    <message>
+        <source>Nobody has claimed this yet.</source>
+        <translation>Noch niemand hat das übernommen.</translation>
+    </message>
+    <message>
+        <source>R&amp;elease</source>
+        <translation>Fr&amp;eigeben</translation>
+    </message>
+    <message>
+        <source>Gives the notification back, so that someone else can take it on</source>
+        <translation>Gibt die Benachrichtigung zurück, damit jemand anderes sie übernehmen kann</translation>
+    </message>
+    <message>
+        <source>Cla&amp;im</source>
+        <translation>Ü&amp;bernehmen</translation>
+    </message>
 </context>
 <context>
     <name>Notify::Tray::NotificationFilterBar</name>
@@ -776,6 +836,14 @@ Nach einem Moment gilt sie als gelesen.</translation>
         <source>Marks the notifications shown by the filters as read</source>
         <translation>Markiert die von den Filtern angezeigten Benachrichtigungen als gelesen</translation>
     </message>
+    <message>
+        <source>&amp;Waiting for someone</source>
+        <translation>&amp;Wartet auf jemanden</translation>
+    </message>
+    <message>
+        <source>Shows only the notifications nobody has claimed</source>
+        <translation>Zeigt nur die Benachrichtigungen, die noch niemand übernommen hat</translation>
+    </message>
 </context>
 <context>
     <name>Notify::Tray::NotificationModel</name>
@@ -813,6 +881,10 @@ Nach einem Moment gilt sie als gelesen.</translation>
     <message>
         <source>Time</source>
         <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Handled by %1</source>
+        <translation>Übernommen von %1</translation>
     </message>
 </context>
 <context>
@@ -906,6 +978,26 @@ Neue erscheinen hier, sobald sie eintreffen.</translation>
     <message>
         <source>Load &amp;older notifications (%1 more on the server)</source>
         <translation>&amp;Ältere Benachrichtigungen laden (%1 weitere auf dem Server)</translation>
+    </message>
+    <message>
+        <source>Take it on: colleagues see that you handle it (C)</source>
+        <translation>Übernehmen: Kolleginnen und Kollegen sehen, dass Sie sich darum kümmern (C)</translation>
+    </message>
+    <message>
+        <source>R&amp;elease claim</source>
+        <translation>Übernahme fr&amp;eigeben</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting for someone</source>
+        <translation>&amp;Wartet auf jemanden</translation>
+    </message>
+    <message>
+        <source>Shows only what nobody has claimed (Ctrl+Shift+W)</source>
+        <translation>Zeigt nur, was noch niemand übernommen hat (Strg+Umschalt+W)</translation>
+    </message>
+    <message>
+        <source>Cla&amp;im</source>
+        <translation>Ü&amp;bernehmen</translation>
     </message>
 </context>
 <context>
@@ -1031,6 +1123,25 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
+    <message numerus="yes">
+        <source> · handling %n</source>
+        <extracomment>Appended to a person in the People list: how many notifications they have claimed</extracomment>
+        <translation>
+            <numerusform> · kümmert sich um %n</numerusform>
+            <numerusform> · kümmert sich um %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 handles:</source>
+        <translation>%1 kümmert sich um:</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Notify::Tray::RestActions</name>
@@ -1096,6 +1207,22 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
             <numerusform>%n Aktion für den vorigen Server wurde nicht gesendet.</numerusform>
             <numerusform>%n Aktionen für den vorigen Server wurden nicht gesendet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This server does not let people claim notifications.</source>
+        <translation>Dieser Server kennt keine Übernahme von Benachrichtigungen.</translation>
+    </message>
+    <message>
+        <source>%1 is already handling this.</source>
+        <translation>%1 kümmert sich bereits darum.</translation>
+    </message>
+    <message>
+        <source>Not claimed: %1</source>
+        <translation>Nicht übernommen: %1</translation>
+    </message>
+    <message>
+        <source>Not released: %1</source>
+        <translation>Nicht freigegeben: %1</translation>
     </message>
 </context>
 <context>

@@ -258,6 +258,15 @@
             <source>%1 is %2</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Still unclaimed: %1</source>
+            <extracomment>An error notification nobody has claimed yet, announced again</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Claim</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Notify::Tray::AppController</name>
@@ -364,6 +373,10 @@
         </message>
         <message>
             <source>the server could not replay from our last event: reloading everything</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>an unclaimed notification was escalated, but it is not in the list (%1)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -663,6 +676,17 @@
         </message>
     </context>
     <context>
+        <name>Notify::Tray::NotificationDelegate</name>
+        <message>
+            <source>Handled by %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Still unclaimed</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Notify::Tray::NotificationDetails</name>
         <message>
             <source>Open &amp;link</source>
@@ -728,6 +752,42 @@ It counts as read after a moment.</source>
             <source>No longer in the list.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Takes the notification on, so that colleagues see you handle it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Who handles it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You handle this (since %1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Handled by %1 (since %2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Still unclaimed: nobody took it on in time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nobody has claimed this yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>R&amp;elease</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gives the notification back, so that someone else can take it on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cla&amp;im</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Notify::Tray::NotificationFilterBar</name>
@@ -775,6 +835,14 @@ It counts as read after a moment.</source>
             <source>Marks the notifications shown by the filters as read</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>&amp;Waiting for someone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shows only the notifications nobody has claimed</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Notify::Tray::NotificationModel</name>
@@ -811,6 +879,10 @@ It counts as read after a moment.</source>
         </message>
         <message>
             <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Handled by %1</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -902,6 +974,26 @@ New ones appear here the moment they happen.</source>
         </message>
         <message>
             <source>Load &amp;older notifications (%1 more on the server)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Take it on: colleagues see that you handle it (C)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>R&amp;elease claim</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Waiting for someone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shows only what nobody has claimed (Ctrl+Shift+W)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cla&amp;im</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1026,6 +1118,25 @@ Colleagues appear here with their status.</source>
             <source>%1, %2</source>
             <translation type="unfinished" />
         </message>
+        <message numerus="yes">
+            <source> · handling %n</source>
+            <extracomment>Appended to a person in the People list: how many notifications they have claimed</extracomment>
+            <translation>
+                <numerusform> · handling %n</numerusform>
+                <numerusform> · handling %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 handles:</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>and %n more</source>
+            <translation>
+                <numerusform>and %n more</numerusform>
+                <numerusform>and %n more</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>Notify::Tray::RestActions</name>
@@ -1091,6 +1202,22 @@ Colleagues appear here with their status.</source>
                 <numerusform>%n action meant for the previous server were not sent.</numerusform>
                 <numerusform>%n actions meant for the previous server were not sent.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>This server does not let people claim notifications.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is already handling this.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not claimed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not released: %1</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

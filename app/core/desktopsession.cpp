@@ -60,6 +60,7 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QNetwo
     connect(m_flushTimer, &QTimer::timeout, this, &DesktopSession::flushBatch);
     m_messages->setNameLookup([this](const QString &user) { return m_presence->displayName(user); });
     m_notifications->setNameLookup([this](const QString &user) { return m_presence->displayName(user); });
+    m_actions->setNameLookup([this](const QString &user) { return m_presence->displayName(user); });
     m_alerts->setUnreadCounter([this] { return m_notifications->unreadCount(); });
     connect(m_alerts, &AlertCenter::pausedChanged, this, [this](const QDateTime &until) {
         log(until.isValid() ? tr("alerts paused until %1").arg(QLocale().toString(until, QLocale::ShortFormat))

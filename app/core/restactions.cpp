@@ -227,9 +227,11 @@ void RestActions::claim(const QString &notificationId)
                         emit userLearned(claim->claimedBy);
                     emit claimAnswered(*claim);
                 }
-                if (answer.status == 409)
-                    emit failed(Action::Claim,
-                                tr("%1 is already handling this.").arg(answer.body.value(u"claimed_by").toString()));
+                if (answer.status == 409) {
+                    const QString holder = answer.body.value(u"claimed_by").toString();
+                    const QString name = m_nameOf ? m_nameOf(holder) : QString();
+                    emit failed(Action::Claim, tr("%1 is already handling this.").arg(name.isEmpty() ? holder : name));
+                }
                 return;
             }
             if (answer.endpointMissing())

@@ -7,6 +7,8 @@
 
 #include <QObject>
 
+#include <functional>
+
 namespace Notify::Tray {
 
 class AlertCenter;
@@ -61,6 +63,8 @@ public:
     void markAllRead();
     void sendMessage(const QString &to, const QString &body);
     void setMyStatus(const QString &status);
+    /// How people see a user (for "Bob is already handling this."); unset: the user name.
+    void setNameLookup(std::function<QString(const QString &)> lookup) { m_nameOf = std::move(lookup); }
     /// Takes notification @p notificationId on (claim), or gives it back (release).
     void claim(const QString &notificationId);
     void release(const QString &notificationId);
@@ -110,6 +114,7 @@ private:
     quint32 m_missing = 1u << unsigned(Action::Claim); ///< the actions the server has no endpoint for, as bits
     bool m_probed = false;
     int m_probesPending = 0;
+    std::function<QString(const QString &)> m_nameOf;
 };
 
 } // namespace Notify::Tray

@@ -28,7 +28,7 @@ NotificationDetails::NotificationDetails(QWidget *parent)
     , m_link(new QPushButton(tr("Open &link")))
     , m_read(new QPushButton(tr("Mark &read")))
     , m_copy(new QPushButton(tr("&Copy")))
-    , m_claim(new QPushButton(tr("Cl&aim")))
+    , m_claim(new QPushButton(tr("Cla&im")))
 {
     setAccessibleName(tr("Notification details"));
     auto *hint = new QLabel(tr("Select a notification to read it here.\nIt counts as read after a moment."));
@@ -168,7 +168,7 @@ void NotificationDetails::follow()
                                      : tr("Nobody has claimed this yet."));
     }
     m_claim->setVisible(m_claimsOffered && (claimer.isEmpty() || mine));
-    m_claim->setText(mine ? tr("R&elease") : tr("Cl&aim"));
+    m_claim->setText(mine ? tr("R&elease") : tr("Cla&im"));
     m_claim->setAccessibleDescription(mine ? tr("Gives the notification back, so that someone else can take it on")
                                            : tr("Takes the notification on, so that colleagues see you handle it"));
 }

@@ -192,7 +192,7 @@ void NotificationsPage::buildActions()
     m_unreadOnly->setCheckable(true);
     m_unreadOnly->setShortcut(Qt::CTRL | Qt::Key_U);
     m_loadOlder = new QAction(tr("Load &older notifications"), this);
-    m_claim = new QAction(tr("Cl&aim"), this);
+    m_claim = new QAction(tr("Cla&im"), this);
     m_claim->setShortcut(Qt::Key_C);
     m_claim->setToolTip(tr("Take it on: colleagues see that you handle it (C)"));
     m_release = new QAction(tr("R&elease claim"), this);

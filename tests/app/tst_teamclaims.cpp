@@ -165,7 +165,7 @@ void tst_TeamClaims::claimWithdrawEscalateAndFilter()
         QSignalSpy failed(&session, &DesktopSession::actionFailed);
         session.claim(u"n-2"_s);
         QTRY_COMPARE(failed.size(), 1);
-        QCOMPARE(failed.first().at(1).toString(), u"bob is already handling this."_s);
+        QCOMPARE(failed.first().at(1).toString(), u"Bob is already handling this."_s);
         QCOMPARE(rowOf(u"n-2"_s).data(NotificationModel::ClaimedByRole).toString(), u"bob"_s);
 
         // Nobody takes n-3 within the time: it alerts again, marked as such, once.

@@ -51,6 +51,13 @@ void tst_Route::match_data()
                           << post;
     QTest::addRow("unread") << QByteArray("/api/v1/notifications/42/unread/") << E::NotificationUnread
                             << QStringLiteral("42") << post;
+    QTest::addRow("claim") << QByteArray("/api/v1/notifications/42/claim/") << E::NotificationClaim
+                           << QStringLiteral("42") << QByteArrayList{ "POST", "DELETE" };
+    QTest::addRow("claim-no-slash") << QByteArray("/api/v1/notifications/n%2F7/claim") << E::NotificationClaim
+                                    << QStringLiteral("n/7") << QByteArrayList{ "POST", "DELETE" };
+    QTest::addRow("claim-id-claim") << QByteArray("/api/v1/notifications/claim/claim/") << E::NotificationClaim
+                                    << QStringLiteral("claim") << QByteArrayList{ "POST", "DELETE" };
+    QTest::addRow("groups") << QByteArray("/api/v1/groups/") << E::Groups << QString() << get;
     QTest::addRow("read-uuid") << QByteArray("/api/v1/notifications/0f8fad5b-d9cb-469f-a165-70867728950e/read/")
                                << E::NotificationRead << QStringLiteral("0f8fad5b-d9cb-469f-a165-70867728950e") << post;
     QTest::addRow("read-percent-encoded") << QByteArray("/api/v1/notifications/a%20b%2Fc%C3%A4/read/")
@@ -172,6 +179,8 @@ void tst_Route::patterns_data()
     QTest::addRow("orders") << E::Orders << QByteArray("/api/v1/orders/");
     QTest::addRow("presence") << E::Presence << QByteArray("/api/v1/presence/");
     QTest::addRow("messages") << E::Messages << QByteArray("/api/v1/messages/");
+    QTest::addRow("claim") << E::NotificationClaim << QByteArray("/api/v1/notifications/<id>/claim/");
+    QTest::addRow("groups") << E::Groups << QByteArray("/api/v1/groups/");
     QTest::addRow("metrics") << E::Metrics << QByteArray("/metrics");
     QTest::addRow("faults") << E::Faults << QByteArray("/api/v1/dev/faults/");
 }

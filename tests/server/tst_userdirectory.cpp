@@ -54,6 +54,7 @@ private slots:
     void addUser();
     void demoUsers();
     void demoUsersBesideAFile();
+    void groups();
 };
 
 void tst_UserDirectory::loadsAUsersFile()
@@ -198,6 +199,15 @@ void tst_UserDirectory::refusedFiles_data()
     QTest::addRow("no-token") << QByteArray(R"({"users":[{"name":"alice"}]})") << fields.arg(0);
     QTest::addRow("name-number") << QByteArray(R"({"users":[{"name":7,"token":"alice-token-0001"}]})") << fields.arg(0);
     QTest::addRow("token-number") << QByteArray(R"({"users":[{"name":"alice","token":12345678901}]})") << fields.arg(0);
+    QTest::addRow("groups-not-array") << QByteArray(
+        R"({"users":[{"name":"alice","token":"alice-token-0001","groups":"support"}]})")
+                                      << QStringLiteral("users[0].groups must be an array of group names");
+    QTest::addRow("group-not-string") << QByteArray(
+        R"({"users":[{"name":"alice","token":"alice-token-0001","groups":[7]}]})")
+                                      << QStringLiteral("users[0].groups must be an array of group names");
+    QTest::addRow("group-invalid") << QByteArray(
+        R"({"users":[{"name":"alice","token":"alice-token-0001","groups":["@ops"]}]})")
+                                   << QStringLiteral("user \"alice\" names an invalid group \"@ops\"");
     QTest::addRow("token-null") << QByteArray(R"({"users":[{"name":"alice","token":null}]})") << fields.arg(0);
     QTest::addRow("second-entry") << QByteArray(R"({"users":[{"name":"alice","token":"alice-token-0001"},{}]})")
                                   << fields.arg(1);
@@ -297,8 +307,8 @@ void tst_UserDirectory::authenticate()
     QFETCH(QString, user);
     UserDirectory users = loaded(TestSupport::TestUsers);
     QString error;
-    QVERIFY(users.addUser(User{ QStringLiteral("nul"), QStringLiteral("Nul"), QByteArray("nul\0-token-05", 13), false },
-                          &error));
+    QVERIFY(users.addUser(
+        User{ QStringLiteral("nul"), QStringLiteral("Nul"), QByteArray("nul\0-token-05", 13), false, {} }, &error));
     const User *found = users.authenticate(token);
     if (user.isEmpty()) {
         QCOMPARE(found, nullptr);
@@ -313,18 +323,18 @@ void tst_UserDirectory::addUser()
 {
     UserDirectory users;
     QString error;
-    QVERIFY(users.addUser(User{ QStringLiteral("eve"), QStringLiteral("Eve"), "eve-token-0006", true }, &error));
+    QVERIFY(users.addUser(User{ QStringLiteral("eve"), QStringLiteral("Eve"), "eve-token-0006", true, {} }, &error));
     QVERIFY(error.isEmpty());
     QCOMPARE(users.authenticate("eve-token-0006")->displayName, QStringLiteral("Eve"));
     QVERIFY(users.authenticate("eve-token-0006")->admin);
     // The same rules as a file's entries.
-    QVERIFY(!users.addUser(User{ QStringLiteral("eve"), {}, "eve-token-0007", false }, &error));
+    QVERIFY(!users.addUser(User{ QStringLiteral("eve"), {}, "eve-token-0007", false, {} }, &error));
     QCOMPARE(error, QStringLiteral(R"(user "eve" is listed twice)"));
-    QVERIFY(!users.addUser(User{ QStringLiteral("mallory"), {}, "eve-token-0006", false }, &error));
+    QVERIFY(!users.addUser(User{ QStringLiteral("mallory"), {}, "eve-token-0006", false, {} }, &error));
     QCOMPARE(error, QStringLiteral(R"(user "mallory" has the same token as another user)"));
-    QVERIFY(!users.addUser(User{ QStringLiteral("mallory"), {}, "short", false }, &error));
+    QVERIFY(!users.addUser(User{ QStringLiteral("mallory"), {}, "short", false, {} }, &error));
     QCOMPARE(error, QStringLiteral(R"(the token of user "mallory" is shorter than 8 characters)"));
-    QVERIFY(!users.addUser(User{ QStringLiteral("m allory"), {}, "mallory-token", false }, &error));
+    QVERIFY(!users.addUser(User{ QStringLiteral("m allory"), {}, "mallory-token", false, {} }, &error));
     QCOMPARE(users.users().size(), 1);
     QCOMPARE(users.find(QStringLiteral("mallory")), nullptr);
 }
@@ -376,6 +386,32 @@ void tst_UserDirectory::demoUsersBesideAFile()
     QCOMPARE(users.find(QStringLiteral("admin"))->token, TestSupport::AdminToken);
     QVERIFY(users.find(QStringLiteral("carol")));
     QVERIFY(users.find(QStringLiteral("dave")));
+}
+
+// Groups: each one's members sorted, once each; a user in none; the demo's.
+void tst_UserDirectory::groups()
+{
+    UserDirectory users;
+    QString error;
+    QVERIFY2(users.loadJson(R"({"users":[
+        {"name":"zoe","token":"zoe-token-0001","groups":["support","warehouse","support"]},
+        {"name":"bob","token":"bob-token-0002","groups":["support"]},
+        {"name":"dave","token":"dave-token-0003","groups":null},
+        {"name":"erin","token":"erin-token-0004"}]})",
+                            QStringLiteral("users.json"), &error),
+             qPrintable(error));
+    QCOMPARE(users.members(QStringLiteral("support")), (QStringList{ QStringLiteral("bob"), QStringLiteral("zoe") }));
+    QCOMPARE(users.members(QStringLiteral("warehouse")), QStringList{ QStringLiteral("zoe") });
+    QCOMPARE(users.members(QStringLiteral("nobody")), QStringList());
+    QCOMPARE(users.groups().keys(), (QStringList{ QStringLiteral("support"), QStringLiteral("warehouse") }));
+    QCOMPARE(users.find(QStringLiteral("erin"))->groups, QStringList());
+
+    UserDirectory demo;
+    demo.addDemoUsers();
+    QCOMPARE(demo.members(QStringLiteral("support")),
+             (QStringList{ QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol") }));
+    QCOMPARE(demo.members(QStringLiteral("warehouse")),
+             (QStringList{ QStringLiteral("carol"), QStringLiteral("dave") }));
 }
 
 QTEST_GUILESS_MAIN(tst_UserDirectory)
