@@ -186,7 +186,8 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "the server did not start: %s\n", output.constData());
         return 1;
     }
-    const auto token = [](int member) -> QByteArray { return QByteArray("bench-member-token-") + QByteArray::number(member); };
+    const auto token
+        = [](int member) -> QByteArray { return QByteArray("bench-member-token-") + QByteArray::number(member); };
     std::vector<std::unique_ptr<MemberStream>> streams;
     for (int i = 0; i < members; ++i)
         streams.push_back(std::make_unique<MemberStream>(port, token(i)));
