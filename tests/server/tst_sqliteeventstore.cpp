@@ -2,6 +2,8 @@
 #include "store/sqliteeventstore.h"
 
 #include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -40,6 +42,8 @@ private slots:
     void ordersKeepLatest();
     void notificationsKeepTheNewestAndTrimInSteps();
     void survivesReopen();
+    void groupAudiences();
+    void aStoreFromBeforeGroupsIsRebuiltOnce();
 };
 
 void tst_SqliteEventStore::sequenceAndAudience()
@@ -221,6 +225,95 @@ void tst_SqliteEventStore::notificationsKeepTheNewestAndTrimInSteps()
         notification(QStringLiteral("n%1").arg(i), { QStringLiteral("carol") }, 2'000'000);
     while (store.trimNotifications(0, 0, 1000)) { }
     QCOMPARE(ids("carol").size(), 12);
+}
+
+// A group's event: stored once, seen by its members only (three or more:
+// beyond user_a and user_b), listed for each, trimmed member by member.
+void tst_SqliteEventStore::groupAudiences()
+{
+    SqliteEventStore store({});
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    const QStringList team{ QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol") };
+    append(store, makeEvent("notification", R"({"notification_id":"g1","title":"Team"})", team));
+    append(store,
+           makeEvent("notification", R"({"notification_id":"p1","title":"Alice's"})", { QStringLiteral("alice") }));
+    append(store, makeEvent("order_status", R"({"order_id":"A-1","status":"pending"})", team));
+    for (const QString &user : team) {
+        QCOMPARE(store.eventsAfter(0, user, 10).first().audience, team);
+        QCOMPARE(store.notifications(user, false, 10).first().data.value(u"notification_id").toString(),
+                 user == u"alice" ? QStringLiteral("p1") : QStringLiteral("g1"));
+        QCOMPARE(store.orders(user).size(), 1);
+    }
+    QCOMPARE(store.eventsAfter(0, QStringLiteral("dave"), 10).size(), 0);
+    QCOMPARE(store.notifications(QStringLiteral("dave"), false, 10).size(), 0);
+    QCOMPARE(store.orders(QStringLiteral("dave")).size(), 0);
+    QCOMPARE(store.notificationCounts(QStringLiteral("bob")).total, 1);
+    // Read by one member: read for that member only.
+    QVERIFY(store.markRead(QStringLiteral("bob"), QStringLiteral("g1")));
+    QCOMPARE(store.notificationCounts(QStringLiteral("bob")).unread, 0);
+    QCOMPARE(store.notificationCounts(QStringLiteral("carol")).unread, 1);
+    // alice keeps 1 (her own, newer): her share of g1 goes, bob's and carol's stay.
+    store.setNotificationLimit(1);
+    while (store.trimNotifications(0, 0, 1000)) { }
+    QCOMPARE(store.notificationCounts(QStringLiteral("alice")).total, 1);
+    QCOMPARE(store.notifications(QStringLiteral("bob"), false, 10).size(), 1);
+    QVERIFY(!store.markRead(QStringLiteral("alice"), QStringLiteral("g1")));
+    // A claim by one who no longer has it: 404; by one who has it: done.
+    const Claim at{ QStringLiteral("carol"), QStringLiteral("2026-12-07T10:00:00Z") };
+    QCOMPARE(store.claim(QStringLiteral("alice"), QStringLiteral("g1"), at, 0).status, ClaimOutcome::Status::NotFound);
+    QCOMPARE(store.claim(QStringLiteral("carol"), QStringLiteral("g1"), at, 0).status, ClaimOutcome::Status::Done);
+    // Its event goes to those the notification still reaches.
+    const StoredEvent claimed = store.eventsAfter(store.headSeq() - 1, QStringLiteral("bob"), 1).first();
+    QCOMPARE(claimed.type, QByteArray("notification_claimed"));
+    QCOMPARE(claimed.audience, (QStringList{ QStringLiteral("bob"), QStringLiteral("carol") }));
+}
+
+// notifications(seq INTEGER PRIMARY KEY …) as a store before groups had it:
+// rebuilt at the first open, every row and read state kept.
+void tst_SqliteEventStore::aStoreFromBeforeGroupsIsRebuiltOnce()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("events.sqlite"));
+    {
+        SqliteEventStore store(path);
+        QString error;
+        QVERIFY(store.open(&error));
+        for (int i = 0; i < 3; ++i)
+            append(store,
+                   makeEvent("notification",
+                             QStringLiteral(R"({"notification_id":"o%1","title":"Old"})").arg(i).toUtf8(),
+                             { QStringLiteral("alice") }));
+        QVERIFY(store.markRead(QStringLiteral("alice"), QStringLiteral("o1")));
+    }
+    {
+        // Back to the old shape, as an older notify-server left it.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old-shape"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE n2(seq INTEGER PRIMARY KEY, notification_id TEXT NOT NULL, user "
+                                      "TEXT, data TEXT NOT NULL, created_ms INTEGER NOT NULL DEFAULT 0)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO n2 SELECT seq, notification_id, user, data, created_ms FROM "
+                                      "notifications")));
+        QVERIFY(q.exec(QStringLiteral("DROP TABLE notifications")));
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE n2 RENAME TO notifications")));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("old-shape"));
+    for (int open = 0; open < 2; ++open) {
+        SqliteEventStore store(path);
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        const auto list = store.notifications(QStringLiteral("alice"), false, 10);
+        QCOMPARE(list.size(), 3 + open);
+        QCOMPARE(store.notificationCounts(QStringLiteral("alice")).unread, 2 + open);
+        if (open == 0) // and a group's notification fits now
+            append(store,
+                   makeEvent("notification", R"({"notification_id":"g","title":"New"})",
+                             { QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol") }));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_SqliteEventStore)
