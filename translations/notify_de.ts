@@ -685,6 +685,10 @@
         <source>Still unclaimed</source>
         <translation>Noch nicht übernommen</translation>
     </message>
+    <message>
+        <source>Handled by you</source>
+        <translation>Von Ihnen übernommen</translation>
+    </message>
 </context>
 <context>
     <name>Notify::Tray::NotificationDetails</name>
@@ -885,6 +889,10 @@ Nach einem Moment gilt sie als gelesen.</translation>
     <message>
         <source>Handled by %1</source>
         <translation>Übernommen von %1</translation>
+    </message>
+    <message>
+        <source>Handled by you</source>
+        <translation>Von Ihnen übernommen</translation>
     </message>
 </context>
 <context>

@@ -685,6 +685,10 @@
             <source>Still unclaimed</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Handled by you</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Notify::Tray::NotificationDetails</name>
@@ -883,6 +887,10 @@ It counts as read after a moment.</source>
         </message>
         <message>
             <source>Handled by %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Handled by you</source>
             <translation type="unfinished" />
         </message>
     </context>

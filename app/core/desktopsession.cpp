@@ -95,8 +95,10 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QNetwo
     connect(m_actions, &RestActions::claimAnswered, this,
             [this](const NotificationClaimed &claim) { applyClaims({ claim }); });
     connect(m_actions, &RestActions::userLearned, this, [this](const QString &user) {
-        if (m_settings.user.isEmpty())
+        if (m_settings.user.isEmpty()) {
             m_learnedUser = user;
+            m_notifications->setMe(user);
+        }
     });
     connect(m_notifications, &NotificationModel::claimsChanged, this,
             [this] { m_presence->setHandling(m_notifications->handledBy()); });
@@ -149,6 +151,7 @@ void DesktopSession::setSettings(const Settings &settings)
     m_settings = settings;
     m_alerts->setLimits(settings.alertsPerWindow, settings.alertWindowMs);
     m_messages->setMe(settings.user);
+    m_notifications->setMe(me());
     if (settings.server != m_rest->server())
         m_actions->serverChanged();
     m_source->setSettings(settings);

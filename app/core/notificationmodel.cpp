@@ -426,8 +426,9 @@ QVariant NotificationModel::data(const QModelIndex &index, int role) const
             return QString((read ? tr("Read") : tr("Unread")) + QStringLiteral(", ") + DisplayText::levelName(n.level)
                            + QStringLiteral(": ") + n.title + (count > 1 ? tr(", %n times", nullptr, count) : QString())
                            + (n.firstLine().isEmpty() ? QString() : QStringLiteral(". ") + n.firstLine())
-                           + (n.claimedBy.isEmpty()
-                                  ? QString()
+                           + (n.claimedBy.isEmpty() ? QString()
+                                  : n.claimedBy == m_me
+                                  ? QStringLiteral(". ") + tr("Handled by you")
                                   : QStringLiteral(". ") + tr("Handled by %1").arg(nameOf(n.claimedBy))));
         }
         return data(index, Qt::DisplayRole);
@@ -470,6 +471,8 @@ QVariant NotificationModel::data(const QModelIndex &index, int role) const
         return n.claimedBy;
     case ClaimedByNameRole:
         return n.claimedBy.isEmpty() ? QString() : nameOf(n.claimedBy);
+    case ClaimedByMeRole:
+        return !n.claimedBy.isEmpty() && n.claimedBy == m_me;
     case ClaimedAtRole:
         return n.claimedAt;
     case EscalatedRole:

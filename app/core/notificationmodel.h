@@ -51,6 +51,7 @@ public:
         MemberIdsRole, ///< all of their ids
         ClaimedByRole, ///< who handles the row's newest (empty: nobody)
         ClaimedByNameRole, ///< the claimer as people read it (their display name)
+        ClaimedByMeRole, ///< the signed-in user handles it (setMe())
         ClaimedAtRole,
         EscalatedRole, ///< nobody claimed it in time: announced again
     };
@@ -90,6 +91,13 @@ public:
     {
         const QString name = m_nameLookup ? m_nameLookup(user) : QString();
         return name.isEmpty() ? user : name;
+    }
+
+    /// Who the signed-in user is ("Handled by you").
+    void setMe(const QString &user)
+    {
+        if (std::exchange(m_me, user) != user && !m_rows.isEmpty())
+            emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     }
 
     /// Who handles notifications now (`notification_claimed`). Returns how
@@ -171,6 +179,7 @@ private:
     qsizetype m_capacity;
     quint64 m_nextSerial = 1;
     std::function<QString(const QString &)> m_nameLookup;
+    QString m_me;
 };
 
 } // namespace Notify::Tray

@@ -71,7 +71,9 @@ void NotificationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     // colour; one nobody took on in time says so.
     const QString claimer = index.data(NotificationModel::ClaimedByNameRole).toString();
     QString tag;
-    if (!claimer.isEmpty())
+    if (index.data(NotificationModel::ClaimedByMeRole).toBool())
+        tag = tr("Handled by you");
+    else if (!claimer.isEmpty())
         tag = tr("Handled by %1").arg(claimer);
     else if (index.data(NotificationModel::EscalatedRole).toBool())
         tag = tr("Still unclaimed");

@@ -160,7 +160,11 @@ void NotificationDetails::follow()
     const bool mine = !claimer.isEmpty() && claimer == m_me;
     m_handled->setVisible(m_claimsOffered || !claimer.isEmpty());
     if (!claimer.isEmpty()) {
-        const QString when = QLocale().toString(since.toLocalTime(), QLocale::ShortFormat);
+        // "14:41" today, else the date too.
+        const QDateTime local = since.toLocalTime();
+        const QString when = local.date() == QDate::currentDate()
+            ? QLocale().toString(local.time(), QLocale::ShortFormat)
+            : QLocale().toString(local, QLocale::ShortFormat);
         m_handled->setText(mine ? tr("You handle this (since %1).").arg(when)
                                 : tr("Handled by %1 (since %2).").arg(claimerName, when));
     } else {

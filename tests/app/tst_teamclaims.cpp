@@ -136,6 +136,8 @@ void tst_TeamClaims::claimWithdrawEscalateAndFilter()
         QTRY_COMPARE(claimerOn(server, u"n-1"_s), u"alice"_s);
         const auto rowOf = [model](const QString &id) { return model->index(*model->rowOf(id), 0); };
         QTRY_COMPARE(rowOf(u"n-1"_s).data(NotificationModel::ClaimedByRole).toString(), u"alice"_s);
+        QVERIFY(rowOf(u"n-1"_s).data(NotificationModel::ClaimedByMeRole).toBool()); // "Handled by you"
+        QVERIFY(rowOf(u"n-1"_s).data(Qt::AccessibleTextRole).toString().endsWith(u". Handled by you"_s));
         QCOMPARE(model->unclaimedUnreadErrors(), 0);
 
         // bob takes the next one on from his desk: its alert leaves alice's desktop.
@@ -149,6 +151,7 @@ void tst_TeamClaims::claimWithdrawEscalateAndFilter()
         QTRY_VERIFY(m_fake.closed.contains(secondAlert));
         QTRY_COMPARE(rowOf(u"n-2"_s).data(NotificationModel::ClaimedByRole).toString(), u"bob"_s);
         QCOMPARE(rowOf(u"n-2"_s).data(NotificationModel::ClaimedByNameRole).toString(), u"Bob"_s);
+        QVERIFY(!rowOf(u"n-2"_s).data(NotificationModel::ClaimedByMeRole).toBool());
         QCOMPARE(model->unclaimedUnreadErrors(), 0);
         QVERIFY(!m_fake.closed.contains(uint(first + 1))); // alice's own claim keeps hers
 
