@@ -6,7 +6,16 @@ namespace Notify::Tray {
 NotificationItem NotificationItem::fromProtocol(const Notify::Protocol::Notification &n, const QByteArray &eventId,
                                                 bool read)
 {
-    NotificationItem item{ n.notificationId, n.title, n.body, n.category, n.link, n.level, n.createdAt, eventId, read };
+    NotificationItem item;
+    item.id = n.notificationId;
+    item.title = n.title;
+    item.body = n.body;
+    item.category = n.category;
+    item.link = n.link;
+    item.level = n.level;
+    item.createdAt = n.createdAt;
+    item.eventId = eventId;
+    item.read = read;
     const QJsonValue claimedBy = n.extra.value(u"claimed_by");
     item.claimStated = !claimedBy.isUndefined();
     item.claimedBy = claimedBy.toString();
