@@ -25,7 +25,7 @@ void CorsPolicy::apply(HttpResponse &response, const HttpRequest &request) const
 HttpResponse CorsPolicy::preflight()
 {
     HttpResponse response = HttpResponse::noContent();
-    response.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, OPTIONS");
+    response.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
     response.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, Last-Event-ID, Cache-Control");
     response.setHeader("Access-Control-Max-Age", "600");
     return response;

@@ -9,7 +9,7 @@ It starts a virtual X display, a notify-server on a free loopback port and
 the real notify-tray (--minimized) against it, then checks, as KDE Plasma or
 GNOME's AppIndicator extension would see them: the item registers; its
 Title, Id, Category, Status, IconPixmap (every size, the state's tint, the
-unread badge), ToolTip and Menu; Status NeedsAttention while an unread error
+unread badge), ToolTip and Menu; Status NeedsAttention while an unread, unclaimed error
 waits and Active once it is read; the dbusmenu's entries (the tray menu's),
 their submenus, check marks and updates; a click on a menu entry; Activate
 opening the window; registering again with a watcher that restarts; and Quit.
@@ -152,7 +152,8 @@ def start_x(out):
 def start_server(server, scratch, out):
     users = os.path.join(scratch, "users.json")
     with open(users, "w") as f:
-        json.dump({"users": [{"name": "alice", "display_name": "Alice", "token": "alice-token"},
+        json.dump({"users": [{"name": "alice", "display_name": "Alice", "token": "alice-token", "groups": ["support"]},
+                             {"name": "bob", "display_name": "Bob", "token": "bob-token-22", "groups": ["support"]},
                              {"name": "ops", "display_name": "Ops", "token": "ops-token", "admin": True}]}, f)
     proc = subprocess.Popen([server, "--port", "0", "--in-memory", "--users", users, "--heartbeat", "5"],
                             stdout=subprocess.PIPE, stderr=open(os.path.join(out, "sni-server.log"), "w"), text=True)
@@ -171,9 +172,9 @@ def request(base, method, path, token, body=None):
         return json.loads(text) if text else None
 
 
-def publish(base, notification_id, title, level):
+def publish(base, notification_id, title, level, user="alice"):
     request(base, "POST", "/api/v1/events/", "ops-token", {
-        "event": "notification", "user": "alice",
+        "event": "notification", "user": user,
         "data": {"notification_id": notification_id, "title": title, "level": level,
                  "body": "From the StatusNotifierItem check", "category": "payments",
                  "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}})
@@ -339,6 +340,19 @@ def main():
         publish(base, "sni-warning-1", "Stock low", "warning")
         pump(3, lambda: "2 unread" in str(tooltip()[3]))
         check(props.Get(ITEM, "Status") == "NeedsAttention", "still NeedsAttention with an error and a warning unread")
+
+        # Claimed errors ask nothing more: alice takes hers on, bob takes the support group's.
+        request(base, "POST", "/api/v1/notifications/sni-error-1/claim/", "alice-token")
+        check(pump(10, lambda: props.Get(ITEM, "Status") == "Active"), "Active once the only error is claimed")
+        publish(base, "sni-error-2", "Refund failed for order 1043", "error", "@support")
+        check(pump(10, lambda: props.Get(ITEM, "Status") == "NeedsAttention"),
+              "NeedsAttention for the support group's unclaimed error")
+        request(base, "POST", "/api/v1/notifications/sni-error-2/claim/", "bob-token-22")
+        check(pump(10, lambda: props.Get(ITEM, "Status") == "Active"), "Active again once bob has claimed it")
+        seen["after_claims"] = str(props.Get(ITEM, "Status"))
+        # One more nobody claims, for "Mark all read" below to settle.
+        publish(base, "sni-error-3", "Label printer offline", "error")
+        check(pump(10, lambda: props.Get(ITEM, "Status") == "NeedsAttention"), "NeedsAttention for a new unclaimed error")
 
         # Do not disturb from the panel's menu: the check moves (an update the panel hears).
         hour = next(c for c in dnd[2] if str(c[1]["label"]).startswith("For _1"))

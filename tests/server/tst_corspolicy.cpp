@@ -61,7 +61,7 @@ void tst_CorsPolicy::preflight()
     QVERIFY(response.body.isEmpty());
     QVERIFY(!response.closeAfter);
     QCOMPARE(response.headers,
-             (Headers{ { "Access-Control-Allow-Methods", "GET, POST, PUT, OPTIONS" },
+             (Headers{ { "Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS" },
                        { "Access-Control-Allow-Headers", "Authorization, Content-Type, Last-Event-ID, Cache-Control" },
                        { "Access-Control-Max-Age", "600" } }));
     // Not for any one origin: apply() decides that.
@@ -155,7 +155,8 @@ void tst_CorsPolicy::aPreflightAnswered()
     const QByteArray bytes = response.toBytes();
     QVERIFY2(bytes.contains("\r\nAccess-Control-Allow-Origin: https://app.example.com\r\n"), bytes.constData());
     QVERIFY2(bytes.contains("\r\nVary: Origin\r\n"), bytes.constData());
-    QVERIFY2(bytes.contains("\r\nAccess-Control-Allow-Methods: GET, POST, PUT, OPTIONS\r\n"), bytes.constData());
+    QVERIFY2(bytes.contains("\r\nAccess-Control-Allow-Methods: GET, POST, PUT, DELETE, OPTIONS\r\n"),
+             bytes.constData());
     QVERIFY2(bytes.endsWith("\r\n\r\n"), bytes.constData());
 }
 
