@@ -92,8 +92,20 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QNetwo
         emit connectionStateChanged(state);
     });
     connect(m_source, &SourceSession::opened, this, &DesktopSession::onOpened);
-    connect(m_actions, &RestActions::claimAnswered, this,
-            [this](const NotificationClaimed &claim) { applyClaims({ claim }); });
+    connect(m_actions, &RestActions::claimAnswered, this, [this](const NotificationClaimed &claim) {
+        // A notification_claimed that came while the request was on its way
+        // is newer than the answer (someone released and another claimed at
+        // once): the event's word stands.
+        const auto asked = m_claimsInFlight.constFind(claim.notificationId);
+        if (asked != m_claimsInFlight.cend() && asked->eventsSince > 0)
+            return;
+        applyClaims({ claim });
+    });
+    connect(m_actions, &RestActions::claimDone, this, [this](const QString &notificationId) {
+        const auto asked = m_claimsInFlight.find(notificationId);
+        if (asked != m_claimsInFlight.end() && --asked->requests <= 0)
+            m_claimsInFlight.erase(asked);
+    });
     connect(m_actions, &RestActions::userLearned, this, [this](const QString &user) {
         if (m_settings.user.isEmpty()) {
             m_learnedUser = user;
@@ -148,6 +160,9 @@ DesktopSession::~DesktopSession()
 
 void DesktopSession::setSettings(const Settings &settings)
 {
+    // Who a claim's answer said we are holds for that token on that server only.
+    if (settings.token != m_settings.token || settings.server != m_settings.server)
+        m_learnedUser.clear();
     m_settings = settings;
     m_alerts->setLimits(settings.alertsPerWindow, settings.alertWindowMs);
     m_messages->setMe(settings.user);
@@ -249,6 +264,13 @@ void DesktopSession::onSnapshot(const QList<NotificationLoader::Loaded> &list, c
     m_notifications->markUnread(m_unreadSinceResync);
     const QList<NotificationClaimed> claimsSince = std::exchange(m_claimsSinceResync, {});
     m_notifications->setClaims(claimsSince);
+    // What the list says others handle asks nothing of this desktop: its alerts go.
+    QStringList takenByOthers;
+    for (const NotificationItem &item : std::as_const(items)) {
+        if (!item.claimedBy.isEmpty() && item.claimedBy != me())
+            takenByOthers << item.id;
+    }
+    m_alerts->withdraw(takenByOthers);
     m_totals->take(totals);
     // What the snapshot showed counts as delivered: a later replay of
     // those events must not alert again. The resume position stays.
@@ -325,8 +347,22 @@ void DesktopSession::apply(const Notification &n, const InterpretedEvent &event)
     }
 }
 
+void DesktopSession::claim(const QString &notificationId)
+{
+    ++m_claimsInFlight[notificationId].requests;
+    m_actions->claim(notificationId);
+}
+
+void DesktopSession::release(const QString &notificationId)
+{
+    ++m_claimsInFlight[notificationId].requests;
+    m_actions->release(notificationId);
+}
+
 void DesktopSession::apply(const NotificationClaimed &c, const InterpretedEvent &)
 {
+    if (const auto asked = m_claimsInFlight.find(c.notificationId); asked != m_claimsInFlight.end())
+        ++asked->eventsSince;
     m_batch.claims << c;
     // Someone else took it on: it no longer asks anything of this desktop.
     if (!c.claimedBy.isEmpty() && c.claimedBy != me())
@@ -359,13 +395,14 @@ void DesktopSession::alertEscalations(const QStringList &ids)
 {
     QStringList marked;
     for (const QString &id : ids) {
-        const auto row = m_notifications->rowOf(id);
-        if (!row) {
+        // The notification itself, not its row's newest (repeats share a row).
+        const NotificationItem *found = m_notifications->find(id);
+        if (!found) {
             log(tr("an unclaimed notification was escalated, but it is not in the list (%1)").arg(id));
             continue;
         }
         marked << id;
-        const NotificationItem &item = m_notifications->item(*row);
+        const NotificationItem item = *found;
         // Claimed meanwhile (its event came first), or by us: nothing to ask.
         if (!item.claimedBy.isEmpty() || !m_settings.alertNotifications)
             continue;

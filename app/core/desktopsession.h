@@ -11,6 +11,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 
@@ -112,8 +113,8 @@ public:
     void sendMessage(const QString &to, const QString &body) { m_actions->sendMessage(to, body); }
     void setMyStatus(const QString &status) { m_actions->setMyStatus(status); }
     /// Takes a notification on for the team (everyone else sees "Handled by …"), or gives it back.
-    void claim(const QString &notificationId) { m_actions->claim(notificationId); }
-    void release(const QString &notificationId) { m_actions->release(notificationId); }
+    void claim(const QString &notificationId);
+    void release(const QString &notificationId);
     /// The signed-in user's name: the settings', else what the server said in a claim's answer.
     [[nodiscard]] QString me() const { return m_settings.user.isEmpty() ? m_learnedUser : m_settings.user; }
     /// Older notifications than those the window has, from the server's list.
@@ -226,6 +227,15 @@ private:
     /// When the last snapshot was asked for (our clock, UTC).
     QDateTime m_snapshotAskedAt;
     QString m_learnedUser;
+    /// Claims and releases on their way to the server, by notification: how
+    /// many, and how many notification_claimed events came since (which
+    /// then win over the answer).
+    struct ClaimInFlight
+    {
+        int requests = 0;
+        int eventsSince = 0;
+    };
+    QHash<QString, ClaimInFlight> m_claimsInFlight;
 };
 
 } // namespace Notify::Tray

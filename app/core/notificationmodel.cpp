@@ -353,6 +353,21 @@ void NotificationModel::markEscalated(const QStringList &ids)
     changeMembers(ids, [](NotificationItem &item) { return !std::exchange(item.escalated, true); });
 }
 
+const NotificationItem *NotificationModel::find(const QString &id) const
+{
+    const auto row = m_rows.rowOf(id);
+    if (!row)
+        return nullptr;
+    const Row &r = m_rows.at(*row);
+    if (r.item.id == id)
+        return &r.item;
+    for (const NotificationItem &older : r.older) {
+        if (older.id == id)
+            return &older;
+    }
+    return nullptr;
+}
+
 int NotificationModel::unclaimedUnreadErrors() const
 {
     const auto waiting = [](const NotificationItem &item) {

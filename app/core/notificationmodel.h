@@ -132,6 +132,8 @@ public:
     [[nodiscard]] bool rowRead(int row) const { return unreadInRow(row) == 0; }
     /// Every notification of a row (the newest first).
     [[nodiscard]] QStringList memberIds(int row) const { return m_rows.memberIds(row); }
+    /// Notification @p id itself (a row's newest, or one of its repeats); nullptr when not in the list.
+    [[nodiscard]] const NotificationItem *find(const QString &id) const;
     /// The row that holds notification @p id.
     [[nodiscard]] std::optional<int> rowOf(const QString &id) const { return m_rows.rowOf(id); }
     [[nodiscard]] qsizetype capacity() const { return m_capacity; }

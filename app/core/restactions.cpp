@@ -215,6 +215,7 @@ void RestActions::claim(const QString &notificationId)
 {
     if (!offers(Action::Claim)) {
         emit failed(Action::Claim, missingReason(Action::Claim));
+        emit claimDone(notificationId);
         return;
     }
     m_rest->post(
@@ -232,11 +233,12 @@ void RestActions::claim(const QString &notificationId)
                     const QString name = m_nameOf ? m_nameOf(holder) : QString();
                     emit failed(Action::Claim, tr("%1 is already handling this.").arg(name.isEmpty() ? holder : name));
                 }
-                return;
+            } else {
+                if (answer.endpointMissing())
+                    setMissing(Action::Claim);
+                emit failed(Action::Claim, tr("Not claimed: %1").arg(answer.message));
             }
-            if (answer.endpointMissing())
-                setMissing(Action::Claim);
-            emit failed(Action::Claim, tr("Not claimed: %1").arg(answer.message));
+            emit claimDone(notificationId);
         });
 }
 
@@ -247,9 +249,10 @@ void RestActions::release(const QString &notificationId)
             Protocol::NotificationClaimed released;
             released.notificationId = notificationId;
             emit claimAnswered(released);
-            return;
+        } else {
+            emit failed(Action::Claim, tr("Not released: %1").arg(answer.message));
         }
-        emit failed(Action::Claim, tr("Not released: %1").arg(answer.message));
+        emit claimDone(notificationId);
     });
 }
 

@@ -93,6 +93,8 @@ signals:
     /// The server said who handles a notification (the answer to a claim
     /// or a release, a 409's holder): applied at once, before its event.
     void claimAnswered(const Notify::Protocol::NotificationClaimed &claim);
+    /// A claim or release of @p notificationId is over (answered, refused, or never sent).
+    void claimDone(const QString &notificationId);
     /// A claim's answer named the user this token belongs to.
     void userLearned(const QString &user);
 

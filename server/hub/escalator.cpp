@@ -24,7 +24,12 @@ Escalator::Escalator(EventStore &store, qint64 afterMs, QObject *parent)
     m_timer->setTimerType(Qt::PreciseTimer);
     connect(m_timer, &QTimer::timeout, this, [this] {
         check();
-        schedule();
+        // A store that refused (disk full, Redis read-only) is asked again in
+        // a while, not at once: what is due stays due.
+        if (m_failed)
+            m_timer->start(int(PollMs));
+        else
+            schedule();
     });
     m_store.setEscalation(true);
     schedule();
@@ -34,6 +39,7 @@ qsizetype Escalator::check()
 {
     const qint64 now = m_clock();
     const qsizetype escalated = m_store.escalateDue(now - m_afterMs, now, BatchLimit);
+    m_failed = escalated < 0;
     if (escalated > 0) {
         m_escalated += escalated;
         qCInfo(lcServer) << "escalated" << escalated << "unclaimed error notification(s)";

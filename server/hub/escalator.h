@@ -43,6 +43,7 @@ private:
     std::function<qint64()> m_clock;
     QTimer *m_timer;
     qint64 m_escalated = 0;
+    bool m_failed = false; ///< the last check's store call failed
 };
 
 } // namespace Notify::Server

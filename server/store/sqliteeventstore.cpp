@@ -173,11 +173,8 @@ bool SqliteEventStore::open(QString *error)
                                "notification_id TEXT NOT NULL, user TEXT, data TEXT NOT NULL, "
                                "created_ms INTEGER NOT NULL DEFAULT 0)"),
                 error)
-        && migrateNotificationsTable(m_db, error)
         && (hasColumn(m_db, QStringLiteral("events"), QStringLiteral("members"))
             || exec(QStringLiteral("ALTER TABLE events ADD COLUMN members TEXT"), error))
-        && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS notifications_by_id ON notifications(notification_id)"),
-                error)
         && addColumnOnce(m_db, QStringLiteral("notifications"), QStringLiteral("created_ms"),
                          // Rows of an older store: their event's time, else now (never deleted early).
                          QStringLiteral(
@@ -185,6 +182,10 @@ bool SqliteEventStore::open(QString *error)
                              "WHERE e.seq = notifications.seq), %1)")
                              .arg(QDateTime::currentMSecsSinceEpoch()),
                          error)
+        // After created_ms is there (a store from before retention has none), before the indexes.
+        && migrateNotificationsTable(m_db, error)
+        && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS notifications_by_id ON notifications(notification_id)"),
+                error)
         && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS notifications_by_user ON notifications(user, seq)"), error)
         && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS notifications_by_time ON notifications(created_ms)"), error)
         && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS notification_reads(user TEXT NOT NULL, "

@@ -65,11 +65,12 @@ DesktopSession::Settings aliceOn(const TestSupport::InProcessServer &server)
     return settings;
 }
 
-/// Publishes an error for the support group (as the admin, over HTTP).
-void publishToSupport(quint16 port, const QString &id, const QString &level = u"error"_s)
+/// Publishes an error for the support group (as the admin, over HTTP),
+/// titled "Payment failed <id>" unless @p title says otherwise.
+void publishToSupport(quint16 port, const QString &id, const QString &level = u"error"_s, const QString &title = {})
 {
     const QJsonObject data{ { u"notification_id"_s, id },
-                            { u"title"_s, QString(u"Payment failed "_s + id) },
+                            { u"title"_s, title.isEmpty() ? QString(u"Payment failed "_s + id) : title },
                             { u"level"_s, level },
                             { u"created_at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } };
     const auto r = TestClient::request(
@@ -182,6 +183,24 @@ void tst_TeamClaims::claimWithdrawEscalateAndFilter()
         QVERIFY(m_fake.calls.last().actions.contains(u"claim"_s));
         QTRY_VERIFY(rowOf(u"n-3"_s).data(NotificationModel::EscalatedRole).toBool());
 
+        // Repeats share a row ("×2"); bob takes the newer on, the older escalates:
+        // the alert is the older one's, for it is still unclaimed.
+        now = QDateTime::currentMSecsSinceEpoch(); // the escalator's clock back to the server's
+        publishToSupport(server.port(), u"r-1"_s, u"error"_s, u"Printer jammed"_s);
+        publishToSupport(server.port(), u"r-2"_s, u"error"_s, u"Printer jammed"_s);
+        QTRY_VERIFY(model->rowOf(u"r-2"_s).has_value());
+        QVERIFY(model->rowOf(u"r-1"_s) == model->rowOf(u"r-2"_s)); // one row
+        QCOMPARE(TestClient::request(server.port(), "POST", "/api/v1/notifications/r-2/claim/", TestSupport::BobToken)
+                     .status,
+                 200);
+        QTRY_COMPARE(model->find(u"r-2"_s)->claimedBy, u"bob"_s);
+        const qsizetype beforeRepeat = m_fake.calls.size();
+        now += 61'000;
+        QCOMPARE(server->escalator()->check(), 1); // r-1 only
+        QTRY_COMPARE(m_fake.calls.size(), beforeRepeat + 1);
+        QCOMPARE(m_fake.calls.last().summary, u"Still unclaimed: Printer jammed"_s);
+        QVERIFY(model->find(u"r-1"_s)->escalated);
+
         // Release gives it back: nobody handles n-1 now.
         session.release(u"n-1"_s);
         QTRY_COMPARE(claimerOn(server, u"n-1"_s), QString());
@@ -194,8 +213,8 @@ void tst_TeamClaims::claimWithdrawEscalateAndFilter()
         QStringList waiting;
         for (int row = 0; row < filter.rowCount(); ++row)
             waiting << filter.index(row, 0).data(NotificationModel::IdRole).toString();
-        QCOMPARE(waiting, (QStringList{ u"n-3"_s, u"n-1"_s }));
-        QTRY_COMPARE(model->unclaimedUnreadErrors(), 2);
+        QCOMPARE(waiting, (QStringList{ u"n-3"_s, u"n-1"_s })); // the repeats' row is bob's newest
+        QTRY_COMPARE(model->unclaimedUnreadErrors(), 3); // n-1, n-3 and the older repeat r-1
         session.stop();
     }
 

@@ -6,6 +6,7 @@
 #include "servertest.h"
 
 #include "hub/escalator.h"
+#include "redis/rediseventstore.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -66,6 +67,9 @@ private slots:
     void audienceIsTheMembersAtPublishTime();
     void claimAndReleaseRules();
     void claimingABroadcast();
+    void aNotificationPublishedAgainToOthersTellsThemToo();
+    void aNotificationFromBeforeGroupsCanBeClaimed();
+    void aGroupsNotificationIsTrimmedMemberByMember();
     void concurrentClaimsHaveOneWinnerEach();
     void escalationOfUnclaimedErrors();
     void claimsSurviveARestart();
@@ -270,6 +274,74 @@ void tst_ServerClaims::claimingABroadcast()
              u"carol"_s);
     QVERIFY(QTest::qWaitFor([&] { return !dataOf(dave, "notification_claimed").isEmpty(); }, 5000));
     QCOMPARE(listOf(s->port(), Alice).value(u"all-1"_s).value(u"claimed_by").toString(), u"carol"_s);
+}
+
+// n-9 went to support, then again to carol alone: a claim is news for all of them.
+void tst_ServerClaims::aNotificationPublishedAgainToOthersTellsThemToo()
+{
+    std::unique_ptr<Server> s;
+    QVERIFY(start(s));
+    Stream carol(s->port(), Carol);
+    Stream dave(s->port(), Dave);
+    QVERIFY(carol.waitForHead() && dave.waitForHead());
+    QCOMPARE(
+        TestClient::request(s->port(), "POST", "/api/v1/events/", Admin, publishBody(u"n-9"_s, u"@support"_s)).status,
+        201);
+    QCOMPARE(TestClient::request(s->port(), "POST", "/api/v1/events/", Admin, publishBody(u"n-9"_s, u"carol"_s)).status,
+             201);
+    QCOMPARE(TestClient::request(s->port(), "POST", claimPath(u"n-9"_s), Bob).status, 200);
+    QVERIFY(QTest::qWaitFor([&] { return !dataOf(carol, "notification_claimed").isEmpty(); }, 5000));
+    QCOMPARE(dataOf(carol, "notification_claimed")[0].value(u"claimed_by").toString(), u"bob"_s);
+    // dave had neither: a marker published to everybody after it shows the claim never came.
+    QVERIFY(!s->notification(u"marker"_s).isEmpty());
+    QVERIFY(QTest::qWaitFor([&] { return !dataOf(dave, "notification").isEmpty(); }, 5000));
+    QCOMPARE(dave.eventsOfType("notification_claimed").size(), 0);
+}
+
+// A notification stored by a server from before groups (Redis: without
+// its n:aud entry) can be claimed all the same, by its recipients.
+void tst_ServerClaims::aNotificationFromBeforeGroupsCanBeClaimed()
+{
+    std::unique_ptr<Server> s;
+    QVERIFY(start(s));
+    auto *redis = dynamic_cast<RedisEventStore *>(&s->server().store());
+    if (!redis)
+        QSKIP("only Redis keeps the audience apart (SQLite reads it from the list's rows)");
+    QVERIFY(!s->notification(u"old-all"_s).isEmpty());
+    QVERIFY(!s->notification(u"old-alice"_s, { u"alice"_s }).isEmpty());
+    QVERIFY(redis->run({ "HDEL", redis->key("n:aud"), "old-all", "old-alice" }));
+    Stream dave(s->port(), Dave);
+    QVERIFY(dave.waitForHead());
+    QCOMPARE(TestClient::request(s->port(), "POST", claimPath(u"old-all"_s), Carol).status, 200);
+    QVERIFY(QTest::qWaitFor([&] { return !dataOf(dave, "notification_claimed").isEmpty(); }, 5000)); // everybody's
+    QCOMPARE(TestClient::request(s->port(), "POST", claimPath(u"old-alice"_s), Bob).status, 404);
+    QCOMPARE(TestClient::request(s->port(), "POST", claimPath(u"old-alice"_s), Alice).status, 200);
+    QCOMPARE(listOf(s->port(), Alice).value(u"old-alice"_s).value(u"claimed_by").toString(), u"alice"_s);
+}
+
+// --max-notifications 2: alice's two newer ones push her share of the
+// group's out; bob keeps his, and can still claim it; the days limit then
+// takes it from everybody, and its claim with it.
+void tst_ServerClaims::aGroupsNotificationIsTrimmedMemberByMember()
+{
+    std::unique_ptr<Server> s;
+    QVERIFY(start(s, [](ServerConfig &config) { config.maxNotifications = 2; }));
+    QCOMPARE(
+        TestClient::request(s->port(), "POST", "/api/v1/events/", Admin, publishBody(u"g-1"_s, u"@support"_s)).status,
+        201);
+    for (const QString &id : { u"a-1"_s, u"a-2"_s })
+        QCOMPARE(TestClient::request(s->port(), "POST", "/api/v1/events/", Admin, publishBody(id, u"alice"_s)).status,
+                 201);
+    while (s->server().store().trimNotifications(0, 0, 1)) { }
+    QVERIFY(!listOf(s->port(), Alice).contains(u"g-1"_s));
+    QVERIFY(listOf(s->port(), Bob).contains(u"g-1"_s));
+    QCOMPARE(TestClient::request(s->port(), "POST", claimPath(u"g-1"_s), Alice).status, 404);
+    QCOMPARE(TestClient::request(s->port(), "POST", claimPath(u"g-1"_s), Bob).status, 200);
+    // Everything older than a moment from now: gone for everybody, claim and all.
+    while (s->server().store().trimNotifications(1, QDateTime::currentMSecsSinceEpoch() + 1000, 1000)) { }
+    QVERIFY(!listOf(s->port(), Bob).contains(u"g-1"_s));
+    QVERIFY(s->server().store().claims({ u"g-1"_s }).isEmpty());
+    QCOMPARE(TestClient::request(s->port(), "POST", claimPath(u"g-1"_s), Bob).status, 404);
 }
 
 // Two people press Claim at once, a hundred times over: one wins each, the

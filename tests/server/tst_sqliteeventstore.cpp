@@ -43,6 +43,7 @@ private slots:
     void notificationsKeepTheNewestAndTrimInSteps();
     void survivesReopen();
     void groupAudiences();
+    void aStoreFromBeforeGroupsIsRebuiltOnce_data();
     void aStoreFromBeforeGroupsIsRebuiltOnce();
 };
 
@@ -269,10 +270,19 @@ void tst_SqliteEventStore::groupAudiences()
     QCOMPARE(claimed.audience, (QStringList{ QStringLiteral("bob"), QStringLiteral("carol") }));
 }
 
-// notifications(seq INTEGER PRIMARY KEY …) as a store before groups had it:
-// rebuilt at the first open, every row and read state kept.
+void tst_SqliteEventStore::aStoreFromBeforeGroupsIsRebuiltOnce_data()
+{
+    QTest::addColumn<bool>("withTimes");
+    QTest::addRow("before-groups") << true;
+    QTest::addRow("before-retention") << false; // no created_ms either
+}
+
+// notifications(seq INTEGER PRIMARY KEY …) as a store before groups had it
+// (and before retention, without created_ms): rebuilt at the first open,
+// every row and read state kept.
 void tst_SqliteEventStore::aStoreFromBeforeGroupsIsRebuiltOnce()
 {
+    QFETCH(bool, withTimes);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("events.sqlite"));
     {
@@ -292,10 +302,12 @@ void tst_SqliteEventStore::aStoreFromBeforeGroupsIsRebuiltOnce()
         db.setDatabaseName(path);
         QVERIFY(db.open());
         QSqlQuery q(db);
+        const QString times = withTimes ? QStringLiteral(", created_ms") : QString();
         QVERIFY(q.exec(QStringLiteral("CREATE TABLE n2(seq INTEGER PRIMARY KEY, notification_id TEXT NOT NULL, user "
-                                      "TEXT, data TEXT NOT NULL, created_ms INTEGER NOT NULL DEFAULT 0)")));
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO n2 SELECT seq, notification_id, user, data, created_ms FROM "
-                                      "notifications")));
+                                      "TEXT, data TEXT NOT NULL%1)")
+                           .arg(withTimes ? QStringLiteral(", created_ms INTEGER NOT NULL DEFAULT 0") : QString())));
+        QVERIFY(q.exec(
+            QStringLiteral("INSERT INTO n2 SELECT seq, notification_id, user, data%1 FROM notifications").arg(times)));
         QVERIFY(q.exec(QStringLiteral("DROP TABLE notifications")));
         QVERIFY(q.exec(QStringLiteral("ALTER TABLE n2 RENAME TO notifications")));
         q.finish();

@@ -26,7 +26,18 @@ for i = 0, count - 1 do
     redis.call('HSET', p .. 'n:data', seq, data)
     redis.call('HSET', p .. 'n:id', seq, id)
     redis.call('HSET', p .. 'n:owner', seq, #users > 1 and ('\n' .. audience .. '\n') or audience)
-    redis.call('HSET', p .. 'n:aud', id, audience)
+    -- Whom the id reaches (xadd.lua): published again to others, to them too.
+    local reach = audience == '' and '*' or audience
+    local known = redis.call('HGET', p .. 'n:aud', id)
+    if known and known ~= reach then
+      local seen = {}
+      for token in string.gmatch(known, '[^\n]+') do seen[token] = true end
+      for token in string.gmatch(reach, '[^\n]+') do
+        if not seen[token] then known = known .. '\n' .. token; seen[token] = true end
+      end
+      reach = known
+    end
+    redis.call('HSET', p .. 'n:aud', id, reach)
     redis.call('ZADD', p .. 'n:time', created, seq)
     if #users == 0 then users = {''} end
     for _, owner in ipairs(users) do

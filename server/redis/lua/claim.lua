@@ -11,9 +11,14 @@
 
 local p, user, id, action, admin = ARGV[1], ARGV[3], ARGV[4], ARGV[5], ARGV[6] == '1'
 local audience = redis.call('HGET', p .. 'n:aud', id)
-local recipient = redis.call('SISMEMBER', p .. 'n:ids:u:' .. user, id) == 1
-  or redis.call('SISMEMBER', p .. 'n:ids:all', id) == 1
+local broadcast = redis.call('SISMEMBER', p .. 'n:ids:all', id) == 1
+local recipient = broadcast or redis.call('SISMEMBER', p .. 'n:ids:u:' .. user, id) == 1
+if not audience and recipient then
+  -- Stored before n:aud was kept (before groups): for everybody, or for this user alone.
+  audience = broadcast and '*' or user
+end
 if not audience or not (recipient or (admin and action == 'release')) then return {0, ''} end
+audience = recipientsOf(audience)
 local held = redis.call('HGET', p .. 'claims', id)
 local holder = held and string.match(held, '^[^\n]*') or nil
 if action == 'claim' then

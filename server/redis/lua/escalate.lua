@@ -15,8 +15,8 @@ for _, entry in ipairs(due) do
   local id = string.match(entry, '\n(.*)$')
   local audience = redis.call('HGET', p .. 'n:aud', id)
   if audience and redis.call('HEXISTS', p .. 'claims', id) == 0 then
-    addEvent(p, ARGV[2], nextSeq(p, 1), 'notification_escalated', cjson.encode({notification_id = id}), audience,
-      ARGV[4])
+    addEvent(p, ARGV[2], nextSeq(p, 1), 'notification_escalated', cjson.encode({notification_id = id}),
+      recipientsOf(audience), ARGV[4])
     escalated = escalated + 1
   end
 end

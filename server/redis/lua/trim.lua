@@ -51,11 +51,13 @@ local function drop(s, owner)
   redis.call('ZREM', p .. 'n:time', s)
   local aud = id and redis.call('HGET', p .. 'n:aud', id)
   if aud then
-    -- No list holds the id any more: its audience and claim go with it.
-    local still = aud == '' and redis.call('SISMEMBER', p .. 'n:ids:all', id) == 1
-    for member in string.gmatch(aud, '[^\n]+') do
+    -- No list holds the id any more: its audience and claim go with it
+    -- (n:aud's tokens: users, and '*' for everybody).
+    local still = false
+    for token in string.gmatch(aud, '[^\n]+') do
       if still then break end
-      still = redis.call('SISMEMBER', p .. 'n:ids:u:' .. member, id) == 1
+      local scope = token == '*' and 'all' or ('u:' .. token)
+      still = redis.call('SISMEMBER', p .. 'n:ids:' .. scope, id) == 1
     end
     if not still then
       redis.call('HDEL', p .. 'n:aud', id)

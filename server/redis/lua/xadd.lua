@@ -7,6 +7,9 @@
 -- sender and recipient) and, for more (a group's members), all of them as
 -- `m`. `members(audience)`: its users as a list.
 -- `nextSeq(p, n)`: takes n seqs, returns the first.
+-- `n:aud` (whom a notification id reaches, for its claims' events) holds
+-- tokens separated by '\n': users, and '*' for everybody.
+-- `recipientsOf(aud)`: the audience an event to them gets ('' for everybody).
 
 local function members(audience)
   local list = {}
@@ -26,6 +29,13 @@ local function addEvent(p, maxlen, seq, type, data, audience, created)
   if users[2] then table.insert(xadd, 'b'); table.insert(xadd, users[2]) end
   if users[3] then table.insert(xadd, 'm'); table.insert(xadd, audience) end
   redis.call(unpack(xadd))
+end
+
+local function recipientsOf(aud)
+  for token in string.gmatch(aud, '[^\n]+') do
+    if token == '*' then return '' end
+  end
+  return aud
 end
 
 local function nextSeq(p, n)
