@@ -175,7 +175,8 @@ void tst_TeamClaims::claimWithdrawEscalateAndFilter()
         // Nobody takes n-3 within the time: it alerts again, marked as such, once.
         publishToSupport(server.port(), u"n-3"_s);
         QTRY_COMPARE(m_fake.calls.size(), first + 3);
-        now += 61'000;
+        // 61 s after now, so after n-3 was stored, whenever that was.
+        now = QDateTime::currentMSecsSinceEpoch() + 61'000;
         QCOMPARE(server->escalator()->check(), 1);
         QTRY_COMPARE(m_fake.calls.size(), first + 4);
         QCOMPARE(m_fake.calls.last().summary, u"Still unclaimed: Payment failed n-3"_s);
@@ -195,7 +196,7 @@ void tst_TeamClaims::claimWithdrawEscalateAndFilter()
                  200);
         QTRY_COMPARE(model->find(u"r-2"_s)->claimedBy, u"bob"_s);
         const qsizetype beforeRepeat = m_fake.calls.size();
-        now += 61'000;
+        now = QDateTime::currentMSecsSinceEpoch() + 61'000;
         QCOMPARE(server->escalator()->check(), 1); // r-1 only
         QTRY_COMPARE(m_fake.calls.size(), beforeRepeat + 1);
         QCOMPARE(m_fake.calls.last().summary, u"Still unclaimed: Printer jammed"_s);
