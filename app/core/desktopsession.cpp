@@ -364,11 +364,6 @@ void DesktopSession::apply(const NotificationClaimed &c, const InterpretedEvent 
     if (const auto asked = m_claimsInFlight.find(c.notificationId); asked != m_claimsInFlight.end())
         ++asked->eventsSince;
     m_batch.claims << c;
-    // Someone else took it on: it no longer asks anything of this desktop.
-    if (!c.claimedBy.isEmpty() && c.claimedBy != me())
-        m_batch.claimedByOthers << c.notificationId;
-    else
-        m_batch.claimedByOthers.removeAll(c.notificationId);
 }
 
 void DesktopSession::apply(const NotificationEscalated &e, const InterpretedEvent &)
@@ -383,12 +378,19 @@ void DesktopSession::applyClaims(const QList<NotificationClaimed> &claims)
     m_notifications->setClaims(claims);
     if (m_history)
         m_history->saveClaims(claims);
+    m_alerts->withdraw(claimedByOthers(claims));
+}
+
+QStringList DesktopSession::claimedByOthers(const QList<NotificationClaimed> &claims) const
+{
+    // The last word on each notification is the one that holds.
     QStringList others;
     for (const NotificationClaimed &c : claims) {
+        others.removeAll(c.notificationId);
         if (!c.claimedBy.isEmpty() && c.claimedBy != me())
             others << c.notificationId;
     }
-    m_alerts->withdraw(others);
+    return others;
 }
 
 void DesktopSession::alertEscalations(const QStringList &ids)
@@ -510,7 +512,7 @@ void DesktopSession::flushBatch()
     }
     // Alerts last, with the models up to date (the summary's unread count).
     // What was read, or taken on by someone else, leaves the screen.
-    m_alerts->offerBatch(b.alerts, b.reads + b.claimedByOthers);
+    m_alerts->offerBatch(b.alerts, b.reads + claimedByOthers(b.claims));
     alertEscalations(b.escalations);
     emit eventsApplied();
 }

@@ -169,7 +169,6 @@ private:
         QList<Notify::Protocol::Presence> presences;
         QList<Notify::Protocol::NotificationClaimed> claims;
         QStringList escalations;
-        QStringList claimedByOthers; ///< their alerts leave this desktop
         QList<QPair<AlertCenter::Kind, Notifier::Alert>> alerts;
         int events = 0;
     };
@@ -193,6 +192,8 @@ private:
     void apply(const Notify::Protocol::Reset &, const Notify::InterpretedEvent &) { } // handled in onEvent
     /// Who handles what changed: the model, the history, the People page, and the alerts of what others took.
     void applyClaims(const QList<Notify::Protocol::NotificationClaimed> &claims);
+    /// What @p claims leave in someone else's hands (their alerts leave this desktop).
+    [[nodiscard]] QStringList claimedByOthers(const QList<Notify::Protocol::NotificationClaimed> &claims) const;
     /// The alerts of what nobody claimed in time, once more.
     void alertEscalations(const QStringList &ids);
     void scheduleFlush();

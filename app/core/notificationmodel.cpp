@@ -94,8 +94,8 @@ void NotificationModel::moveUp(QList<Row> &fresh, const QList<QPair<int, qsizety
 void NotificationModel::apply(const QList<NotificationItem> &items)
 {
     applyItems(items, true);
-    // A claimed one may have come (a list's), or an unclaimed error.
-    if (!items.isEmpty())
+    // Only a list's items say who handles them; a stream's notification changes no claim.
+    if (std::any_of(items.cbegin(), items.cend(), [](const NotificationItem &item) { return item.claimStated; }))
         emit claimsChanged();
 }
 
@@ -271,8 +271,7 @@ void NotificationModel::reset(const QList<NotificationItem> &items)
     apply(items); // says so when there are unread ones
     if (unreadCount() == 0 && before != 0)
         emit unreadCountChanged(0);
-    if (items.isEmpty())
-        emit claimsChanged();
+    emit claimsChanged(); // whatever was claimed before is gone or new
 }
 
 qsizetype NotificationModel::setRead(const QStringList &ids, bool read)

@@ -19,6 +19,13 @@ namespace Notify::Server {
 
 namespace {
 
+/// A claim as the `claims` hash keeps it, `<by>\n<at>` (empty: none).
+Claim claimOf(const QByteArray &held)
+{
+    const qsizetype cut = held.indexOf('\n');
+    return cut > 0 ? Claim{ QString::fromUtf8(held.left(cut)), QString::fromUtf8(held.mid(cut + 1)) } : Claim{};
+}
+
 quint64 seqOfEntryId(const QByteArray &id)
 {
     return id.left(id.indexOf('-')).toULongLong();
@@ -397,21 +404,17 @@ ClaimOutcome RedisEventStore::runClaim(const QString &user, const QString &notif
     using S = ClaimOutcome::Status;
     const qint64 status = reply->elements.value(0).toInteger();
     const QByteArray held = reply->elements.value(1).string;
-    const auto holder = [&held] {
-        const qsizetype cut = held.indexOf('\n');
-        return cut < 0 ? Claim{} : Claim{ QString::fromUtf8(held.left(cut)), QString::fromUtf8(held.mid(cut + 1)) };
-    };
     switch (status) {
     case 0:
         outcome.status = S::NotFound;
         break;
     case 1:
         outcome.status = S::Unchanged;
-        outcome.claim = holder();
+        outcome.claim = claimOf(held);
         break;
     case 2:
         outcome.status = claim ? S::Held : S::Forbidden;
-        outcome.claim = holder();
+        outcome.claim = claimOf(held);
         break;
     default:
         outcome.status = S::Done;
@@ -446,11 +449,8 @@ QHash<QString, Claim> RedisEventStore::claims(const QStringList &notificationIds
     if (!reply)
         return found;
     for (qsizetype i = 0; i < reply->elements.size() && i < notificationIds.size(); ++i) {
-        const QByteArray &held = reply->elements[i].string;
-        const qsizetype cut = held.indexOf('\n');
-        if (cut > 0)
-            found.insert(notificationIds[i],
-                         Claim{ QString::fromUtf8(held.left(cut)), QString::fromUtf8(held.mid(cut + 1)) });
+        if (const Claim claim = claimOf(reply->elements[i].string); !claim.isNull())
+            found.insert(notificationIds[i], claim);
     }
     return found;
 }
