@@ -21,6 +21,10 @@ inline constexpr char Orders[] = NOTIFY_API_PREFIX "orders/";
 inline constexpr char Presence[] = NOTIFY_API_PREFIX "presence/";
 inline constexpr char Messages[] = NOTIFY_API_PREFIX "messages/";
 inline constexpr char Groups[] = NOTIFY_API_PREFIX "groups/";
+/// Signing in with a password (`{"user","password"}` → `{"token"}`).
+inline constexpr char AuthToken[] = NOTIFY_API_PREFIX "auth/token/";
+/// Django REST framework's `obtain_auth_token`, where its documentation mounts it.
+inline constexpr char DjangoAuthToken[] = "/api-token-auth/";
 inline constexpr char Faults[] = NOTIFY_API_PREFIX "dev/faults/";
 inline constexpr char Healthz[] = "/healthz";
 inline constexpr char Metrics[] = "/metrics";

@@ -10,8 +10,8 @@ packages=(
     qt6-base-dev qt6-base-dev-tools libgl-dev libqt6sql6-sqlite qt6-svg-dev qtkeychain-qt6-dev
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     qt6-qpa-plugins fonts-dejavu-core
-    # TLS for the server and its test certificate; curl shows the demo stream
-    libssl3 openssl curl
+    # TLS for the server and its test certificate, PBKDF2 for its passwords; curl shows the demo stream
+    libssl3 libssl-dev openssl curl
     # the desktop check: a virtual display, a window manager, a tray, a notification daemon, a private
     # bus, screenshots; xdotool to use the app by hand under Xvfb
     xvfb openbox trayer dunst dbus x11-utils imagemagick xdotool

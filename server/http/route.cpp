@@ -50,6 +50,10 @@ Route Route::match(const QByteArray &rawPath)
         return { E::Messages, {}, { "POST" } };
     if (is(ApiPath::Groups))
         return { E::Groups, {}, { "GET" } };
+    if (is(ApiPath::AuthToken))
+        return { E::AuthToken, {}, { "POST" } };
+    if (is(ApiPath::DjangoAuthToken))
+        return { E::DjangoAuthToken, {}, { "POST" } };
     if (is(ApiPath::Metrics))
         return { E::Metrics, {}, { "GET" } };
     if (is(ApiPath::Faults))
@@ -87,6 +91,10 @@ QByteArray Route::pattern(Endpoint endpoint)
         return QByteArray(ApiPath::Notifications) + "<id>/claim/";
     case E::Groups:
         return ApiPath::Groups;
+    case E::AuthToken:
+        return ApiPath::AuthToken;
+    case E::DjangoAuthToken:
+        return ApiPath::DjangoAuthToken;
     case E::Metrics:
         return ApiPath::Metrics;
     case E::Faults:

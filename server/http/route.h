@@ -23,6 +23,8 @@ struct Route
         Messages,
         NotificationClaim,
         Groups,
+        AuthToken, ///< the contract's password sign-in
+        DjangoAuthToken, ///< Django REST framework's obtain_auth_token
         Metrics,
         Faults,
     };

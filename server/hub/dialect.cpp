@@ -61,7 +61,7 @@ public:
         response.setHeader("WWW-Authenticate", "Bearer");
         return response;
     }
-    bool serves(Route::Endpoint) const override { return true; }
+    bool serves(Route::Endpoint endpoint) const override { return endpoint != Route::Endpoint::DjangoAuthToken; }
     HttpResponse notifications(const HttpRequest &request, const QString &user, EventStore &store) const override
     {
         HttpResponse error;
@@ -139,11 +139,12 @@ public:
         return response;
     }
     /// No event log to poll, no "unread again", no groups and no claims: the reference Django backend has none.
+    /// Signing in is Django REST framework's obtain_auth_token.
     bool serves(Route::Endpoint endpoint) const override
     {
         using E = Route::Endpoint;
         return endpoint != E::Events && endpoint != E::NotificationUnread && endpoint != E::NotificationClaim
-            && endpoint != E::Groups;
+            && endpoint != E::Groups && endpoint != E::AuthToken;
     }
     HttpResponse notifications(const HttpRequest &request, const QString &user, EventStore &store) const override
     {

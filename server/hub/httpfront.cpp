@@ -7,6 +7,7 @@
 #include "http/corspolicy.h"
 #include "http/route.h"
 #include "io/workerpool.h"
+#include "passwordsignin.h"
 #include "restapi.h"
 #include "streamendpoint.h"
 #include "userdirectory.h"
@@ -25,24 +26,25 @@ HttpFront::HttpFront(Parts parts, bool metricsPublic, QObject *parent)
     , m_metricsPublic(metricsPublic)
 { }
 
-void HttpFront::handle(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request)
+void HttpFront::handle(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request, const QString &peer)
 {
     ++m_requests;
     if (!m_accepting)
         return;
     if (Route::match(request.path).endpoint != Route::Endpoint::Faults) {
         if (const auto delayMs = m_parts.faults.takeDelay()) {
-            QTimer::singleShot(*delayMs, this, [this, worker, connectionId, request] {
+            QTimer::singleShot(*delayMs, this, [this, worker, connectionId, request, peer] {
                 if (m_accepting)
-                    dispatch(worker, connectionId, request);
+                    dispatch(worker, connectionId, request, peer);
             });
             return;
         }
     }
-    dispatch(worker, connectionId, request);
+    dispatch(worker, connectionId, request, peer);
 }
 
-void HttpFront::dispatch(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request)
+void HttpFront::dispatch(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request,
+                         const QString &peer)
 {
     using E = Route::Endpoint;
     QElapsedTimer timer;
@@ -74,6 +76,14 @@ void HttpFront::dispatch(ConnectionWorker *worker, quint64 connectionId, const H
                                               { QStringLiteral("message"), problem } });
         response.setHeader("Retry-After", "2");
         return answer(response);
+    }
+    if (route.endpoint == E::AuthToken || route.endpoint == E::DjangoAuthToken) {
+        // Before any token: this is where a client gets one.
+        return m_parts.signIn.handle(
+            request, peer, route.endpoint == E::DjangoAuthToken,
+            [this, worker, connectionId, request, route, timer](const HttpResponse &response, const QString &user) {
+                reply(worker, connectionId, response, request, route, user, timer);
+            });
     }
     if (route.endpoint == E::Metrics && m_metricsPublic)
         return answer(metricsResponse());

@@ -11,6 +11,7 @@
 #include "httpfront.h"
 #include "io/listener.h"
 #include "io/workerpool.h"
+#include "passwordsignin.h"
 #include "presencetracker.h"
 #include "restapi.h"
 #include "servermetrics.h"
@@ -116,8 +117,9 @@ bool NotifyServer::start(QString *error)
         if (m_streams)
             m_streams->dropAll();
     });
+    m_signIn = std::make_unique<PasswordSignIn>(m_users);
     m_front = std::make_unique<HttpFront>(HttpFront::Parts{ m_users, *m_cors, *m_api, *m_streams, *m_faults, *m_workers,
-                                                            *m_dialect, [this] { return metricsText(); },
+                                                            *m_dialect, *m_signIn, [this] { return metricsText(); },
                                                             [this] { return m_store->unavailableReason(); } },
                                           m_config.metricsPublic);
 
@@ -147,6 +149,7 @@ void NotifyServer::stop()
         m_workers->stop();
     delete m_retentionTimer;
     m_retentionTimer = nullptr;
+    m_signIn.reset(); // first: the answers of checks still running go through the front
     m_front.reset();
     m_streams.reset();
     m_escalator.reset();
@@ -190,13 +193,13 @@ void NotifyServer::publishLater(QList<Publication> events, Published done)
 // --- WorkerHost: these run on worker threads and only post to the hub.
 
 void NotifyServer::requestReceived(ConnectionWorker *worker, quint64 connectionId, const HttpRequest &request,
-                                   const QHostAddress &)
+                                   const QHostAddress &peer)
 {
     QMetaObject::invokeMethod(
         this,
-        [this, worker, connectionId, request] {
+        [this, worker, connectionId, request, peer = peer.toString()] {
             if (m_front)
-                m_front->handle(worker, connectionId, request);
+                m_front->handle(worker, connectionId, request, peer);
         },
         Qt::QueuedConnection);
 }
@@ -211,7 +214,7 @@ void NotifyServer::requestsReceived(ConnectionWorker *worker, const QList<Receiv
             // Their answers leave together too (one wake-up of the worker).
             const WorkerPool::ResponseBatch answers(*m_workers);
             for (const Received &r : requests)
-                m_front->handle(worker, r.connectionId, r.request);
+                m_front->handle(worker, r.connectionId, r.request, r.peer.toString());
         },
         Qt::QueuedConnection);
 }
@@ -273,6 +276,11 @@ QByteArray NotifyServer::metricsText() const
     }
     if (m_front)
         metrics.requests = m_front->requestCount();
+    if (m_signIn) {
+        metrics.signIns = m_signIn->counts().signedIn;
+        metrics.signInsRefused = m_signIn->counts().refused;
+        metrics.signInsLimited = m_signIn->counts().limited;
+    }
     if (m_api) {
         const RestApi::ClaimAudit &audit = m_api->claimAudit();
         metrics.claims = audit.claims;

@@ -24,6 +24,7 @@ class EventStore;
 class FaultInjector;
 class HttpFront;
 class Listener;
+class PasswordSignIn;
 class PresenceTracker;
 class RestApi;
 class StreamEndpoint;
@@ -72,6 +73,7 @@ public:
     [[nodiscard]] PresenceTracker &presence() { return *m_presence; }
     [[nodiscard]] FaultInjector &faults() { return *m_faults; }
     [[nodiscard]] RestApi &api() { return *m_api; }
+    [[nodiscard]] PasswordSignIn &signIn() { return *m_signIn; }
     /// With `--escalate-after`, else nullptr.
     [[nodiscard]] Escalator *escalator() { return m_escalator.get(); }
 
@@ -113,6 +115,7 @@ private:
     std::unique_ptr<RestApi> m_api;
     std::unique_ptr<Escalator> m_escalator;
     std::unique_ptr<StreamEndpoint> m_streams;
+    std::unique_ptr<PasswordSignIn> m_signIn;
     std::unique_ptr<HttpFront> m_front;
     std::unique_ptr<Listener> m_listener;
     QTimer *m_retentionTimer = nullptr;

@@ -113,6 +113,8 @@ HttpResponse RestApi::handleNow(const Route &route, const HttpRequest &request, 
     case E::NotFound:
     case E::Healthz:
     case E::Stream:
+    case E::AuthToken:
+    case E::DjangoAuthToken:
     case E::Metrics:
     case E::Faults:
         break;

@@ -44,6 +44,11 @@ QByteArray ServerMetrics::text() const
         out += QByteArray("notify_claims_total{outcome=\"") + outcome + "\"} " + QByteArray::number(value) + '\n';
     metric("notify_escalations_total", "counter",
            "Error notifications announced again because nobody claimed them (this instance).", escalations);
+    out += "# HELP notify_sign_ins_total Password sign-ins by outcome: ok, refused (wrong user or password), limited "
+           "(429 or 503).\n# TYPE notify_sign_ins_total counter\n";
+    for (const auto &[outcome, value] :
+         { std::pair{ "ok", signIns }, std::pair{ "refused", signInsRefused }, std::pair{ "limited", signInsLimited } })
+        out += QByteArray("notify_sign_ins_total{outcome=\"") + outcome + "\"} " + QByteArray::number(value) + '\n';
     return out;
 }
 

@@ -22,6 +22,9 @@ struct ServerMetrics
     qint64 claimConflicts = 0;
     qint64 releasesRefused = 0;
     qint64 escalations = 0;
+    qint64 signIns = 0;
+    qint64 signInsRefused = 0;
+    qint64 signInsLimited = 0;
 
     [[nodiscard]] QByteArray text() const;
 };

@@ -81,6 +81,8 @@ bool UserDirectory::addUser(const User &user, QString *error)
     m_byName.insert(user.name, m_users.size());
     m_byDigest.insert(key, m_users.size());
     m_users << user;
+    if (user.password && user.password->iterations() > m_dummyPassword.iterations())
+        m_dummyPassword = PasswordHash::unmatchable(user.password->iterations());
     for (const QString &group : user.groups) {
         QStringList &members = m_groups[group];
         if (!members.contains(user.name)) {
@@ -142,6 +144,17 @@ bool UserDirectory::loadJson(const QByteArray &json, const QString &path, QStrin
                 user.groups << group.toString();
             }
         }
+        const QJsonValue password = entry.value(u"password");
+        if (!password.isUndefined() && !password.isNull()) {
+            QString why;
+            user.password = password.isString() ? PasswordHash::parse(password.toString(), &why) : std::nullopt;
+            if (!user.password) {
+                *error = QStringLiteral("users[%1].password %2")
+                             .arg(i)
+                             .arg(password.isString() ? why : QStringLiteral("must be a string"));
+                return false;
+            }
+        }
         if (!addUser(user, error))
             return false;
     }
@@ -167,7 +180,8 @@ void UserDirectory::addDemoUsers()
         if (m_byName.contains(QString::fromLatin1(d.name)))
             continue;
         QString ignored;
-        addUser(User{ QString::fromLatin1(d.name), QString::fromUtf8(d.display), randomToken(), d.admin, d.groups },
+        addUser(User{ QString::fromLatin1(d.name), QString::fromUtf8(d.display), randomToken(), d.admin, d.groups,
+                      std::nullopt },
                 &ignored);
     }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "passwordhash.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QList>
@@ -17,6 +19,7 @@ struct User
     QByteArray token;
     bool admin = false;
     QStringList groups; ///< the groups the user belongs to (`"groups"` in the users file)
+    std::optional<PasswordHash> password; ///< `"password"` (a Django hash): the user may sign in with it
 };
 
 /// The users and their tokens, from a users file or made up for the demo.
@@ -27,7 +30,7 @@ struct User
 class UserDirectory final
 {
 public:
-    /// Loads `{"users":[{"name","display_name","token","admin","groups"}]}`.
+    /// Loads `{"users":[{"name","display_name","token","admin","groups","password"}]}`.
     bool loadFile(const QString &path, QString *error);
     /// The same from the file's bytes (@p path only names it in errors).
     bool loadJson(const QByteArray &json, const QString &path, QString *error);
@@ -44,8 +47,12 @@ public:
     /// Every group and its members, by name.
     [[nodiscard]] const QMap<QString, QStringList> &groups() const { return m_groups; }
 
+    /// What a sign-in of an unknown user is checked against: as costly as the dearest password.
+    [[nodiscard]] const PasswordHash &dummyPassword() const { return m_dummyPassword; }
+
 private:
     QList<User> m_users;
+    PasswordHash m_dummyPassword = PasswordHash::unmatchable(PasswordHash::DefaultIterations);
     QHash<QByteArray, qsizetype> m_byDigest;
     QHash<QString, qsizetype> m_byName;
     QMap<QString, QStringList> m_groups;

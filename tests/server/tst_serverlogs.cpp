@@ -112,6 +112,7 @@ class tst_ServerLogs final : public QObject
 private slots:
     void accessLogNamesRoutesNotRequests();
     void noSecretInAnyLogLine();
+    void signInsAreLoggedWithoutPasswordOrToken();
 };
 
 void tst_ServerLogs::accessLogNamesRoutesNotRequests()
@@ -292,6 +293,44 @@ void tst_ServerLogs::noSecretInAnyLogLine()
             for (const QString &line : lines)
                 QVERIFY2(!line.contains(piece), qPrintable(QStringLiteral("\"%1\" in: %2").arg(piece, line.left(300))));
         }
+    }
+}
+
+void tst_ServerLogs::signInsAreLoggedWithoutPasswordOrToken()
+{
+    QTemporaryDir dir;
+    const QString users = dir.filePath(QStringLiteral("users.json"));
+    {
+        // carol's password is "correct horse" (Django 3.2's hash).
+        QFile file(users);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"users\":[{\"name\":\"carol\",\"token\":\"carol-token-0004\",\"password\":"
+                   "\"pbkdf2_sha256$260000$n0tifySaltForTests1234$l+et0AW+G9Wnjv/Hnqg48//eeDNFnfAtXwvPEJF3Fm4=\"}]}");
+    }
+    Server f([&](ServerConfig &c) { c.usersFile = users; });
+    QVERIFY(f.start());
+    const LogCapture logs;
+    const auto signIn = [&f](const QByteArray &user, const QByteArray &password) {
+        return TestClient::request(f.port(), "POST", "/api/v1/auth/token/", {},
+                                   "{\"user\":\"" + user + "\",\"password\":\"" + password + "\"}")
+            .status;
+    };
+    QCOMPARE(signIn("carol", "correct horse"), 200);
+    QCOMPARE(signIn("carol", "correct horsf"), 401);
+    for (int i = 0; i < 5; ++i)
+        signIn("carol", "correct horsg");
+    QCOMPARE(signIn("carol", "correct horse"), 429);
+    f.reset();
+    const QStringList lines = LogCapture::lines();
+    // Who signed in from where, and what became of it ...
+    QVERIFY2(lines.filter(QStringLiteral("sign-in of carol from 127.0.0.1")).size() >= 3,
+             qPrintable(lines.join(u'\n')));
+    QVERIFY(!lines.filter(QStringLiteral("too many failures")).isEmpty());
+    QCOMPARE(LogCapture::access().filter(QStringLiteral("/api/v1/auth/token/")).size(), 8);
+    // ... and no secret.
+    for (const QString &line : lines) {
+        for (const char *secret : { "horse", "horsf", "horsg", "carol-token" })
+            QVERIFY2(!line.contains(QLatin1StringView(secret)), qPrintable(line));
     }
 }
 

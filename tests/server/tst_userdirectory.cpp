@@ -208,6 +208,15 @@ void tst_UserDirectory::refusedFiles_data()
     QTest::addRow("group-invalid") << QByteArray(
         R"({"users":[{"name":"alice","token":"alice-token-0001","groups":["@ops"]}]})")
                                    << QStringLiteral("user \"alice\" names an invalid group \"@ops\"");
+    QTest::addRow("password-plain") << QByteArray(
+        R"({"users":[{"name":"alice","token":"alice-token-0001","password":"hunter2"}]})")
+                                    << QStringLiteral("users[0].password is not a Django pbkdf2_sha256 hash");
+    QTest::addRow("password-number") << QByteArray(
+        R"({"users":[{"name":"alice","token":"alice-token-0001","password":7}]})")
+                                     << QStringLiteral("users[0].password must be a string");
+    QTest::addRow("password-cheap") << QByteArray(
+        R"({"users":[{"name":"alice","token":"alice-token-0001","password":"pbkdf2_sha256$100$salt$AeFf6yKjlcrjtXMU4bNitgOA/WzNLWQpzx7pe6X3owY="}]})")
+                                    << QStringLiteral("users[0].password needs 10000 to 10000000 iterations");
     QTest::addRow("token-null") << QByteArray(R"({"users":[{"name":"alice","token":null}]})") << fields.arg(0);
     QTest::addRow("second-entry") << QByteArray(R"({"users":[{"name":"alice","token":"alice-token-0001"},{}]})")
                                   << fields.arg(1);
@@ -236,6 +245,7 @@ void tst_UserDirectory::refusedFiles()
     if (error.contains(u"not valid JSON"))
         QVERIFY2(reason.contains(u" at offset "), qPrintable(reason));
     QVERIFY2(!reason.contains(u"token-0001") && !reason.contains(u"shared-token"), "a token in an error");
+    QVERIFY2(!reason.contains(u"hunter2") && !reason.contains(u"AeFf6yKj"), "a password in an error");
 }
 
 void tst_UserDirectory::unreadableFile()
@@ -308,7 +318,8 @@ void tst_UserDirectory::authenticate()
     UserDirectory users = loaded(TestSupport::TestUsers);
     QString error;
     QVERIFY(users.addUser(
-        User{ QStringLiteral("nul"), QStringLiteral("Nul"), QByteArray("nul\0-token-05", 13), false, {} }, &error));
+        User{ QStringLiteral("nul"), QStringLiteral("Nul"), QByteArray("nul\0-token-05", 13), false, {}, std::nullopt },
+        &error));
     const User *found = users.authenticate(token);
     if (user.isEmpty()) {
         QCOMPARE(found, nullptr);
@@ -323,18 +334,19 @@ void tst_UserDirectory::addUser()
 {
     UserDirectory users;
     QString error;
-    QVERIFY(users.addUser(User{ QStringLiteral("eve"), QStringLiteral("Eve"), "eve-token-0006", true, {} }, &error));
+    QVERIFY(users.addUser(
+        User{ QStringLiteral("eve"), QStringLiteral("Eve"), "eve-token-0006", true, {}, std::nullopt }, &error));
     QVERIFY(error.isEmpty());
     QCOMPARE(users.authenticate("eve-token-0006")->displayName, QStringLiteral("Eve"));
     QVERIFY(users.authenticate("eve-token-0006")->admin);
     // The same rules as a file's entries.
-    QVERIFY(!users.addUser(User{ QStringLiteral("eve"), {}, "eve-token-0007", false, {} }, &error));
+    QVERIFY(!users.addUser(User{ QStringLiteral("eve"), {}, "eve-token-0007", false, {}, std::nullopt }, &error));
     QCOMPARE(error, QStringLiteral(R"(user "eve" is listed twice)"));
-    QVERIFY(!users.addUser(User{ QStringLiteral("mallory"), {}, "eve-token-0006", false, {} }, &error));
+    QVERIFY(!users.addUser(User{ QStringLiteral("mallory"), {}, "eve-token-0006", false, {}, std::nullopt }, &error));
     QCOMPARE(error, QStringLiteral(R"(user "mallory" has the same token as another user)"));
-    QVERIFY(!users.addUser(User{ QStringLiteral("mallory"), {}, "short", false, {} }, &error));
+    QVERIFY(!users.addUser(User{ QStringLiteral("mallory"), {}, "short", false, {}, std::nullopt }, &error));
     QCOMPARE(error, QStringLiteral(R"(the token of user "mallory" is shorter than 8 characters)"));
-    QVERIFY(!users.addUser(User{ QStringLiteral("m allory"), {}, "mallory-token", false, {} }, &error));
+    QVERIFY(!users.addUser(User{ QStringLiteral("m allory"), {}, "mallory-token", false, {}, std::nullopt }, &error));
     QCOMPARE(users.users().size(), 1);
     QCOMPARE(users.find(QStringLiteral("mallory")), nullptr);
 }

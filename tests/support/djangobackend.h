@@ -30,6 +30,9 @@ public:
         env.insert(QStringLiteral("NOTIFY_DJANGO_USERS"),
                    QStringLiteral(R"({"alice":"%1","bob":"%2"})")
                        .arg(QString::fromLatin1(AliceToken), QString::fromLatin1(BobToken)));
+        // alice may sign in at /api-token-auth/ (obtain_auth_token) with AlicePassword; bob has no password.
+        env.insert(QStringLiteral("NOTIFY_DJANGO_PASSWORDS"),
+                   QStringLiteral(R"({"alice":"%1"})").arg(QString::fromLatin1(AlicePasswordHash)));
         env.insert(QStringLiteral("NOTIFY_DJANGO_PAGE_SIZE"), QStringLiteral("5")); // several pages in tests
         m_process.setProcessEnvironment(env);
         m_process.setProcessChannelMode(QProcess::MergedChannels);

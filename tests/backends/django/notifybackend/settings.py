@@ -34,6 +34,10 @@ SSE_MAX_STREAMS_PER_USER = int(os.environ.get("SSE_MAX_STREAMS_PER_USER", "5"))
 # {"alice": "token", ...}
 USER_TOKENS = json.loads(os.environ.get("NOTIFY_DJANGO_USERS", '{"alice": "alice-token-0001", "bob": "bob-token-0002"}'))
 
+# {"alice": "pbkdf2_sha256$..."}: who may sign in at /api-token-auth/ (DRF's obtain_auth_token), and with what.
+USER_PASSWORDS = json.loads(os.environ.get("NOTIFY_DJANGO_PASSWORDS", "{}"))
+AUTHENTICATION_BACKENDS = ["notifications_system.auth.SettingsPasswordBackend"]
+
 LOGGING = {
     "version": 1,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
