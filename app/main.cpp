@@ -10,6 +10,7 @@
 #include "core/historystore.h"
 #include "core/singleinstance.h"
 #include "core/translations.h"
+#include "core/trayconfig.h"
 #include "demoserver.h"
 #include "ui/mainwindow.h"
 #include "ui/settingsdialog.h"
@@ -50,6 +51,45 @@ void describe(QCommandLineParser &cli)
     cli.addOption({ QStringLiteral("demo"), QStringLiteral("Run a demo server inside the app and connect to it.") });
     cli.addOption({ QStringLiteral("history"), QStringLiteral("History database (default: the data directory)."),
                     QStringLiteral("FILE") });
+    cli.addOption({ QStringLiteral("config"),
+                    QStringLiteral("Sources, rules and quiet hours from this JSON file, over the administrator's "
+                                   "($XDG_CONFIG_DIRS/notify/notify-tray.json) and under your own "
+                                   "($XDG_CONFIG_HOME/notify/notify-tray.json)."),
+                    QStringLiteral("FILE") });
+    cli.addOption({ QStringLiteral("check-config"),
+                    QStringLiteral("Check a config file against the schema, print what it sets or each problem "
+                                   "with its line and key, and exit (0: valid, 1: not)."),
+                    QStringLiteral("FILE") });
+}
+
+/// --check-config FILE: one line saying what the file sets, or one per problem.
+int checkConfig(const QString &path)
+{
+    QList<TrayConfigFile::Problem> problems;
+    const auto config = TrayConfigFile::read(path, &problems);
+    if (!config) {
+        for (const auto &problem : std::as_const(problems))
+            fprintf(stderr, "%s\n", qPrintable(problem.text()));
+        return 1;
+    }
+    QStringList sets;
+    if (config->sources) {
+        QStringList names;
+        for (const SourceConfig &source : *config->sources)
+            names << source.name;
+        sets << QStringLiteral("%1 source(s) (%2)").arg(config->sources->size()).arg(names.join(QStringLiteral(", ")));
+    }
+    if (config->rules)
+        sets << QStringLiteral("%1 rule(s)").arg(config->rules->size());
+    if (config->quietHours)
+        sets << QStringLiteral("quiet hours %1-%2")
+                    .arg(config->quietHours->from.toString(QStringLiteral("HH:mm")),
+                         config->quietHours->to.toString(QStringLiteral("HH:mm")));
+    if (!config->locked.isEmpty())
+        sets << QStringLiteral("locked: %1").arg(config->locked.join(QStringLiteral(", ")));
+    printf("%s: valid: %s\n", qPrintable(path),
+           sets.isEmpty() ? "sets nothing" : qPrintable(sets.join(QStringLiteral("; "))));
+    return 0;
 }
 
 void nameApplication()
@@ -59,13 +99,15 @@ void nameApplication()
     QCoreApplication::setApplicationVersion(QStringLiteral(NOTIFY_VERSION));
 }
 
-/// --help and --version answer on a terminal without a display (help2man
-/// makes the man page from them): no QApplication, which needs one.
+/// --help, --version and --check-config answer on a terminal without a
+/// display (help2man makes the man page from the first two): no
+/// QApplication, which needs one.
 bool answersWithoutDisplay(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArrayView arg(argv[i]);
-        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version"
+            || arg == "--check-config" || arg.startsWith("--check-config="))
             return true;
     }
     return false;
@@ -80,7 +122,9 @@ int main(int argc, char **argv)
         nameApplication();
         QCommandLineParser cli;
         describe(cli);
-        cli.process(app); // prints and exits (or says what is wrong)
+        cli.process(app); // --help and --version print and exit (or say what is wrong)
+        if (cli.isSet(QStringLiteral("check-config")))
+            return checkConfig(cli.value(QStringLiteral("check-config")));
         return 0;
     }
     QApplication app(argc, argv);

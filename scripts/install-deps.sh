@@ -8,6 +8,8 @@ packages=(
     # build
     g++ cmake ninja-build pkg-config ccache
     qt6-base-dev qt6-base-dev-tools libgl-dev libqt6sql6-sqlite qt6-svg-dev qtkeychain-qt6-dev
+    # notify-tray checks config files against their JSON Schema
+    libvalijson-dev
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     qt6-qpa-plugins fonts-dejavu-core
     # TLS for the server and its test certificate, PBKDF2 for its passwords; curl shows the demo stream
