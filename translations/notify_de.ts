@@ -179,6 +179,32 @@
     </message>
 </context>
 <context>
+    <name>Notify::TokenExchange</name>
+    <message>
+        <source>The server&apos;s answer has no token.</source>
+        <translation>Die Antwort des Servers enthält kein Token.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Falscher Benutzername oder falsches Passwort.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Zu viele Versuche. Bitte in %n Sekunde erneut versuchen.</numerusform>
+            <numerusform>Zu viele Versuche. Bitte in %n Sekunden erneut versuchen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again later.</source>
+        <translation>Zu viele Versuche. Bitte später erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>This server does not offer signing in with a password.</source>
+        <translation>Dieser Server bietet keine Anmeldung mit Passwort an.</translation>
+    </message>
+</context>
+<context>
     <name>Notify::Tray::AlertCenter</name>
     <message numerus="yes">
         <source>%n notification(s)</source>
@@ -211,10 +237,6 @@
     <message>
         <source>Open</source>
         <translation>Öffnen</translation>
-    </message>
-    <message>
-        <source>While Do not disturb was on: </source>
-        <translation>Während „Nicht stören“: </translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
@@ -266,6 +288,16 @@
     <message>
         <source>Claim</source>
         <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>While Do not disturb was on: %1</source>
+        <extracomment>%1 counts what arrived, e.g. &quot;3 notifications, 1 message&quot;</extracomment>
+        <translation>Während „Nicht stören“: %1</translation>
+    </message>
+    <message>
+        <source>%1 while quiet</source>
+        <extracomment>%1 counts what arrived, e.g. &quot;12 notifications&quot; or &quot;3 notifications, 1 message&quot;</extracomment>
+        <translation>%1 während der Ruhezeit</translation>
     </message>
 </context>
 <context>

@@ -179,6 +179,32 @@
         </message>
     </context>
     <context>
+        <name>Notify::TokenExchange</name>
+        <message>
+            <source>The server's answer has no token.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wrong user name or password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Too many attempts. Try again in %n second(s).</source>
+            <translation>
+                <numerusform>Too many attempts. Try again in %n second.</numerusform>
+                <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Too many attempts. Try again later.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server does not offer signing in with a password.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Notify::Tray::AlertCenter</name>
         <message numerus="yes">
             <source>%n notification(s)</source>
@@ -210,10 +236,6 @@
         </message>
         <message>
             <source>Open</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>While Do not disturb was on: </source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
@@ -265,6 +287,16 @@
         </message>
         <message>
             <source>Claim</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>While Do not disturb was on: %1</source>
+            <extracomment>%1 counts what arrived, e.g. "3 notifications, 1 message"</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 while quiet</source>
+            <extracomment>%1 counts what arrived, e.g. "12 notifications" or "3 notifications, 1 message"</extracomment>
             <translation type="unfinished" />
         </message>
     </context>

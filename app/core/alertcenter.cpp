@@ -13,7 +13,10 @@ AlertCenter::AlertCenter(Notifier *notifier, QObject *parent)
     , m_notifier(notifier)
     , m_timer(new QTimer(this))
     , m_pauseEnd(new QTimer(this))
+    , m_quietEnd(new QTimer(this))
 {
+    m_quietEnd->setSingleShot(true);
+    connect(m_quietEnd, &QTimer::timeout, this, &AlertCenter::checkQuietHours);
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &AlertCenter::flush);
     m_pauseEnd->setSingleShot(true);
@@ -46,10 +49,78 @@ void AlertCenter::pause(const QDateTime &until)
     else
         m_pauseEnd->stop();
     emit pausedChanged(until);
+    if (!wasPaused || isPaused() || m_missed.isEmpty())
+        return;
+    // Over during quiet hours: what it held waits for their end.
+    if (isQuiet()) {
+        keepQuiet(std::exchange(m_missed, {}));
+        m_heldQuietBeyond += std::exchange(m_missedBeyond, 0);
+        return;
+    }
     // Over: one alert says what came meanwhile (what was read meanwhile is not in it).
-    if (wasPaused && !isPaused() && !m_missed.isEmpty())
-        showSummary(QStringLiteral("missed"), tr("While Do not disturb was on: "), std::exchange(m_missed, {}),
-                    std::exchange(m_missedBeyond, 0));
+    //: %1 counts what arrived, e.g. "3 notifications, 1 message"
+    showSummary(QStringLiteral("missed"), tr("While Do not disturb was on: %1"), std::exchange(m_missed, {}),
+                std::exchange(m_missedBeyond, 0));
+}
+
+void AlertCenter::setQuietHours(const std::optional<QuietHours> &quiet)
+{
+    m_quiet = quiet;
+    m_quietEnd->stop();
+    if (isQuiet())
+        keepQuiet({}); // arms the end
+    else if (!m_heldQuiet.isEmpty() || m_heldQuietBeyond > 0)
+        checkQuietHours(); // switched off (or moved) during a spell: what it held is said now
+}
+
+bool AlertCenter::isQuiet() const
+{
+    return m_quiet && m_quiet->isQuiet(QDateTime::fromMSecsSinceEpoch(nowMs()));
+}
+
+void AlertCenter::keepQuiet(const QList<QPair<Kind, Notifier::Alert>> &alerts)
+{
+    for (const auto &entry : alerts) {
+        if (m_heldQuiet.size() < MaxMissed)
+            m_heldQuiet.append(entry);
+        else
+            ++m_heldQuietBeyond;
+    }
+    if (!m_quiet)
+        return;
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs());
+    const QDateTime end = m_quiet->endOfSpell(now);
+    if (end.isValid())
+        m_quietEnd->start(int(std::clamp<qint64>(now.msecsTo(end), 0, std::numeric_limits<int>::max())));
+}
+
+void AlertCenter::checkQuietHours()
+{
+    if (isQuiet()) {
+        keepQuiet({}); // woken early (a clock change): wait for the real end
+        return;
+    }
+    if (m_heldQuiet.isEmpty() && m_heldQuietBeyond == 0)
+        return;
+    if (isPaused()) {
+        keepMissed(std::exchange(m_heldQuiet, {}));
+        m_missedBeyond += std::exchange(m_heldQuietBeyond, 0);
+        return;
+    }
+    //: %1 counts what arrived, e.g. "12 notifications" or "3 notifications, 1 message"
+    showSummary(QStringLiteral("quiet"), tr("%1 while quiet"), std::exchange(m_heldQuiet, {}),
+                std::exchange(m_heldQuietBeyond, 0));
+}
+
+void AlertCenter::show(const Notifier::Alert &alert)
+{
+    if (m_prefix.isEmpty()) {
+        m_notifier->show(alert);
+        return;
+    }
+    Notifier::Alert prefixed = alert;
+    prefixed.title = m_prefix + alert.title;
+    m_notifier->show(prefixed);
 }
 
 void AlertCenter::offer(Kind kind, const Notifier::Alert &alert)
@@ -60,8 +131,14 @@ void AlertCenter::offer(Kind kind, const Notifier::Alert &alert)
         keepMissed({ { kind, alert } });
         return;
     }
+    if (!m_heldQuiet.isEmpty() && !isQuiet())
+        checkQuietHours(); // the spell ended while the machine slept through its timer
+    if (isQuiet() && !m_quiet->breaksThrough(alert.level)) {
+        keepQuiet({ { kind, alert } });
+        return;
+    }
     if (m_throttle.offer(nowMs()) == AlertThrottle::Decision::Show) {
-        m_notifier->show(alert);
+        show(alert);
         return;
     }
     m_deferred.append({ kind, alert });
@@ -77,6 +154,7 @@ void AlertCenter::withdraw(const QStringList &keys)
         m_notifier->withdraw(key);
         m_deferred.removeIf([&key](const auto &entry) { return entry.second.key == key; });
         m_missed.removeIf([&key](const auto &entry) { return entry.second.key == key; });
+        m_heldQuiet.removeIf([&key](const auto &entry) { return entry.second.key == key; });
     }
 }
 
@@ -105,18 +183,29 @@ QString AlertCenter::summaryTitle(const QList<QPair<Kind, int>> &counts)
 void AlertCenter::flush()
 {
     const int count = m_throttle.takeSummary(nowMs());
-    const QList<QPair<Kind, Notifier::Alert>> deferred = std::exchange(m_deferred, {});
+    QList<QPair<Kind, Notifier::Alert>> deferred = std::exchange(m_deferred, {});
     if (isPaused()) {
         keepMissed(deferred); // for the summary at its end
         return;
     }
+    if (isQuiet()) {
+        // A spell began while they waited: it takes what does not break through.
+        QList<QPair<Kind, Notifier::Alert>> through;
+        for (const auto &entry : deferred) {
+            if (m_quiet->breaksThrough(entry.second.level))
+                through << entry;
+            else
+                keepQuiet({ entry });
+        }
+        deferred = through;
+    }
     if (count <= 0 || deferred.isEmpty() || !m_notifier)
         return;
     if (deferred.size() == 1) {
-        m_notifier->show(deferred.first().second); // one is not a summary
+        show(deferred.first().second); // one is not a summary
         return;
     }
-    showSummary(QStringLiteral("summary"), {}, deferred);
+    showSummary(QStringLiteral("summary"), QStringLiteral("%1"), deferred);
 }
 
 void AlertCenter::keepMissed(const QList<QPair<Kind, Notifier::Alert>> &alerts)
@@ -137,7 +226,7 @@ int AlertCenter::rank(Kind kind, const Notifier::Alert &alert)
     return alert.urgency == Notifier::Urgency::Critical ? 1 : 2;
 }
 
-void AlertCenter::showSummary(const QString &key, const QString &titlePrefix, QList<QPair<Kind, Notifier::Alert>> held,
+void AlertCenter::showSummary(const QString &key, const QString &titleFormat, QList<QPair<Kind, Notifier::Alert>> held,
                               int heldBeyond)
 {
     QList<QPair<Kind, int>> counts;
@@ -165,12 +254,12 @@ void AlertCenter::showSummary(const QString &key, const QString &titlePrefix, QL
         lines << tr("%Ln unread", nullptr, m_unread());
     Notifier::Alert summary;
     summary.key = key;
-    summary.title = titlePrefix + summaryTitle(counts);
+    summary.title = titleFormat.arg(summaryTitle(counts));
     summary.body = lines.join(u'\n');
-    summary.urgency
-        = rank(held.first().first, held.first().second) < 2 ? Notifier::Urgency::Critical : Notifier::Urgency::Normal;
+    summary.urgency = !held.isEmpty() && rank(held.first().first, held.first().second) < 2 ? Notifier::Urgency::Critical
+                                                                                           : Notifier::Urgency::Normal;
     summary.actions = { QStringLiteral("default"), tr("Open") };
-    m_notifier->show(summary);
+    show(summary);
 }
 
 void AlertCenter::offerBatch(QList<QPair<Kind, Notifier::Alert>> alerts, const QStringList &reads)
@@ -227,15 +316,20 @@ Notifier::Alert makeAlert(const QString &key, const QString &title, const QStrin
 
 Notifier::Alert AlertCenter::notificationAlert(const Notify::Protocol::Notification &n)
 {
-    return makeAlert(
+    Notifier::Alert alert = makeAlert(
         n.notificationId, n.title, n.body,
         n.level == Notify::Protocol::Level::Error ? Notifier::Urgency::Critical : Notifier::Urgency::Normal, true);
+    alert.level = n.level;
+    return alert;
 }
 
 Notifier::Alert AlertCenter::escalationAlert(const NotificationItem &item)
 {
     //: An error notification nobody has claimed yet, announced again
-    return makeAlert(item.id, tr("Still unclaimed: %1").arg(item.title), item.body, Notifier::Urgency::Critical, true);
+    Notifier::Alert alert
+        = makeAlert(item.id, tr("Still unclaimed: %1").arg(item.title), item.body, Notifier::Urgency::Critical, true);
+    alert.level = item.level;
+    return alert;
 }
 
 void AlertCenter::addClaimAction(Notifier::Alert &alert)

@@ -5,6 +5,7 @@
 #include "common/protocol.h"
 #include "notificationitem.h"
 #include "notifier.h"
+#include "trayconfig.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -25,6 +26,9 @@ namespace Notify::Tray {
 /// read in the app. Do not disturb keeps every alert off the screen until
 /// its end (the items are in the window, unread); then one alert sums up
 /// what arrived meanwhile, as KDE's "missed while in Do not disturb" does.
+/// Quiet hours work the same way on a weekly schedule, except for the
+/// levels that break through, and end with one alert per source ("Shop: 12
+/// notifications while quiet"); Do not disturb holds everything on top.
 class AlertCenter final : public QObject
 {
     Q_OBJECT
@@ -70,6 +74,20 @@ public:
     /// Items were read: their alerts leave the screen.
     void withdraw(const QStringList &keys);
 
+    /// Quiet hours (none: off). A spell going on now starts holding alerts at once.
+    void setQuietHours(const std::optional<QuietHours> &quiet);
+    [[nodiscard]] const std::optional<QuietHours> &quietHours() const { return m_quiet; }
+    /// Whether a quiet spell holds alerts now.
+    [[nodiscard]] bool isQuiet() const;
+    /// What the quiet spell held back so far (for the summary at its end).
+    [[nodiscard]] int heldWhileQuiet() const { return int(m_heldQuiet.size()) + m_heldQuietBeyond; }
+    /// Looks at the schedule again (a timer does at each spell's end; after a
+    /// wake-up the clock may have jumped): a spell that is over gives its
+    /// summary (or, under Do not disturb, hands what it held to Do not disturb's).
+    void checkQuietHours();
+    /// Leads every alert's title ("Shop: "), where alerts of several sources meet.
+    void setTitlePrefix(const QString &prefix) { m_prefix = prefix; }
+
     /// Do not disturb until @p until (invalid: off).
     void pause(const QDateTime &until);
     [[nodiscard]] QDateTime pausedUntil() const { return m_pausedUntil; }
@@ -89,9 +107,12 @@ signals:
 private:
     void flush();
     /// One alert for @p held: counted by kind, the important ones named.
-    void showSummary(const QString &key, const QString &titlePrefix, QList<QPair<Kind, Notifier::Alert>> held,
+    void showSummary(const QString &key, const QString &titleFormat, QList<QPair<Kind, Notifier::Alert>> held,
                      int heldBeyond = 0);
     void keepMissed(const QList<QPair<Kind, Notifier::Alert>> &alerts);
+    /// Keeps what quiet hours hold back (bounded as Do not disturb's), and wakes at the spell's end.
+    void keepQuiet(const QList<QPair<Kind, Notifier::Alert>> &alerts);
+    void show(const Notifier::Alert &alert);
     [[nodiscard]] qint64 nowMs() const;
 
     Notifier *m_notifier;
@@ -104,6 +125,11 @@ private:
     QTimer *m_timer;
     QTimer *m_pauseEnd;
     QDateTime m_pausedUntil;
+    std::optional<QuietHours> m_quiet;
+    QList<QPair<Kind, Notifier::Alert>> m_heldQuiet;
+    int m_heldQuietBeyond = 0;
+    QTimer *m_quietEnd;
+    QString m_prefix;
     std::function<int()> m_unread;
 };
 

@@ -165,6 +165,8 @@ void DesktopSession::setSettings(const Settings &settings)
         m_learnedUser.clear();
     m_settings = settings;
     m_alerts->setLimits(settings.alertsPerWindow, settings.alertWindowMs);
+    m_alerts->setQuietHours(settings.quietHours);
+    m_alerts->setTitlePrefix(settings.alertPrefix);
     m_messages->setMe(settings.user);
     m_notifications->setMe(me());
     if (settings.server != m_rest->server())
@@ -177,7 +179,7 @@ void DesktopSession::setSettings(const Settings &settings)
 void DesktopSession::start()
 {
     if (m_history) {
-        m_notifications->reset(m_history->notifications());
+        m_notifications->reset(listed(m_history->notifications()));
         m_orders->apply(m_history->orderHistory());
         for (const Message &m : m_history->messages())
             m_messages->add(m);
@@ -252,6 +254,7 @@ void DesktopSession::onSnapshot(const QList<NotificationLoader::Loaded> &list, c
         // Known from now on: a backend that re-sends it, or a catch-up, does not alert it.
         ledger.markSeenContent(loaded.contentKey, loaded.contentKeyExpires, now);
     }
+    items = listed(std::move(items)); // what a rule hides is delivered (above), not listed
     m_notifications->reset(items);
     for (const NotificationItem &item : std::as_const(m_sinceResync)) {
         m_notifications->upsert(item);
@@ -294,8 +297,9 @@ void DesktopSession::onSnapshot(const QList<NotificationLoader::Loaded> &list, c
     emit resynced();
 }
 
-void DesktopSession::onOlder(const QList<NotificationItem> &items, const NotificationLoader::Totals &totals)
+void DesktopSession::onOlder(const QList<NotificationItem> &olderItems, const NotificationLoader::Totals &totals)
 {
+    const QList<NotificationItem> items = listed(olderItems);
     const qsizetype added = m_notifications->applyOlder(items);
     if (totals.count || totals.unread)
         m_totals->take(totals);
@@ -336,10 +340,35 @@ void DesktopSession::onEvent(const InterpretedEvent &interpreted)
         scheduleFlush();
 }
 
+RuleAction DesktopSession::ruleFor(const QString &type, const QString &level, const QString &category,
+                                   const QString &text) const
+{
+    if (m_settings.rules.isEmpty())
+        return RuleAction::Alert;
+    return Rule::decide(m_settings.rules, RuleSubject{ m_settings.sourceName, type, level, category, text });
+}
+
+RuleAction DesktopSession::ruleFor(const NotificationItem &item) const
+{
+    return ruleFor(QLatin1StringView(Notification::TypeName), Notify::Protocol::toString(item.level), item.category,
+                   item.title + u'\n' + item.body);
+}
+
+QList<NotificationItem> DesktopSession::listed(QList<NotificationItem> items) const
+{
+    if (!m_settings.rules.isEmpty())
+        items.removeIf([this](const NotificationItem &item) { return ruleFor(item) == RuleAction::Hide; });
+    return items;
+}
+
 void DesktopSession::apply(const Notification &n, const InterpretedEvent &event)
 {
-    m_batch.notifications << NotificationItem::fromProtocol(n, event.id, event.read);
-    if (m_settings.alertNotifications && !event.read) {
+    NotificationItem item = NotificationItem::fromProtocol(n, event.id, event.read);
+    const RuleAction rule = ruleFor(item);
+    if (rule == RuleAction::Hide)
+        return;
+    m_batch.notifications << std::move(item);
+    if (m_settings.alertNotifications && !event.read && rule == RuleAction::Alert) {
         Notifier::Alert alert = AlertCenter::notificationAlert(n);
         if (m_actions->offers(RestActions::Action::Claim))
             AlertCenter::addClaimAction(alert);
@@ -438,23 +467,30 @@ void DesktopSession::apply(const NotificationUnread &r, const InterpretedEvent &
 
 void DesktopSession::apply(const OrderStatus &o, const InterpretedEvent &)
 {
+    // An order's status is state, not a list entry: "hide" keeps it true on the Orders page, without an alert.
+    const RuleAction rule = ruleFor(QLatin1StringView(OrderStatus::TypeName), {}, {}, o.orderId + u'\n' + o.note);
     m_batch.orders << o;
-    if (m_settings.alertOrders)
+    if (m_settings.alertOrders && rule == RuleAction::Alert)
         m_batch.alerts.append({ AlertCenter::Kind::OrderUpdate, AlertCenter::orderAlert(o) });
 }
 
 void DesktopSession::apply(const Message &m, const InterpretedEvent &)
 {
+    const RuleAction rule = ruleFor(QLatin1StringView(Message::TypeName), {}, {}, m.body);
+    if (rule == RuleAction::Hide)
+        return;
     m_batch.messages << m;
-    if (m_settings.alertMessages && m.from != m_settings.user)
+    if (m_settings.alertMessages && m.from != m_settings.user && rule == RuleAction::Alert)
         m_batch.alerts.append(
             { AlertCenter::Kind::Message, AlertCenter::messageAlert(m, m_presence->displayName(m.from)) });
 }
 
 void DesktopSession::apply(const Presence &p, const InterpretedEvent &)
 {
+    // Who is online is state too: "hide" keeps People true, without an alert.
+    const RuleAction rule = ruleFor(QLatin1StringView(Presence::TypeName), {}, {}, p.displayName);
     m_batch.presences << p;
-    if (m_settings.alertPresence && p.user != m_settings.user)
+    if (m_settings.alertPresence && p.user != m_settings.user && rule == RuleAction::Alert)
         m_batch.alerts.append({ AlertCenter::Kind::Presence, AlertCenter::presenceAlert(p) });
 }
 

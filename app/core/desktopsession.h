@@ -54,6 +54,13 @@ public:
         bool alertPresence = false;
         int alertsPerWindow = 3;
         qint64 alertWindowMs = 10'000;
+        /// The source's name ("Shop"), as rules match it.
+        QString sourceName;
+        /// What to do with each event: the first match decides; none: alert (docs/CONFIGURATION.md).
+        QList<Rule> rules;
+        std::optional<QuietHours> quietHours;
+        /// Leads every alert's title ("Shop: ") where several sources alert.
+        QString alertPrefix;
     };
 
     /// Events that arrive together are applied together, at most this often:
@@ -177,7 +184,7 @@ private:
     void onReset(const QByteArray &id);
     void onOpened();
     void onSnapshot(const QList<NotificationLoader::Loaded> &list, const NotificationLoader::Totals &totals);
-    void onOlder(const QList<NotificationItem> &items, const NotificationLoader::Totals &totals);
+    void onOlder(const QList<NotificationItem> &olderItems, const NotificationLoader::Totals &totals);
     /// A read (or unread) since a resync asked for the list: it holds over the snapshot.
     void noteReadState(const QStringList &ids, bool read);
     // One per typed event; onEvent() dispatches. They stage into the batch.
@@ -196,6 +203,12 @@ private:
     [[nodiscard]] QStringList claimedByOthers(const QList<Notify::Protocol::NotificationClaimed> &claims) const;
     /// The alerts of what nobody claimed in time, once more.
     void alertEscalations(const QStringList &ids);
+    /// What the rules say about an event of @p type.
+    [[nodiscard]] RuleAction ruleFor(const QString &type, const QString &level = {}, const QString &category = {},
+                                     const QString &text = {}) const;
+    [[nodiscard]] RuleAction ruleFor(const NotificationItem &item) const;
+    /// @p items without those a rule hides.
+    [[nodiscard]] QList<NotificationItem> listed(QList<NotificationItem> items) const;
     void scheduleFlush();
     void flushBatch();
     void resync();

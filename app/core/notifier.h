@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/protocol.h"
+
 #include <QObject>
 #include <QStringList>
 
@@ -28,6 +30,8 @@ public:
         Urgency urgency = Urgency::Normal;
         /// Pairs of action id and label, e.g. {"open", "Open", "mark-read", "Mark read"}.
         QStringList actions;
+        /// A notification's level (quiet hours let the high ones through); none for the other kinds.
+        std::optional<Notify::Protocol::Level> level;
     };
 
     using QObject::QObject;

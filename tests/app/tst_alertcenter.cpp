@@ -46,6 +46,9 @@ private slots:
     void doNotDisturbUntilItsEnd();
     void summariesNameMessagesAndErrorsFirst();
     void doNotDisturbEndsWithWhatWasMissed();
+    void quietHoursHoldAllButWhatBreaksThrough();
+    void quietHoursUnderDoNotDisturb();
+    void titlesLedByTheSourceName();
 
 private:
     qint64 m_now = 0;
@@ -191,6 +194,135 @@ void tst_AlertCenter::doNotDisturbEndsWithWhatWasMissed()
     m_center->pause(QDateTime::fromMSecsSinceEpoch(m_now + 1000));
     m_center->pause({});
     QCOMPARE(m_notifier->shown.size(), 1);
+}
+
+namespace {
+
+qint64 localMs(int day, int hour, int minute = 0) // December 2026; the 7th is a Monday
+{
+    return QDateTime(QDate(2026, 12, day), QTime(hour, minute)).toMSecsSinceEpoch();
+}
+
+QuietHours weekdayEvenings()
+{
+    QuietHours quiet;
+    quiet.days = *QuietHours::parseDays(QStringLiteral("mon-fri"));
+    quiet.from = QTime(19, 0);
+    quiet.to = QTime(7, 0);
+    quiet.breakThrough = Notify::Protocol::Level::Error;
+    return quiet;
+}
+
+Notifier::Alert notification(const QString &key, Notify::Protocol::Level level)
+{
+    Notifier::Alert a = alert(key);
+    a.level = level;
+    return a;
+}
+
+} // namespace
+
+void tst_AlertCenter::quietHoursHoldAllButWhatBreaksThrough()
+{
+    using Kind = AlertCenter::Kind;
+    using Notify::Protocol::Level;
+    m_now = localMs(7, 18, 59);
+    m_center->setQuietHours(weekdayEvenings());
+    QVERIFY(!m_center->isQuiet());
+    m_center->offer(Kind::Notification, notification(QStringLiteral("before"), Level::Info));
+    QCOMPARE(m_notifier->shown.size(), 1);
+
+    m_now = localMs(7, 19, 0);
+    QVERIFY(m_center->isQuiet());
+    m_now += 1000; // past the throttle's window: only quiet hours decide
+    for (int i = 0; i < 11; ++i)
+        m_center->offer(Kind::Notification, notification(QStringLiteral("n%1").arg(i), Level::Warning));
+    m_center->offer(Kind::Message, alert(QStringLiteral("m1"), QStringLiteral("Message from Bob")));
+    // An error breaks through; a message has no level and waits.
+    m_center->offer(Kind::Notification, notification(QStringLiteral("e1"), Level::Error));
+    QCOMPARE(m_notifier->shown.size(), 2);
+    QCOMPARE(m_notifier->shown.last().key, QStringLiteral("e1"));
+    QCOMPARE(m_center->heldWhileQuiet(), 12);
+    m_center->withdraw({ QStringLiteral("n0") }); // read in the window meanwhile
+    QCOMPARE(m_center->heldWhileQuiet(), 11);
+
+    // Still night at 06:59 the next day; over at 07:00, with one alert.
+    m_now = localMs(8, 6, 59);
+    m_center->checkQuietHours();
+    QCOMPARE(m_notifier->shown.size(), 2);
+    m_now = localMs(8, 7, 0);
+    m_unread = 11;
+    m_center->checkQuietHours();
+    QCOMPARE(m_notifier->shown.size(), 3);
+    const Notifier::Alert summary = m_notifier->shown.last();
+    QCOMPARE(summary.key, QStringLiteral("quiet"));
+    QCOMPARE(summary.title, QStringLiteral("1 message, 10 notifications while quiet"));
+    QVERIFY2(summary.body.startsWith(u"Message from Bob\n"), qPrintable(summary.body));
+    QCOMPARE(m_center->heldWhileQuiet(), 0);
+    m_center->checkQuietHours(); // said once
+    QCOMPARE(m_notifier->shown.size(), 3);
+
+    // Saturday evening is not quiet (no spell starts on it).
+    m_now = localMs(12, 20, 0);
+    m_center->offer(Kind::Notification, notification(QStringLiteral("sat"), Level::Info));
+    QCOMPARE(m_notifier->shown.last().key, QStringLiteral("sat"));
+}
+
+void tst_AlertCenter::quietHoursUnderDoNotDisturb()
+{
+    using Kind = AlertCenter::Kind;
+    using Notify::Protocol::Level;
+    m_now = localMs(7, 20, 0);
+    m_center->setQuietHours(weekdayEvenings());
+    m_center->offer(Kind::Notification, notification(QStringLiteral("q1"), Level::Info));
+    // Do not disturb on top holds even what would break through.
+    m_center->pause(QDateTime::fromMSecsSinceEpoch(localMs(8, 9, 0)));
+    m_center->offer(Kind::Notification, notification(QStringLiteral("e1"), Level::Error));
+    QCOMPARE(m_notifier->shown.size(), 0);
+    // The spell ends under Do not disturb: its alerts join Do not disturb's summary.
+    m_now = localMs(8, 7, 0);
+    m_center->checkQuietHours();
+    QCOMPARE(m_notifier->shown.size(), 0);
+    m_now = localMs(8, 9, 0);
+    m_center->pause({});
+    QCOMPARE(m_notifier->shown.size(), 1);
+    QCOMPARE(m_notifier->shown.first().title, QStringLiteral("While Do not disturb was on: 2 notifications"));
+
+    // Do not disturb ending inside quiet hours hands its alerts to their summary.
+    m_now = localMs(8, 22, 0);
+    m_center->pause(QDateTime::fromMSecsSinceEpoch(localMs(8, 23, 0)));
+    m_center->offer(Kind::Notification, notification(QStringLiteral("q2"), Level::Info));
+    m_now = localMs(8, 23, 0);
+    m_center->pause({});
+    QCOMPARE(m_notifier->shown.size(), 1);
+    QCOMPARE(m_center->heldWhileQuiet(), 1);
+    m_now = localMs(9, 7, 30);
+    m_center->checkQuietHours();
+    QCOMPARE(m_notifier->shown.last().title, QStringLiteral("1 notification while quiet"));
+
+    // Switched off during a spell: what it held is said at once.
+    m_now = localMs(9, 21, 0);
+    m_center->offer(Kind::Notification, notification(QStringLiteral("q3"), Level::Info));
+    QCOMPARE(m_center->heldWhileQuiet(), 1);
+    m_center->setQuietHours(std::nullopt);
+    QCOMPARE(m_notifier->shown.last().title, QStringLiteral("1 notification while quiet"));
+}
+
+void tst_AlertCenter::titlesLedByTheSourceName()
+{
+    using Kind = AlertCenter::Kind;
+    m_center->setTitlePrefix(QStringLiteral("Shop: "));
+    m_center->offer(Kind::Notification, alert(QStringLiteral("n1"), QStringLiteral("Payment failed")));
+    QCOMPARE(m_notifier->shown.last().title, QStringLiteral("Shop: Payment failed"));
+    QCOMPARE(m_notifier->shown.last().key, QStringLiteral("n1")); // actions still find it
+    m_now = localMs(7, 20, 0);
+    m_center->setQuietHours(weekdayEvenings());
+    for (int i = 0; i < 12; ++i)
+        m_center->offer(Kind::Notification, alert(QStringLiteral("q%1").arg(i)));
+    m_now = localMs(8, 7, 0);
+    m_center->checkQuietHours();
+    // The contract's words.
+    QCOMPARE(m_notifier->shown.last().title, QStringLiteral("Shop: 12 notifications while quiet"));
 }
 
 QTEST_MAIN(tst_AlertCenter)

@@ -96,6 +96,7 @@ private slots:
     void aBurstIsAFewBatches();
     void publishedWhileTheListLoadsIsAlerted();
     void trayIconShowsStateAndBadge();
+    void rulesDecideWhatIsListedAndAlerted();
 
 private:
     DesktopSession::Settings settings() const;
@@ -338,6 +339,47 @@ void tst_DesktopSession::trayIconShowsStateAndBadge()
     const QColor badge = withBadge.pixelColor(28, 4);
     QVERIFY2(badge.red() > 150 && badge.green() < 100, qPrintable(badge.name()));
     QCOMPARE(DisplayText::connectionState(State::AuthRequired), QStringLiteral("sign-in needed"));
+}
+
+void tst_DesktopSession::rulesDecideWhatIsListedAndAlerted()
+{
+    const auto publish = [this](const QString &id, const QString &title, const QString &level) {
+        (*m_server)->publish("notification",
+                             QJsonObject{ { QStringLiteral("notification_id"), id },
+                                          { QStringLiteral("title"), title },
+                                          { QStringLiteral("level"), level },
+                                          { QStringLiteral("category"), QStringLiteral("stock") } },
+                             { QStringLiteral("alice") });
+    };
+    // In the list the first snapshot loads: hidden there too.
+    publish(QStringLiteral("t0"), QStringLiteral("[TEST] before the start"), QStringLiteral("error"));
+    publish(QStringLiteral("k0"), QStringLiteral("Kept from before"), QStringLiteral("info"));
+
+    RecordingNotifier notifier;
+    DesktopSession session(nullptr, &notifier);
+    DesktopSession::Settings s = settings();
+    s.sourceName = QStringLiteral("Shop");
+    s.rules = { Rule{ {}, {}, {}, {}, QStringLiteral("[test]"), RuleAction::Hide },
+                Rule{ QStringLiteral("shop"),
+                      QStringLiteral("notification"),
+                      QStringLiteral("info"),
+                      QStringLiteral("stock"),
+                      {},
+                      RuleAction::Silent },
+                Rule{ QStringLiteral("Warehouse"), {}, {}, {}, {}, RuleAction::Hide } };
+    session.setSettings(s);
+    session.start();
+    QTRY_COMPARE(session.client()->state(), Notify::SseClient::State::Open);
+    QTRY_COMPARE(session.notifications()->rowCount(), 1);
+    QVERIFY(session.notifications()->find(QStringLiteral("k0")));
+
+    publish(QStringLiteral("i1"), QStringLiteral("Stock low"), QStringLiteral("info")); // silent
+    publish(QStringLiteral("e1"), QStringLiteral("Stock gone"), QStringLiteral("error")); // alerted
+    publish(QStringLiteral("t1"), QStringLiteral("A [test] order"), QStringLiteral("error")); // hidden
+    QTRY_COMPARE(session.notifications()->rowCount(), 3);
+    QVERIFY(session.notifications()->find(QStringLiteral("i1")));
+    QVERIFY(!session.notifications()->find(QStringLiteral("t1")));
+    QTRY_COMPARE(notifier.shownKeys, QStringList{ QStringLiteral("e1") });
 }
 
 QTEST_MAIN(tst_DesktopSession)
