@@ -299,6 +299,11 @@
         <extracomment>%1 counts what arrived, e.g. &quot;12 notifications&quot; or &quot;3 notifications, 1 message&quot;</extracomment>
         <translation>%1 während der Ruhezeit</translation>
     </message>
+    <message>
+        <source>the server refused your token</source>
+        <extracomment>After a source&apos;s name, as in &quot;Shop: the server refused your token&quot;</extracomment>
+        <translation>der Server hat Ihren Token abgelehnt</translation>
+    </message>
 </context>
 <context>
     <name>Notify::Tray::AppController</name>

@@ -299,6 +299,11 @@
             <extracomment>%1 counts what arrived, e.g. "12 notifications" or "3 notifications, 1 message"</extracomment>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>the server refused your token</source>
+            <extracomment>After a source's name, as in "Shop: the server refused your token"</extracomment>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Notify::Tray::AppController</name>

@@ -286,7 +286,12 @@ void AlertCenter::setTokenRefused(bool refused)
     }
     Notifier::Alert a;
     a.key = TokenRefusedKey;
-    a.title = tr("Notify: the server refused your token");
+    if (m_prefix.isEmpty()) {
+        a.title = tr("Notify: the server refused your token");
+    } else {
+        //: After a source's name, as in "Shop: the server refused your token"
+        a.title = m_prefix + tr("the server refused your token");
+    }
     a.body = tr("No notifications arrive until you enter a new token in the settings.");
     a.urgency = Notifier::Urgency::Critical;
     a.actions = { QStringLiteral("default"), tr("Open settings"), QStringLiteral("settings"), tr("Open settings") };

@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: MIT
+// Several sources at once (docs/CONFIGURATION.md): two real servers
+// in-process, one Desk, one notifier for the desktop. Alerts say whose they
+// are and their actions come back to that source; a failing source stops
+// nothing else; one source is exactly as before sources.
+
+#include "core/desk.h"
+#include "core/notificationmodel.h"
+#include "core/translations.h"
+#include "inprocessserver.h"
+#include "testclient.h"
+
+#include <QNetworkAccessManager>
+#include <QTest>
+
+using namespace Notify::Tray;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+class RecordingNotifier final : public Notifier
+{
+public:
+    void show(const Alert &alert) override { shown << alert; }
+    void withdraw(const QString &key) override { withdrawn << key; }
+    [[nodiscard]] QStringList titles() const
+    {
+        QStringList out;
+        for (const Alert &a : shown)
+            out << a.title;
+        out.sort();
+        return out;
+    }
+    QList<Alert> shown;
+    QStringList withdrawn;
+};
+
+Desk::Source source(const QString &name, const TestSupport::InProcessServer &server)
+{
+    Desk::Source s;
+    s.settings.sourceName = name;
+    s.settings.server = server.url();
+    s.settings.token = TestSupport::AliceToken;
+    s.settings.user = u"alice"_s;
+    return s;
+}
+
+bool notify(TestSupport::InProcessServer &server, const QString &id, const QString &title)
+{
+    return !server
+                .publish("notification",
+                         QJsonObject{ { u"notification_id"_s, id }, { u"title"_s, title }, { u"level"_s, u"error"_s } },
+                         { u"alice"_s })
+                .isEmpty();
+}
+
+bool isOpen(DesktopSession *session)
+{
+    return session->connectionState() == Notify::SseClient::State::Open;
+}
+
+} // namespace
+
+class tst_Desk final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void severalSourcesStreamAtOnce();
+    void anAlertsActionGoesBackToItsSource();
+    void aFailingSourceStopsNothingElse();
+    void oneSourceIsAsBeforeSources();
+    void sourcesKeepTheirSessionsByName();
+    void doNotDisturbIsForEverySource();
+    void historyFilesPerSource();
+
+private:
+    std::unique_ptr<TestSupport::InProcessServer> m_shop;
+    std::unique_ptr<TestSupport::InProcessServer> m_warehouse;
+    QNetworkAccessManager m_network;
+};
+
+void tst_Desk::initTestCase()
+{
+    Translations::install(QCoreApplication::instance(), QLocale(QLocale::English)); // plural forms
+}
+
+void tst_Desk::init()
+{
+    m_shop = std::make_unique<TestSupport::InProcessServer>();
+    m_warehouse = std::make_unique<TestSupport::InProcessServer>();
+    QVERIFY(m_shop->start());
+    QVERIFY(m_warehouse->start());
+}
+
+void tst_Desk::cleanup()
+{
+    m_shop.reset();
+    m_warehouse.reset();
+}
+
+void tst_Desk::severalSourcesStreamAtOnce()
+{
+    RecordingNotifier notifier;
+    Desk desk(&notifier, &m_network);
+    desk.setSources({ source(u"Shop"_s, *m_shop), source(u"Warehouse"_s, *m_warehouse) });
+    desk.start();
+    QTRY_VERIFY(isOpen(desk.session(0)) && isOpen(desk.session(1)));
+    // The same id at both: two notifications, one in each source.
+    QVERIFY(notify(*m_shop, u"n1"_s, u"Payment failed"_s));
+    QVERIFY(notify(*m_warehouse, u"n1"_s, u"Pallet damaged"_s));
+    QTRY_COMPARE(notifier.shown.size(), 2);
+    QCOMPARE(notifier.titles(), (QStringList{ u"Shop: Payment failed"_s, u"Warehouse: Pallet damaged"_s }));
+    QCOMPARE(desk.session(u"shop"_s)->notifications()->rowCount(), 1);
+    QCOMPARE(desk.session(u"Warehouse"_s)->notifications()->item(0).title, u"Pallet damaged"_s);
+    QCOMPARE(desk.unreadCount(), 2);
+    // The keys differ: withdrawing one source's alert leaves the other's.
+    QVERIFY(notifier.shown[0].key != notifier.shown[1].key);
+}
+
+void tst_Desk::anAlertsActionGoesBackToItsSource()
+{
+    RecordingNotifier notifier;
+    Desk desk(&notifier, &m_network);
+    desk.setSources({ source(u"Shop"_s, *m_shop), source(u"Warehouse"_s, *m_warehouse) });
+    desk.start();
+    QTRY_VERIFY(isOpen(desk.session(0)) && isOpen(desk.session(1)));
+    QVERIFY(notify(*m_shop, u"n1"_s, u"Payment failed"_s));
+    QVERIFY(notify(*m_warehouse, u"n1"_s, u"Pallet damaged"_s));
+    QTRY_COMPARE(notifier.shown.size(), 2);
+    const auto warehouseAlert
+        = std::find_if(notifier.shown.cbegin(), notifier.shown.cend(),
+                       [](const Notifier::Alert &a) { return a.title.startsWith(u"Warehouse: "_s); });
+    emit notifier.actionInvoked(warehouseAlert->key, u"mark-read"_s);
+    // The warehouse's server marks it read; the shop's is untouched.
+    const auto unreadAt = [](quint16 port) {
+        return TestClient::request(port, "GET", "/api/v1/notifications/", TestSupport::AliceToken)
+            .json()
+            .value(u"unread_count")
+            .toInt();
+    };
+    QTRY_COMPARE(unreadAt(m_warehouse->port()), 0);
+    QCOMPARE(unreadAt(m_shop->port()), 1);
+    QTRY_COMPARE(desk.session(u"Warehouse"_s)->notifications()->unreadCount(), 0);
+    QCOMPARE(desk.session(u"Shop"_s)->notifications()->unreadCount(), 1);
+    // Its alert leaves the desktop under its own key, the other stays.
+    QVERIFY(notifier.withdrawn.contains(warehouseAlert->key));
+    QVERIFY(!notifier.withdrawn.contains(u"Shop\x1fn1"_s));
+    // An action for a key no source has goes nowhere.
+    emit notifier.actionInvoked(u"Elsewhere\x1fn1"_s, u"mark-read"_s);
+    QTest::qWait(100);
+    QCOMPARE(unreadAt(m_shop->port()), 1);
+}
+
+void tst_Desk::aFailingSourceStopsNothingElse()
+{
+    RecordingNotifier notifier;
+    Desk desk(&notifier, &m_network);
+    Desk::Source refused = source(u"Ops"_s, *m_warehouse);
+    refused.settings.token = "not-a-token-at-all";
+    Desk::Source gone = source(u"Old"_s, *m_warehouse);
+    gone.settings.server = QUrl(u"http://127.0.0.1:1"_s); // nothing listens there
+    desk.setSources({ refused, source(u"Shop"_s, *m_shop), gone });
+    desk.start();
+    QTRY_VERIFY(isOpen(desk.session(u"Shop"_s)));
+    QTRY_COMPARE(desk.session(u"Ops"_s)->connectionState(), Notify::SseClient::State::AuthRequired);
+    QVERIFY(!desk.session(u"Old"_s)->lastProblem().isEmpty() || !isOpen(desk.session(u"Old"_s)));
+    QVERIFY(notify(*m_shop, u"n1"_s, u"Payment failed"_s));
+    QTRY_VERIFY(std::any_of(notifier.shown.cbegin(), notifier.shown.cend(),
+                            [](const Notifier::Alert &a) { return a.title == u"Shop: Payment failed"_s; }));
+    // The refused token is said once, for its source.
+    QVERIFY(std::any_of(notifier.shown.cbegin(), notifier.shown.cend(), [](const Notifier::Alert &a) {
+        return a.title == u"Ops: the server refused your token"_s
+            && a.key == u"Ops\x1f"_s + DesktopSession::TokenRefusedKey;
+    }));
+}
+
+void tst_Desk::oneSourceIsAsBeforeSources()
+{
+    RecordingNotifier notifier;
+    Desk desk(&notifier, &m_network);
+    desk.setSources({ source(u"Shop"_s, *m_shop) });
+    desk.start();
+    QTRY_VERIFY(isOpen(desk.session(0)));
+    QVERIFY(notify(*m_shop, u"n1"_s, u"Payment failed"_s));
+    QTRY_COMPARE(notifier.shown.size(), 1);
+    QCOMPARE(notifier.shown[0].title, u"Payment failed"_s);
+    QCOMPARE(notifier.shown[0].key, u"n1"_s);
+}
+
+void tst_Desk::sourcesKeepTheirSessionsByName()
+{
+    RecordingNotifier notifier;
+    Desk desk(&notifier, &m_network);
+    desk.setSources({ source(u"Shop"_s, *m_shop), source(u"Warehouse"_s, *m_warehouse) });
+    desk.start();
+    DesktopSession *shop = desk.session(u"Shop"_s);
+    QTRY_VERIFY(isOpen(shop));
+    QVERIFY(notify(*m_shop, u"n1"_s, u"Payment failed"_s));
+    QTRY_COMPARE(shop->notifications()->rowCount(), 1);
+    // Reordered, one removed: the shop's session goes on, with what it has.
+    desk.setSources({ source(u"Shop"_s, *m_shop) });
+    QCOMPARE(desk.count(), 1);
+    QCOMPARE(desk.session(0), shop);
+    QVERIFY(isOpen(shop));
+    QCOMPARE(shop->notifications()->rowCount(), 1);
+    QVERIFY(!desk.session(u"Warehouse"_s));
+    // Alone now: its alerts no longer say its name.
+    QVERIFY(notify(*m_shop, u"n2"_s, u"Refund asked"_s));
+    QTRY_COMPARE(notifier.shown.last().title, u"Refund asked"_s);
+    // Added again: a new session that starts at once.
+    desk.setSources({ source(u"Warehouse"_s, *m_warehouse), source(u"Shop"_s, *m_shop) });
+    QCOMPARE(desk.session(1), shop);
+    QTRY_VERIFY(isOpen(desk.session(0)));
+}
+
+void tst_Desk::doNotDisturbIsForEverySource()
+{
+    RecordingNotifier notifier;
+    Desk desk(&notifier, &m_network);
+    desk.setSources({ source(u"Shop"_s, *m_shop), source(u"Warehouse"_s, *m_warehouse) });
+    desk.start();
+    QTRY_VERIFY(isOpen(desk.session(0)) && isOpen(desk.session(1)));
+    const QDateTime until = QDateTime::currentDateTime().addSecs(3600);
+    desk.pauseAlerts(until);
+    QCOMPARE(desk.alertsPausedUntil(), until);
+    QVERIFY(notify(*m_shop, u"n1"_s, u"Payment failed"_s));
+    QVERIFY(notify(*m_warehouse, u"n1"_s, u"Pallet damaged"_s));
+    QTRY_COMPARE(desk.unreadCount(), 2);
+    QTest::qWait(300); // a batch's flush interval: the alerts would have come by now
+    QCOMPARE(notifier.shown.size(), 0);
+    desk.pauseAlerts({});
+    // One summary per source, each saying whose.
+    QTRY_COMPARE(notifier.shown.size(), 2);
+    QCOMPARE(notifier.titles(),
+             (QStringList{ u"Shop: While Do not disturb was on: 1 notification"_s,
+                           u"Warehouse: While Do not disturb was on: 1 notification"_s }));
+}
+
+void tst_Desk::historyFilesPerSource()
+{
+    QTemporaryDir dir;
+    const QString legacy = dir.filePath(u"history.sqlite"_s);
+    QCOMPARE(Desk::historyPathFor(u"Shop"_s, legacy, true), dir.filePath(u"history-shop.sqlite"_s));
+    QCOMPARE(Desk::historyPathFor(u"Ops / EU"_s, legacy, false), dir.filePath(u"history-ops-eu.sqlite"_s));
+    QCOMPARE(Desk::historyPathFor(u"Shop"_s, u":memory:"_s, true), u":memory:"_s);
+    // The history from before sources moves to the first source, once.
+    {
+        QFile file(legacy);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("old");
+    }
+    QCOMPARE(Desk::historyPathFor(u"Shop"_s, legacy, true), dir.filePath(u"history-shop.sqlite"_s));
+    QVERIFY(!QFile::exists(legacy));
+    QVERIFY(QFile::exists(dir.filePath(u"history-shop.sqlite"_s)));
+    QCOMPARE(Desk::historyPathFor(u"Warehouse"_s, legacy, false), dir.filePath(u"history-warehouse.sqlite"_s));
+}
+
+QTEST_MAIN(tst_Desk)
+#include "tst_desk.moc"
