@@ -2,6 +2,7 @@
 // notify-tray: the desktop tray client. See README.md.
 
 #include "core/appsettings.h"
+#include "core/desk.h"
 #include "ui/appcontroller.h"
 #if NOTIFY_WITH_DBUS
 #include "core/dbusnotifier.h"
@@ -20,6 +21,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QStatusBar>
@@ -113,6 +115,58 @@ bool answersWithoutDisplay(int argc, char **argv)
     return false;
 }
 
+/// The config files, merged (docs/CONFIGURATION.md); what is wrong with them goes to stderr and @p problems.
+TrayConfigFile::Merged readConfig(const QString &explicitPath, QStringList *problems)
+{
+    const auto readIf = [problems](const QString &path, bool mustExist) -> std::optional<TrayConfig> {
+        if (path.isEmpty() || (!mustExist && !QFile::exists(path)))
+            return std::nullopt;
+        QList<TrayConfigFile::Problem> found;
+        auto config = TrayConfigFile::read(path, &found);
+        for (const auto &problem : std::as_const(found)) {
+            fprintf(stderr, "notify-tray: %s\n", qPrintable(problem.text()));
+            *problems << problem.text();
+        }
+        return config;
+    };
+    const auto system = readIf(TrayConfigFile::systemPath(), false);
+    const auto explicitFile = readIf(explicitPath, true);
+    const auto user = readIf(TrayConfigFile::userPath(), false);
+    return TrayConfigFile::merge(system, explicitFile, user);
+}
+
+/// The sources to follow: the config's, each with its token (the file's, else the keyring's), or the app's
+/// own settings as one source when no config names any.
+QList<Desk::Source> sourcesFrom(const TrayConfigFile::Merged &merged, const DesktopSession::Settings &own,
+                                const QString &historyPath)
+{
+    QList<Desk::Source> sources;
+    DesktopSession::Settings common = own;
+    common.rules = merged.config.rules.value_or(QList<Rule>());
+    common.quietHours = merged.config.quietHours;
+    if (!merged.config.sources || merged.config.sources->isEmpty()) {
+        DesktopSession::Settings settings = common;
+        if (settings.sourceName.isEmpty())
+            settings.sourceName = own.server.host().isEmpty() ? QStringLiteral("Notify") : own.server.host();
+        sources.append({ settings, historyPath });
+        return sources;
+    }
+    bool first = true;
+    for (const SourceConfig &source : *merged.config.sources) {
+        DesktopSession::Settings settings = common;
+        settings.sourceName = source.name;
+        settings.server = source.url;
+        settings.user = source.user;
+        settings.auth = source.effectiveAuth();
+        settings.mappingFile = source.mapping;
+        settings.caCertificateFile = source.caCertificate;
+        settings.token = source.token.isEmpty() ? AppSettings::loadToken(nullptr, source.name) : source.token;
+        sources.append({ settings, Desk::historyPathFor(source.name, historyPath, first) });
+        first = false;
+    }
+    return sources;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -146,6 +200,9 @@ int main(int argc, char **argv)
     instance.listen();
 
     const bool demo = cli.isSet(QStringLiteral("demo"));
+    QStringList configProblems;
+    const TrayConfigFile::Merged config = readConfig(cli.value(QStringLiteral("config")), &configProblems);
+    const bool configuredSources = config.config.sources && !config.config.sources->isEmpty() && !demo;
     DesktopSession::Settings settings = AppSettings::load(!demo && !cli.isSet(QStringLiteral("token")));
     DemoServer demoServer;
     if (demo) {
@@ -173,7 +230,7 @@ int main(int argc, char **argv)
     }
 
     QString keyringNotice;
-    if (!demo && !AppSettings::configured() && !cli.isSet(QStringLiteral("token"))) {
+    if (!demo && !configuredSources && !AppSettings::configured() && !cli.isSet(QStringLiteral("token"))) {
         // First start: what Notify is, and what it needs (the server and a token).
         bool startAtLogin = true;
         for (;;) {
@@ -199,10 +256,6 @@ int main(int argc, char **argv)
     const QString historyPath = demo                     ? QStringLiteral(":memory:")
         : cli.value(QStringLiteral("history")).isEmpty() ? HistoryStore::defaultPath()
                                                          : cli.value(QStringLiteral("history"));
-    HistoryStore history(historyPath);
-    QString error;
-    if (!history.open(&error))
-        qWarning("notify-tray: no local history (%s); continuing without", qPrintable(error));
 
     // Alerts: the freedesktop service over D-Bus, with the tray's balloon
     // where none runs; without D-Bus (Windows, macOS), the balloon, which
@@ -217,17 +270,39 @@ int main(int argc, char **argv)
     // One QNetworkAccessManager for the whole session's traffic (stream,
     // lists, polls, actions): one connection pool, TLS session cache and proxy.
     QNetworkAccessManager network;
-    DesktopSession session(&history, &notifier, &network);
-    session.setSettings(settings);
-    MainWindow window(&session);
-    TrayController tray(&session, &window);
+    // Every source at once, each with its own stream and history.
+    Desk desk(&notifier, &network);
+    TrayConfigFile::Merged used = config;
+    if (!configuredSources)
+        used.config.sources.reset(); // the demo, or no sources in any file: the app's own settings
+    desk.setSources(sourcesFrom(used, settings, historyPath));
+    MainWindow window(&desk);
+    TrayController tray(&desk, &window);
     balloons.setTray(tray.icon()->systemTrayIcon());
 
-    QObject::connect(&session, &DesktopSession::openRequested, &window, &MainWindow::showNotification);
     QObject::connect(&tray, &TrayController::quitRequested, &window, &MainWindow::quit);
-    AppController controller(&session, &window, demo);
+    AppController controller(&window, demo, configuredSources);
     QObject::connect(&tray, &TrayController::settingsRequested, &controller, &AppController::openSettings);
-    QObject::connect(&session, &DesktopSession::settingsRequested, &controller, &AppController::openSettings);
+    // An alert's "Open" and "Open settings" show its own source.
+    const auto wire = [&window, &desk, &controller](DesktopSession *session) {
+        if (session->property("notify.windowWired").toBool())
+            return;
+        session->setProperty("notify.windowWired", true);
+        QObject::connect(session, &DesktopSession::openRequested, &window,
+                         [&window, session](const QString &id) { window.showNotification(session, id); });
+        QObject::connect(session, &DesktopSession::settingsRequested, &window, [&window, &desk, &controller, session] {
+            window.showSource(desk.indexOf(session));
+            controller.openSettings();
+        });
+    };
+    for (DesktopSession *session : desk.sessions())
+        wire(session);
+    QObject::connect(&desk, &Desk::sourcesChanged, &window, [&desk, wire] {
+        for (DesktopSession *session : desk.sessions())
+            wire(session);
+    });
+    for (const QString &problem : std::as_const(configProblems))
+        window.showNotice(QObject::tr("The configuration has a problem and was not used: %1").arg(problem));
     if (!keyringNotice.isEmpty())
         window.showNotice(keyringNotice); // where the token went, once
     QObject::connect(&instance, &SingleInstance::activationRequested, &window, [&] {
@@ -248,8 +323,8 @@ int main(int argc, char **argv)
             QObject::tr("No system tray here: Notify runs as a normal window; closing it quits."), 0);
         QApplication::setQuitOnLastWindowClosed(true);
     }
-    session.start();
+    desk.start();
     const int code = QApplication::exec();
-    session.stop();
+    desk.stop();
     return code;
 }

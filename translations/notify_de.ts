@@ -630,6 +630,31 @@
         <source>Waiting for the server… Nothing came for %1 s, not even its heartbeat. Notify reconnects by itself if nothing comes.</source>
         <translation>Warte auf den Server … Seit %1 s kam nichts, nicht einmal sein Lebenszeichen. Notify verbindet sich von selbst neu, wenn weiter nichts kommt.</translation>
     </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <extracomment>A source in the Source menu: its number (the shortcut) and what the box shows of it</extracomment>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>&amp;Quelle</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>Which source the window shows (Ctrl+Alt+1, Ctrl+Alt+2, …)</source>
+        <translation>Welche Quelle das Fenster zeigt (Strg+Alt+1, Strg+Alt+2, …)</translation>
+    </message>
+    <message>
+        <source>Other sources</source>
+        <translation>Andere Quellen</translation>
+    </message>
 </context>
 <context>
     <name>Notify::Tray::MessageModel</name>
@@ -1553,6 +1578,14 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
         <source>Mark all %1 read</source>
         <translation>Alle %1 als gelesen markieren</translation>
     </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1571,6 +1604,10 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
     <message>
         <source>No system tray here: Notify runs as a normal window; closing it quits.</source>
         <translation>Kein Infobereich (System-Tray) vorhanden: Notify läuft als normales Fenster; Schließen beendet das Programm.</translation>
+    </message>
+    <message>
+        <source>The configuration has a problem and was not used: %1</source>
+        <translation>Die Konfiguration hat einen Fehler und wurde nicht verwendet: %1</translation>
     </message>
 </context>
 </TS>

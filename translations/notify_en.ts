@@ -630,6 +630,31 @@
             <source>Waiting for the server… Nothing came for %1 s, not even its heartbeat. Notify reconnects by itself if nothing comes.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;%1 %2</source>
+            <extracomment>A source in the Source menu: its number (the shortcut) and what the box shows of it</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Source:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Which source the window shows (Ctrl+Alt+1, Ctrl+Alt+2, …)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Other sources</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Notify::Tray::MessageModel</name>
@@ -1548,6 +1573,14 @@ Colleagues appear here with their status.</source>
             <source>Mark all %1 read</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Sources</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2, %3</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>QObject</name>
@@ -1565,6 +1598,10 @@ Colleagues appear here with their status.</source>
         </message>
         <message>
             <source>No system tray here: Notify runs as a normal window; closing it quits.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The configuration has a problem and was not used: %1</source>
             <translation type="unfinished" />
         </message>
     </context>

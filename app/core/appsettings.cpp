@@ -21,9 +21,25 @@ namespace {
 const QString KeychainService = QStringLiteral("notify-tray");
 const QString KeychainKey = QStringLiteral("token");
 
-QString tokenFilePath()
+/// A source's token in the keyring: "token/Shop"; the app's own: "token".
+QString keychainKey(const QString &source)
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).filePath(QStringLiteral("token"));
+    return source.isEmpty() ? KeychainKey : KeychainKey + u'/' + source;
+}
+
+/// Where a token goes without a keyring: "token", or "token-<source>" for a source of the config file.
+QString tokenFilePath(const QString &source = {})
+{
+    QString name = QStringLiteral("token");
+    if (!source.isEmpty()) {
+        QString slug = source.toCaseFolded();
+        for (QChar &c : slug) {
+            if (!c.isLetterOrNumber() && c != u'.' && c != u'-')
+                c = u'-';
+        }
+        name += u'-' + slug;
+    }
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).filePath(name);
 }
 
 QString autostartPath()
@@ -106,17 +122,17 @@ bool configured()
     return QSettings().value(QStringLiteral("configured"), false).toBool();
 }
 
-QByteArray loadToken(QString *where)
+QByteArray loadToken(QString *where, const QString &source)
 {
     QKeychain::ReadPasswordJob job(KeychainService);
     job.setAutoDelete(false);
-    job.setKey(KeychainKey);
+    job.setKey(keychainKey(source));
     if (runJob(&job)) {
         if (where)
             *where = QCoreApplication::translate("AppSettings", "in the desktop keyring");
         return job.binaryData();
     }
-    QFile file(tokenFilePath());
+    QFile file(tokenFilePath(source));
     if (file.open(QIODevice::ReadOnly)) {
         if (where)
             *where = QCoreApplication::translate("AppSettings", "in %1 (no keyring is running)").arg(file.fileName());
@@ -125,33 +141,34 @@ QByteArray loadToken(QString *where)
     return {};
 }
 
-QString saveToken(const QByteArray &token)
+QString saveToken(const QByteArray &token, const QString &source)
 {
+    const QString tokenFile = tokenFilePath(source);
     QKeychain::WritePasswordJob job(KeychainService);
     job.setAutoDelete(false);
-    job.setKey(KeychainKey);
+    job.setKey(keychainKey(source));
     job.setBinaryData(token);
     if (runJob(&job)) {
-        QFile::remove(tokenFilePath()); // no second copy lying around
+        QFile::remove(tokenFile); // no second copy lying around
         return QCoreApplication::translate("AppSettings", "The token is kept in the desktop keyring.");
     }
     // No keyring (a bare session, a server): a file only this user can read.
-    QDir().mkpath(QFileInfo(tokenFilePath()).absolutePath());
-    QSaveFile file(tokenFilePath());
+    QDir().mkpath(QFileInfo(tokenFile).absolutePath());
+    QSaveFile file(tokenFile);
     if (file.open(QIODevice::WriteOnly)) {
         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         file.write(token);
         if (file.commit()) {
-            QFile::setPermissions(tokenFilePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            QFile::setPermissions(tokenFile, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
             const QString why = keyringProblem(job);
             return why.isEmpty() ? QCoreApplication::translate("AppSettings",
                                                                "No desktop keyring is running, so the token is kept "
                                                                "in %1, readable only by you.")
-                                       .arg(tokenFilePath())
+                                       .arg(tokenFile)
                                  : QCoreApplication::translate("AppSettings",
                                                                "No desktop keyring is running, so the token is kept "
                                                                "in %1, readable only by you (%2).")
-                                       .arg(tokenFilePath(), why);
+                                       .arg(tokenFile, why);
         }
     }
     const QString why = keyringProblem(job);

@@ -19,10 +19,12 @@ void save(const DesktopSession::Settings &settings);
 /// True once the user saved settings at least once.
 bool configured();
 
-/// Reads the token; @p where tells the user where it is kept.
-QByteArray loadToken(QString *where = nullptr);
+/// Reads the token; @p where tells the user where it is kept. @p source
+/// names a source of the config file (each keeps its own token); empty: the
+/// token of the app's own settings, from before sources.
+QByteArray loadToken(QString *where = nullptr, const QString &source = {});
 /// Stores the token; returns a sentence for the user about where it went.
-QString saveToken(const QByteArray &token);
+QString saveToken(const QByteArray &token, const QString &source = {});
 
 bool startsAtLogin();
 /// Writes or removes the XDG autostart entry.

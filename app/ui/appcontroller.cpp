@@ -7,33 +7,38 @@
 
 namespace Notify::Tray {
 
-AppController::AppController(DesktopSession *session, MainWindow *window, bool demo, QObject *parent)
+AppController::AppController(MainWindow *window, bool demo, bool fromConfig, QObject *parent)
     : QObject(parent)
-    , m_session(session)
     , m_window(window)
     , m_demo(demo)
+    , m_fromConfig(fromConfig)
 {
     connect(window, &MainWindow::settingsRequested, this, &AppController::openSettings);
 }
 
 void AppController::openSettings()
 {
-    SettingsDialog dialog(m_session->settings(), SettingsDialog::Mode::Settings, m_window);
+    SettingsDialog dialog(m_window->session()->settings(), SettingsDialog::Mode::Settings, m_window);
     if (dialog.exec() == QDialog::Accepted)
         apply(dialog.settings(), dialog.startAtLogin());
 }
 
 void AppController::apply(const DesktopSession::Settings &settings, bool startAtLogin)
 {
+    DesktopSession *session = m_window->session();
     if (m_demo) {
         m_window->showNotice(tr("Demo mode: these settings are used now but not saved."));
+    } else if (m_fromConfig) {
+        // The source is the config file's: its token is kept here, the rest is the file's.
+        m_window->showNotice(AppSettings::saveToken(settings.token, settings.sourceName));
+        AppSettings::setStartsAtLogin(startAtLogin);
     } else {
         AppSettings::save(settings);
         m_window->showNotice(AppSettings::saveToken(settings.token));
         AppSettings::setStartsAtLogin(startAtLogin);
     }
-    m_session->setSettings(settings);
-    m_session->reconnectNow();
+    session->setSettings(settings);
+    session->reconnectNow();
 }
 
 } // namespace Notify::Tray

@@ -19,7 +19,9 @@ class AppController final : public QObject
     Q_OBJECT
 
 public:
-    AppController(DesktopSession *session, MainWindow *window, bool demo, QObject *parent = nullptr);
+    /// Settings are for the source @p window shows; with @p fromConfig its
+    /// sources come from a config file, and only their tokens are kept here.
+    AppController(MainWindow *window, bool demo, bool fromConfig, QObject *parent = nullptr);
 
     /// Runs the settings dialog (modal) and applies what it returns.
     void openSettings();
@@ -27,9 +29,9 @@ public:
     void apply(const DesktopSession::Settings &settings, bool startAtLogin);
 
 private:
-    DesktopSession *m_session;
     MainWindow *m_window;
     bool m_demo;
+    bool m_fromConfig;
 };
 
 } // namespace Notify::Tray

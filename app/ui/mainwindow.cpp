@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "connectionbanner.h"
+#include "core/desk.h"
 #include "core/desktopsession.h"
 #include "core/displaytext.h"
 #include "core/messagemodel.h"
@@ -16,7 +17,9 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -34,14 +37,21 @@ namespace Notify::Tray {
 using State = Notify::SseClient::State;
 
 MainWindow::MainWindow(DesktopSession *session, QWidget *parent)
+    : MainWindow(nullptr, session, parent)
+{ }
+
+MainWindow::MainWindow(Desk *desk, QWidget *parent)
+    : MainWindow(desk, desk->session(0), parent)
+{ }
+
+MainWindow::MainWindow(Desk *desk, DesktopSession *session, QWidget *parent)
     : QMainWindow(parent)
-    , m_session(session)
+    , m_desk(desk)
     , m_banner(new ConnectionBanner)
+    , m_sourceBar(new QWidget)
+    , m_sourceBox(new QComboBox)
+    , m_sourceNote(new QLabel)
     , m_tabs(new QTabWidget)
-    , m_notifications(new NotificationsPage(session))
-    , m_orders(new OrdersPage(session))
-    , m_messages(new MessagesPage(session))
-    , m_people(new PeoplePage(session))
     , m_log(new QPlainTextEdit)
     , m_status(new QLabel)
     , m_counts(new Throttle(
@@ -52,18 +62,28 @@ MainWindow::MainWindow(DesktopSession *session, QWidget *parent)
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(500);
     m_log->setAccessibleName(tr("Connection log"));
-    m_log->setPlainText(session->connectionLog().join(u'\n'));
     m_tabs->setDocumentMode(true);
     m_tabs->setAccessibleName(tr("Sections"));
-    m_tabs->addTab(m_notifications, QString());
-    m_tabs->addTab(m_orders, QString());
-    m_tabs->addTab(m_messages, QString());
-    m_tabs->addTab(m_people, QString());
-    m_tabs->addTab(m_log, QString());
+    // Several sources: which one the window shows (each with its state and unread count).
+    auto *sourceLayout = new QHBoxLayout(m_sourceBar);
+    sourceLayout->setContentsMargins(8, 4, 8, 4);
+    // No mnemonic: the pages take every free letter; Ctrl+Alt+1 … choose a source from anywhere.
+    auto *sourceLabel = new QLabel(tr("Source:"));
+    sourceLabel->setBuddy(m_sourceBox);
+    m_sourceBox->setAccessibleName(tr("Source"));
+    m_sourceBox->setToolTip(tr("Which source the window shows (Ctrl+Alt+1, Ctrl+Alt+2, …)"));
+    m_sourceBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    sourceLayout->addWidget(sourceLabel);
+    sourceLayout->addWidget(m_sourceBox);
+    // What is wrong with the sources not shown, so that a failing one is seen from any other.
+    m_sourceNote->setAccessibleName(tr("Other sources"));
+    m_sourceNote->setTextFormat(Qt::PlainText);
+    sourceLayout->addWidget(m_sourceNote, 1);
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    layout->addWidget(m_sourceBar);
     layout->addWidget(m_banner);
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
@@ -76,6 +96,65 @@ MainWindow::MainWindow(DesktopSession *session, QWidget *parent)
     if (const QScreen *screen = QGuiApplication::primaryScreen())
         size = size.boundedTo(screen->availableGeometry().size() * 0.85);
     resize(size);
+
+    connect(m_banner, &ConnectionBanner::settingsRequested, this, &MainWindow::settingsRequested);
+    connect(m_banner, &ConnectionBanner::retryRequested, this, [this] { m_session->reconnectNow(); });
+    connect(m_sourceBox, &QComboBox::activated, this, &MainWindow::showSource);
+    if (m_desk) {
+        connect(m_desk, &Desk::sourcesChanged, this, &MainWindow::sourcesChanged);
+        connect(m_desk, &Desk::sourceChanged, m_counts, &Throttle::request);
+    }
+    // Times like "2 min ago" move on by themselves.
+    auto *ticker = new QTimer(this);
+    connect(ticker, &QTimer::timeout, this, [this] {
+        for (QTableView *view : { m_notifications->view(), m_orders->activeView(), m_orders->doneView() })
+            view->viewport()->update();
+        updateStatus();
+        updateDoNotDisturb();
+    });
+    ticker->start(30'000);
+    bind(session);
+    updateSources();
+}
+
+void MainWindow::bind(DesktopSession *session)
+{
+    if (m_session == session && m_notifications)
+        return;
+    if (m_session) {
+        // What the window showed of the last source goes: its pages, and every connection to it.
+        m_session->disconnect(this);
+        m_session->notifications()->disconnect(this);
+        m_session->notifications()->disconnect(m_counts);
+        m_session->messages()->disconnect(m_counts);
+        m_session->disconnect(m_counts);
+        m_session->disconnect(m_log);
+        m_session->alerts()->disconnect(this);
+    }
+    const int tab = m_tabs->count() > 0 ? m_tabs->currentIndex() : int(NotificationsTab);
+    while (m_tabs->count() > 0) {
+        QWidget *page = m_tabs->widget(0);
+        m_tabs->removeTab(0);
+        if (page != m_log)
+            delete page;
+    }
+    m_session = session;
+    m_notifications = new NotificationsPage(session);
+    m_orders = new OrdersPage(session);
+    m_messages = new MessagesPage(session);
+    m_people = new PeoplePage(session);
+    m_tabs->addTab(m_notifications, QString());
+    m_tabs->addTab(m_orders, QString());
+    m_tabs->addTab(m_messages, QString());
+    m_tabs->addTab(m_people, QString());
+    m_tabs->addTab(m_log, QString());
+    m_tabs->setCurrentIndex(tab);
+    m_log->setPlainText(session->connectionLog().join(u'\n'));
+    // The list's single-key shortcuts, shown in the menu, work in the list.
+    m_notificationsMenu->clear();
+    m_notificationsMenu->addActions(m_notifications->actions());
+    addAction(m_notifications->markShownReadAction());
+    addAction(m_notifications->unreadOnlyAction());
 
     connect(session, &DesktopSession::connectionStateChanged, this, [this] {
         updateStatus();
@@ -99,20 +178,68 @@ MainWindow::MainWindow(DesktopSession *session, QWidget *parent)
         updateDoNotDisturb();
         updateStatus();
     });
-    connect(m_banner, &ConnectionBanner::settingsRequested, this, &MainWindow::settingsRequested);
-    connect(m_banner, &ConnectionBanner::retryRequested, session, &DesktopSession::reconnectNow);
-    // Times like "2 min ago" move on by themselves.
-    auto *ticker = new QTimer(this);
-    connect(ticker, &QTimer::timeout, this, [this] {
-        for (QTableView *view : { m_notifications->view(), m_orders->activeView(), m_orders->doneView() })
-            view->viewport()->update();
-        updateStatus();
-        updateDoNotDisturb();
-    });
-    ticker->start(30'000);
+    m_banner->hide();
     updateTabTitles();
     updateStatus();
     updateBanner();
+    updateDoNotDisturb();
+    if (m_desk)
+        m_sourceBox->setCurrentIndex(m_desk->indexOf(session));
+}
+
+void MainWindow::showSource(int index)
+{
+    if (m_desk && index >= 0 && index < m_desk->count())
+        bind(m_desk->session(index));
+}
+
+void MainWindow::sourcesChanged()
+{
+    // The shown source went away: the first one then.
+    if (m_desk->indexOf(m_session) < 0)
+        bind(m_desk->session(0));
+    updateSources();
+}
+
+void MainWindow::updateSources()
+{
+    const int sources = m_desk ? m_desk->count() : 1;
+    m_sourceBar->setVisible(sources > 1);
+    m_sourcesMenu->menuAction()->setVisible(sources > 1);
+    if (!m_desk)
+        return;
+    // Each source with its state and unread count, in the box and the menu.
+    while (m_sourceBox->count() > sources)
+        m_sourceBox->removeItem(m_sourceBox->count() - 1);
+    m_sourcesMenu->clear();
+    QStringList elsewhere;
+    for (int i = 0; i < sources; ++i) {
+        DesktopSession *session = m_desk->session(i);
+        const int unread = session->notifications()->unreadCount();
+        const auto state = session->connectionState();
+        const bool working = state == State::Open || state == State::Polling;
+        QString text = Desk::nameOf(session);
+        if (!working) {
+            text += QStringLiteral(" — ") + DisplayText::connectionState(state);
+            if (session != m_session)
+                elsewhere << Desk::nameOf(session) + QStringLiteral(": ") + DisplayText::connectionState(state);
+        } else if (unread > 0)
+            text += QStringLiteral(" (%1)").arg(QLocale().toString(unread));
+        if (i < m_sourceBox->count())
+            m_sourceBox->setItemText(i, text);
+        else
+            m_sourceBox->addItem(text);
+        //: A source in the Source menu: its number (the shortcut) and what the box shows of it
+        QAction *action
+            = m_sourcesMenu->addAction(tr("&%1 %2").arg(i + 1).arg(text), this, [this, i] { showSource(i); });
+        action->setCheckable(true);
+        action->setChecked(session == m_session);
+        if (i < 9)
+            action->setShortcut(QKeyCombination(Qt::CTRL | Qt::ALT, Qt::Key(Qt::Key_1 + i)));
+    }
+    m_sourceBox->setCurrentIndex(m_desk->indexOf(m_session));
+    m_sourceNote->setText(elsewhere.isEmpty() ? QString()
+                                              : QStringLiteral("⚠ ") + elsewhere.join(QStringLiteral("; ")));
 }
 
 void MainWindow::buildMenus()
@@ -120,7 +247,7 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::settingsRequested);
     settings->setShortcut(Qt::CTRL | Qt::Key_Comma);
-    QAction *reconnect = file->addAction(tr("&Reconnect now"), m_session, &DesktopSession::reconnectNow);
+    QAction *reconnect = file->addAction(tr("&Reconnect now"), this, [this] { m_session->reconnectNow(); });
     reconnect->setShortcut(Qt::Key_F5);
     file->addSeparator();
     QAction *close = file->addAction(tr("&Close window"), this, &QWidget::close);
@@ -129,12 +256,8 @@ void MainWindow::buildMenus()
     quit->setShortcut(Qt::CTRL | Qt::Key_Q);
     quit->setShortcutContext(Qt::ApplicationShortcut);
 
-    QMenu *notifications = menuBar()->addMenu(tr("&Notifications"));
-    notifications->addActions(m_notifications->actions());
-    // The list's single-key shortcuts, shown in the menu, work in the list.
-    connect(notifications, &QMenu::aboutToShow, this, [this] { m_tabs->setCurrentIndex(NotificationsTab); });
-    addAction(m_notifications->markShownReadAction());
-    addAction(m_notifications->unreadOnlyAction());
+    m_notificationsMenu = menuBar()->addMenu(tr("&Notifications")); // its actions are the shown page's (bind())
+    connect(m_notificationsMenu, &QMenu::aboutToShow, this, [this] { m_tabs->setCurrentIndex(NotificationsTab); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *find = view->addAction(tr("&Find"), this, [this] {
@@ -160,6 +283,8 @@ void MainWindow::buildMenus()
         m_tabs->setCurrentIndex((m_tabs->currentIndex() + m_tabs->count() - 1) % m_tabs->count());
     });
     previous->setShortcuts(QKeySequence::PreviousChild);
+    // With several sources: which one the window shows (Ctrl+Alt+1 …).
+    m_sourcesMenu = view->addMenu(tr("&Source"));
 
     QMenu *status = menuBar()->addMenu(tr("&Alerts"));
     m_dndMenu = status->addMenu(tr("&Do not disturb"));
@@ -169,7 +294,12 @@ void MainWindow::buildMenus()
         QAction *action = m_dndMenu->addAction(text);
         action->setCheckable(true);
         m_dndGroup->addAction(action);
-        connect(action, &QAction::triggered, this, [this, until] { m_session->pauseAlerts(until()); });
+        connect(action, &QAction::triggered, this, [this, until] {
+            if (m_desk)
+                m_desk->pauseAlerts(until());
+            else
+                m_session->pauseAlerts(until());
+        });
         return action;
     };
     dnd(tr("&Off"), [] { return QDateTime(); })->setChecked(true);
@@ -189,6 +319,7 @@ void MainWindow::updateCounts()
 {
     updateStatus();
     updateTabTitles();
+    updateSources();
 }
 
 void MainWindow::updateTabTitles()
@@ -241,7 +372,9 @@ void MainWindow::updateStatus()
     const NotificationModel *model = m_session->notifications();
     const QString connection
         = m_session->isWaitingForServer() ? tr("waiting for the server") : DisplayText::connectionState(state);
-    QStringList parts{ m_session->settings().server.toString(QUrl::RemoveUserInfo), connection,
+    QStringList parts{ m_desk && m_desk->count() > 1 ? Desk::nameOf(m_session)
+                                                     : m_session->settings().server.toString(QUrl::RemoveUserInfo),
+                       connection,
                        model->unreadCountExact() ? tr("%Ln unread", nullptr, model->unreadCount())
                                                  : tr("%Ln+ unread", nullptr, model->unreadCount()) };
     if (m_session->lastEventTime().isValid())
@@ -285,6 +418,12 @@ void MainWindow::updateBanner()
 void MainWindow::showNotice(const QString &text)
 {
     m_banner->showMessage(ConnectionBanner::Kind::Notice, text);
+}
+
+void MainWindow::showNotification(DesktopSession *session, const QString &notificationId)
+{
+    bind(session);
+    showNotification(notificationId);
 }
 
 void MainWindow::showNotification(const QString &notificationId)

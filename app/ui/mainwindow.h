@@ -6,6 +6,7 @@
 #include <functional>
 
 class QActionGroup;
+class QComboBox;
 class QLabel;
 class QMenu;
 class QPlainTextEdit;
@@ -14,6 +15,7 @@ class QTabWidget;
 namespace Notify::Tray {
 
 class ConnectionBanner;
+class Desk;
 class DesktopSession;
 class MessagesPage;
 class NotificationsPage;
@@ -32,11 +34,21 @@ class MainWindow final : public QMainWindow
 public:
     enum Tab { NotificationsTab, OrdersTab, MessagesTab, PeopleTab, DetailsTab };
 
+    /// A window for one source.
     explicit MainWindow(DesktopSession *session, QWidget *parent = nullptr);
+    /// A window for every source of @p desk, one shown at a time (View › Source, Ctrl+Alt+1 …).
+    explicit MainWindow(Desk *desk, QWidget *parent = nullptr);
 
     /// Shows the notification (an alert's "Open", the tray's latest list),
     /// clearing filters that hide it.
     void showNotification(const QString &notificationId);
+    /// The same in @p session's source.
+    void showNotification(DesktopSession *session, const QString &notificationId);
+    /// Shows the source at @p index of the desk.
+    void showSource(int index);
+    /// The source the window shows.
+    [[nodiscard]] DesktopSession *session() const { return m_session; }
+    [[nodiscard]] QComboBox *sourceBox() const { return m_sourceBox; }
     void showTab(int index);
     /// A notice for the user at the top of the window (closed by them).
     void showNotice(const QString &text);
@@ -67,6 +79,11 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    MainWindow(Desk *desk, DesktopSession *session, QWidget *parent);
+    /// Shows @p session's pages, counts and problems.
+    void bind(DesktopSession *session);
+    void sourcesChanged();
+    void updateSources();
     void buildMenus();
     void updateCounts();
     void updateStatus();
@@ -74,14 +91,20 @@ private:
     void updateBanner();
     void updateDoNotDisturb();
 
-    DesktopSession *m_session;
+    Desk *m_desk;
+    DesktopSession *m_session = nullptr;
     std::function<bool()> m_trayAvailable;
     ConnectionBanner *m_banner;
+    QWidget *m_sourceBar;
+    QComboBox *m_sourceBox;
+    QLabel *m_sourceNote;
     QTabWidget *m_tabs;
-    NotificationsPage *m_notifications;
-    OrdersPage *m_orders;
-    MessagesPage *m_messages;
-    PeoplePage *m_people;
+    NotificationsPage *m_notifications = nullptr;
+    OrdersPage *m_orders = nullptr;
+    MessagesPage *m_messages = nullptr;
+    PeoplePage *m_people = nullptr;
+    QMenu *m_notificationsMenu = nullptr;
+    QMenu *m_sourcesMenu = nullptr;
     QPlainTextEdit *m_log;
     QLabel *m_status;
     QMenu *m_dndMenu = nullptr;

@@ -13,13 +13,17 @@ class QMenu;
 
 namespace Notify::Tray {
 
+class Desk;
 class DesktopSession;
+class Throttle;
 class MainWindow;
 class TrayIcon;
 
 /// The tray icon and its menu: the connection state and unread count at a
 /// glance, the latest notifications, mark all read, do not disturb,
-/// reconnect now, settings, quit.
+/// reconnect now, settings, quit. With several sources: the icon sums them
+/// up (the worst state, every unread), the tooltip and the menu say each
+/// source's state and unread count, and the latest come from all of them.
 ///
 /// It decides what the icon says; TrayIcon (the seam) puts it on whichever
 /// tray the desktop has.
@@ -28,7 +32,7 @@ class TrayController final : public QObject
     Q_OBJECT
 
 public:
-    TrayController(DesktopSession *session, MainWindow *window, QObject *parent = nullptr);
+    TrayController(Desk *desk, MainWindow *window, QObject *parent = nullptr);
 
     [[nodiscard]] TrayIcon *icon() const { return m_icon; }
     [[nodiscard]] QMenu *menu() const { return m_menu; }
@@ -45,8 +49,13 @@ signals:
 private:
     void rebuildLatest();
     void toggleWindow();
+    void wire(DesktopSession *session);
+    /// The state the icon shows: the worst of the sources'.
+    [[nodiscard]] Notify::SseClient::State overallState() const;
 
-    DesktopSession *m_session;
+    Desk *m_desk;
+    Throttle *m_throttle;
+    QMenu *m_sources;
     MainWindow *m_window;
     QMenu *m_menu;
     TrayIcon *m_icon;

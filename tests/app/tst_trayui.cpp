@@ -5,6 +5,7 @@
 
 #include "core/appsettings.h"
 #include "core/connectiontest.h"
+#include "core/desk.h"
 #include "core/desktopsession.h"
 #include "core/displaytext.h"
 #include "core/messagemodel.h"
@@ -44,6 +45,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -106,6 +108,8 @@ private slots:
     void doNotDisturbIsVisible();
     void balloonAlertsWhereThereIsNoDBus();
     void categoriesSortedAsTheyArrive();
+    // Several sources
+    void severalSourcesInOneWindow();
 
 private:
     void startWindow(const DesktopSession::Settings &settings);
@@ -883,7 +887,7 @@ void tst_TrayUi::demoNeverWritesSettings()
     QVERIFY(!AppSettings::configured());
     DesktopSession::Settings changed = settings();
     changed.alertPresence = true;
-    AppController demo(m_session.get(), m_window.get(), true);
+    AppController demo(m_window.get(), true, false);
     demo.apply(changed, false);
     // Used now, kept nowhere: the demo's server goes away with the app.
     QCOMPARE(m_session->settings().alertPresence, true);
@@ -891,7 +895,7 @@ void tst_TrayUi::demoNeverWritesSettings()
     QVERIFY(m_window->banner()->text().contains(u"not saved"));
     QTRY_COMPARE(m_session->client()->state(), SseClient::State::Open);
     // Outside the demo the same answer is kept.
-    AppController real(m_session.get(), m_window.get(), false);
+    AppController real(m_window.get(), false, false);
     real.apply(changed, false);
     QVERIFY(AppSettings::configured());
     QCOMPARE(AppSettings::load(false).server, changed.server);
@@ -974,6 +978,67 @@ void tst_TrayUi::categoriesSortedAsTheyArrive()
     QTRY_COMPARE(shown().size(), 4);
     QCOMPARE(shown().first(), QStringLiteral("accounts"));
     QCOMPARE(combo->currentData().toString(), QStringLiteral("orders"));
+}
+
+void tst_TrayUi::severalSourcesInOneWindow()
+{
+    TestSupport::InProcessServer warehouse;
+    QVERIFY(warehouse.start());
+    QNetworkAccessManager network;
+    Desk desk(nullptr, &network);
+    Desk::Source shop{ settings(), {} };
+    shop.settings.sourceName = QStringLiteral("Shop");
+    Desk::Source stock{ settings(), {} };
+    stock.settings.sourceName = QStringLiteral("Warehouse");
+    stock.settings.server = warehouse.url();
+    desk.setSources({ shop, stock });
+    MainWindow window(&desk);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    desk.start();
+    QTRY_VERIFY(desk.session(0)->connectionState() == SseClient::State::Open
+                && desk.session(1)->connectionState() == SseClient::State::Open);
+    notify(QStringLiteral("s1"));
+    warehouse.notification(QStringLiteral("w1"), { QStringLiteral("alice") });
+    warehouse.notification(QStringLiteral("w2"), { QStringLiteral("alice") });
+    QTRY_COMPARE(desk.unreadCount(), 3);
+
+    // The source box, with each source's unread count; the shop first.
+    QVERIFY(window.sourceBox()->isVisible());
+    QCOMPARE(window.sourceBox()->accessibleName(), QStringLiteral("Source"));
+    QTRY_COMPARE(window.sourceBox()->itemText(1), QStringLiteral("Warehouse (2)"));
+    QCOMPARE(window.sourceBox()->itemText(0), QStringLiteral("Shop (1)"));
+    QCOMPARE(window.session(), desk.session(0));
+    QCOMPARE(window.notificationsPage()->view()->model()->rowCount(), 1);
+    QVERIFY(window.statusText().startsWith(u"Shop — connected"));
+
+    // Ctrl+Alt+2 shows the warehouse: its notifications, its status.
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier | Qt::AltModifier);
+    QCOMPARE(window.session(), desk.session(1));
+    QCOMPARE(window.sourceBox()->currentIndex(), 1);
+    QCOMPARE(window.notificationsPage()->view()->model()->rowCount(), 2);
+    QVERIFY(window.statusText().startsWith(u"Warehouse — connected"));
+    // An alert's "Open" from the shop shows the shop, at that notification.
+    window.showNotification(desk.session(0), QStringLiteral("s1"));
+    QCOMPARE(window.session(), desk.session(0));
+    QCOMPARE(window.notificationsPage()->view()->currentIndex().data(NotificationModel::IdRole).toString(),
+             QStringLiteral("s1"));
+
+    // The warehouse fails: the shop's window says so, and the shop goes on.
+    warehouse.reset();
+    QTRY_VERIFY(window.sourceBox()->itemText(1).startsWith(u"Warehouse — "));
+    const QList<QLabel *> labels = window.findChildren<QLabel *>();
+    QTRY_VERIFY(std::any_of(labels.cbegin(), labels.cend(), [](const QLabel *label) {
+        return label->accessibleName() == u"Other sources" && label->text().startsWith(u"⚠ Warehouse: ");
+    }));
+    notify(QStringLiteral("s2"));
+    QTRY_COMPARE(window.notificationsPage()->view()->model()->rowCount(), 2);
+
+    // One source again: no source box.
+    desk.setSources({ shop });
+    QVERIFY(!window.sourceBox()->isVisible());
+    QCOMPARE(window.session(), desk.session(0));
+    desk.stop();
 }
 
 QTEST_MAIN(tst_TrayUi)
