@@ -306,6 +306,76 @@
     </message>
 </context>
 <context>
+    <name>Notify::Tray::AllSourcesModel</name>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>Benachrichtigung</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+</context>
+<context>
+    <name>Notify::Tray::AllSourcesPage</name>
+    <message>
+        <source>&amp;Unread only</source>
+        <translation>Nur &amp;ungelesene</translation>
+    </message>
+    <message>
+        <source>Search every source (Ctrl+F)</source>
+        <translation>Alle Quellen durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search every source</source>
+        <translation>Alle Quellen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Show the notifications of</source>
+        <translation>Benachrichtigungen zeigen von</translation>
+    </message>
+    <message>
+        <source>Notifications of every source</source>
+        <translation>Benachrichtigungen aller Quellen</translation>
+    </message>
+    <message>
+        <source>Enter opens a notification in its source; R marks the selected ones read.</source>
+        <translation>Eingabe öffnet eine Benachrichtigung in ihrer Quelle; R markiert die ausgewählten als gelesen.</translation>
+    </message>
+    <message>
+        <source>No notifications from any source yet.</source>
+        <translation>Noch keine Benachrichtigungen aus irgendeiner Quelle.</translation>
+    </message>
+    <message>
+        <source>No notification matches the filters.</source>
+        <translation>Keine Benachrichtigung passt zu den Filtern.</translation>
+    </message>
+    <message>
+        <source>Open in its source</source>
+        <translation>In ihrer Quelle öffnen</translation>
+    </message>
+    <message>
+        <source>Mark read</source>
+        <translation>Als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Alle Quellen</translation>
+    </message>
+</context>
+<context>
     <name>Notify::Tray::AppController</name>
     <message>
         <source>Demo mode: these settings are used now but not saved.</source>
@@ -654,6 +724,22 @@
     <message>
         <source>Other sources</source>
         <translation>Andere Quellen</translation>
+    </message>
+    <message>
+        <source>All sources (%1)</source>
+        <translation>Alle Quellen (%1)</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Alle Quellen</translation>
+    </message>
+    <message>
+        <source>&amp;0 %1</source>
+        <translation>&amp;0 %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 connected</source>
+        <translation>%1 von %2 verbunden</translation>
     </message>
 </context>
 <context>

@@ -306,6 +306,76 @@
         </message>
     </context>
     <context>
+        <name>Notify::Tray::AllSourcesModel</name>
+        <message>
+            <source>Source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notification</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Level</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Notify::Tray::AllSourcesPage</name>
+        <message>
+            <source>&amp;Unread only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search every source (Ctrl+F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search every source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the notifications of</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notifications of every source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter opens a notification in its source; R marks the selected ones read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No notifications from any source yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No notification matches the filters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open in its source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All sources</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Notify::Tray::AppController</name>
         <message>
             <source>Demo mode: these settings are used now but not saved.</source>
@@ -653,6 +723,22 @@
         </message>
         <message>
             <source>Other sources</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All sources (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All sources</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;0 %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 connected</source>
             <translation type="unfinished" />
         </message>
     </context>

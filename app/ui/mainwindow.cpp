@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "allsourcespage.h"
 #include "connectionbanner.h"
 #include "core/desk.h"
 #include "core/desktopsession.h"
@@ -25,6 +26,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QScreen>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
@@ -51,6 +53,7 @@ MainWindow::MainWindow(Desk *desk, DesktopSession *session, QWidget *parent)
     , m_sourceBar(new QWidget)
     , m_sourceBox(new QComboBox)
     , m_sourceNote(new QLabel)
+    , m_views(new QStackedWidget)
     , m_tabs(new QTabWidget)
     , m_log(new QPlainTextEdit)
     , m_status(new QLabel)
@@ -85,7 +88,8 @@ MainWindow::MainWindow(Desk *desk, DesktopSession *session, QWidget *parent)
     layout->setSpacing(0);
     layout->addWidget(m_sourceBar);
     layout->addWidget(m_banner);
-    layout->addWidget(m_tabs, 1);
+    m_views->addWidget(m_tabs);
+    layout->addWidget(m_views, 1);
     setCentralWidget(central);
     m_status->setAccessibleName(tr("Connection status"));
     // Permanent: a passing message never hides the connection's state.
@@ -99,7 +103,8 @@ MainWindow::MainWindow(Desk *desk, DesktopSession *session, QWidget *parent)
 
     connect(m_banner, &ConnectionBanner::settingsRequested, this, &MainWindow::settingsRequested);
     connect(m_banner, &ConnectionBanner::retryRequested, this, [this] { m_session->reconnectNow(); });
-    connect(m_sourceBox, &QComboBox::activated, this, &MainWindow::showSource);
+    connect(m_sourceBox, &QComboBox::activated, this,
+            [this](int item) { showSource(m_sourceBox->itemData(item).toInt()); });
     if (m_desk) {
         connect(m_desk, &Desk::sourcesChanged, this, &MainWindow::sourcesChanged);
         connect(m_desk, &Desk::sourceChanged, m_counts, &Throttle::request);
@@ -115,6 +120,9 @@ MainWindow::MainWindow(Desk *desk, DesktopSession *session, QWidget *parent)
     ticker->start(30'000);
     bind(session);
     updateSources();
+    // Several sources: they are shown together first.
+    if (m_desk && m_desk->count() > 1)
+        showSource(AllSources);
 }
 
 void MainWindow::bind(DesktopSession *session)
@@ -183,14 +191,31 @@ void MainWindow::bind(DesktopSession *session)
     updateStatus();
     updateBanner();
     updateDoNotDisturb();
-    if (m_desk)
-        m_sourceBox->setCurrentIndex(m_desk->indexOf(session));
 }
 
 void MainWindow::showSource(int index)
 {
-    if (m_desk && index >= 0 && index < m_desk->count())
+    if (!m_desk)
+        return;
+    if (index == AllSources && m_desk->count() > 1) {
+        if (!m_all) {
+            m_all = new AllSourcesPage(m_desk);
+            m_views->addWidget(m_all);
+            connect(m_all, &AllSourcesPage::openRequested, this,
+                    qOverload<DesktopSession *, const QString &>(&MainWindow::showNotification));
+        }
+        m_views->setCurrentWidget(m_all);
+        m_showingAll = true;
+        m_banner->hide();
+        m_all->view()->setFocus();
+    } else if (index >= 0 && index < m_desk->count()) {
         bind(m_desk->session(index));
+        m_views->setCurrentWidget(m_tabs);
+        m_showingAll = false;
+        updateBanner();
+    }
+    updateStatus();
+    updateSources();
 }
 
 void MainWindow::sourcesChanged()
@@ -198,6 +223,8 @@ void MainWindow::sourcesChanged()
     // The shown source went away: the first one then.
     if (m_desk->indexOf(m_session) < 0)
         bind(m_desk->session(0));
+    if (m_showingAll && m_desk->count() <= 1)
+        showSource(0);
     updateSources();
 }
 
@@ -208,11 +235,25 @@ void MainWindow::updateSources()
     m_sourcesMenu->menuAction()->setVisible(sources > 1);
     if (!m_desk)
         return;
-    // Each source with its state and unread count, in the box and the menu.
-    while (m_sourceBox->count() > sources)
+    // All of them, then each source with its state and unread count, in the box and the menu.
+    const int items = sources > 1 ? sources + 1 : sources;
+    while (m_sourceBox->count() > items)
         m_sourceBox->removeItem(m_sourceBox->count() - 1);
     m_sourcesMenu->clear();
     QStringList elsewhere;
+    if (sources > 1) {
+        const int unread = m_desk->unreadCount();
+        const QString all = unread > 0 ? tr("All sources (%1)").arg(QLocale().toString(unread)) : tr("All sources");
+        if (m_sourceBox->count() == 0)
+            m_sourceBox->addItem(all, AllSources);
+        m_sourceBox->setItemText(0, all);
+        m_sourceBox->setItemData(0, AllSources);
+        QAction *action = m_sourcesMenu->addAction(tr("&0 %1").arg(all), this, [this] { showSource(AllSources); });
+        action->setCheckable(true);
+        action->setChecked(m_showingAll);
+        action->setShortcut(QKeyCombination(Qt::CTRL | Qt::ALT, Qt::Key_0));
+        m_sourcesMenu->addSeparator();
+    }
     for (int i = 0; i < sources; ++i) {
         DesktopSession *session = m_desk->session(i);
         const int unread = session->notifications()->unreadCount();
@@ -221,23 +262,26 @@ void MainWindow::updateSources()
         QString text = Desk::nameOf(session);
         if (!working) {
             text += QStringLiteral(" — ") + DisplayText::connectionState(state);
-            if (session != m_session)
+            if (session != m_session || m_showingAll)
                 elsewhere << Desk::nameOf(session) + QStringLiteral(": ") + DisplayText::connectionState(state);
         } else if (unread > 0)
             text += QStringLiteral(" (%1)").arg(QLocale().toString(unread));
-        if (i < m_sourceBox->count())
-            m_sourceBox->setItemText(i, text);
-        else
-            m_sourceBox->addItem(text);
+        const int item = sources > 1 ? i + 1 : i;
+        if (item < m_sourceBox->count()) {
+            m_sourceBox->setItemText(item, text);
+            m_sourceBox->setItemData(item, i);
+        } else {
+            m_sourceBox->addItem(text, i);
+        }
         //: A source in the Source menu: its number (the shortcut) and what the box shows of it
         QAction *action
             = m_sourcesMenu->addAction(tr("&%1 %2").arg(i + 1).arg(text), this, [this, i] { showSource(i); });
         action->setCheckable(true);
-        action->setChecked(session == m_session);
+        action->setChecked(session == m_session && !m_showingAll);
         if (i < 9)
             action->setShortcut(QKeyCombination(Qt::CTRL | Qt::ALT, Qt::Key(Qt::Key_1 + i)));
     }
-    m_sourceBox->setCurrentIndex(m_desk->indexOf(m_session));
+    m_sourceBox->setCurrentIndex(m_showingAll ? 0 : m_sourceBox->findData(m_desk->indexOf(m_session)));
     m_sourceNote->setText(elsewhere.isEmpty() ? QString()
                                               : QStringLiteral("⚠ ") + elsewhere.join(QStringLiteral("; ")));
 }
@@ -368,6 +412,23 @@ QString MainWindow::statusText() const
 
 void MainWindow::updateStatus()
 {
+    if (m_showingAll) {
+        // Every source in one line: how many work, and every unread.
+        int working = 0;
+        for (const DesktopSession *session : m_desk->sessions()) {
+            const auto state = session->connectionState();
+            working += state == State::Open || state == State::Polling;
+        }
+        const int unread = m_desk->unreadCount();
+        QStringList parts{ tr("All sources"), tr("%1 of %2 connected").arg(working).arg(m_desk->count()),
+                           m_desk->unreadCountExact() ? tr("%Ln unread", nullptr, unread)
+                                                      : tr("%Ln+ unread", nullptr, unread) };
+        const QDateTime paused = m_desk->alertsPausedUntil();
+        if (paused.isValid())
+            parts << tr("do not disturb until %1").arg(QLocale().toString(paused, QLocale::ShortFormat));
+        m_status->setText(parts.join(QStringLiteral(" — ")));
+        return;
+    }
     const auto state = m_session->connectionState();
     const NotificationModel *model = m_session->notifications();
     const QString connection
@@ -388,6 +449,8 @@ void MainWindow::updateStatus()
 
 void MainWindow::updateBanner()
 {
+    if (m_showingAll)
+        return; // each source's problem is in the note above the list
     const auto state = m_session->connectionState();
     const QString problem = m_session->lastProblem();
     if (state == State::Open && m_session->isWaitingForServer()) {
@@ -422,7 +485,10 @@ void MainWindow::showNotice(const QString &text)
 
 void MainWindow::showNotification(DesktopSession *session, const QString &notificationId)
 {
-    bind(session);
+    if (m_desk)
+        showSource(m_desk->indexOf(session));
+    else
+        bind(session);
     showNotification(notificationId);
 }
 

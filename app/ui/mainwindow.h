@@ -7,6 +7,7 @@
 
 class QActionGroup;
 class QComboBox;
+class QStackedWidget;
 class QLabel;
 class QMenu;
 class QPlainTextEdit;
@@ -14,6 +15,7 @@ class QTabWidget;
 
 namespace Notify::Tray {
 
+class AllSourcesPage;
 class ConnectionBanner;
 class Desk;
 class DesktopSession;
@@ -44,8 +46,12 @@ public:
     void showNotification(const QString &notificationId);
     /// The same in @p session's source.
     void showNotification(DesktopSession *session, const QString &notificationId);
-    /// Shows the source at @p index of the desk.
+    /// What showSource() takes for every source together.
+    static constexpr int AllSources = -1;
+    /// Shows the source at @p index of the desk, or AllSources.
     void showSource(int index);
+    [[nodiscard]] bool showsAllSources() const { return m_showingAll; }
+    [[nodiscard]] AllSourcesPage *allSourcesPage() const { return m_all; }
     /// The source the window shows.
     [[nodiscard]] DesktopSession *session() const { return m_session; }
     [[nodiscard]] QComboBox *sourceBox() const { return m_sourceBox; }
@@ -98,7 +104,10 @@ private:
     QWidget *m_sourceBar;
     QComboBox *m_sourceBox;
     QLabel *m_sourceNote;
+    QStackedWidget *m_views;
     QTabWidget *m_tabs;
+    AllSourcesPage *m_all = nullptr;
+    bool m_showingAll = false;
     NotificationsPage *m_notifications = nullptr;
     OrdersPage *m_orders = nullptr;
     MessagesPage *m_messages = nullptr;

@@ -3,6 +3,7 @@
 // through QTest, what a screen reader gets through QAccessible, against a
 // real server in-process. Each test gets a fresh server, session and window.
 
+#include "core/allsourcesmodel.h"
 #include "core/appsettings.h"
 #include "core/connectiontest.h"
 #include "core/desk.h"
@@ -17,6 +18,7 @@
 #include "core/translations.h"
 #include "inprocessserver.h"
 #include "store/eventstore.h"
+#include "ui/allsourcespage.h"
 #include "ui/appcontroller.h"
 #include "ui/connectionbanner.h"
 #include "ui/emptystate.h"
@@ -1003,11 +1005,55 @@ void tst_TrayUi::severalSourcesInOneWindow()
     warehouse.notification(QStringLiteral("w2"), { QStringLiteral("alice") });
     QTRY_COMPARE(desk.unreadCount(), 3);
 
-    // The source box, with each source's unread count; the shop first.
+    // The source box: all of them, then each with its unread count.
     QVERIFY(window.sourceBox()->isVisible());
     QCOMPARE(window.sourceBox()->accessibleName(), QStringLiteral("Source"));
-    QTRY_COMPARE(window.sourceBox()->itemText(1), QStringLiteral("Warehouse (2)"));
-    QCOMPARE(window.sourceBox()->itemText(0), QStringLiteral("Shop (1)"));
+    QTRY_COMPARE(window.sourceBox()->itemText(2), QStringLiteral("Warehouse (2)"));
+    QCOMPARE(window.sourceBox()->itemText(1), QStringLiteral("Shop (1)"));
+    QCOMPARE(window.sourceBox()->itemText(0), QStringLiteral("All sources (3)"));
+    // Together first: one list, newest first, with a Source column.
+    QVERIFY(window.showsAllSources());
+    AllSourcesPage *all = window.allSourcesPage();
+    QVERIFY(all && all->isVisible());
+    all->model()->follow();
+    QTRY_COMPARE(all->view()->model()->rowCount(), 3);
+    QCOMPARE(all->view()->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Source"));
+    QStringList sources;
+    for (int row = 0; row < 3; ++row)
+        sources << all->view()->model()->index(row, 0).data().toString();
+    sources.sort();
+    QCOMPARE(sources,
+             (QStringList{ QStringLiteral("Shop"), QStringLiteral("Warehouse"), QStringLiteral("Warehouse") }));
+    QVERIFY2(window.statusText().startsWith(u"All sources — 2 of 2 connected — 3 unread"),
+             qPrintable(window.statusText()));
+    // The source filter.
+    all->sourceFilter()->setCurrentIndex(all->sourceFilter()->findText(QStringLiteral("Warehouse")));
+    QCOMPARE(all->view()->model()->rowCount(), 2);
+    // R marks the selected ones read, each at its own source.
+    all->view()->setFocus();
+    all->view()->selectAll();
+    QTest::keyClick(all->view(), Qt::Key_R);
+    QTRY_COMPARE(desk.session(1)->notifications()->unreadCount(), 0);
+    QCOMPARE(desk.session(0)->notifications()->unreadCount(), 1);
+    all->sourceFilter()->setCurrentIndex(0);
+    QCOMPARE(all->view()->model()->rowCount(), 3);
+    // Enter opens one in its source's own view, at that notification.
+    for (int row = 0; row < 3; ++row) {
+        const QModelIndex index = all->view()->model()->index(row, 1);
+        if (index.data(NotificationModel::IdRole).toString() == u"s1")
+            all->view()->setCurrentIndex(index);
+    }
+    QTest::keyClick(all->view(), Qt::Key_Return);
+    QVERIFY(!window.showsAllSources());
+    QCOMPARE(window.session(), desk.session(0));
+    QCOMPARE(window.notificationsPage()->view()->currentIndex().data(NotificationModel::IdRole).toString(),
+             QStringLiteral("s1"));
+    QTest::keyClick(&window, Qt::Key_0, Qt::ControlModifier | Qt::AltModifier);
+    QVERIFY(window.showsAllSources());
+
+    // Ctrl+Alt+1 shows the shop alone: its notifications, its status.
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier | Qt::AltModifier);
+    QVERIFY(!window.showsAllSources());
     QCOMPARE(window.session(), desk.session(0));
     QCOMPARE(window.notificationsPage()->view()->model()->rowCount(), 1);
     QVERIFY(window.statusText().startsWith(u"Shop — connected"));
@@ -1015,7 +1061,7 @@ void tst_TrayUi::severalSourcesInOneWindow()
     // Ctrl+Alt+2 shows the warehouse: its notifications, its status.
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier | Qt::AltModifier);
     QCOMPARE(window.session(), desk.session(1));
-    QCOMPARE(window.sourceBox()->currentIndex(), 1);
+    QCOMPARE(window.sourceBox()->currentIndex(), 2);
     QCOMPARE(window.notificationsPage()->view()->model()->rowCount(), 2);
     QVERIFY(window.statusText().startsWith(u"Warehouse — connected"));
     // An alert's "Open" from the shop shows the shop, at that notification.
@@ -1026,7 +1072,7 @@ void tst_TrayUi::severalSourcesInOneWindow()
 
     // The warehouse fails: the shop's window says so, and the shop goes on.
     warehouse.reset();
-    QTRY_VERIFY(window.sourceBox()->itemText(1).startsWith(u"Warehouse — "));
+    QTRY_VERIFY(window.sourceBox()->itemText(2).startsWith(u"Warehouse — "));
     const QList<QLabel *> labels = window.findChildren<QLabel *>();
     QTRY_VERIFY(std::any_of(labels.cbegin(), labels.cend(), [](const QLabel *label) {
         return label->accessibleName() == u"Other sources" && label->text().startsWith(u"⚠ Warehouse: ");
@@ -1034,9 +1080,13 @@ void tst_TrayUi::severalSourcesInOneWindow()
     notify(QStringLiteral("s2"));
     QTRY_COMPARE(window.notificationsPage()->view()->model()->rowCount(), 2);
 
-    // One source again: no source box.
+    // Ctrl+Alt+0: all of them again; the note still names the failing one.
+    QTest::keyClick(&window, Qt::Key_0, Qt::ControlModifier | Qt::AltModifier);
+    QVERIFY(window.showsAllSources());
+    // One source again: no source box, no "all".
     desk.setSources({ shop });
     QVERIFY(!window.sourceBox()->isVisible());
+    QVERIFY(!window.showsAllSources());
     QCOMPARE(window.session(), desk.session(0));
     desk.stop();
 }

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: MIT
+#include "allsourcesmodel.h"
+
+#include "desk.h"
+#include "notificationmodel.h"
+
+#include <QTimer>
+
+#include <algorithm>
+
+namespace Notify::Tray {
+
+AllSourcesModel::AllSourcesModel(Desk *desk, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_desk(desk)
+    , m_follow(new QTimer(this))
+{
+    m_follow->setSingleShot(true);
+    m_follow->setInterval(FollowIntervalMs);
+    connect(m_follow, &QTimer::timeout, this, &AllSourcesModel::rebuild);
+    connect(m_desk, &Desk::sourcesChanged, this, [this] {
+        watch();
+        rebuild();
+    });
+    watch();
+    rebuild();
+}
+
+void AllSourcesModel::watch()
+{
+    for (DesktopSession *session : m_desk->sessions()) {
+        NotificationModel *model = session->notifications();
+        if (model->property("notify.allSourcesWatched").toBool())
+            continue;
+        model->setProperty("notify.allSourcesWatched", true);
+        const auto later = [this] {
+            if (!m_follow->isActive())
+                m_follow->start();
+        };
+        connect(model, &QAbstractItemModel::rowsInserted, this, later);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, later);
+        connect(model, &QAbstractItemModel::rowsMoved, this, later);
+        connect(model, &QAbstractItemModel::modelReset, this, later);
+        connect(model, &QAbstractItemModel::layoutChanged, this, later);
+        // A row's looks (read, claimed) change in place: the rows stay where they are.
+        connect(model, &QAbstractItemModel::dataChanged, this, [this, model](const QModelIndex &, const QModelIndex &) {
+            if (m_follow->isActive() || m_refs.isEmpty())
+                return;
+            const int source = m_desk->indexOf(qobject_cast<DesktopSession *>(model->parent()));
+            for (int row = 0; row < m_refs.size(); ++row) {
+                if (m_refs.at(row).source == source)
+                    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            }
+        });
+    }
+}
+
+void AllSourcesModel::follow()
+{
+    m_follow->stop();
+    rebuild();
+}
+
+void AllSourcesModel::rebuild()
+{
+    QList<Ref> refs;
+    QList<QDateTime> times;
+    for (int s = 0; s < m_desk->count(); ++s) {
+        const NotificationModel *model = m_desk->session(s)->notifications();
+        for (int row = 0; row < model->rowCount(); ++row)
+            refs.append({ s, row });
+    }
+    // Newest first across sources; each source's own order (newest first) stays within equal times.
+    const auto createdOf
+        = [this](const Ref &ref) { return m_desk->session(ref.source)->notifications()->item(ref.row).createdAt; };
+    std::stable_sort(refs.begin(), refs.end(), [&](const Ref &a, const Ref &b) { return createdOf(a) > createdOf(b); });
+    beginResetModel();
+    m_refs = std::move(refs);
+    endResetModel();
+}
+
+int AllSourcesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_refs.size());
+}
+
+int AllSourcesModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+DesktopSession *AllSourcesModel::sessionAt(int row) const
+{
+    if (row < 0 || row >= m_refs.size() || m_refs.at(row).source >= m_desk->count())
+        return nullptr;
+    return m_desk->session(m_refs.at(row).source);
+}
+
+QModelIndex AllSourcesModel::sourceIndex(const QModelIndex &index) const
+{
+    const DesktopSession *session = sessionAt(index.row());
+    if (!session)
+        return {};
+    const NotificationModel *model = session->notifications();
+    const Ref &ref = m_refs.at(index.row());
+    if (ref.row >= model->rowCount())
+        return {}; // gone meanwhile: the next rebuild drops it
+    int column = NotificationModel::TitleColumn;
+    switch (Column(index.column())) {
+    case SourceColumn:
+    case TitleColumn:
+        column = NotificationModel::TitleColumn;
+        break;
+    case LevelColumn:
+        column = NotificationModel::LevelColumn;
+        break;
+    case CategoryColumn:
+        column = NotificationModel::CategoryColumn;
+        break;
+    case TimeColumn:
+    case ColumnCount:
+        column = NotificationModel::TimeColumn;
+        break;
+    }
+    return model->index(ref.row, column);
+}
+
+QVariant AllSourcesModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_refs.size())
+        return {};
+    const DesktopSession *session = sessionAt(index.row());
+    if (!session)
+        return {};
+    if (role == SourceNameRole)
+        return Desk::nameOf(session);
+    if (role == SourceIndexRole)
+        return m_refs.at(index.row()).source;
+    const QModelIndex source = sourceIndex(index);
+    if (index.column() == SourceColumn) {
+        switch (role) {
+        case Qt::DisplayRole:
+        case Qt::ToolTipRole:
+        case Qt::AccessibleTextRole:
+            return Desk::nameOf(session);
+        case Qt::DecorationRole:
+            return {};
+        default:
+            break;
+        }
+    }
+    return source.data(role);
+}
+
+QVariant AllSourcesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case SourceColumn:
+        return tr("Source");
+    case TitleColumn:
+        return tr("Notification");
+    case LevelColumn:
+        return tr("Level");
+    case CategoryColumn:
+        return tr("Category");
+    case TimeColumn:
+        return tr("Time");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+} // namespace Notify::Tray

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QList>
+#include <QPointer>
+
+class QTimer;
+
+namespace Notify::Tray {
+
+class Desk;
+class DesktopSession;
+
+/// Every source's notifications in one list, newest first, with a Source
+/// column: the window's "All sources". Each source's NotificationModel stays
+/// the truth (its counts, its server's answers); this model only points at
+/// their rows. It follows them at most every FollowIntervalMs, so that a
+/// burst in one source re-sorts the whole list a few times, not per event.
+class AllSourcesModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { SourceColumn, TitleColumn, LevelColumn, CategoryColumn, TimeColumn, ColumnCount };
+    enum Role {
+        SourceNameRole = Qt::UserRole + 100, ///< the source's name
+        SourceIndexRole, ///< the source's place in the desk
+    };
+    static constexpr int FollowIntervalMs = 250;
+
+    explicit AllSourcesModel(Desk *desk, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    /// Every NotificationModel role (IdRole, ReadRole, MemberIdsRole …) of the source's row, and the source's.
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// The session a row belongs to.
+    [[nodiscard]] DesktopSession *sessionAt(int row) const;
+    /// Takes in what changed in the sources now (tests; the timer does it otherwise).
+    void follow();
+
+private:
+    struct Ref
+    {
+        int source;
+        int row;
+    };
+    void watch();
+    void rebuild();
+    [[nodiscard]] QModelIndex sourceIndex(const QModelIndex &index) const;
+
+    Desk *m_desk;
+    QList<Ref> m_refs;
+    QTimer *m_follow;
+};
+
+} // namespace Notify::Tray
