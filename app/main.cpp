@@ -8,6 +8,7 @@
 #include "core/dbusnotifier.h"
 #endif
 #include "core/desktopsession.h"
+#include "core/doctor.h"
 #include "core/historystore.h"
 #include "core/singleinstance.h"
 #include "core/translations.h"
@@ -62,6 +63,10 @@ void describe(QCommandLineParser &cli)
                     QStringLiteral("Check a config file against the schema, print what it sets or each problem "
                                    "with its line and key, and exit (0: valid, 1: not)."),
                     QStringLiteral("FILE") });
+    cli.addOption({ QStringLiteral("doctor"),
+                    QStringLiteral("Check this desktop's setup without a display: the config files, the keyring, "
+                                   "each source (reachable, token taken), the notification service and a tray host; "
+                                   "one line per check, exit 1 when one fails.") });
 }
 
 /// --check-config FILE: one line saying what the file sets, or one per problem.
@@ -101,7 +106,7 @@ void nameApplication()
     QCoreApplication::setApplicationVersion(QStringLiteral(NOTIFY_VERSION));
 }
 
-/// --help, --version and --check-config answer on a terminal without a
+/// --help, --version, --check-config and --doctor answer on a terminal without a
 /// display (help2man makes the man page from the first two): no
 /// QApplication, which needs one.
 bool answersWithoutDisplay(int argc, char **argv)
@@ -109,7 +114,7 @@ bool answersWithoutDisplay(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         const QByteArrayView arg(argv[i]);
         if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version"
-            || arg == "--check-config" || arg.startsWith("--check-config="))
+            || arg == "--check-config" || arg.startsWith("--check-config=") || arg == "--doctor")
             return true;
     }
     return false;
@@ -179,6 +184,14 @@ int main(int argc, char **argv)
         cli.process(app); // --help and --version print and exit (or say what is wrong)
         if (cli.isSet(QStringLiteral("check-config")))
             return checkConfig(cli.value(QStringLiteral("check-config")));
+        if (cli.isSet(QStringLiteral("doctor"))) {
+            bool failed = false;
+            for (const Doctor::Check &check : Doctor::run(cli.value(QStringLiteral("config")))) {
+                printf("%s\n", qPrintable(check.line()));
+                failed = failed || check.result == Doctor::Check::Result::Failed;
+            }
+            return failed ? 1 : 0;
+        }
         return 0;
     }
     QApplication app(argc, argv);
