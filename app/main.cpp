@@ -288,7 +288,13 @@ int main(int argc, char **argv)
     TrayConfigFile::Merged used = config;
     if (!configuredSources)
         used.config.sources.reset(); // the demo, or no sources in any file: the app's own settings
-    desk.setSources(sourcesFrom(used, settings, historyPath));
+    QList<Desk::Source> sources = sourcesFrom(used, settings, historyPath);
+    if (demo) {
+        // Two sources, so that several are seen at once; the config's rules and quiet hours apply.
+        DesktopSession::Settings common = sources.first().settings;
+        sources = demoServer.sources(common);
+    }
+    desk.setSources(sources);
     MainWindow window(&desk);
     TrayController tray(&desk, &window);
     balloons.setTray(tray.icon()->systemTrayIcon());

@@ -37,6 +37,41 @@ DemoScenario::DemoScenario(NotifyServer &server, QObject *parent)
     m_timer->setSingleShot(true);
 }
 
+void DemoScenario::startWarehouseDemo(int intervalMs, int firstDelayMs)
+{
+    connect(m_timer, &QTimer::timeout, this, [this, intervalMs] {
+        warehouseStep();
+        m_timer->start(intervalMs / 2 + int(m_random.bounded(intervalMs)));
+    });
+    m_timer->start(firstDelayMs);
+}
+
+void DemoScenario::warehouseStep()
+{
+    static const struct
+    {
+        const char *level;
+        const char *category;
+        const char *title;
+        const char *body;
+    } samples[] = {
+        { "info", "deliveries", "Delivery checked in", "Inbound 12 pallets from Müller GmbH at gate 3." },
+        { "success", "picking", "Wave 14 picked", "All 86 lines of wave 14 are packed and ready." },
+        { "warning", "stock", "Bin A-17 nearly empty", "Only 6 boxes of USB-C cables left in A-17." },
+        { "error", "damage", "Pallet damaged at gate 2", "A pallet of glassware fell from the forklift." },
+        { "info", "stock", "Stock count due", "Zone C is due for its monthly count today." },
+        { "warning", "equipment", "Forklift 3 needs service", "The battery warning is on; take it to the charger." },
+    };
+    const auto &sample = samples[m_random.bounded(int(std::size(samples)))];
+    const QJsonObject data{ { QStringLiteral("notification_id"), QStringLiteral("w-%1").arg(m_nextNotification++) },
+                            { QStringLiteral("title"), QString::fromUtf8(sample.title) },
+                            { QStringLiteral("body"), QString::fromUtf8(sample.body) },
+                            { QStringLiteral("level"), QString::fromLatin1(sample.level) },
+                            { QStringLiteral("category"), QString::fromLatin1(sample.category) },
+                            { QStringLiteral("created_at"), now() } };
+    m_server.publish(Protocol::Notification::TypeName, data, {});
+}
+
 void DemoScenario::startDemo(int intervalMs, int firstDelayMs)
 {
     // The colleagues are at work when the demo starts.

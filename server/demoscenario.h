@@ -32,11 +32,14 @@ public:
 
     /// Starts the built-in demo; the first event after @p firstDelayMs.
     void startDemo(int intervalMs = 2000, int firstDelayMs = 500);
+    /// A warehouse's traffic instead (the tray's second demo source): deliveries, stock, damage, the forklift.
+    void startWarehouseDemo(int intervalMs = 4000, int firstDelayMs = 1000);
     /// Loads and starts a scenario file; false with @p error when it is invalid.
     bool startScript(const QString &path, QString *error);
 
 private:
     void demoStep();
+    void warehouseStep();
     /// An error for the support group; bob claims it after @p bobClaimsAfterMs (-1: never).
     void publishTeamError(const QString &title, const QString &body, int bobClaimsAfterMs);
     static inline const QString SupportGroup = QStringLiteral("support");

@@ -3,6 +3,7 @@
 
 #include "core/allsourcesmodel.h"
 #include "core/desk.h"
+#include "core/displaytext.h"
 #include "core/notificationmodel.h"
 
 #include <QAction>
