@@ -166,6 +166,10 @@ QList<Desk::Source> sourcesFrom(const TrayConfigFile::Merged &merged, const Desk
         settings.mappingFile = source.mapping;
         settings.caCertificateFile = source.caCertificate;
         settings.token = source.token.isEmpty() ? AppSettings::loadToken(nullptr, source.name) : source.token;
+        settings.preset = true;
+        settings.sourceLocked = merged.isLocked(QStringLiteral("sources"));
+        settings.passwordSignIn = source.signIn == SourceConfig::SignIn::Password;
+        settings.dialect = source.dialect;
         sources.append({ settings, Desk::historyPathFor(source.name, historyPath, first) });
         first = false;
     }
@@ -293,6 +297,20 @@ int main(int argc, char **argv)
         // Two sources, so that several are seen at once; the config's rules and quiet hours apply.
         DesktopSession::Settings common = sources.first().settings;
         sources = demoServer.sources(common);
+    } else if (configuredSources) {
+        // A config's source without a token: the welcome page asks for what it lacks (its token or
+        // password; its address stays), once per source, and the token goes to the keyring.
+        for (Desk::Source &source : sources) {
+            if (!source.settings.token.isEmpty())
+                continue;
+            SettingsDialog dialog(source.settings, SettingsDialog::Mode::Welcome);
+            dialog.setWindowTitle(QObject::tr("Welcome to Notify: %1").arg(source.settings.sourceName));
+            if (dialog.exec() != QDialog::Accepted)
+                continue; // asked again at the next start; the source shows what it lacks meanwhile
+            source.settings = dialog.settings();
+            keyringNotice = AppSettings::saveToken(source.settings.token, source.settings.sourceName);
+            AppSettings::setStartsAtLogin(dialog.startAtLogin());
+        }
     }
     desk.setSources(sources);
     MainWindow window(&desk);

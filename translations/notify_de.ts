@@ -304,6 +304,10 @@
         <extracomment>After a source&apos;s name, as in &quot;Shop: the server refused your token&quot;</extracomment>
         <translation>der Server hat Ihren Token abgelehnt</translation>
     </message>
+    <message>
+        <source>No notifications arrive until you sign in again with your password in the settings.</source>
+        <translation>Es kommen keine Benachrichtigungen, bis Sie sich in den Einstellungen erneut mit Ihrem Passwort anmelden.</translation>
+    </message>
 </context>
 <context>
     <name>Notify::Tray::AllSourcesModel</name>
@@ -740,6 +744,10 @@
     <message>
         <source>%1 of %2 connected</source>
         <translation>%1 von %2 verbunden</translation>
+    </message>
+    <message>
+        <source>The server no longer takes your sign-in%1. Open the settings and sign in with your password.</source>
+        <translation>Der Server nimmt Ihre Anmeldung nicht mehr an%1. Öffnen Sie die Einstellungen und melden Sie sich mit Ihrem Passwort an.</translation>
     </message>
 </context>
 <context>
@@ -1564,6 +1572,42 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
         <source>Sa&amp;ve</source>
         <translation>Spei&amp;chern</translation>
     </message>
+    <message>
+        <source>Set by your administrator</source>
+        <translation>Von Ihrer Administration festgelegt</translation>
+    </message>
+    <message>
+        <source>Your administrator starts Notify at everybody&apos;s login; unticking this turns it off for you only.</source>
+        <translation>Ihre Administration startet Notify bei jeder Anmeldung; ohne Haken ist es nur für Sie aus.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>your password on the server</source>
+        <translation>Ihr Passwort auf dem Server</translation>
+    </message>
+    <message>
+        <source>signed in; a password signs in again</source>
+        <translation>angemeldet; ein Passwort meldet erneut an</translation>
+    </message>
+    <message>
+        <source>Your administrator starts Notify at everybody&apos;s login; unticking &lt;i&gt;Start Notify when I log in&lt;/i&gt; turns it off for you only.</source>
+        <translation>Ihre Administration startet Notify bei jeder Anmeldung; ohne Haken bei &lt;i&gt;Notify beim Anmelden starten&lt;/i&gt; ist es nur für Sie aus.</translation>
+    </message>
+    <message>
+        <source>your password</source>
+        <translation>Ihr Passwort</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft …</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Pass&amp;wort</translation>
+    </message>
 </context>
 <context>
     <name>Notify::Tray::SourceSession</name>
@@ -1694,6 +1738,10 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
     <message>
         <source>The configuration has a problem and was not used: %1</source>
         <translation>Die Konfiguration hat einen Fehler und wurde nicht verwendet: %1</translation>
+    </message>
+    <message>
+        <source>Welcome to Notify: %1</source>
+        <translation>Willkommen bei Notify: %1</translation>
     </message>
 </context>
 </TS>

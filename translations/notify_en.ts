@@ -304,6 +304,10 @@
             <extracomment>After a source's name, as in "Shop: the server refused your token"</extracomment>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>No notifications arrive until you sign in again with your password in the settings.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Notify::Tray::AllSourcesModel</name>
@@ -739,6 +743,10 @@
         </message>
         <message>
             <source>%1 of %2 connected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server no longer takes your sign-in%1. Open the settings and sign in with your password.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1559,6 +1567,42 @@ Colleagues appear here with their status.</source>
             <source>Sa&amp;ve</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Set by your administrator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your administrator starts Notify at everybody's login; unticking this turns it off for you only.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>your password on the server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>signed in; a password signs in again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your administrator starts Notify at everybody's login; unticking &lt;i&gt;Start Notify when I log in&lt;/i&gt; turns it off for you only.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>your password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signing in…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pass&amp;word</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Notify::Tray::SourceSession</name>
@@ -1688,6 +1732,10 @@ Colleagues appear here with their status.</source>
         </message>
         <message>
             <source>The configuration has a problem and was not used: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Welcome to Notify: %1</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -292,7 +292,9 @@ void AlertCenter::setTokenRefused(bool refused)
         //: After a source's name, as in "Shop: the server refused your token"
         a.title = m_prefix + tr("the server refused your token");
     }
-    a.body = tr("No notifications arrive until you enter a new token in the settings.");
+    a.body = m_passwordSignIn
+        ? tr("No notifications arrive until you sign in again with your password in the settings.")
+        : tr("No notifications arrive until you enter a new token in the settings.");
     a.urgency = Notifier::Urgency::Critical;
     a.actions = { QStringLiteral("default"), tr("Open settings"), QStringLiteral("settings"), tr("Open settings") };
     m_notifier->show(a);

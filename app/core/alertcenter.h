@@ -87,6 +87,8 @@ public:
     void checkQuietHours();
     /// Leads every alert's title ("Shop: "), where alerts of several sources meet.
     void setTitlePrefix(const QString &prefix) { m_prefix = prefix; }
+    /// The source signs in with a password: a refused token asks to sign in again.
+    void setPasswordSignIn(bool password) { m_passwordSignIn = password; }
 
     /// Do not disturb until @p until (invalid: off).
     void pause(const QDateTime &until);
@@ -130,6 +132,7 @@ private:
     int m_heldQuietBeyond = 0;
     QTimer *m_quietEnd;
     QString m_prefix;
+    bool m_passwordSignIn = false;
     std::function<int()> m_unread;
 };
 

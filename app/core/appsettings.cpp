@@ -12,6 +12,8 @@
 
 #include <qt6keychain/keychain.h>
 
+using namespace Qt::StringLiterals;
+
 namespace Notify::Tray {
 
 namespace AppSettings {
@@ -42,10 +44,45 @@ QString tokenFilePath(const QString &source = {})
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).filePath(name);
 }
 
+/// The entry's names: ours, and the name the package shipped it under before (an administrator may have
+/// copied it as it was).
+const QStringList AutostartNames{ QStringLiteral("notify-tray.desktop"),
+                                  QStringLiteral("notify-tray-autostart.desktop") };
+
+QString userAutostartPath(const QString &name = AutostartNames.first())
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::ConfigLocation)).filePath(u"autostart/"_s + name);
+}
+
 QString autostartPath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::ConfigLocation))
-        .filePath(QStringLiteral("autostart/notify-tray.desktop"));
+    return userAutostartPath();
+}
+
+/// The administrator's entries, by name: the first along $XDG_CONFIG_DIRS for each.
+QStringList systemAutostartNames()
+{
+    QString dirs = qEnvironmentVariable("XDG_CONFIG_DIRS");
+    if (dirs.isEmpty())
+        dirs = u"/etc/xdg"_s;
+    QStringList names;
+    for (const QString &dir : dirs.split(u':', Qt::SkipEmptyParts)) {
+        for (const QString &name : AutostartNames) {
+            if (!names.contains(name) && QFile::exists(QDir(dir).filePath(u"autostart/"_s + name)))
+                names << name;
+        }
+    }
+    return names;
+}
+
+/// Whether a desktop entry file turns the start off (Hidden=true, or GNOME's switch).
+bool entryDisabled(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return true;
+    const QString text = QString::fromUtf8(file.readAll());
+    return text.contains(u"\nHidden=true"_s) || text.contains(u"\nX-GNOME-Autostart-enabled=false"_s);
 }
 
 // Runs a keychain job to its end (they are asynchronous), with a deadline.
@@ -178,13 +215,59 @@ QString saveToken(const QByteArray &token, const QString &source)
 
 bool startsAtLogin()
 {
-    return QFile::exists(autostartPath());
+    const QStringList system = systemAutostartNames();
+    // The user's entry of a name decides for that name; an administrator's without one starts the app.
+    for (const QString &name : AutostartNames) {
+        const QString mine = userAutostartPath(name);
+        if (QFile::exists(mine)) {
+            if (!entryDisabled(mine))
+                return true;
+        } else if (system.contains(name)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool autostartSetByAdministrator()
+{
+    return !systemAutostartNames().isEmpty();
 }
 
 bool setStartsAtLogin(bool enabled, QString *error)
 {
-    if (!enabled)
-        return !QFile::exists(autostartPath()) || QFile::remove(autostartPath());
+    const QStringList system = systemAutostartNames();
+    const auto write = [error](const QString &path, const QByteArray &content) {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly)) {
+            if (error)
+                *error = file.errorString();
+            return false;
+        }
+        file.write(content);
+        return file.commit();
+    };
+    if (!enabled) {
+        bool ok = true;
+        for (const QString &name : AutostartNames) {
+            const QString mine = userAutostartPath(name);
+            if (system.contains(name)) // the administrator's: turned off for this user only
+                ok = write(mine, "[Desktop Entry]\nType=Application\nName=Notify\nHidden=true\n") && ok;
+            else if (QFile::exists(mine))
+                ok = QFile::remove(mine) && ok;
+        }
+        return ok;
+    }
+    if (!system.isEmpty()) {
+        // The administrator's entry starts it: the user's overrides go.
+        bool ok = true;
+        for (const QString &name : AutostartNames) {
+            if (QFile::exists(userAutostartPath(name)))
+                ok = QFile::remove(userAutostartPath(name)) && ok;
+        }
+        return ok;
+    }
     QDir().mkpath(QFileInfo(autostartPath()).absolutePath());
     QSaveFile file(autostartPath());
     if (!file.open(QIODevice::WriteOnly)) {

@@ -26,8 +26,15 @@ QByteArray loadToken(QString *where = nullptr, const QString &source = {});
 /// Stores the token; returns a sentence for the user about where it went.
 QString saveToken(const QByteArray &token, const QString &source = {});
 
+/// Whether the desktop starts the app at login: the user's autostart entry
+/// when there is one (unless it says Hidden=true), else an administrator's in
+/// `$XDG_CONFIG_DIRS/autostart/` (the XDG autostart rules).
 bool startsAtLogin();
-/// Writes or removes the XDG autostart entry.
+/// Whether an administrator's autostart entry exists (Settings says so).
+bool autostartSetByAdministrator();
+/// Writes or removes the user's XDG autostart entry. Off over an
+/// administrator's entry is a user entry of the same name with Hidden=true;
+/// on again removes it, so the administrator's applies.
 bool setStartsAtLogin(bool enabled, QString *error = nullptr);
 
 } // namespace AppSettings

@@ -167,6 +167,7 @@ void DesktopSession::setSettings(const Settings &settings)
     m_alerts->setLimits(settings.alertsPerWindow, settings.alertWindowMs);
     m_alerts->setQuietHours(settings.quietHours);
     m_alerts->setTitlePrefix(settings.alertPrefix);
+    m_alerts->setPasswordSignIn(settings.passwordSignIn);
     m_messages->setMe(settings.user);
     m_notifications->setMe(me());
     if (settings.server != m_rest->server())

@@ -61,6 +61,13 @@ public:
         std::optional<QuietHours> quietHours;
         /// Leads every alert's title ("Shop: ") where several sources alert.
         QString alertPrefix;
+        /// A config file's source: Settings keeps its address; with sourceLocked (the administrator
+        /// locked "sources") its address and user name cannot be changed at all.
+        bool preset = false;
+        bool sourceLocked = false;
+        /// `"sign_in": "password"`: asked for a password, which is exchanged for the token.
+        bool passwordSignIn = false;
+        SourceConfig::Dialect dialect = SourceConfig::Dialect::Auto;
     };
 
     /// Events that arrive together are applied together, at most this often:

@@ -466,9 +466,13 @@ void MainWindow::updateBanner()
         return;
     }
     if (state == State::AuthRequired) {
-        m_banner->showMessage(ConnectionBanner::Kind::TokenRefused,
-                              tr("The server refused your token%1. Open the settings to enter a new one.")
-                                  .arg(problem.isEmpty() ? QString() : QStringLiteral(" (") + problem + u')'));
+        const QString why = problem.isEmpty() ? QString() : QStringLiteral(" (") + problem + u')';
+        m_banner->showMessage(
+            ConnectionBanner::Kind::TokenRefused,
+            m_session->settings().passwordSignIn
+                ? tr("The server no longer takes your sign-in%1. Open the settings and sign in with your password.")
+                      .arg(why)
+                : tr("The server refused your token%1. Open the settings to enter a new one.").arg(why));
         return;
     }
     if (problem.isEmpty())

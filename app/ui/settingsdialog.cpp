@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "settingsdialog.h"
 
+#include "common/tokenexchange.h"
 #include "core/appsettings.h"
 #include "core/connectiontest.h"
 
@@ -13,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -42,9 +44,18 @@ SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, Mode mo
 {
     setWindowTitle(mode == Mode::Welcome ? tr("Welcome to Notify") : tr("Notify settings"));
     m_token->setEchoMode(QLineEdit::Password);
-    // No pre-filled address on a first start: the user's server is not ours.
-    if (mode == Mode::Welcome && settings.token.isEmpty())
+    // No pre-filled address on a first start: the user's server is not ours. A config file's source keeps
+    // its address: the user adds only what is missing.
+    if (mode == Mode::Welcome && settings.token.isEmpty() && !settings.preset)
         m_server->clear();
+    if (settings.sourceLocked) {
+        for (QLineEdit *edit : { m_server, m_user }) {
+            if (edit == m_user && settings.user.isEmpty())
+                continue; // a name the administrator left to the user
+            edit->setReadOnly(true);
+            edit->setToolTip(tr("Set by your administrator"));
+        }
+    }
     m_server->setPlaceholderText(QStringLiteral("https://shop.example.com"));
     m_user->setPlaceholderText(tr("the name you sign in with"));
     m_token->setPlaceholderText(tr("your personal access token"));
@@ -52,7 +63,11 @@ SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, Mode mo
     m_orders->setChecked(settings.alertOrders);
     m_messages->setChecked(settings.alertMessages);
     m_presence->setChecked(settings.alertPresence);
-    m_autostart->setChecked(mode == Mode::Welcome || AppSettings::startsAtLogin());
+    const bool byAdministrator = AppSettings::autostartSetByAdministrator();
+    m_autostart->setChecked((mode == Mode::Welcome && !byAdministrator) || AppSettings::startsAtLogin());
+    if (byAdministrator)
+        m_autostart->setToolTip(
+            tr("Your administrator starts Notify at everybody's login; unticking this turns it off for you only."));
     m_auth->addItem(tr("Authorization: Bearer (notify-server)"), int(Notify::AuthScheme::Bearer));
     m_auth->addItem(tr("Authorization: Token (Django REST framework)"), int(Notify::AuthScheme::Token));
     m_auth->addItem(tr("In the address (?token=)"), int(Notify::AuthScheme::Query));
@@ -95,7 +110,20 @@ SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, Mode mo
     auto *form = new QFormLayout;
     form->addRow(tr("&Server"), m_server);
     form->addRow(tr("&User name"), m_user);
-    form->addRow(tr("&Token"), m_token);
+    if (settings.passwordSignIn) {
+        // The password is asked once and exchanged for the token, which alone is kept.
+        m_password = new QLineEdit;
+        m_password->setEchoMode(QLineEdit::Password);
+        m_password->setAccessibleName(tr("Password"));
+        m_password->setPlaceholderText(settings.token.isEmpty() ? tr("your password on the server")
+                                                                : tr("signed in; a password signs in again"));
+        m_exchange = new Notify::TokenExchange(new QNetworkAccessManager(this), this);
+        form->addRow(tr("Pass&word"), m_password);
+        m_token->setParent(this); // holds the token the password brings; never shown
+        m_token->hide();
+    } else {
+        form->addRow(tr("&Token"), m_token);
+    }
     auto *test = new QHBoxLayout;
     test->addWidget(m_test);
     test->addWidget(m_result, 1);
@@ -136,11 +164,39 @@ SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, Mode mo
     m_buttons->button(QDialogButtonBox::Save)->setText(tr("Sa&ve"));
     if (mode == Mode::Welcome)
         m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("&Quit"));
+    if (byAdministrator) {
+        auto *note = new QLabel(tr("Your administrator starts Notify at everybody's login; unticking "
+                                   "<i>Start Notify when I log in</i> turns it off for you only."));
+        note->setWordWrap(true);
+        note->setEnabled(false);
+        form->addRow(QString(), note);
+    }
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (missing().isEmpty())
+        if (!missing().isEmpty())
+            return;
+        if (m_password && !m_password->text().isEmpty())
+            signIn(); // accepted once the token came
+        else
             accept();
     });
+    connect(this, &SettingsDialog::signInFinished, this, [this](const QString &message) {
+        if (message.isEmpty()) {
+            accept();
+            return;
+        }
+        m_result->setText(QStringLiteral("✘ ") + message);
+        m_password->setFocus();
+    });
+    if (m_password) {
+        connect(m_password, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+        connect(m_exchange, &Notify::TokenExchange::finished, this, [this](const Notify::TokenExchange::Result &r) {
+            m_buttons->setEnabled(true);
+            if (r.outcome == Notify::TokenExchange::Outcome::SignedIn)
+                m_token->setText(QString::fromUtf8(r.token));
+            emit signInFinished(r.outcome == Notify::TokenExchange::Outcome::SignedIn ? QString() : r.message);
+        });
+    }
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_test, &QPushButton::clicked, this, &SettingsDialog::testConnection);
     connect(m_tester, &ConnectionTest::finished, this, [this](ConnectionTest::Outcome outcome, const QString &text) {
@@ -165,8 +221,12 @@ QString SettingsDialog::missing() const
         what << tr("the server's address");
     if (m_user->text().trimmed().isEmpty())
         what << tr("your user name");
-    if (m_token->text().trimmed().isEmpty())
+    if (m_password) {
+        if (m_token->text().trimmed().isEmpty() && m_password->text().isEmpty())
+            what << tr("your password");
+    } else if (m_token->text().trimmed().isEmpty()) {
         what << tr("your token");
+    }
     if (what.isEmpty())
         return {};
     return tr("Still needed: %1.").arg(what.join(QStringLiteral(", ")));
@@ -186,6 +246,21 @@ void SettingsDialog::forgetResult()
     m_tester->abort();
     m_result->clear();
     validate();
+}
+
+void SettingsDialog::signIn()
+{
+    if (!m_exchange)
+        return;
+    const QString password = m_password->text();
+    m_password->clear(); // not kept, not even in the field
+    m_buttons->setEnabled(false);
+    m_result->setText(tr("Signing in…"));
+    const DesktopSession::Settings s = settings();
+    const auto endpoint = s.dialect == SourceConfig::Dialect::Django ? Notify::TokenExchange::Endpoint::Django
+        : s.dialect == SourceConfig::Dialect::Contract               ? Notify::TokenExchange::Endpoint::Contract
+                                                                     : Notify::TokenExchange::Endpoint::Auto;
+    m_exchange->start(s.server, s.user, password, endpoint, s.caCertificateFile);
 }
 
 void SettingsDialog::testConnection()

@@ -5,6 +5,10 @@
 
 #include <QDialog>
 
+namespace Notify {
+class TokenExchange;
+} // namespace Notify
+
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -34,8 +38,17 @@ public:
 
     /// What is missing before it can be saved (empty: nothing).
     [[nodiscard]] QString missing() const;
+    /// The password field of a source that signs in with a password (else null).
+    [[nodiscard]] QLineEdit *passwordField() const { return m_password; }
+    /// Takes the password away from the field and exchanges it for a token
+    /// (Save does this); finished() tells how it went.
+    void signIn();
     [[nodiscard]] QPushButton *testButton() const { return m_test; }
     [[nodiscard]] QLabel *testResult() const { return m_result; }
+
+signals:
+    /// A sign-in with the password ended: @p message is empty when the token came.
+    void signInFinished(const QString &message);
 
 private:
     void validate();
@@ -47,6 +60,8 @@ private:
     QLineEdit *m_server;
     QLineEdit *m_user;
     QLineEdit *m_token;
+    QLineEdit *m_password = nullptr;
+    Notify::TokenExchange *m_exchange = nullptr;
     QLineEdit *m_caFile;
     QComboBox *m_auth;
     QLineEdit *m_streamPath;

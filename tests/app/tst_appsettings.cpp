@@ -4,8 +4,10 @@
 
 #include "core/appsettings.h"
 
+#include <QDir>
 #include <QFile>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Notify::Tray;
@@ -19,6 +21,8 @@ private slots:
     void settingsRoundTrip();
     void tokenFallsBackToAPrivateFile();
     void autostartEntry();
+    void autostartByTheAdministrator();
+    void eachSourceKeepsItsOwnToken();
 };
 
 void tst_AppSettings::initTestCase()
@@ -69,6 +73,54 @@ void tst_AppSettings::autostartEntry()
     QVERIFY(AppSettings::startsAtLogin());
     QVERIFY(AppSettings::setStartsAtLogin(false, &error));
     QVERIFY(!AppSettings::startsAtLogin());
+}
+
+void tst_AppSettings::autostartByTheAdministrator()
+{
+    // The packaged entry, copied to /etc/xdg/autostart/ by an administrator.
+    QTemporaryDir etc;
+    QVERIFY(QDir(etc.path()).mkpath(QStringLiteral("autostart")));
+    QVERIFY(QFile::copy(QStringLiteral(NOTIFY_SOURCE_DIR "/resources/notify-tray-autostart.desktop"),
+                        etc.filePath(QStringLiteral("autostart/notify-tray.desktop"))));
+    qputenv("XDG_CONFIG_DIRS", etc.path().toUtf8());
+    const QString mine = QDir(QStandardPaths::writableLocation(QStandardPaths::ConfigLocation))
+                             .filePath(QStringLiteral("autostart/notify-tray.desktop"));
+    QFile::remove(mine);
+    QVERIFY(AppSettings::autostartSetByAdministrator());
+    QVERIFY(AppSettings::startsAtLogin()); // what Settings shows: ticked
+    // Unticked: a user entry of the same name that hides the administrator's, for this user only.
+    QVERIFY(AppSettings::setStartsAtLogin(false));
+    QVERIFY(!AppSettings::startsAtLogin());
+    QFile file(mine);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("\nHidden=true\n"));
+    file.close();
+    QVERIFY(QFile::exists(etc.filePath(QStringLiteral("autostart/notify-tray.desktop")))); // untouched
+    // Ticked again: the override goes, the administrator's entry starts it.
+    QVERIFY(AppSettings::setStartsAtLogin(true));
+    QVERIFY(!QFile::exists(mine));
+    QVERIFY(AppSettings::startsAtLogin());
+    // Copied under the name it used to be shipped as: honoured the same way.
+    QVERIFY(QFile::rename(etc.filePath(QStringLiteral("autostart/notify-tray.desktop")),
+                          etc.filePath(QStringLiteral("autostart/notify-tray-autostart.desktop"))));
+    QVERIFY(AppSettings::startsAtLogin());
+    QVERIFY(AppSettings::setStartsAtLogin(false));
+    QVERIFY(!AppSettings::startsAtLogin());
+    QVERIFY(AppSettings::setStartsAtLogin(true));
+    QVERIFY(AppSettings::startsAtLogin());
+    qunsetenv("XDG_CONFIG_DIRS");
+    QVERIFY(!AppSettings::autostartSetByAdministrator());
+}
+
+void tst_AppSettings::eachSourceKeepsItsOwnToken()
+{
+    AppSettings::saveToken("own-token-1234");
+    AppSettings::saveToken("shop-token-5678", QStringLiteral("Shop"));
+    AppSettings::saveToken("ops-token-9012", QStringLiteral("Ops / EU"));
+    QCOMPARE(AppSettings::loadToken(nullptr, QStringLiteral("Shop")), QByteArray("shop-token-5678"));
+    QCOMPARE(AppSettings::loadToken(nullptr, QStringLiteral("Ops / EU")), QByteArray("ops-token-9012"));
+    QCOMPARE(AppSettings::loadToken(), QByteArray("own-token-1234"));
+    QCOMPARE(AppSettings::loadToken(nullptr, QStringLiteral("Warehouse")), QByteArray());
 }
 
 QTEST_GUILESS_MAIN(tst_AppSettings)

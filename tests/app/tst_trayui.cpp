@@ -57,6 +57,7 @@
 #include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 
@@ -112,6 +113,7 @@ private slots:
     void categoriesSortedAsTheyArrive();
     // Several sources
     void severalSourcesInOneWindow();
+    void aPresetSourceAsksOnlyForItsPassword();
 
 private:
     void startWindow(const DesktopSession::Settings &settings);
@@ -1089,6 +1091,63 @@ void tst_TrayUi::severalSourcesInOneWindow()
     QVERIFY(!window.showsAllSources());
     QCOMPARE(window.session(), desk.session(0));
     desk.stop();
+}
+
+void tst_TrayUi::aPresetSourceAsksOnlyForItsPassword()
+{
+    // A server whose users have passwords, and an administrator's source that signs in with one.
+    QTemporaryDir dir;
+    TestSupport::InProcessServer server([&dir](Notify::Server::ServerConfig &config) {
+        config.usersFile = TestSupport::writeUsersFile(dir, TestSupport::passwordUsers());
+    });
+    QVERIFY(server.start());
+    DesktopSession::Settings preset;
+    preset.sourceName = QStringLiteral("Shop");
+    preset.server = server.url();
+    preset.user = QStringLiteral("alice");
+    preset.preset = true;
+    preset.sourceLocked = true;
+    preset.passwordSignIn = true;
+    SettingsDialog welcome(preset, SettingsDialog::Mode::Welcome);
+    welcome.show();
+    const QList<QLineEdit *> edits = welcome.findChildren<QLineEdit *>();
+    const auto edit = [&edits](const QString &name) {
+        for (QLineEdit *e : edits)
+            if (e->accessibleName() == name)
+                return e;
+        return static_cast<QLineEdit *>(nullptr);
+    };
+    // The address is kept, and the administrator's: not to be changed; no token field, a password one.
+    QCOMPARE(edit(QStringLiteral("Server address"))->text(), server.url().toString());
+    QVERIFY(edit(QStringLiteral("Server address"))->isReadOnly());
+    QVERIFY(edit(QStringLiteral("User name"))->isReadOnly());
+    QVERIFY(!edit(QStringLiteral("Access token"))->isVisible());
+    QLineEdit *password = welcome.passwordField();
+    QVERIFY(password && password->isVisible());
+    QCOMPARE(password->echoMode(), QLineEdit::Password);
+    QCOMPARE(welcome.missing(), QStringLiteral("Still needed: your password."));
+    auto *save = welcome.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+
+    // A wrong password: said, the dialog stays, the field is emptied.
+    password->setText(QStringLiteral("not-it"));
+    QSignalSpy finished(&welcome, &SettingsDialog::signInFinished);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY(password->text().isEmpty());
+    QVERIFY(finished.wait(10'000));
+    QCOMPARE(finished.last().at(0).toString(), QStringLiteral("Wrong user name or password."));
+    QVERIFY(welcome.isVisible());
+    QCOMPARE(welcome.result(), 0);
+    QVERIFY(welcome.testResult()->text().contains(u"Wrong user name or password."));
+
+    // The right one: the token comes, and only the token is kept.
+    password->setText(QString::fromUtf8(TestSupport::AlicePassword));
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY(finished.wait(10'000));
+    QCOMPARE(finished.last().at(0).toString(), QString());
+    QCOMPARE(welcome.result(), int(QDialog::Accepted));
+    QCOMPARE(welcome.settings().token, TestSupport::AliceToken);
+    QCOMPARE(welcome.settings().server, server.url());
+    QVERIFY(password->text().isEmpty());
 }
 
 QTEST_MAIN(tst_TrayUi)

@@ -44,7 +44,7 @@ expect_file notify-tray /usr/share/icons/hicolor/scalable/apps/notify-tray.svg
 for size in 16 22 24 32 48 64 128 256; do
     expect_file notify-tray "/usr/share/icons/hicolor/${size}x${size}/apps/notify-tray.png"
 done
-expect_file notify-tray /usr/share/notify-tray/notify-tray-autostart.desktop
+expect_file notify-tray /usr/share/notify-tray/autostart/notify-tray.desktop
 control notify-tray Depends | grep -q 'libqt6widgets6' || fail "notify-tray does not depend on Qt Widgets"
 control notify-tray Depends | grep -q 'keychain' || fail "notify-tray does not depend on QtKeychain"
 for p in notify-tray notify-server; do
