@@ -22,7 +22,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QStatusBar>
@@ -210,8 +212,18 @@ int main(int argc, char **argv)
     describe(cli);
     cli.process(app);
 
-    // One instance per user: a second launch raises the first one's window.
-    SingleInstance instance(SingleInstance::nameForCurrentUser(QStringLiteral("notify-tray")));
+    // One instance per user and profile: a second launch raises the first one's window; one with another
+    // --config, --history or XDG_CONFIG_HOME is another profile and runs beside it.
+    QStringList profile;
+    for (const char *option : { "config", "history" }) {
+        if (cli.isSet(QLatin1StringView(option)))
+            profile << QLatin1StringView(option) + u'='
+                    + QFileInfo(cli.value(QLatin1StringView(option))).absoluteFilePath();
+    }
+    if (const QString home = qEnvironmentVariable("XDG_CONFIG_HOME");
+        !home.isEmpty() && QFileInfo(home) != QFileInfo(QDir::home().filePath(QStringLiteral(".config"))))
+        profile << QStringLiteral("XDG_CONFIG_HOME=") + QFileInfo(home).absoluteFilePath();
+    SingleInstance instance(SingleInstance::nameForProfile(QStringLiteral("notify-tray"), profile));
     if (instance.askRunningToShow())
         return 0;
     instance.listen();
@@ -318,7 +330,8 @@ int main(int argc, char **argv)
     balloons.setTray(tray.icon()->systemTrayIcon());
 
     QObject::connect(&tray, &TrayController::quitRequested, &window, &MainWindow::quit);
-    AppController controller(&window, demo, configuredSources);
+    AppController controller(&desk, &window, demo, configuredSources,
+                             configuredSources && config.isLocked(QStringLiteral("sources")));
     QObject::connect(&tray, &TrayController::settingsRequested, &controller, &AppController::openSettings);
     // An alert's "Open" and "Open settings" show its own source.
     const auto wire = [&window, &desk, &controller](DesktopSession *session) {

@@ -73,7 +73,7 @@ checks() {
 
 # Each fuzzer with its dictionary; FUZZ_SECONDS (default 10) each past its corpus.
 fuzzers=(sseparser:sse httprequestparser:sse eventinterpreter:eventinterpreter notificationlist:notificationlist
-    config:config)
+    config:config trayconfig:trayconfig)
 fuzz() {
     cmake --preset fuzz >/dev/null
     cmake --build --preset fuzz --target $(printf 'fuzz_%s ' "${fuzzers[@]%%:*}")

@@ -385,6 +385,14 @@
         <source>Demo mode: these settings are used now but not saved.</source>
         <translation>Demo-Modus: Diese Einstellungen gelten jetzt, werden aber nicht gespeichert.</translation>
     </message>
+    <message>
+        <source>The sources could not be saved: %1</source>
+        <translation>Die Quellen konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Demo mode: these sources are used now but not saved.</source>
+        <translation>Demo-Modus: Diese Quellen gelten jetzt, werden aber nicht gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>Notify::Tray::ConnectionBanner</name>
@@ -748,6 +756,10 @@
     <message>
         <source>The server no longer takes your sign-in%1. Open the settings and sign in with your password.</source>
         <translation>Der Server nimmt Ihre Anmeldung nicht mehr an%1. Öffnen Sie die Einstellungen und melden Sie sich mit Ihrem Passwort an.</translation>
+    </message>
+    <message>
+        <source>S&amp;ources…</source>
+        <translation>&amp;Quellen …</translation>
     </message>
 </context>
 <context>
@@ -1608,6 +1620,22 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
         <source>Pass&amp;word</source>
         <translation>Pass&amp;wort</translation>
     </message>
+    <message>
+        <source>a name without a colon</source>
+        <translation>einen Namen ohne Doppelpunkt</translation>
+    </message>
+    <message>
+        <source>Source name</source>
+        <translation>Name der Quelle</translation>
+    </message>
+    <message>
+        <source>Shown in the window and before each of its alerts (&quot;Shop: Payment failed&quot;)</source>
+        <translation>Im Fenster und vor jeder ihrer Meldungen (&quot;Shop: Zahlung fehlgeschlagen&quot;)</translation>
+    </message>
+    <message>
+        <source>S&amp;hown as</source>
+        <translation>&amp;Quellenname</translation>
+    </message>
 </context>
 <context>
     <name>Notify::Tray::SourceSession</name>
@@ -1646,6 +1674,81 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
     <message>
         <source>shown as a notification: %1</source>
         <translation>als Benachrichtigung angezeigt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Notify::Tray::SourcesDialog</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Sources, in the order the app shows them</source>
+        <translation>Quellen, in der Reihenfolge, in der die App sie zeigt</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Ergebnis des Verbindungstests</translation>
+    </message>
+    <message>
+        <source>Add a source</source>
+        <translation>Quelle hinzufügen</translation>
+    </message>
+    <message>
+        <source>Source %1</source>
+        <translation>Quelle %1</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>Spei&amp;chern</translation>
+    </message>
+    <message>
+        <source>Your administrator set these sources; they cannot be changed here.</source>
+        <translation>Ihre Administration hat diese Quellen festgelegt; sie lassen sich hier nicht ändern.</translation>
+    </message>
+    <message>
+        <source>Notify needs at least one source.</source>
+        <translation>Notify braucht mindestens eine Quelle.</translation>
+    </message>
+    <message>
+        <source>Every source needs a name.</source>
+        <translation>Jede Quelle braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Two sources are named &quot;%1&quot;; each needs a name of its own.</source>
+        <translation>Zwei Quellen heißen &quot;%1&quot;; jede braucht einen eigenen Namen.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Anmelden …</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1 …</translation>
     </message>
 </context>
 <context>

@@ -385,6 +385,14 @@
             <source>Demo mode: these settings are used now but not saved.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>The sources could not be saved: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Demo mode: these sources are used now but not saved.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Notify::Tray::ConnectionBanner</name>
@@ -747,6 +755,10 @@
         </message>
         <message>
             <source>The server no longer takes your sign-in%1. Open the settings and sign in with your password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>S&amp;ources…</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1603,6 +1615,22 @@ Colleagues appear here with their status.</source>
             <source>Pass&amp;word</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>a name without a colon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Source name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shown in the window and before each of its alerts ("Shop: Payment failed")</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>S&amp;hown as</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Notify::Tray::SourceSession</name>
@@ -1640,6 +1668,81 @@ Colleagues appear here with their status.</source>
         </message>
         <message>
             <source>shown as a notification: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Notify::Tray::SourcesDialog</name>
+        <message>
+            <source>&amp;Add…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move &amp;up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move &amp;down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Test</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sources, in the order the app shows them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connection test result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Source %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sa&amp;ve</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your administrator set these sources; they cannot be changed here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notify needs at least one source.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every source needs a name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Two sources are named "%1"; each needs a name of its own.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Sign in…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connecting to %1…</source>
             <translation type="unfinished" />
         </message>
     </context>

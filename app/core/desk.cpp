@@ -99,7 +99,7 @@ QString Desk::historyPathFor(const QString &sourceName, const QString &legacyPat
     static const QRegularExpression unsafe(QStringLiteral("[^\\w.-]+"));
     slug.replace(unsafe, QStringLiteral("-"));
     const QFileInfo legacy(legacyPath);
-    const QString own = legacy.dir().filePath(QStringLiteral("history-%1.sqlite").arg(slug));
+    QString own = legacy.dir().filePath(QStringLiteral("history-%1.sqlite").arg(slug));
     // The history from before sources belongs to the first one: it moves once.
     if (first && !QFile::exists(own) && legacy.exists()) {
         if (QFile::rename(legacyPath, own))
@@ -188,10 +188,15 @@ void Desk::setSources(const QList<Source> &sources)
             entry->session->reconnectNow();
         kept.push_back(std::move(entry));
     }
-    // What is left went away: stopped, its history closed.
-    for (auto &gone : m_entries) {
-        if (gone && gone->started)
-            gone->session->stop();
+    // What is left went away: stopped now, and destroyed (its history closed) once the window and the
+    // tray have let go of it (sourcesChanged() below).
+    std::vector<std::unique_ptr<Entry>> gone;
+    for (auto &entry : m_entries) {
+        if (!entry)
+            continue;
+        if (entry->started)
+            entry->session->stop();
+        gone.push_back(std::move(entry));
     }
     m_entries = std::move(kept);
     if (m_started) {

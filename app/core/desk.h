@@ -70,7 +70,8 @@ public:
     [[nodiscard]] static QString historyPathFor(const QString &sourceName, const QString &legacyPath, bool first);
 
 signals:
-    /// Sources came or went (setSources()).
+    /// Sources came or went (setSources()). The sessions of sources that went
+    /// are stopped and still alive while this is emitted, and destroyed right after.
     void sourcesChanged();
     /// Something a source shows changed: its connection, its problem, its counts.
     void sourceChanged(Notify::Tray::DesktopSession *session);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "singleinstance.h"
 
+#include <QCryptographicHash>
 #include <QLocalServer>
 #include <QLocalSocket>
 
@@ -17,6 +18,15 @@ QString SingleInstance::nameForCurrentUser(const QString &application)
     if (user.isEmpty())
         user = qEnvironmentVariable("USERNAME", QStringLiteral("user"));
     return application + u'-' + user;
+}
+
+QString SingleInstance::nameForProfile(const QString &application, const QStringList &profile)
+{
+    const QString name = nameForCurrentUser(application);
+    if (profile.isEmpty())
+        return name;
+    const QByteArray key = QCryptographicHash::hash(profile.join(u'\n').toUtf8(), QCryptographicHash::Sha256);
+    return name + u'-' + QString::fromLatin1(key.toHex().left(12));
 }
 
 bool SingleInstance::askRunningToShow()

@@ -27,6 +27,12 @@ public:
 
     /// The name for the current user.
     [[nodiscard]] static QString nameForCurrentUser(const QString &application);
+    /// The name for the current user and a profile: @p profile names what
+    /// makes it another one (`--config`'s file, `--history`'s, another
+    /// XDG_CONFIG_HOME). The default profile (empty) has nameForCurrentUser()'s
+    /// name, so a plain second launch still raises the first; another profile
+    /// runs beside it, as a second account by hand.
+    [[nodiscard]] static QString nameForProfile(const QString &application, const QStringList &profile);
 
 signals:
     void activationRequested();

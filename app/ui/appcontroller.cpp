@@ -2,8 +2,16 @@
 #include "appcontroller.h"
 
 #include "core/appsettings.h"
+#include "core/desk.h"
+#include "core/historystore.h"
+#include "core/trayconfig.h"
 #include "mainwindow.h"
 #include "settingsdialog.h"
+#include "sourcesdialog.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
 
 namespace Notify::Tray {
 
@@ -14,6 +22,85 @@ AppController::AppController(MainWindow *window, bool demo, bool fromConfig, QOb
     , m_fromConfig(fromConfig)
 {
     connect(window, &MainWindow::settingsRequested, this, &AppController::openSettings);
+}
+
+AppController::AppController(Desk *desk, MainWindow *window, bool demo, bool fromConfig, bool sourcesLocked,
+                             QObject *parent)
+    : AppController(window, demo, fromConfig, parent)
+{
+    m_desk = desk;
+    m_sourcesLocked = sourcesLocked;
+    connect(window, &MainWindow::sourcesRequested, this, &AppController::openSources);
+}
+
+void AppController::openSources()
+{
+    if (!m_desk)
+        return;
+    QList<DesktopSession::Settings> sources;
+    for (const DesktopSession *session : m_desk->sessions())
+        sources << session->settings();
+    SourcesDialog dialog(sources, m_sourcesLocked, m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!applySources(dialog.sources(), &error))
+        m_window->showNotice(tr("The sources could not be saved: %1").arg(error));
+}
+
+bool AppController::applySources(const QList<DesktopSession::Settings> &sources, QString *error)
+{
+    QList<Desk::Source> desk;
+    bool first = true;
+    for (DesktopSession::Settings settings : sources) {
+        settings.preset = !m_demo;
+        settings.sourceLocked = m_sourcesLocked;
+        const QString history = m_demo ? QStringLiteral(":memory:")
+                                       : Desk::historyPathFor(settings.sourceName, HistoryStore::defaultPath(), first);
+        desk.append({ settings, history });
+        first = false;
+    }
+    if (m_demo) {
+        m_window->showNotice(tr("Demo mode: these sources are used now but not saved."));
+        m_desk->setSources(desk);
+        return true;
+    }
+    for (const DesktopSession::Settings &settings : sources)
+        AppSettings::saveToken(settings.token, settings.sourceName);
+    if (!m_sourcesLocked) {
+        // The user's file keeps its rules and quiet hours; its sources are these now.
+        const QString path = TrayConfigFile::userPath();
+        TrayConfig config;
+        if (QFileInfo::exists(path)) {
+            QList<TrayConfigFile::Problem> problems;
+            if (auto existing = TrayConfigFile::read(path, &problems))
+                config = *existing;
+        }
+        QList<SourceConfig> written;
+        for (const DesktopSession::Settings &s : sources) {
+            SourceConfig source;
+            source.name = s.sourceName;
+            source.url = s.server;
+            source.user = s.user;
+            source.auth = s.auth;
+            source.dialect = s.dialect;
+            source.mapping = s.mappingFile;
+            source.signIn = s.passwordSignIn ? SourceConfig::SignIn::Password : SourceConfig::SignIn::Token;
+            source.caCertificate = s.caCertificateFile;
+            written << source;
+        }
+        config.sources = written;
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(TrayConfigFile::toJson(config)) < 0 || !file.commit()) {
+            if (error)
+                *error = file.errorString();
+            return false;
+        }
+        m_fromConfig = true;
+    }
+    m_desk->setSources(desk);
+    return true;
 }
 
 void AppController::openSettings()

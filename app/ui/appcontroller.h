@@ -7,6 +7,7 @@
 
 namespace Notify::Tray {
 
+class Desk;
 class MainWindow;
 
 /// What the window and the tray ask of the app as a whole: the settings
@@ -22,16 +23,28 @@ public:
     /// Settings are for the source @p window shows; with @p fromConfig its
     /// sources come from a config file, and only their tokens are kept here.
     AppController(MainWindow *window, bool demo, bool fromConfig, QObject *parent = nullptr);
+    /// The same for every source of @p desk; with @p sourcesLocked the administrator's sources are kept.
+    AppController(Desk *desk, MainWindow *window, bool demo, bool fromConfig, bool sourcesLocked,
+                  QObject *parent = nullptr);
 
     /// Runs the settings dialog (modal) and applies what it returns.
     void openSettings();
+    /// File › Sources: add, edit, remove, reorder and test sources; what is
+    /// saved goes to the user's config file (tokens to the keyring), and the
+    /// desk follows it at once.
+    void openSources();
+    /// Keeps @p sources in the user's config file (its other keys stay) and their tokens in the keyring,
+    /// and follows them; false with @p error when the file cannot be written.
+    bool applySources(const QList<DesktopSession::Settings> &sources, QString *error = nullptr);
     /// Uses @p settings from now on, and keeps them unless this is the demo.
     void apply(const DesktopSession::Settings &settings, bool startAtLogin);
 
 private:
+    Desk *m_desk = nullptr;
     MainWindow *m_window;
     bool m_demo;
     bool m_fromConfig;
+    bool m_sourcesLocked = false;
 };
 
 } // namespace Notify::Tray

@@ -127,7 +127,7 @@ MainWindow::MainWindow(Desk *desk, DesktopSession *session, QWidget *parent)
 
 void MainWindow::bind(DesktopSession *session)
 {
-    if (m_session == session && m_notifications)
+    if (!session || (m_session == session && m_notifications))
         return;
     if (m_session) {
         // What the window showed of the last source goes: its pages, and every connection to it.
@@ -291,6 +291,8 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::settingsRequested);
     settings->setShortcut(Qt::CTRL | Qt::Key_Comma);
+    m_sourcesAction = file->addAction(tr("S&ources…"), this, &MainWindow::sourcesRequested);
+    m_sourcesAction->setVisible(m_desk != nullptr);
     QAction *reconnect = file->addAction(tr("&Reconnect now"), this, [this] { m_session->reconnectNow(); });
     reconnect->setShortcut(Qt::Key_F5);
     file->addSeparator();

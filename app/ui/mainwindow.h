@@ -2,9 +2,11 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
 
+class QAction;
 class QActionGroup;
 class QComboBox;
 class QStackedWidget;
@@ -78,6 +80,8 @@ public:
 
 signals:
     void settingsRequested();
+    /// File › Sources.
+    void sourcesRequested();
     /// The user asked to quit (quit() was called).
     void quitRequested();
 
@@ -98,7 +102,7 @@ private:
     void updateDoNotDisturb();
 
     Desk *m_desk;
-    DesktopSession *m_session = nullptr;
+    QPointer<DesktopSession> m_session;
     std::function<bool()> m_trayAvailable;
     ConnectionBanner *m_banner;
     QWidget *m_sourceBar;
@@ -114,6 +118,7 @@ private:
     PeoplePage *m_people = nullptr;
     QMenu *m_notificationsMenu = nullptr;
     QMenu *m_sourcesMenu = nullptr;
+    QAction *m_sourcesAction = nullptr;
     QPlainTextEdit *m_log;
     QLabel *m_status;
     QMenu *m_dndMenu = nullptr;

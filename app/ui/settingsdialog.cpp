@@ -108,6 +108,7 @@ SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, Mode mo
         layout->addWidget(intro);
     }
     auto *form = new QFormLayout;
+    m_form = form;
     form->addRow(tr("&Server"), m_server);
     form->addRow(tr("&User name"), m_user);
     if (settings.passwordSignIn) {
@@ -216,6 +217,8 @@ SettingsDialog::SettingsDialog(const DesktopSession::Settings &settings, Mode mo
 QString SettingsDialog::missing() const
 {
     QStringList what;
+    if (m_name && (m_name->text().trimmed().isEmpty() || m_name->text().contains(u':')))
+        what << tr("a name without a colon");
     const QUrl server = QUrl::fromUserInput(m_server->text().trimmed());
     if (m_server->text().trimmed().isEmpty() || !server.isValid() || server.host().isEmpty())
         what << tr("the server's address");
@@ -248,6 +251,20 @@ void SettingsDialog::forgetResult()
     validate();
 }
 
+void SettingsDialog::showNameField()
+{
+    if (m_name)
+        return;
+    m_name = new QLineEdit(m_settings.sourceName);
+    m_name->setAccessibleName(tr("Source name"));
+    m_name->setToolTip(tr("Shown in the window and before each of its alerts (\"Shop: Payment failed\")"));
+    m_name->setMaxLength(40);
+    m_name->setReadOnly(m_settings.sourceLocked);
+    m_form->insertRow(0, tr("S&hown as"), m_name);
+    connect(m_name, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    validate();
+}
+
 void SettingsDialog::signIn()
 {
     if (!m_exchange)
@@ -273,6 +290,8 @@ void SettingsDialog::testConnection()
 DesktopSession::Settings SettingsDialog::settings() const
 {
     DesktopSession::Settings s = m_settings;
+    if (m_name)
+        s.sourceName = m_name->text().trimmed();
     s.server = QUrl::fromUserInput(m_server->text().trimmed());
     s.user = m_user->text().trimmed();
     s.token = m_token->text().trimmed().toUtf8();

@@ -12,6 +12,7 @@ class TokenExchange;
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QPushButton;
 class QLineEdit;
@@ -43,6 +44,8 @@ public:
     /// Takes the password away from the field and exchanges it for a token
     /// (Save does this); finished() tells how it went.
     void signIn();
+    /// Shows the source's name (File › Sources): "Shop", before its alerts.
+    void showNameField();
     [[nodiscard]] QPushButton *testButton() const { return m_test; }
     [[nodiscard]] QLabel *testResult() const { return m_result; }
 
@@ -61,6 +64,8 @@ private:
     QLineEdit *m_user;
     QLineEdit *m_token;
     QLineEdit *m_password = nullptr;
+    QLineEdit *m_name = nullptr;
+    QFormLayout *m_form = nullptr;
     Notify::TokenExchange *m_exchange = nullptr;
     QLineEdit *m_caFile;
     QComboBox *m_auth;

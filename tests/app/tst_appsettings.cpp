@@ -3,6 +3,7 @@
 // it has no session bus).
 
 #include "core/appsettings.h"
+#include "core/singleinstance.h"
 
 #include <QDir>
 #include <QFile>
@@ -23,6 +24,7 @@ private slots:
     void autostartEntry();
     void autostartByTheAdministrator();
     void eachSourceKeepsItsOwnToken();
+    void anotherProfileRunsBesideTheFirst();
 };
 
 void tst_AppSettings::initTestCase()
@@ -121,6 +123,26 @@ void tst_AppSettings::eachSourceKeepsItsOwnToken()
     QCOMPARE(AppSettings::loadToken(nullptr, QStringLiteral("Ops / EU")), QByteArray("ops-token-9012"));
     QCOMPARE(AppSettings::loadToken(), QByteArray("own-token-1234"));
     QCOMPARE(AppSettings::loadToken(nullptr, QStringLiteral("Warehouse")), QByteArray());
+}
+
+void tst_AppSettings::anotherProfileRunsBesideTheFirst()
+{
+    const QString app = QStringLiteral("notify-tray-profile-test");
+    QCOMPARE(SingleInstance::nameForProfile(app, {}), SingleInstance::nameForCurrentUser(app));
+    const QStringList team{ QStringLiteral("config=/etc/notify/team.json") };
+    const QStringList ops{ QStringLiteral("config=/etc/notify/ops.json") };
+    QCOMPARE(SingleInstance::nameForProfile(app, team), SingleInstance::nameForProfile(app, team));
+    QVERIFY(SingleInstance::nameForProfile(app, team) != SingleInstance::nameForProfile(app, ops));
+    QVERIFY(SingleInstance::nameForProfile(app, team) != SingleInstance::nameForCurrentUser(app));
+
+    SingleInstance first(SingleInstance::nameForProfile(app, team));
+    QVERIFY(!first.askRunningToShow());
+    QVERIFY(first.listen());
+    // The same profile is raised; another one is not running yet.
+    SingleInstance again(SingleInstance::nameForProfile(app, team));
+    QVERIFY(again.askRunningToShow());
+    SingleInstance other(SingleInstance::nameForProfile(app, ops));
+    QVERIFY(!other.askRunningToShow());
 }
 
 QTEST_GUILESS_MAIN(tst_AppSettings)

@@ -16,6 +16,7 @@
 #include "core/peoplefiltermodel.h"
 #include "core/presencemodel.h"
 #include "core/translations.h"
+#include "core/trayconfig.h"
 #include "inprocessserver.h"
 #include "store/eventstore.h"
 #include "ui/allsourcespage.h"
@@ -29,6 +30,7 @@
 #include "ui/orderspage.h"
 #include "ui/peoplepage.h"
 #include "ui/settingsdialog.h"
+#include "ui/sourcesdialog.h"
 #include "ui/trayballoonnotifier.h"
 #include "ui/trayiconrenderer.h"
 
@@ -114,6 +116,7 @@ private slots:
     // Several sources
     void severalSourcesInOneWindow();
     void aPresetSourceAsksOnlyForItsPassword();
+    void sourcesAreAddedEditedRemovedAndReordered();
 
 private:
     void startWindow(const DesktopSession::Settings &settings);
@@ -1148,6 +1151,100 @@ void tst_TrayUi::aPresetSourceAsksOnlyForItsPassword()
     QCOMPARE(welcome.settings().token, TestSupport::AliceToken);
     QCOMPARE(welcome.settings().server, server.url());
     QVERIFY(password->text().isEmpty());
+}
+
+void tst_TrayUi::sourcesAreAddedEditedRemovedAndReordered()
+{
+    TestSupport::InProcessServer warehouse;
+    QVERIFY(warehouse.start());
+    QNetworkAccessManager network;
+    Desk desk(nullptr, &network);
+    Desk::Source shop{ settings(), {} };
+    shop.settings.sourceName = QStringLiteral("Shop");
+    desk.setSources({ shop });
+    MainWindow window(&desk);
+    desk.start();
+
+    // Through the dialog as File › Sources opens it: one source, add a second.
+    SourcesDialog dialog({ shop.settings }, false);
+    dialog.show();
+    DesktopSession::Settings added = settings();
+    added.sourceName = QStringLiteral("Warehouse");
+    added.server = warehouse.url();
+    dialog.edit = [&added](DesktopSession::Settings &s, bool adding) {
+        if (adding)
+            s = added;
+        else
+            s.sourceName = QStringLiteral("Shop EU");
+        return true;
+    };
+    const auto click = [&dialog](const QString &text) {
+        for (QPushButton *button : dialog.findChildren<QPushButton *>()) {
+            if (button->text() == text) {
+                QVERIFY2(button->isEnabled(), qPrintable(text));
+                QTest::mouseClick(button, Qt::LeftButton);
+                return;
+            }
+        }
+        QFAIL(qPrintable(QStringLiteral("no button ") + text));
+    };
+    click(QStringLiteral("&Add…"));
+    QCOMPARE(dialog.list()->count(), 2);
+    QCOMPARE(dialog.list()->item(1)->text(), QStringLiteral("Warehouse — ") + warehouse.url().toString());
+    // Up: the warehouse first.
+    click(QStringLiteral("Move &up"));
+    QCOMPARE(dialog.sources().first().sourceName, QStringLiteral("Warehouse"));
+    // Test: the stream opens with its settings.
+    click(QStringLiteral("&Test"));
+    QTRY_VERIFY(dialog.testResult()->text().startsWith(u"✔"));
+    // Two of one name cannot be saved.
+    dialog.list()->setCurrentRow(1);
+    dialog.edit = [](DesktopSession::Settings &s, bool) {
+        s.sourceName = QStringLiteral("warehouse");
+        return true;
+    };
+    click(QStringLiteral("&Edit…"));
+    QVERIFY(!dialog.problem().isEmpty());
+    dialog.edit = [](DesktopSession::Settings &s, bool) {
+        s.sourceName = QStringLiteral("Shop EU");
+        return true;
+    };
+    click(QStringLiteral("&Edit…"));
+    QVERIFY(dialog.problem().isEmpty());
+
+    // Saved: the user's file has both (no token in it), the desk follows at once.
+    AppController controller(&desk, &window, false, true, false);
+    QVERIFY(controller.applySources(dialog.sources()));
+    QCOMPARE(desk.count(), 2);
+    QCOMPARE(Desk::nameOf(desk.session(0)), QStringLiteral("Warehouse"));
+    QCOMPARE(Desk::nameOf(desk.session(1)), QStringLiteral("Shop EU"));
+    QTRY_VERIFY(desk.session(0)->connectionState() == SseClient::State::Open);
+    QList<TrayConfigFile::Problem> problems;
+    const auto written = TrayConfigFile::read(TrayConfigFile::userPath(), &problems);
+    QVERIFY(written && written->sources);
+    QCOMPARE(written->sources->size(), 2);
+    QCOMPARE(written->sources->at(1).name, QStringLiteral("Shop EU"));
+    QFile file(TrayConfigFile::userPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("alice-token-0001"));
+    QCOMPARE(AppSettings::loadToken(nullptr, QStringLiteral("Shop EU")), QByteArray("alice-token-0001"));
+    QFile::remove(TrayConfigFile::userPath());
+
+    // Remove.
+    click(QStringLiteral("&Remove"));
+    QCOMPARE(dialog.list()->count(), 1);
+
+    // Locked by the administrator: shown, said, not changed (only signing in).
+    SourcesDialog locked({ shop.settings }, true);
+    for (QPushButton *button : locked.findChildren<QPushButton *>()) {
+        if (button->text() == u"&Add…" || button->text() == u"&Remove" || button->text().startsWith(u"Move"))
+            QVERIFY2(!button->isEnabled(), qPrintable(button->text()));
+    }
+    QStringList texts;
+    for (QLabel *label : locked.findChildren<QLabel *>())
+        texts << label->text();
+    QVERIFY(texts.join(u' ').contains(u"Your administrator set these sources"));
+    desk.stop();
 }
 
 QTEST_MAIN(tst_TrayUi)
