@@ -330,8 +330,7 @@ int main(int argc, char **argv)
     balloons.setTray(tray.icon()->systemTrayIcon());
 
     QObject::connect(&tray, &TrayController::quitRequested, &window, &MainWindow::quit);
-    AppController controller(&desk, &window, demo, configuredSources,
-                             configuredSources && config.isLocked(QStringLiteral("sources")));
+    AppController controller(&desk, &window, demo, configuredSources, config.locked);
     QObject::connect(&tray, &TrayController::settingsRequested, &controller, &AppController::openSettings);
     // An alert's "Open" and "Open settings" show its own source.
     const auto wire = [&window, &desk, &controller](DesktopSession *session) {

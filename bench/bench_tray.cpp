@@ -20,12 +20,19 @@
 //    (this process, so the window's painting counts) and the longest stall.
 // Alerts are off (no notifier): what they cost is the desktop's.
 //
+// With --sources N (issue 21): N servers and one Desk of N sources, each
+// with a --history of its own; measured: the start-up until every source's
+// window rows are shown and every stream is open, then --rate events/s in
+// all, spread evenly over the N sources, for --steady-seconds (the app's CPU
+// and RSS). Run it with --sources 1 and --sources 3 to compare.
+//
 // It builds against the code before issue 12 too (bench/compare-builds.sh
 // style: copy this file into the older tree), which is how the "before"
 // figures in docs/BENCHMARKS.md were taken.
 
 #include "benchsupport.h"
 #include "common/sseclient.h"
+#include "core/desk.h"
 #include "core/desktopsession.h"
 #include "core/historystore.h"
 #include "core/notificationmodel.h"
@@ -47,6 +54,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <memory>
+#include <vector>
 #include <sys/resource.h>
 
 using namespace Notify::Tray;
@@ -199,6 +208,149 @@ double median(QList<double> values)
     return values.isEmpty() ? 0 : values.at(values.size() / 2);
 }
 
+/// --sources N: several sources at once (see the top of this file).
+int benchSources(int sources, int historySize, int rate, int steadySeconds, const QString &serverBinary,
+                 bool withWindow)
+{
+    QTemporaryDir dir;
+    QFile users(dir.filePath(QStringLiteral("users.json")));
+    if (!users.open(QIODevice::WriteOnly))
+        return 1;
+    users.write(R"({"users":[{"name":"alice","token":")" + AliceToken
+                + R"("},{"name":"bob","token":"bench-bob-token"},)" + R"({"name":"admin","token":")" + AdminToken
+                + R"(","admin":true}]})");
+    users.close();
+    std::vector<std::unique_ptr<QProcess>> servers;
+    QList<quint16> ports;
+    for (int i = 0; i < sources; ++i) {
+        servers.push_back(std::make_unique<QProcess>());
+        servers.back()->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        QByteArray output;
+        const quint16 port
+            = BenchSupport::startServer(*servers.back(), serverBinary,
+                                        { QStringLiteral("--users"), users.fileName(), QStringLiteral("--in-memory"),
+                                          QStringLiteral("--timeout"), QStringLiteral("86400") },
+                                        &output);
+        if (!port) {
+            std::fprintf(stderr, "bench_tray: server %d did not start: %s\n", i, output.constData());
+            return 1;
+        }
+        ports << port;
+    }
+    const auto publisher = [](QProcess &process, quint16 port, const QString &run, int count, int perSecond) {
+        process.setProcessChannelMode(QProcess::ForwardedChannels);
+        process.start(QCoreApplication::applicationFilePath(),
+                      { QStringLiteral("--publish-to"), QString::number(port), QStringLiteral("--publish-run"), run,
+                        QStringLiteral("--publish-count"), QString::number(count), QStringLiteral("--publish-rate"),
+                        QString::number(perSecond) });
+        return process.waitForStarted();
+    };
+    QList<Desk::Source> list;
+    for (int i = 0; i < sources; ++i) {
+        Desk::Source source;
+        source.settings.sourceName = QStringLiteral("Source %1").arg(i + 1);
+        source.settings.server = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(ports.at(i)));
+        source.settings.token = AliceToken;
+        source.settings.user = QStringLiteral("alice");
+        source.historyPath = dir.filePath(QStringLiteral("history-%1.sqlite").arg(i));
+        list << source;
+        // Its history: a day's notifications, absorbed by a session of its own first.
+        if (historySize <= 0)
+            continue;
+        HistoryStore history(source.historyPath);
+        QString error;
+        if (!history.open(&error))
+            return 1;
+        DesktopSession filler(&history, nullptr);
+        filler.setSettings(source.settings);
+        filler.start();
+        spinUntil([&] { return filler.client()->state() == Notify::SseClient::State::Open; }, 30000);
+        QProcess fill;
+        if (!publisher(fill, ports.at(i), QStringLiteral("history"), historySize, 0))
+            return 1;
+        spinUntil(
+            [&] {
+                return filler.notifications()->rowCount() >= std::min(historySize, 10000)
+                    && filler.pendingEvents() == 0;
+            },
+            1800000);
+        filler.stop();
+        fill.waitForFinished();
+    }
+
+    QElapsedTimer startup;
+    startup.start();
+    Desk desk(nullptr, nullptr);
+    desk.setSources(list);
+    MainWindow window(&desk);
+    window.resize(1100, 700);
+    if (withWindow)
+        window.show();
+    desk.start();
+    const auto allOpen = [&] {
+        for (DesktopSession *session : desk.sessions()) {
+            if (session->connectionState() != Notify::SseClient::State::Open
+                || session->notifications()->rowCount() < std::min(historySize, 10000))
+                return false;
+        }
+        return true;
+    };
+    spinUntil(allOpen, 60000);
+    QCoreApplication::processEvents();
+    const qint64 startupMs = startup.elapsed();
+    if (!allOpen()) {
+        std::fprintf(stderr, "bench_tray: the sources did not all connect\n");
+        return 1;
+    }
+    qint64 rows = 0;
+    for (DesktopSession *session : desk.sessions())
+        rows += session->notifications()->rowCount();
+
+    qint64 received = 0;
+    for (DesktopSession *session : desk.sessions()) {
+        QObject::connect(session->client(), &Notify::SseClient::eventReceived, &desk, [&](const Notify::SseEvent &e) {
+            if (e.type == "notification" || e.type == "order_status" || e.type == "message")
+                ++received;
+        });
+    }
+    // Steady: the same total, spread evenly.
+    const int total = rate * steadySeconds;
+    const int each = total / sources;
+    std::vector<std::unique_ptr<QProcess>> publishers;
+    const double cpu0 = cpuSeconds();
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < sources; ++i) {
+        publishers.push_back(std::make_unique<QProcess>());
+        if (!publisher(*publishers.back(), ports.at(i), QStringLiteral("steady%1").arg(i), each, rate / sources))
+            return 1;
+    }
+    const auto absorbed = [&] {
+        return received >= qint64(each) * sources
+            && std::all_of(desk.sessions().cbegin(), desk.sessions().cend(),
+                           [](const DesktopSession *s) { return s->pendingEvents() == 0; });
+    };
+    spinUntil(absorbed, steadySeconds * 1000 + 60000);
+    const double cpu = cpuSeconds() - cpu0;
+    const double wall = double(clock.elapsed()) / 1000;
+    if (!absorbed()) {
+        std::fprintf(stderr, "bench_tray: %lld of %d steady events arrived\n", received, each * sources);
+        return 1;
+    }
+    for (auto &p : publishers)
+        p->waitForFinished();
+    std::printf("sources %d: %lld rows (%d per source) shown and every stream open in %lld ms\n", sources, rows,
+                std::min(historySize, 10000), startupMs);
+    std::printf("sources %d: steady %d events/s in all for %.0f s: %.2f %% of a core; RSS %ld KiB\n", sources, rate,
+                wall, 100.0 * cpu / wall, rssKiB());
+    desk.stop();
+    for (auto &server : servers) {
+        server->terminate();
+        server->waitForFinished();
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -219,6 +371,8 @@ int main(int argc, char **argv)
         { QStringLiteral("runs"), QStringLiteral("bursts and backlogs (medians)"), QStringLiteral("N"),
           QStringLiteral("3") },
         { QStringLiteral("no-window"), QStringLiteral("the session alone, no window (what the window costs)") },
+        { QStringLiteral("sources"), QStringLiteral("several sources at once (issue 21): N servers, one Desk"),
+          QStringLiteral("N") },
         { QStringLiteral("publish-to"), QStringLiteral("(internal) publisher mode"), QStringLiteral("PORT") },
         { QStringLiteral("publish-run"), QStringLiteral("(internal)"), QStringLiteral("NAME") },
         { QStringLiteral("publish-count"), QStringLiteral("(internal)"), QStringLiteral("N") },
@@ -234,6 +388,9 @@ int main(int argc, char **argv)
     const int rate = cli.value(QStringLiteral("rate")).toInt();
     const int steadySeconds = cli.value(QStringLiteral("steady-seconds")).toInt();
     const int runs = cli.value(QStringLiteral("runs")).toInt();
+    if (cli.isSet(QStringLiteral("sources")))
+        return benchSources(std::max(1, cli.value(QStringLiteral("sources")).toInt()), historySize, rate, steadySeconds,
+                            cli.value(QStringLiteral("server")), !cli.isSet(QStringLiteral("no-window")));
 
     QTemporaryDir dir;
     QFile users(dir.filePath(QStringLiteral("users.json")));

@@ -393,6 +393,14 @@
         <source>Demo mode: these sources are used now but not saved.</source>
         <translation>Demo-Modus: Diese Quellen gelten jetzt, werden aber nicht gespeichert.</translation>
     </message>
+    <message>
+        <source>The rules could not be saved: %1</source>
+        <translation>Die Regeln konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Demo mode: these rules are used now but not saved.</source>
+        <translation>Demo-Modus: Diese Regeln gelten jetzt, werden aber nicht gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>Notify::Tray::ConnectionBanner</name>
@@ -760,6 +768,10 @@
     <message>
         <source>S&amp;ources…</source>
         <translation>&amp;Quellen …</translation>
+    </message>
+    <message>
+        <source>&amp;Rules and quiet hours…</source>
+        <translation>&amp;Regeln und Ruhezeiten …</translation>
     </message>
 </context>
 <context>
@@ -1399,6 +1411,164 @@ Kollegen erscheinen hier mit ihrem Status.</translation>
     <message>
         <source>Not released: %1</source>
         <translation>Nicht freigegeben: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Notify::Tray::RulesDialog</name>
+    <message>
+        <source>&amp;Quiet hours</source>
+        <translation>&amp;Ruhezeiten</translation>
+    </message>
+    <message>
+        <source>Rules and quiet hours</source>
+        <translation>Regeln und Ruhezeiten</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Text contains</source>
+        <translation>Text enthält</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Rules: the first that matches an event decides</source>
+        <translation>Regeln: die erste, die zu einem Ereignis passt, entscheidet</translation>
+    </message>
+    <message>
+        <source>What the rule would have matched</source>
+        <translation>Was die Regel getroffen hätte</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Di</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mi</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Do</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fr</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sa</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>So</translation>
+    </message>
+    <message>
+        <source>Quiet from</source>
+        <translation>Ruhe ab</translation>
+    </message>
+    <message>
+        <source>Quiet until</source>
+        <translation>Ruhe bis</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>Still alert from this level</source>
+        <translation>Ab dieser Stufe trotzdem melden</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Bis</translation>
+    </message>
+    <message>
+        <source>Still alert at &amp;level</source>
+        <translation>Trotzdem melden ab &amp;Stufe</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>Spei&amp;chern</translation>
+    </message>
+    <message>
+        <source>Each event goes down the rules; the first that matches decides. &lt;i&gt;Silent&lt;/i&gt;: listed, no alert. &lt;i&gt;Hide&lt;/i&gt;: not listed. No rule matches: it alerts.</source>
+        <translation>Jedes Ereignis geht die Regeln von oben durch; die erste, die passt, entscheidet. &lt;i&gt;Still&lt;/i&gt;: gelistet, keine Meldung. &lt;i&gt;Ausblenden&lt;/i&gt;: nicht gelistet. Passt keine Regel, wird gemeldet.</translation>
+    </message>
+    <message>
+        <source>Your administrator set the rules and the quiet hours.</source>
+        <translation>Ihre Administration hat die Regeln und die Ruhezeiten festgelegt.</translation>
+    </message>
+    <message>
+        <source>Your administrator set the rules.</source>
+        <translation>Ihre Administration hat die Regeln festgelegt.</translation>
+    </message>
+    <message>
+        <source>Your administrator set the quiet hours.</source>
+        <translation>Ihre Administration hat die Ruhezeiten festgelegt.</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Melden</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <translation>Still</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>In the last day this rule would have decided %1 of %n notification(s)</source>
+        <translation>
+            <numerusform>Am letzten Tag hätte diese Regel über %1 von %n Benachrichtigung entschieden</numerusform>
+            <numerusform>Am letzten Tag hätte diese Regel über %1 von %n Benachrichtigungen entschieden</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -393,6 +393,14 @@
             <source>Demo mode: these sources are used now but not saved.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>The rules could not be saved: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Demo mode: these rules are used now but not saved.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Notify::Tray::ConnectionBanner</name>
@@ -759,6 +767,10 @@
         </message>
         <message>
             <source>S&amp;ources…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Rules and quiet hours…</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1394,6 +1406,164 @@ Colleagues appear here with their status.</source>
         <message>
             <source>Not released: %1</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Notify::Tray::RulesDialog</name>
+        <message>
+            <source>&amp;Quiet hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rules and quiet hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Level</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Text contains</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Action</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rules: the first that matches an event decides</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What the rule would have matched</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move &amp;up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move &amp;down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Thu</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fri</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sun</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quiet from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quiet until</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>nothing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Still alert from this level</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;To</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Still alert at &amp;level</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sa&amp;ve</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Each event goes down the rules; the first that matches decides. &lt;i&gt;Silent&lt;/i&gt;: listed, no alert. &lt;i&gt;Hide&lt;/i&gt;: not listed. No rule matches: it alerts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your administrator set the rules and the quiet hours.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your administrator set the rules.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your administrator set the quiet hours.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>any</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Alert</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Silent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hide</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>In the last day this rule would have decided %1 of %n notification(s)</source>
+            <translation>
+                <numerusform>In the last day this rule would have decided %1 of %n notification</numerusform>
+                <numerusform>In the last day this rule would have decided %1 of %n notifications</numerusform>
+            </translation>
         </message>
     </context>
     <context>

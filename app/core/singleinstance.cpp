@@ -22,7 +22,7 @@ QString SingleInstance::nameForCurrentUser(const QString &application)
 
 QString SingleInstance::nameForProfile(const QString &application, const QStringList &profile)
 {
-    const QString name = nameForCurrentUser(application);
+    QString name = nameForCurrentUser(application);
     if (profile.isEmpty())
         return name;
     const QByteArray key = QCryptographicHash::hash(profile.join(u'\n').toUtf8(), QCryptographicHash::Sha256);

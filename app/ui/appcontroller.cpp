@@ -6,6 +6,7 @@
 #include "core/historystore.h"
 #include "core/trayconfig.h"
 #include "mainwindow.h"
+#include "rulesdialog.h"
 #include "settingsdialog.h"
 #include "sourcesdialog.h"
 
@@ -24,13 +25,75 @@ AppController::AppController(MainWindow *window, bool demo, bool fromConfig, QOb
     connect(window, &MainWindow::settingsRequested, this, &AppController::openSettings);
 }
 
-AppController::AppController(Desk *desk, MainWindow *window, bool demo, bool fromConfig, bool sourcesLocked,
+AppController::AppController(Desk *desk, MainWindow *window, bool demo, bool fromConfig, const QSet<QString> &locked,
                              QObject *parent)
     : AppController(window, demo, fromConfig, parent)
 {
     m_desk = desk;
-    m_sourcesLocked = sourcesLocked;
+    m_locked = locked;
+    m_sourcesLocked = fromConfig && locked.contains(QStringLiteral("sources"));
     connect(window, &MainWindow::sourcesRequested, this, &AppController::openSources);
+    connect(window, &MainWindow::rulesRequested, this, &AppController::openRules);
+}
+
+bool AppController::writeUserConfig(const std::function<void(TrayConfig &)> &change, QString *error)
+{
+    const QString path = TrayConfigFile::userPath();
+    TrayConfig config;
+    if (QFileInfo::exists(path)) {
+        QList<TrayConfigFile::Problem> problems;
+        if (auto existing = TrayConfigFile::read(path, &problems))
+            config = *existing;
+    }
+    change(config);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(TrayConfigFile::toJson(config)) < 0 || !file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+void AppController::openRules()
+{
+    if (!m_desk || m_desk->count() == 0)
+        return;
+    const DesktopSession::Settings &current = m_desk->session(0)->settings();
+    RulesDialog dialog(m_desk, current.rules, current.quietHours, m_locked.contains(QStringLiteral("rules")),
+                       m_locked.contains(QStringLiteral("quiet_hours")), m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!applyRules(dialog.rules(), dialog.quietHours(), &error))
+        m_window->showNotice(tr("The rules could not be saved: %1").arg(error));
+}
+
+bool AppController::applyRules(const QList<Rule> &rules, const std::optional<QuietHours> &quiet, QString *error)
+{
+    const bool rulesLocked = m_locked.contains(QStringLiteral("rules"));
+    const bool quietLocked = m_locked.contains(QStringLiteral("quiet_hours"));
+    for (DesktopSession *session : m_desk->sessions()) {
+        DesktopSession::Settings settings = session->settings();
+        if (!rulesLocked)
+            settings.rules = rules;
+        if (!quietLocked)
+            settings.quietHours = quiet;
+        session->setSettings(settings); // from the next event on; no reconnect
+    }
+    if (m_demo) {
+        m_window->showNotice(tr("Demo mode: these rules are used now but not saved."));
+        return true;
+    }
+    return writeUserConfig(
+        [&](TrayConfig &config) {
+            if (!rulesLocked)
+                config.rules = rules;
+            if (!quietLocked)
+                config.quietHours = quiet;
+        },
+        error);
 }
 
 void AppController::openSources()
@@ -69,13 +132,6 @@ bool AppController::applySources(const QList<DesktopSession::Settings> &sources,
         AppSettings::saveToken(settings.token, settings.sourceName);
     if (!m_sourcesLocked) {
         // The user's file keeps its rules and quiet hours; its sources are these now.
-        const QString path = TrayConfigFile::userPath();
-        TrayConfig config;
-        if (QFileInfo::exists(path)) {
-            QList<TrayConfigFile::Problem> problems;
-            if (auto existing = TrayConfigFile::read(path, &problems))
-                config = *existing;
-        }
         QList<SourceConfig> written;
         for (const DesktopSession::Settings &s : sources) {
             SourceConfig source;
@@ -89,14 +145,8 @@ bool AppController::applySources(const QList<DesktopSession::Settings> &sources,
             source.caCertificate = s.caCertificateFile;
             written << source;
         }
-        config.sources = written;
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(TrayConfigFile::toJson(config)) < 0 || !file.commit()) {
-            if (error)
-                *error = file.errorString();
+        if (!writeUserConfig([&written](TrayConfig &config) { config.sources = written; }, error))
             return false;
-        }
         m_fromConfig = true;
     }
     m_desk->setSources(desk);

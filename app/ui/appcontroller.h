@@ -2,6 +2,11 @@
 #pragma once
 
 #include "core/desktopsession.h"
+#include "core/trayconfig.h"
+
+#include <QSet>
+
+#include <functional>
 
 #include <QObject>
 
@@ -23,8 +28,9 @@ public:
     /// Settings are for the source @p window shows; with @p fromConfig its
     /// sources come from a config file, and only their tokens are kept here.
     AppController(MainWindow *window, bool demo, bool fromConfig, QObject *parent = nullptr);
-    /// The same for every source of @p desk; with @p sourcesLocked the administrator's sources are kept.
-    AppController(Desk *desk, MainWindow *window, bool demo, bool fromConfig, bool sourcesLocked,
+    /// The same for every source of @p desk; @p locked: the keys the administrator locked ("sources",
+    /// "rules", "quiet_hours"), kept as they are.
+    AppController(Desk *desk, MainWindow *window, bool demo, bool fromConfig, const QSet<QString> &locked,
                   QObject *parent = nullptr);
 
     /// Runs the settings dialog (modal) and applies what it returns.
@@ -36,6 +42,10 @@ public:
     /// Keeps @p sources in the user's config file (its other keys stay) and their tokens in the keyring,
     /// and follows them; false with @p error when the file cannot be written.
     bool applySources(const QList<DesktopSession::Settings> &sources, QString *error = nullptr);
+    /// Alerts › Rules and quiet hours.
+    void openRules();
+    /// Every source follows @p rules and @p quiet at once; they are kept in the user's config file.
+    bool applyRules(const QList<Rule> &rules, const std::optional<QuietHours> &quiet, QString *error = nullptr);
     /// Uses @p settings from now on, and keeps them unless this is the demo.
     void apply(const DesktopSession::Settings &settings, bool startAtLogin);
 
@@ -45,6 +55,9 @@ private:
     bool m_demo;
     bool m_fromConfig;
     bool m_sourcesLocked = false;
+    QSet<QString> m_locked;
+    /// Writes the user's config file with @p change made to it (its other keys kept).
+    bool writeUserConfig(const std::function<void(TrayConfig &)> &change, QString *error);
 };
 
 } // namespace Notify::Tray

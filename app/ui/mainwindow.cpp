@@ -351,6 +351,8 @@ void MainWindow::buildMenus()
     dnd(tr("&Off"), [] { return QDateTime(); })->setChecked(true);
     dnd(tr("For &1 hour"), [] { return QDateTime::currentDateTime().addSecs(3600); });
     dnd(tr("Until &tomorrow 08:00"), [] { return QDateTime(QDate::currentDate().addDays(1), QTime(8, 0)); });
+    QAction *rules = status->addAction(tr("&Rules and quiet hours…"), this, &MainWindow::rulesRequested);
+    rules->setVisible(m_desk != nullptr);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Notify"), this, [this] {

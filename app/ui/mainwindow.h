@@ -82,6 +82,8 @@ signals:
     void settingsRequested();
     /// File › Sources.
     void sourcesRequested();
+    /// Alerts › Rules and quiet hours.
+    void rulesRequested();
     /// The user asked to quit (quit() was called).
     void quitRequested();
 

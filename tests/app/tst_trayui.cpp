@@ -29,6 +29,7 @@
 #include "ui/notificationspage.h"
 #include "ui/orderspage.h"
 #include "ui/peoplepage.h"
+#include "ui/rulesdialog.h"
 #include "ui/settingsdialog.h"
 #include "ui/sourcesdialog.h"
 #include "ui/trayballoonnotifier.h"
@@ -41,6 +42,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QGroupBox>
 #include <QHeaderView>
 #include <QJsonObject>
 #include <QLabel>
@@ -59,6 +61,7 @@
 #include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -117,6 +120,7 @@ private slots:
     void severalSourcesInOneWindow();
     void aPresetSourceAsksOnlyForItsPassword();
     void sourcesAreAddedEditedRemovedAndReordered();
+    void rulesWithAPreviewAndQuietHours();
 
 private:
     void startWindow(const DesktopSession::Settings &settings);
@@ -1213,7 +1217,7 @@ void tst_TrayUi::sourcesAreAddedEditedRemovedAndReordered()
     QVERIFY(dialog.problem().isEmpty());
 
     // Saved: the user's file has both (no token in it), the desk follows at once.
-    AppController controller(&desk, &window, false, true, false);
+    AppController controller(&desk, &window, false, true, {});
     QVERIFY(controller.applySources(dialog.sources()));
     QCOMPARE(desk.count(), 2);
     QCOMPARE(Desk::nameOf(desk.session(0)), QStringLiteral("Warehouse"));
@@ -1244,6 +1248,65 @@ void tst_TrayUi::sourcesAreAddedEditedRemovedAndReordered()
     for (QLabel *label : locked.findChildren<QLabel *>())
         texts << label->text();
     QVERIFY(texts.join(u' ').contains(u"Your administrator set these sources"));
+    desk.stop();
+}
+
+void tst_TrayUi::rulesWithAPreviewAndQuietHours()
+{
+    QNetworkAccessManager network;
+    Desk desk(nullptr, &network);
+    Desk::Source shop{ settings(), {} };
+    shop.settings.sourceName = QStringLiteral("Shop");
+    desk.setSources({ shop });
+    MainWindow window(&desk);
+    desk.start();
+    QTRY_VERIFY(desk.session(0)->connectionState() == SseClient::State::Open);
+    notify(QStringLiteral("r1"), "info", QStringLiteral("stock"));
+    notify(QStringLiteral("r2"), "error", QStringLiteral("stock"));
+    notify(QStringLiteral("r3"), "info", QStringLiteral("payments"));
+    QTRY_COMPARE(desk.session(0)->notifications()->rowCount(), 3);
+
+    const QList<Rule> rules{ Rule{ {}, {}, QStringLiteral("error"), {}, {}, RuleAction::Alert },
+                             Rule{ QStringLiteral("Shop"), {}, {}, QStringLiteral("stock"), {}, RuleAction::Silent } };
+    RulesDialog dialog(&desk, rules, std::nullopt, false, false);
+    QCOMPARE(dialog.table()->rowCount(), 2);
+    QCOMPARE(dialog.rules(), rules);
+    // The second rule decides only what the first left: r1, not the error r2.
+    QVERIFY2(dialog.previewOf(1).startsWith(u"In the last day this rule would have decided 1 of 3 notifications: "
+                                            u"Shop: Title r1"),
+             qPrintable(dialog.previewOf(1)));
+    QVERIFY2(dialog.previewOf(0).startsWith(u"In the last day this rule would have decided 1 of 3 notifications: "
+                                            u"Shop: Title r2"),
+             qPrintable(dialog.previewOf(0)));
+    // Added at the end; no quiet hours unless ticked.
+    dialog.addRule(Rule{ {}, {}, {}, {}, QStringLiteral("r3"), RuleAction::Hide });
+    QCOMPARE(dialog.rules().size(), 3);
+    QCOMPARE(dialog.rules().last().action, RuleAction::Hide);
+    QVERIFY(!dialog.quietHours());
+    auto *quiet = dialog.findChild<QGroupBox *>();
+    QVERIFY(quiet);
+    quiet->setChecked(true);
+    const auto hours = dialog.quietHours();
+    QVERIFY(hours);
+    QCOMPARE(hours->days, quint8(0x1f)); // weekdays, 19:00 to 07:00, by default
+    QCOMPARE(hours->from, QTime(19, 0));
+
+    // Saved: every source follows at once, and the user's file keeps them.
+    AppController controller(&desk, &window, false, true, {});
+    QVERIFY(controller.applyRules(dialog.rules(), hours));
+    QCOMPARE(desk.session(0)->settings().rules, dialog.rules());
+    QVERIFY(desk.session(0)->alerts()->quietHours() == hours);
+    QList<TrayConfigFile::Problem> problems;
+    const auto written = TrayConfigFile::read(TrayConfigFile::userPath(), &problems);
+    QVERIFY(written && written->rules && written->quietHours);
+    QCOMPARE(*written->rules, dialog.rules());
+    QFile::remove(TrayConfigFile::userPath());
+    // Locked by the administrator: the rules stay theirs.
+    AppController locked(&desk, &window, false, true, { QStringLiteral("rules") });
+    QVERIFY(locked.applyRules({}, std::nullopt));
+    QCOMPARE(desk.session(0)->settings().rules.size(), 3);
+    QVERIFY(!desk.session(0)->alerts()->quietHours());
+    QFile::remove(TrayConfigFile::userPath());
     desk.stop();
 }
 
