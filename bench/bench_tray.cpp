@@ -55,8 +55,8 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
-#include <vector>
 #include <sys/resource.h>
+#include <vector>
 
 using namespace Notify::Tray;
 
