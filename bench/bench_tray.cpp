@@ -45,6 +45,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpSocket>
@@ -280,7 +281,9 @@ int benchSources(int sources, int historySize, int rate, int steadySeconds, cons
 
     QElapsedTimer startup;
     startup.start();
-    Desk desk(nullptr, nullptr);
+    // One QNetworkAccessManager for every source, as the app has (one connection pool, one HTTP thread).
+    QNetworkAccessManager network;
+    Desk desk(nullptr, &network);
     desk.setSources(list);
     MainWindow window(&desk);
     window.resize(1100, 700);

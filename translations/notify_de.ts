@@ -378,6 +378,10 @@
         <source>All sources</source>
         <translation>Alle Quellen</translation>
     </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
 </context>
 <context>
     <name>Notify::Tray::AppController</name>

@@ -378,6 +378,10 @@
             <source>All sources</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Source</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Notify::Tray::AppController</name>

@@ -7,6 +7,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <numeric>
 
 namespace Notify::Tray {
 
@@ -64,18 +65,38 @@ void AllSourcesModel::follow()
 void AllSourcesModel::rebuild()
 {
     QList<Ref> refs;
-    QList<QDateTime> times;
+    QList<qint64> created;
     for (int s = 0; s < m_desk->count(); ++s) {
         const NotificationModel *model = m_desk->session(s)->notifications();
-        for (int row = 0; row < model->rowCount(); ++row)
-            refs.append({ s, row });
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const NotificationItem &item = model->item(row);
+            refs.append({ s, row, item.id });
+            created.append(item.createdAt.toMSecsSinceEpoch()); // as numbers: the sort compares each many times
+        }
     }
     // Newest first across sources; each source's own order (newest first) stays within equal times.
-    const auto createdOf
-        = [this](const Ref &ref) { return m_desk->session(ref.source)->notifications()->item(ref.row).createdAt; };
-    std::stable_sort(refs.begin(), refs.end(), [&](const Ref &a, const Ref &b) { return createdOf(a) > createdOf(b); });
+    QList<qsizetype> order(refs.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) { return created[a] > created[b]; });
+    QList<Ref> sorted;
+    sorted.reserve(refs.size());
+    for (const qsizetype i : std::as_const(order))
+        sorted << refs.at(i);
+    const auto sameItem = [](const Ref &a, const Ref &b) { return a.source == b.source && a.id == b.id; };
+    // The usual change: new notifications on top of what was there. They are inserted; the rest stay.
+    const qsizetype added = sorted.size() - m_refs.size();
+    if (added > 0 && std::equal(m_refs.cbegin(), m_refs.cend(), sorted.cbegin() + added, sameItem)) {
+        beginInsertRows({}, 0, int(added) - 1);
+        m_refs = std::move(sorted);
+        endInsertRows();
+        return;
+    }
+    if (added == 0 && std::equal(m_refs.cbegin(), m_refs.cend(), sorted.cbegin(), sameItem)) {
+        m_refs = std::move(sorted); // the same rows (their places in their sources may have moved)
+        return;
+    }
     beginResetModel();
-    m_refs = std::move(refs);
+    m_refs = std::move(sorted);
     endResetModel();
 }
 

@@ -16,7 +16,9 @@ class DesktopSession;
 /// column: the window's "All sources". Each source's NotificationModel stays
 /// the truth (its counts, its server's answers); this model only points at
 /// their rows. It follows them at most every FollowIntervalMs, so that a
-/// burst in one source re-sorts the whole list a few times, not per event.
+/// burst in one source re-sorts the whole list a few times, not per event;
+/// what is new at the top is inserted there (the view keeps its place and
+/// its selection), and only another change resets the list.
 class AllSourcesModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -47,6 +49,7 @@ private:
     {
         int source;
         int row;
+        QString id; ///< the row's notification: what stays the same when rows above it come
     };
     void watch();
     void rebuild();

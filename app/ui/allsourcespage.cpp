@@ -81,7 +81,17 @@ AllSourcesPage::AllSourcesPage(Desk *desk, QWidget *parent)
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(AllSourcesModel::TitleColumn, QHeaderView::Stretch);
-    m_view->horizontalHeader()->setSectionResizeMode(AllSourcesModel::SourceColumn, QHeaderView::ResizeToContents);
+    // The Source column as wide as the longest name (not measured again at every new row).
+    const auto fitSources = [this] {
+        QFont boldFont = font();
+        boldFont.setBold(true);
+        int widest = QFontMetrics(boldFont).horizontalAdvance(tr("Source"));
+        for (const DesktopSession *session : m_desk->sessions())
+            widest = std::max(widest, QFontMetrics(boldFont).horizontalAdvance(Desk::nameOf(session)));
+        m_view->horizontalHeader()->resizeSection(AllSourcesModel::SourceColumn, widest + 24);
+    };
+    fitSources();
+    connect(m_desk, &Desk::sourcesChanged, this, fitSources);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
     m_empty->setEnabled(false);
@@ -109,6 +119,8 @@ AllSourcesPage::AllSourcesPage(Desk *desk, QWidget *parent)
     connect(m_source, &QComboBox::currentIndexChanged, this, apply);
     connect(m_unreadOnly, &QCheckBox::toggled, this, apply);
     connect(m_model, &QAbstractItemModel::modelReset, this, apply);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this] { m_empty->setVisible(m_filter->rowCount() == 0); });
     connect(m_desk, &Desk::sourcesChanged, this, &AllSourcesPage::refreshSources);
     connect(m_view, &QAbstractItemView::activated, this, &AllSourcesPage::openCurrent);
 

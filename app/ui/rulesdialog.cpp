@@ -261,7 +261,7 @@ QString RulesDialog::previewOf(int row) const
     // what this rule would have decided.
     const QList<Rule> all = rules();
     const QList<Rule> above = all.mid(0, row);
-    const Rule rule = all.at(row);
+    const Rule &rule = all.at(row);
     const QDateTime since = QDateTime::currentDateTimeUtc().addDays(-1);
     int seen = 0;
     int matched = 0;
