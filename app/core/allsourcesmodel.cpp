@@ -38,21 +38,76 @@ void AllSourcesModel::watch()
             if (!m_follow->isActive())
                 m_follow->start();
         };
-        connect(model, &QAbstractItemModel::rowsInserted, this, later);
-        connect(model, &QAbstractItemModel::rowsRemoved, this, later);
+        const auto sourceOf
+            = [this, model] { return m_desk->indexOf(qobject_cast<DesktopSession *>(model->parent())); };
+        // New rows at the top of a source (what a stream brings) go in at once, where their times put
+        // them; anything else is followed by a rebuild a moment later.
+        connect(model, &QAbstractItemModel::rowsInserted, this,
+                [this, model, later, sourceOf](const QModelIndex &, int first, int last) {
+                    const int source = sourceOf();
+                    if (first != 0 || source < 0 || m_follow->isActive()) {
+                        later();
+                        return;
+                    }
+                    const int count = last - first + 1;
+                    for (Ref &ref : m_refs) {
+                        if (ref.source == source)
+                            ref.row += count;
+                    }
+                    for (int row = last; row >= first; --row) { // the oldest of them first: the newest ends on top
+                        const NotificationItem &item = model->item(row);
+                        const qint64 created = item.createdAt.toMSecsSinceEpoch();
+                        const auto at = std::lower_bound(m_refs.cbegin(), m_refs.cend(), created,
+                                                         [](const Ref &ref, qint64 t) { return ref.created > t; });
+                        const int position = int(at - m_refs.cbegin());
+                        beginInsertRows({}, position, position);
+                        m_refs.insert(position, Ref{ source, row, item.id, created });
+                        endInsertRows();
+                    }
+                });
+        // Rows leaving a source (the oldest, past its capacity) leave here too.
+        connect(model, &QAbstractItemModel::rowsRemoved, this,
+                [this, later, sourceOf](const QModelIndex &, int first, int last) {
+                    const int source = sourceOf();
+                    if (source < 0 || m_follow->isActive()) {
+                        later();
+                        return;
+                    }
+                    const int count = last - first + 1;
+                    for (int i = int(m_refs.size()) - 1; i >= 0; --i) {
+                        Ref &ref = m_refs[i];
+                        if (ref.source != source || ref.row < first)
+                            continue;
+                        if (ref.row > last) {
+                            ref.row -= count;
+                            continue;
+                        }
+                        beginRemoveRows({}, i, i);
+                        m_refs.removeAt(i);
+                        endRemoveRows();
+                    }
+                });
         connect(model, &QAbstractItemModel::rowsMoved, this, later);
         connect(model, &QAbstractItemModel::modelReset, this, later);
         connect(model, &QAbstractItemModel::layoutChanged, this, later);
         // A row's looks (read, claimed) change in place: the rows stay where they are.
-        connect(model, &QAbstractItemModel::dataChanged, this, [this, model](const QModelIndex &, const QModelIndex &) {
-            if (m_follow->isActive() || m_refs.isEmpty())
-                return;
-            const int source = m_desk->indexOf(qobject_cast<DesktopSession *>(model->parent()));
-            for (int row = 0; row < m_refs.size(); ++row) {
-                if (m_refs.at(row).source == source)
-                    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-            }
-        });
+        connect(model, &QAbstractItemModel::dataChanged, this,
+                [this, sourceOf](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                    if (m_follow->isActive() || m_refs.isEmpty())
+                        return;
+                    const int source = sourceOf();
+                    int top = -1;
+                    int bottom = -1;
+                    for (int row = 0; row < m_refs.size(); ++row) {
+                        const Ref &ref = m_refs.at(row);
+                        if (ref.source == source && ref.row >= topLeft.row() && ref.row <= bottomRight.row()) {
+                            top = top < 0 ? row : top;
+                            bottom = row;
+                        }
+                    }
+                    if (top >= 0)
+                        emit dataChanged(index(top, 0), index(bottom, ColumnCount - 1));
+                });
     }
 }
 
@@ -70,8 +125,8 @@ void AllSourcesModel::rebuild()
         const NotificationModel *model = m_desk->session(s)->notifications();
         for (int row = 0; row < model->rowCount(); ++row) {
             const NotificationItem &item = model->item(row);
-            refs.append({ s, row, item.id });
             created.append(item.createdAt.toMSecsSinceEpoch()); // as numbers: the sort compares each many times
+            refs.append({ s, row, item.id, created.constLast() });
         }
     }
     // Newest first across sources; each source's own order (newest first) stays within equal times.

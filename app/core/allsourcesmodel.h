@@ -15,10 +15,11 @@ class DesktopSession;
 /// Every source's notifications in one list, newest first, with a Source
 /// column: the window's "All sources". Each source's NotificationModel stays
 /// the truth (its counts, its server's answers); this model only points at
-/// their rows. It follows them at most every FollowIntervalMs, so that a
-/// burst in one source re-sorts the whole list a few times, not per event;
-/// what is new at the top is inserted there (the view keeps its place and
-/// its selection), and only another change resets the list.
+/// their rows. New rows at the top of a source (what streams bring) and
+/// rows leaving at the bottom (past a source's capacity) are followed at
+/// once, row by row, at their times' places (the view keeps its place and
+/// selection); any other change (a snapshot, a regrouping) rebuilds the list
+/// at most every FollowIntervalMs.
 class AllSourcesModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -50,6 +51,7 @@ private:
         int source;
         int row;
         QString id; ///< the row's notification: what stays the same when rows above it come
+        qint64 created = 0; ///< its time (ms since the epoch), what the list is sorted by
     };
     void watch();
     void rebuild();

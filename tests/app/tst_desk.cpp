@@ -4,6 +4,7 @@
 // are and their actions come back to that source; a failing source stops
 // nothing else; one source is exactly as before sources.
 
+#include "core/allsourcesmodel.h"
 #include "core/desk.h"
 #include "core/notificationmodel.h"
 #include "core/translations.h"
@@ -11,6 +12,7 @@
 #include "testclient.h"
 
 #include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Notify::Tray;
@@ -76,6 +78,7 @@ private slots:
     void sourcesKeepTheirSessionsByName();
     void doNotDisturbIsForEverySource();
     void historyFilesPerSource();
+    void allSourcesFollowsRowByRow();
 
 private:
     std::unique_ptr<TestSupport::InProcessServer> m_shop;
@@ -257,6 +260,39 @@ void tst_Desk::historyFilesPerSource()
     QVERIFY(!QFile::exists(legacy));
     QVERIFY(QFile::exists(dir.filePath(u"history-shop.sqlite"_s)));
     QCOMPARE(Desk::historyPathFor(u"Warehouse"_s, legacy, false), dir.filePath(u"history-warehouse.sqlite"_s));
+}
+
+void tst_Desk::allSourcesFollowsRowByRow()
+{
+    Desk desk(nullptr, &m_network);
+    desk.setSources({ source(u"Shop"_s, *m_shop), source(u"Warehouse"_s, *m_warehouse) });
+    AllSourcesModel all(&desk);
+    QSignalSpy resets(&all, &QAbstractItemModel::modelReset);
+    desk.start();
+    QTRY_VERIFY(isOpen(desk.session(0)) && isOpen(desk.session(1)));
+    resets.clear();
+    // Interleaved, one at a time: each goes in on top as it comes, no reset.
+    for (int i = 0; i < 6; ++i) {
+        QVERIFY(notify(i % 2 ? *m_warehouse : *m_shop, u"n%1"_s.arg(i), u"Event %1"_s.arg(i)));
+        QTRY_COMPARE(all.rowCount(), i + 1);
+    }
+    QCOMPARE(resets.size(), 0);
+    // The same as a list built afresh: newest first, each row pointing at its own source's notification.
+    AllSourcesModel fresh(&desk);
+    QCOMPARE(fresh.rowCount(), all.rowCount());
+    for (int row = 0; row < all.rowCount(); ++row) {
+        QCOMPARE(all.index(row, AllSourcesModel::TitleColumn).data(NotificationModel::IdRole),
+                 fresh.index(row, AllSourcesModel::TitleColumn).data(NotificationModel::IdRole));
+        QCOMPARE(all.index(row, AllSourcesModel::SourceColumn).data(),
+                 fresh.index(row, AllSourcesModel::SourceColumn).data());
+    }
+    QCOMPARE(all.index(0, AllSourcesModel::TitleColumn).data(NotificationModel::TitleRole).toString(), u"Event 5"_s);
+    QCOMPARE(all.index(0, AllSourcesModel::SourceColumn).data().toString(), u"Warehouse"_s);
+    // A read changes a row in place.
+    QSignalSpy changed(&all, &QAbstractItemModel::dataChanged);
+    desk.session(u"Shop"_s)->markRead(u"n0"_s);
+    QTRY_VERIFY(!changed.isEmpty());
+    desk.stop();
 }
 
 QTEST_MAIN(tst_Desk)
