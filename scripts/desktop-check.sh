@@ -105,7 +105,7 @@ echo "desktop-check: tray icon embedded: $embedded; alerts received by dunst: $a
 [ "$alerts" -ge 2 ] || { echo "desktop-check: dunst received $alerts alerts"; exit 1; }
 [ "$second" -eq 0 ] || { echo "desktop-check: a second launch did not hand over to the first"; exit 1; }
 # 5 tabs, the welcome page, the claims and the banner, light and dark, in English and German.
-[ -z "$shots" ] || [ "$screens" -eq 32 ] || { echo "desktop-check: $screens of 32 window screenshots"; exit 1; }
-[ -z "$shots" ] || [ "$german" -eq 16 ] || { echo "desktop-check: $german of 16 German screenshots"; exit 1; }
+[ -z "$shots" ] || [ "$screens" -eq 36 ] || { echo "desktop-check: $screens of 36 window screenshots"; exit 1; }
+[ -z "$shots" ] || [ "$german" -eq 18 ] || { echo "desktop-check: $german of 18 German screenshots"; exit 1; }
 grep -q '"data" : "notify"' "$out/dunst-history.json" \
     || { echo "desktop-check: dunst's history has no alert from notify"; exit 1; }

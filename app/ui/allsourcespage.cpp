@@ -92,6 +92,18 @@ AllSourcesPage::AllSourcesPage(Desk *desk, QWidget *parent)
     };
     fitSources();
     connect(m_desk, &Desk::sourcesChanged, this, fitSources);
+    // The longest level, bold (unread), after its icon: never cut to "Informat…".
+    QFont bold = font();
+    bold.setBold(true);
+    m_view->horizontalHeader()->resizeSection(
+        AllSourcesModel::LevelColumn,
+        QFontMetrics(bold).horizontalAdvance(DisplayText::levelName(Notify::Protocol::Level::Info)) + 72);
+    // A time of yesterday, the longest the Time column says.
+    m_view->horizontalHeader()->resizeSection(
+        AllSourcesModel::TimeColumn,
+        QFontMetrics(bold).horizontalAdvance(
+            DisplayText::eventTime(QDateTime::currentDateTimeUtc().addDays(-1), QDateTime::currentDateTimeUtc()))
+            + 24);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
     m_empty->setEnabled(false);

@@ -12,6 +12,8 @@
 // manager (the frame is in the picture) and by scripts/update-screenshots.sh
 // for docs/screenshots/; offscreen it grabs the window without its frame.
 
+#include "core/allsourcesmodel.h"
+#include "core/desk.h"
 #include "core/desktopsession.h"
 #include "core/messagemodel.h"
 #include "core/notificationmodel.h"
@@ -21,6 +23,7 @@
 #include "hub/presencetracker.h"
 #include "hub/userdirectory.h"
 #include "store/eventstore.h"
+#include "ui/allsourcespage.h"
 #include "ui/mainwindow.h"
 #include "ui/messagespage.h"
 #include "ui/notificationspage.h"
@@ -377,5 +380,54 @@ int main(int argc, char **argv)
             && ok;
     }
     session.stop();
+    window.hide();
+
+    // Several sources: the shop and a warehouse, together in All sources.
+    NotifyServer warehouse(config);
+    if (!warehouse.start(&error)) {
+        std::fprintf(stderr, "tray_screenshots: %s\n", qPrintable(error));
+        return 1;
+    }
+    const auto stock = [&warehouse](const char *id, const char *level, const char *title, const char *category) {
+        warehouse.publish(
+            "notification",
+            QJsonObject{ { QStringLiteral("notification_id"), QString::fromLatin1(id) },
+                         { QStringLiteral("title"), QString::fromUtf8(title) },
+                         { QStringLiteral("level"), QString::fromLatin1(level) },
+                         { QStringLiteral("category"), QString::fromLatin1(category) },
+                         { QStringLiteral("created_at"),
+                           QDateTime::currentDateTimeUtc().addSecs(-60 * (id[1] - '0')).toString(Qt::ISODate) } },
+            { QStringLiteral("alice") });
+    };
+    stock("w1", "error", "Pallet damaged at gate 2", "damage");
+    stock("w3", "warning", "Forklift 3 needs service", "equipment");
+    stock("w5", "info", "Delivery checked in", "deliveries");
+    Desk desk(nullptr, nullptr);
+    Desk::Source shop{ settings, {} };
+    shop.settings.sourceName = QStringLiteral("Shop");
+    Desk::Source store{ settings, {} };
+    store.settings.sourceName = QStringLiteral("Warehouse");
+    store.settings.server = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(warehouse.port()));
+    store.settings.token = warehouse.users().find(QStringLiteral("alice"))->token;
+    desk.setSources({ shop, store });
+    MainWindow together(&desk);
+    together.resize(1040, 640);
+    together.move(40, 50);
+    together.show();
+    desk.start();
+    spinUntil([&] {
+        return desk.session(0)->notifications()->rowCount() >= 7 && desk.session(1)->notifications()->rowCount() >= 3;
+    });
+    settle(800);
+    together.allSourcesPage()->model()->follow();
+    settle(300);
+    for (const bool dark : { false, true }) {
+        applyPalette(dark);
+        ok = save(&together,
+                  QStringLiteral("%1/tray-sources-%2%3.png")
+                      .arg(out, dark ? QStringLiteral("dark") : QStringLiteral("light"), suffix))
+            && ok;
+    }
+    desk.stop();
     return ok ? 0 : 1;
 }
