@@ -332,17 +332,19 @@ int main(int argc, char **argv)
     QObject::connect(&tray, &TrayController::quitRequested, &window, &MainWindow::quit);
     AppController controller(&desk, &window, demo, configuredSources, config.locked);
     QObject::connect(&tray, &TrayController::settingsRequested, &controller, &AppController::openSettings);
-    // An alert's "Open" and "Open settings" show its own source.
+    // An alert's "Open" and "Open settings" show its own source. (The controller is the connections'
+    // context: the window drops every connection of a source it stops showing.)
     const auto wire = [&window, &desk, &controller](DesktopSession *session) {
         if (session->property("notify.windowWired").toBool())
             return;
         session->setProperty("notify.windowWired", true);
-        QObject::connect(session, &DesktopSession::openRequested, &window,
+        QObject::connect(session, &DesktopSession::openRequested, &controller,
                          [&window, session](const QString &id) { window.showNotification(session, id); });
-        QObject::connect(session, &DesktopSession::settingsRequested, &window, [&window, &desk, &controller, session] {
-            window.showSource(desk.indexOf(session));
-            controller.openSettings();
-        });
+        QObject::connect(session, &DesktopSession::settingsRequested, &controller,
+                         [&window, &desk, &controller, session] {
+                             window.showSource(desk.indexOf(session));
+                             controller.openSettings();
+                         });
     };
     for (DesktopSession *session : desk.sessions())
         wire(session);

@@ -143,7 +143,15 @@ int Desk::indexOf(const DesktopSession *session) const
 
 void Desk::setSources(const QList<Source> &sources)
 {
+    // First the new list, without touching any session: what they do next emits signals, and whoever
+    // hears them (the window, the tray) asks the desk for its sessions, which must all be whole by then.
+    struct Change
+    {
+        DesktopSession::Settings settings;
+        bool reconnect = false;
+    };
     std::vector<std::unique_ptr<Entry>> kept;
+    QList<Change> changes;
     const bool several = sources.size() > 1;
     for (const Source &source : sources) {
         const QString name = source.settings.sourceName;
@@ -172,38 +180,41 @@ void Desk::setSources(const QList<Source> &sources)
         }
         const SourceSettings before = entry->session->settings();
         const SourceSettings &after = source.settings;
-        const bool reconnect = entry->started
+        Change change;
+        change.reconnect = entry->started
             && (before.server != after.server || before.token != after.token || before.auth != after.auth
                 || before.streamPath != after.streamPath || before.notificationsPath != after.notificationsPath
                 || before.mappingFile != after.mappingFile || before.user != after.user
                 || before.caCertificateFile != after.caCertificateFile);
-        DesktopSession::Settings settings = source.settings;
+        change.settings = source.settings;
         // With several sources, each alert says whose it is, and comes back to it.
-        settings.alertPrefix = several ? name + QStringLiteral(": ") : QString();
+        change.settings.alertPrefix = several ? name + QStringLiteral(": ") : QString();
         entry->notifier->setPrefix(several ? name + QChar(0x1f) : QString());
-        entry->session->setSettings(settings);
-        if (m_pausedUntil.isValid())
-            entry->session->pauseAlerts(m_pausedUntil);
-        if (reconnect)
-            entry->session->reconnectNow();
+        changes << change;
         kept.push_back(std::move(entry));
     }
     // What is left went away: stopped now, and destroyed (its history closed) once the window and the
     // tray have let go of it (sourcesChanged() below).
     std::vector<std::unique_ptr<Entry>> gone;
     for (auto &entry : m_entries) {
-        if (!entry)
-            continue;
-        if (entry->started)
-            entry->session->stop();
-        gone.push_back(std::move(entry));
+        if (entry)
+            gone.push_back(std::move(entry));
     }
     m_entries = std::move(kept);
-    if (m_started) {
-        for (const auto &entry : m_entries) {
-            if (!std::exchange(entry->started, true))
-                entry->session->start();
-        }
+    for (const auto &entry : gone) {
+        if (entry->started)
+            entry->session->stop();
+    }
+    const bool paused = m_pausedUntil.isValid() && m_pausedUntil > QDateTime::currentDateTime();
+    for (size_t i = 0; i < m_entries.size(); ++i) {
+        DesktopSession *session = m_entries[i]->session.get();
+        session->setSettings(changes.at(qsizetype(i)).settings);
+        if (paused)
+            session->pauseAlerts(m_pausedUntil);
+        if (changes.at(qsizetype(i)).reconnect)
+            session->reconnectNow();
+        if (m_started && !std::exchange(m_entries[i]->started, true))
+            session->start();
     }
     emit sourcesChanged();
 }

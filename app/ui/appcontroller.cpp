@@ -12,6 +12,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QPointer>
 #include <QSaveFile>
 
 namespace Notify::Tray {
@@ -42,8 +43,21 @@ bool AppController::writeUserConfig(const std::function<void(TrayConfig &)> &cha
     TrayConfig config;
     if (QFileInfo::exists(path)) {
         QList<TrayConfigFile::Problem> problems;
-        if (auto existing = TrayConfigFile::read(path, &problems))
-            config = *existing;
+        auto existing = TrayConfigFile::read(path, &problems);
+        if (!existing) {
+            // Never over a file the user is still fixing: what it holds would be lost.
+            if (error)
+                *error = problems.isEmpty() ? QStringLiteral("%1 cannot be read").arg(path) : problems.first().text();
+            return false;
+        }
+        config = *existing;
+        // Tokens in the file move to the keyring: the file is written without them.
+        if (config.sources) {
+            for (const SourceConfig &source : *config.sources) {
+                if (!source.token.isEmpty())
+                    AppSettings::saveToken(source.token, source.name);
+            }
+        }
     }
     change(config);
     QDir().mkpath(QFileInfo(path).absolutePath());
@@ -155,14 +169,27 @@ bool AppController::applySources(const QList<DesktopSession::Settings> &sources,
 
 void AppController::openSettings()
 {
-    SettingsDialog dialog(m_window->session()->settings(), SettingsDialog::Mode::Settings, m_window);
-    if (dialog.exec() == QDialog::Accepted)
-        apply(dialog.settings(), dialog.startAtLogin());
+    // One at a time: an alert's "Open settings" can come while a dialog is open, and would switch the
+    // window to another source under it.
+    if (m_dialogOpen)
+        return;
+    m_dialogOpen = true;
+    const QPointer<DesktopSession> session = m_window->session();
+    SettingsDialog dialog(session->settings(), SettingsDialog::Mode::Settings, m_window);
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+    m_dialogOpen = false;
+    // The settings are the source's the dialog was opened for (if it is still there).
+    if (accepted && session)
+        apply(dialog.settings(), dialog.startAtLogin(), session);
 }
 
 void AppController::apply(const DesktopSession::Settings &settings, bool startAtLogin)
 {
-    DesktopSession *session = m_window->session();
+    apply(settings, startAtLogin, m_window->session());
+}
+
+void AppController::apply(const DesktopSession::Settings &settings, bool startAtLogin, DesktopSession *session)
+{
     if (m_demo) {
         m_window->showNotice(tr("Demo mode: these settings are used now but not saved."));
     } else if (m_fromConfig) {

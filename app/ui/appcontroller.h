@@ -4,6 +4,7 @@
 #include "core/desktopsession.h"
 #include "core/trayconfig.h"
 
+#include <QPointer>
 #include <QSet>
 
 #include <functional>
@@ -55,6 +56,8 @@ private:
     bool m_demo;
     bool m_fromConfig;
     bool m_sourcesLocked = false;
+    bool m_dialogOpen = false;
+    void apply(const DesktopSession::Settings &settings, bool startAtLogin, DesktopSession *session);
     QSet<QString> m_locked;
     /// Writes the user's config file with @p change made to it (its other keys kept).
     bool writeUserConfig(const std::function<void(TrayConfig &)> &change, QString *error);

@@ -4,6 +4,7 @@
 // are and their actions come back to that source; a failing source stops
 // nothing else; one source is exactly as before sources.
 
+#include "core/alertcenter.h"
 #include "core/allsourcesmodel.h"
 #include "core/desk.h"
 #include "core/notificationmodel.h"
@@ -79,6 +80,7 @@ private slots:
     void doNotDisturbIsForEverySource();
     void historyFilesPerSource();
     void allSourcesFollowsRowByRow();
+    void changingSourcesWhileTheWindowListens();
 
 private:
     std::unique_ptr<TestSupport::InProcessServer> m_shop;
@@ -292,6 +294,39 @@ void tst_Desk::allSourcesFollowsRowByRow()
     QSignalSpy changed(&all, &QAbstractItemModel::dataChanged);
     desk.session(u"Shop"_s)->markRead(u"n0"_s);
     QTRY_VERIFY(!changed.isEmpty());
+    desk.stop();
+}
+
+void tst_Desk::changingSourcesWhileTheWindowListens()
+{
+    // The window and the tray ask the desk for every session whenever a session says something; while
+    // the sources change, sessions stop, reconnect and pause, and say so at once.
+    Desk desk(nullptr, &m_network);
+    desk.setSources({ source(u"Shop"_s, *m_shop), source(u"Warehouse"_s, *m_warehouse) });
+    int asked = 0;
+    const auto askEverySession = [&desk, &asked] {
+        for (DesktopSession *session : desk.sessions())
+            asked += session->settings().sourceName.isEmpty() ? 0 : 1;
+    };
+    const auto listen = [&] {
+        for (DesktopSession *session : desk.sessions()) {
+            QObject::connect(session, &DesktopSession::connectionStateChanged, &desk, askEverySession);
+            QObject::connect(session->alerts(), &AlertCenter::pausedChanged, &desk, askEverySession);
+        }
+    };
+    listen();
+    desk.start();
+    QTRY_VERIFY(isOpen(desk.session(0)) && isOpen(desk.session(1)));
+    desk.pauseAlerts(QDateTime::currentDateTime().addSecs(600));
+    // A new token for the shop (it reconnects), the warehouse gone (it stops), under Do not disturb.
+    Desk::Source shop = source(u"Shop"_s, *m_shop);
+    shop.settings.token = "bob-token-0002";
+    asked = 0;
+    desk.setSources({ shop });
+    QVERIFY(asked > 0); // they were asked, and all were whole
+    QCOMPARE(desk.count(), 1);
+    QTRY_VERIFY(isOpen(desk.session(0)));
+    QVERIFY(desk.alertsPausedUntil().isValid());
     desk.stop();
 }
 
