@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "appsettings.h"
 
+#include "trayconfig.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
@@ -33,14 +35,8 @@ QString keychainKey(const QString &source)
 QString tokenFilePath(const QString &source = {})
 {
     QString name = QStringLiteral("token");
-    if (!source.isEmpty()) {
-        QString slug = source.toCaseFolded();
-        for (QChar &c : slug) {
-            if (!c.isLetterOrNumber() && c != u'.' && c != u'-')
-                c = u'-';
-        }
-        name += u'-' + slug;
-    }
+    if (!source.isEmpty())
+        name += u'-' + TrayConfigFile::slug(source);
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).filePath(name);
 }
 

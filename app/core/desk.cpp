@@ -4,12 +4,12 @@
 #include "historystore.h"
 #include "notificationmodel.h"
 #include "notifier.h"
+#include "trayconfig.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QRegularExpression>
 
 Q_LOGGING_CATEGORY(lcDesk, "notify.tray.desk", QtInfoMsg)
 
@@ -95,11 +95,8 @@ QString Desk::historyPathFor(const QString &sourceName, const QString &legacyPat
 {
     if (legacyPath.isEmpty() || legacyPath == u":memory:")
         return legacyPath;
-    QString slug = sourceName.toCaseFolded();
-    static const QRegularExpression unsafe(QStringLiteral("[^\\w.-]+"));
-    slug.replace(unsafe, QStringLiteral("-"));
     const QFileInfo legacy(legacyPath);
-    QString own = legacy.dir().filePath(QStringLiteral("history-%1.sqlite").arg(slug));
+    QString own = legacy.dir().filePath(QStringLiteral("history-%1.sqlite").arg(TrayConfigFile::slug(sourceName)));
     // The history from before sources belongs to the first one: it moves once.
     if (first && !QFile::exists(own) && legacy.exists()) {
         if (QFile::rename(legacyPath, own))

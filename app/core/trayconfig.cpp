@@ -384,9 +384,10 @@ std::optional<TrayConfig> parse(const QByteArray &json, const QString &fileName,
             const QString at = u"sources[%1]"_s.arg(i);
             SourceConfig s;
             s.name = str(o, u"name").trimmed();
-            if (names.contains(s.name.toCaseFolded()))
+            // Their files are named after them: names that differ only in case or punctuation would share them.
+            if (names.contains(slug(s.name)))
                 problem(at + u".name"_s, u"\"%1\" names another source too"_s.arg(s.name));
-            names.insert(s.name.toCaseFolded());
+            names.insert(slug(s.name));
             s.url = QUrl(str(o, u"url"), QUrl::StrictMode);
             if (!s.url.isValid() || s.url.host().isEmpty())
                 problem(at + u".url"_s, u"is not a valid http:// or https:// URL"_s);
@@ -456,6 +457,22 @@ std::optional<TrayConfig> read(const QString &path, QList<Problem> *problems)
         return std::nullopt;
     }
     return parse(file.readAll(), path, problems);
+}
+
+QString slug(const QString &sourceName)
+{
+    QString out;
+    bool dash = false;
+    for (const QChar c : sourceName.toCaseFolded()) {
+        if (c.isLetterOrNumber() || c == u'.' || c == u'-' || c == u'_') {
+            out += c;
+            dash = false;
+        } else if (!dash) {
+            out += u'-';
+            dash = true;
+        }
+    }
+    return out;
 }
 
 QString systemPath()

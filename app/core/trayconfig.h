@@ -123,6 +123,10 @@ std::optional<TrayConfig> parse(const QByteArray &json, const QString &fileName,
 /// The same for a file.
 std::optional<TrayConfig> read(const QString &path, QList<Problem> *problems);
 
+/// What a source's files are named after (its history, its token file): its name in lower case, every run
+/// of other characters than letters, digits, `.` and `-` one `-`. Two sources of one slug are refused.
+QString slug(const QString &sourceName);
+
 /// The administrator's file: the first `notify/notify-tray.json` in
 /// `$XDG_CONFIG_DIRS` (default `/etc/xdg`) that exists; empty when none does.
 QString systemPath();

@@ -2,6 +2,7 @@
 #include "sourcesdialog.h"
 
 #include "core/connectiontest.h"
+#include "core/trayconfig.h"
 #include "settingsdialog.h"
 
 #include <QDialogButtonBox>
@@ -122,7 +123,8 @@ QString SourcesDialog::problem() const
         return tr("Notify needs at least one source.");
     QStringList names;
     for (const DesktopSession::Settings &s : m_sources) {
-        const QString name = s.sourceName.trimmed().toCaseFolded();
+        // Files are named after sources: names that differ only in case or punctuation would share them.
+        const QString name = TrayConfigFile::slug(s.sourceName.trimmed());
         if (name.isEmpty())
             return tr("Every source needs a name.");
         if (names.contains(name))

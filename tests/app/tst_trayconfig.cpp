@@ -118,6 +118,9 @@ void tst_TrayConfig::problemsNameLineAndKey_data()
     QTest::newRow("unknown source key") << QByteArray(
         "{\"sources\": [{\"name\": \"A\", \"url\": \"http:\\/\\/a\",\n\"passwd\": \"x\"}]}")
                                         << u"notify-tray.json:2: sources[0].passwd: is not a key"_s;
+    QTest::newRow("same files") << QByteArray("{\"sources\": [{\"name\": \"Shop A\", \"url\": \"http:\\/\\/a\"},\n  "
+                                              "{\"name\": \"shop-a\", \"url\": \"http:\\/\\/b\"}]}")
+                                << u"notify-tray.json:2: sources[1].name: \"shop-a\" names another source too"_s;
     QTest::newRow("bad action") << QByteArray("{\"rules\": [{\"match\": {}, \"action\": \"mute\"}]}")
                                 << u"notify-tray.json:1: rules[0].action: "_s;
     QTest::newRow("bad level in a rule") << QByteArray(
