@@ -80,6 +80,17 @@ bool PasswordHash::verify(QByteArrayView password) const
         && CRYPTO_memcmp(key.constData(), m_key.constData(), size_t(key.size())) == 0;
 }
 
+bool PasswordHash::verifyAsCostly(QByteArrayView password, int iterations) const
+{
+    const bool right = verify(password);
+    if (iterations > m_iterations) {
+        // The rest of the cost, spent on the same work; the result is not used.
+        const QByteArray pad = pbkdf2(password, m_salt, iterations - m_iterations);
+        Q_UNUSED(pad);
+    }
+    return right;
+}
+
 QString PasswordHash::encoded() const
 {
     return QStringLiteral("pbkdf2_sha256$%1$%2$%3")

@@ -37,6 +37,10 @@ public:
 
     /// Whether @p password is the one hashed: the keys are compared in constant time.
     [[nodiscard]] bool verify(QByteArrayView password) const;
+    /// verify(), taking as long as checking a hash of @p iterations when this
+    /// one has fewer: every user's check costs the same as the dearest one's,
+    /// so that the time of an answer does not tell which users exist.
+    [[nodiscard]] bool verifyAsCostly(QByteArrayView password, int iterations) const;
     [[nodiscard]] int iterations() const { return m_iterations; }
     /// The Django form of the hash.
     [[nodiscard]] QString encoded() const;

@@ -5,7 +5,7 @@
 #include "passwordhash.h"
 #include "userdirectory.h"
 
-#include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -50,6 +50,17 @@ void SignInLimiter::failed(const QString &user, const QString &address, qint64 n
 {
     m_byUser[user].append(nowMs);
     m_byAddress[address].append(nowMs);
+}
+
+void SignInLimiter::succeeded(const QString &user, const QString &address, qint64 startedMs)
+{
+    m_byUser.remove(user);
+    const auto it = m_byAddress.find(address);
+    if (it == m_byAddress.end())
+        return;
+    it.value().removeOne(startedMs);
+    if (it.value().isEmpty())
+        m_byAddress.erase(it);
 }
 
 void SignInLimiter::forgetExpired(qint64 nowMs)
@@ -151,13 +162,23 @@ std::optional<Credentials> readCredentials(const HttpRequest &request, bool djan
     return Credentials{ *user, password->toUtf8() };
 }
 
+/// The user name for the log: a name that is not in the directory may be a
+/// password typed into the wrong field, and is never written.
+QString loggedName(const auto &check)
+{
+    return check.known ? check.user : QStringLiteral("an unknown user");
+}
+
 } // namespace
 
 PasswordSignIn::PasswordSignIn(const UserDirectory &users, QObject *parent)
     : QObject(parent)
     , m_users(users)
-    , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
+    // A steady clock: a wall clock set back would hold guessers' failures for longer, set forward free them.
+    QElapsedTimer steady;
+    steady.start();
+    m_clock = [steady] { return steady.elapsed(); };
     // One core for guessing at most: the other keeps the streams flowing.
     m_pool.setMaxThreadCount(1);
 }
@@ -174,9 +195,12 @@ void PasswordSignIn::handle(const HttpRequest &request, const QString &address, 
     const auto credentials = readCredentials(request, djangoForm, error);
     if (!credentials)
         return answer(error, {});
-    if (const int wait = m_limiter.retryAfter(credentials->user, address, m_clock())) {
+    // Everything the check needs is copied: the pool's thread touches nothing of the hub's.
+    const User *user = m_users.find(credentials->user);
+    const Check check{ credentials->user, address, m_clock(), user != nullptr, djangoForm };
+    if (const int wait = m_limiter.retryAfter(check.user, address, check.startedMs)) {
         ++m_counts.limited;
-        qCInfo(lcSignIn).noquote() << "sign-in of" << credentials->user << "from" << address << "refused for" << wait
+        qCInfo(lcSignIn).noquote() << "sign-in of" << loggedName(check) << "from" << address << "refused for" << wait
                                    << "s: too many failures";
         HttpResponse response = djangoForm
             ? HttpResponse::json(
@@ -195,34 +219,33 @@ void PasswordSignIn::handle(const HttpRequest &request, const QString &address, 
         return answer(response, {});
     }
 
-    // Everything the check needs is copied: the pool's thread touches nothing of the hub's.
-    const User *user = m_users.find(credentials->user);
     const bool known = user && user->password;
     const PasswordHash hash = known ? *user->password : m_users.dummyPassword();
+    const int cost = m_users.dummyPassword().iterations();
     const QByteArray token = known ? user->token : QByteArray();
+    // Failed until it succeeds: checks waiting at once count against the limit.
+    m_limiter.failed(check.user, address, check.startedMs);
     ++m_pending;
-    m_pool.start(
-        [this, hash, password = credentials->password, token, name = credentials->user, address, djangoForm, answer] {
-            const bool right = hash.verify(password) && !token.isEmpty();
-            QMetaObject::invokeMethod(
-                this,
-                [this, name, address, djangoForm, answer, token = right ? token : QByteArray()] {
-                    --m_pending;
-                    finish(name, address, djangoForm, token, answer);
-                },
-                Qt::QueuedConnection);
-        });
+    m_pool.start([this, hash, cost, password = credentials->password, token, check, answer] {
+        const bool right = hash.verifyAsCostly(password, cost) && !token.isEmpty();
+        QMetaObject::invokeMethod(
+            this,
+            [this, check, answer, token = right ? token : QByteArray()] {
+                --m_pending;
+                finish(check, token, answer);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
-void PasswordSignIn::finish(const QString &user, const QString &address, bool djangoForm, const QByteArray &token,
-                            const Answer &answer)
+void PasswordSignIn::finish(const Check &check, const QByteArray &token, const Answer &answer)
 {
     if (token.isEmpty()) {
         ++m_counts.refused;
-        m_limiter.failed(user, address, m_clock());
-        qCInfo(lcSignIn).noquote() << "sign-in of" << user << "from" << address << "refused: wrong user or password";
+        qCInfo(lcSignIn).noquote() << "sign-in of" << loggedName(check) << "from" << check.address
+                                   << "refused: wrong user or password";
         // The same answer for a user who does not exist, has no password, or gave the wrong one.
-        if (djangoForm)
+        if (check.djangoForm)
             return answer(djangoError(QStringLiteral("non_field_errors"),
                                       QStringLiteral("Unable to log in with provided credentials.")),
                           {});
@@ -230,9 +253,9 @@ void PasswordSignIn::finish(const QString &user, const QString &address, bool dj
                       {});
     }
     ++m_counts.signedIn;
-    m_limiter.succeeded(user);
-    qCInfo(lcSignIn).noquote() << "sign-in of" << user << "from" << address;
-    answer(HttpResponse::json(200, QJsonObject{ { QStringLiteral("token"), QString::fromUtf8(token) } }), user);
+    m_limiter.succeeded(check.user, check.address, check.startedMs);
+    qCInfo(lcSignIn).noquote() << "sign-in of" << check.user << "from" << check.address;
+    answer(HttpResponse::json(200, QJsonObject{ { QStringLiteral("token"), QString::fromUtf8(token) } }), check.user);
 }
 
 } // namespace Notify::Server

@@ -17,6 +17,8 @@ class UserDirectory;
 
 /// Failed sign-ins in a sliding window, per user name and per address: a
 /// guesser gets `429` with `Retry-After` long before a password falls.
+/// A check counts as failed from the moment it starts until it succeeds, so
+/// that a burst of checks waiting at once gets no more guesses than the limit.
 /// Pure (the time is passed in), so that tests need no clock.
 class SignInLimiter final
 {
@@ -36,9 +38,11 @@ public:
     /// 0 when a sign-in of @p user from @p address may be tried now, else the
     /// whole seconds until it may.
     [[nodiscard]] int retryAfter(const QString &user, const QString &address, qint64 nowMs);
+    /// Counts a sign-in of @p user from @p address, started at @p nowMs, as failed.
     void failed(const QString &user, const QString &address, qint64 nowMs);
-    /// A right password forgets the user's failures (not the address's).
-    void succeeded(const QString &user) { m_byUser.remove(user); }
+    /// The sign-in counted as failed at @p startedMs was right: it no longer
+    /// counts for @p address, and the user's failures are forgotten.
+    void succeeded(const QString &user, const QString &address, qint64 startedMs);
     /// How many names and addresses are remembered (bounded by the window).
     [[nodiscard]] qsizetype remembered() const { return m_byUser.size() + m_byAddress.size(); }
 
@@ -82,7 +86,7 @@ public:
 
     void setLimits(SignInLimiter::Limits limits) { m_limiter = SignInLimiter(limits); }
     void setMaxPending(int checks) { m_maxPending = checks; }
-    /// The clock of the rate limit, in milliseconds (tests inject one).
+    /// The clock of the rate limit, a steady one in milliseconds (tests inject one).
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
 
     struct Counts
@@ -94,8 +98,15 @@ public:
     [[nodiscard]] const Counts &counts() const { return m_counts; }
 
 private:
-    void finish(const QString &user, const QString &address, bool djangoForm, const QByteArray &token,
-                const Answer &answer);
+    struct Check
+    {
+        QString user;
+        QString address;
+        qint64 startedMs = 0;
+        bool known = false; ///< a user of the directory: only then is the name logged
+        bool djangoForm = false;
+    };
+    void finish(const Check &check, const QByteArray &token, const Answer &answer);
 
     const UserDirectory &m_users;
     SignInLimiter m_limiter;

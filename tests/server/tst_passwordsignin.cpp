@@ -33,6 +33,7 @@ private slots:
     void limitPerUser();
     void limitPerAddress();
     void aRightPasswordForgetsTheUsersFailures();
+    void aCheapHashIsCheckedAsDearlyAsTheDearest();
     void madeUpNamesDoNotPileUp();
 };
 
@@ -152,9 +153,30 @@ void tst_PasswordSignIn::aRightPasswordForgetsTheUsersFailures()
     SignInLimiter limiter({ 5, 20, 60'000 });
     for (int i = 0; i < 4; ++i)
         limiter.failed(u"alice"_s, u"10.0.0.1"_s, 1000 + i);
-    limiter.succeeded(u"alice"_s);
+    // A check counts as failed while it runs; this one was right.
+    limiter.failed(u"alice"_s, u"10.0.0.1"_s, 1500);
+    limiter.succeeded(u"alice"_s, u"10.0.0.1"_s, 1500);
     limiter.failed(u"alice"_s, u"10.0.0.1"_s, 2000);
     QCOMPARE(limiter.retryAfter(u"alice"_s, u"10.0.0.1"_s, 2001), 0);
+    // The address keeps its four failures and the one after, not the right one:
+    // 15 more names from it and the 21st waits.
+    for (int i = 0; i < 14; ++i)
+        limiter.failed(u"user%1"_s.arg(i), u"10.0.0.1"_s, 3000);
+    QCOMPARE(limiter.retryAfter(u"bob"_s, u"10.0.0.1"_s, 3001), 0);
+    limiter.failed(u"bob"_s, u"10.0.0.1"_s, 3001);
+    QCOMPARE_GT(limiter.retryAfter(u"carol"_s, u"10.0.0.1"_s, 3002), 0);
+}
+
+void tst_PasswordSignIn::aCheapHashIsCheckedAsDearlyAsTheDearest()
+{
+    // The answer is verify()'s: the padding changes only the time it takes.
+    QString error;
+    const auto cheap = PasswordHash::parse(CheapDjangoHash, &error);
+    QVERIFY(cheap);
+    QVERIFY(cheap->verifyAsCostly("s3cret-pw", 260000));
+    QVERIFY(!cheap->verifyAsCostly("s3cret-pW", 260000));
+    QVERIFY(cheap->verifyAsCostly("s3cret-pw", 1));
+    QVERIFY(!PasswordHash::unmatchable(PasswordHash::MinimumIterations).verifyAsCostly("", 20000));
 }
 
 void tst_PasswordSignIn::madeUpNamesDoNotPileUp()

@@ -8,8 +8,10 @@
 #include "hub/passwordsignin.h"
 
 #include <QJsonDocument>
+#include <QMap>
 
 #include <memory>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -38,6 +40,7 @@ private slots:
     void wrongPasswordsAndUnknownUsersLookAlike();
     void malformedRequestsNameTheField();
     void guessingIsRateLimited();
+    void guessesSentAtOnceGetNoMoreTries();
     void tooManyChecksAtOnceAreTurnedAway();
     void djangoDialectIsObtainAuthToken();
 
@@ -149,6 +152,30 @@ void tst_ServerSignIn::guessingIsRateLimited()
     QVERIFY2(metrics.contains("notify_sign_ins_total{outcome=\"ok\"} 2\n"), metrics.constData());
     QVERIFY(metrics.contains("notify_sign_ins_total{outcome=\"refused\"} 5\n"));
     QVERIFY(metrics.contains("notify_sign_ins_total{outcome=\"limited\"} 2\n"));
+}
+
+void tst_ServerSignIn::guessesSentAtOnceGetNoMoreTries()
+{
+    // Eight guesses on eight connections before any is answered: a check counts as a
+    // failure from the moment it starts, so five are checked and three wait, however
+    // the checks and the requests interleave.
+    QVERIFY(start());
+    std::vector<std::unique_ptr<TestClient::Connection>> guessers;
+    for (int i = 0; i < PasswordSignIn::DefaultMaxPending; ++i) {
+        auto &c = guessers.emplace_back(std::make_unique<TestClient::Connection>(m_server->port()));
+        QVERIFY(c->connected());
+        const QByteArray body = credentials(u"alice"_s, u"guess-%1"_s.arg(i));
+        c->send("POST /api/v1/auth/token/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                "Content-Length: "
+                + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    }
+    QMap<int, int> statuses;
+    for (const auto &c : guessers)
+        ++statuses[c->read().status];
+    QCOMPARE(statuses, (QMap<int, int>{ { 401, 5 }, { 429, 3 } }));
+    QCOMPARE((*m_server)->signIn().counts().refused, 5);
+    // And the right password waits too, until the window has passed.
+    QCOMPARE(signIn(m_server->port(), u"alice"_s, u"s3cret-pw"_s).status, 429);
 }
 
 void tst_ServerSignIn::tooManyChecksAtOnceAreTurnedAway()
