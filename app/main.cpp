@@ -90,10 +90,12 @@ int checkConfig(const QString &path)
     }
     if (config->rules)
         sets << QStringLiteral("%1 rule(s)").arg(config->rules->size());
-    if (config->quietHours)
+    if (config->quietHours && *config->quietHours)
         sets << QStringLiteral("quiet hours %1-%2")
-                    .arg(config->quietHours->from.toString(QStringLiteral("HH:mm")),
-                         config->quietHours->to.toString(QStringLiteral("HH:mm")));
+                    .arg((*config->quietHours)->from.toString(QStringLiteral("HH:mm")),
+                         (*config->quietHours)->to.toString(QStringLiteral("HH:mm")));
+    else if (config->quietHours)
+        sets << QStringLiteral("no quiet hours");
     if (!config->locked.isEmpty())
         sets << QStringLiteral("locked: %1").arg(config->locked.join(QStringLiteral(", ")));
     printf("%s: valid: %s\n", qPrintable(path),
@@ -150,7 +152,7 @@ QList<Desk::Source> sourcesFrom(const TrayConfigFile::Merged &merged, const Desk
     QList<Desk::Source> sources;
     DesktopSession::Settings common = own;
     common.rules = merged.config.rules.value_or(QList<Rule>());
-    common.quietHours = merged.config.quietHours;
+    common.quietHours = merged.config.quietHours.value_or(std::nullopt);
     if (!merged.config.sources || merged.config.sources->isEmpty()) {
         DesktopSession::Settings settings = common;
         if (settings.sourceName.isEmpty())
@@ -160,18 +162,10 @@ QList<Desk::Source> sourcesFrom(const TrayConfigFile::Merged &merged, const Desk
     }
     bool first = true;
     for (const SourceConfig &source : *merged.config.sources) {
-        DesktopSession::Settings settings = common;
-        settings.sourceName = source.name;
-        settings.server = source.url;
-        settings.user = source.user;
-        settings.auth = source.effectiveAuth();
-        settings.mappingFile = source.mapping;
-        settings.caCertificateFile = source.caCertificate;
-        settings.token = source.token.isEmpty() ? AppSettings::loadToken(nullptr, source.name) : source.token;
-        settings.preset = true;
+        DesktopSession::Settings settings = DesktopSession::Settings::fromConfig(source, common);
+        if (settings.token.isEmpty())
+            settings.token = AppSettings::loadToken(nullptr, source.name);
         settings.sourceLocked = merged.isLocked(QStringLiteral("sources"));
-        settings.passwordSignIn = source.signIn == SourceConfig::SignIn::Password;
-        settings.dialect = source.dialect;
         sources.append({ settings, Desk::historyPathFor(source.name, historyPath, first) });
         first = false;
     }
@@ -331,6 +325,7 @@ int main(int argc, char **argv)
 
     QObject::connect(&tray, &TrayController::quitRequested, &window, &MainWindow::quit);
     AppController controller(&desk, &window, demo, configuredSources, config.locked);
+    controller.setHistoryPath(historyPath);
     QObject::connect(&tray, &TrayController::settingsRequested, &controller, &AppController::openSettings);
     // An alert's "Open" and "Open settings" show its own source. (The controller is the connections'
     // context: the window drops every connection of a source it stops showing.)

@@ -26,6 +26,38 @@ QString now()
 
 const char *const Stages[] = { "pending", "confirmed", "processing", "shipped", "delivered" };
 
+/// A notification the demo may send.
+struct Sample
+{
+    const char *level;
+    const char *category;
+    const char *title;
+    const char *body;
+};
+
+const Sample ShopSamples[] = {
+    { "info", "orders", "New order received", "A customer placed an order with 3 items." },
+    { "success", "payments", "Payment captured", "The payment for the last order was captured." },
+    { "warning", "stock", "Low stock", "Only 4 units of \"Desk lamp, brass\" are left." },
+    { "error", "shipping", "Label printing failed", "The carrier API did not answer; the label was queued." },
+    { "info", "team", "Shift change at 14:00", "The afternoon shift starts in 30 minutes." },
+};
+
+const Sample WarehouseSamples[] = {
+    { "info", "deliveries", "Delivery checked in", "Inbound 12 pallets from Müller GmbH at gate 3." },
+    { "success", "picking", "Wave 14 picked", "All 86 lines of wave 14 are packed and ready." },
+    { "warning", "stock", "Bin A-17 nearly empty", "Only 6 boxes of USB-C cables left in A-17." },
+    { "error", "damage", "Pallet damaged at gate 2", "A pallet of glassware fell from the forklift." },
+    { "info", "stock", "Stock count due", "Zone C is due for its monthly count today." },
+    { "warning", "equipment", "Forklift 3 needs service", "The battery warning is on; take it to the charger." },
+};
+
+template<std::size_t N>
+const Sample &pick(QRandomGenerator &random, const Sample (&samples)[N])
+{
+    return samples[random.bounded(int(N))];
+}
+
 } // namespace
 
 DemoScenario::DemoScenario(NotifyServer &server, QObject *parent)
@@ -48,28 +80,21 @@ void DemoScenario::startWarehouseDemo(int intervalMs, int firstDelayMs)
 
 void DemoScenario::warehouseStep()
 {
-    static const struct
-    {
-        const char *level;
-        const char *category;
-        const char *title;
-        const char *body;
-    } samples[] = {
-        { "info", "deliveries", "Delivery checked in", "Inbound 12 pallets from Müller GmbH at gate 3." },
-        { "success", "picking", "Wave 14 picked", "All 86 lines of wave 14 are packed and ready." },
-        { "warning", "stock", "Bin A-17 nearly empty", "Only 6 boxes of USB-C cables left in A-17." },
-        { "error", "damage", "Pallet damaged at gate 2", "A pallet of glassware fell from the forklift." },
-        { "info", "stock", "Stock count due", "Zone C is due for its monthly count today." },
-        { "warning", "equipment", "Forklift 3 needs service", "The battery warning is on; take it to the charger." },
-    };
-    const auto &sample = samples[m_random.bounded(int(std::size(samples)))];
-    const QJsonObject data{ { QStringLiteral("notification_id"), QStringLiteral("w-%1").arg(m_nextNotification++) },
-                            { QStringLiteral("title"), QString::fromUtf8(sample.title) },
-                            { QStringLiteral("body"), QString::fromUtf8(sample.body) },
-                            { QStringLiteral("level"), QString::fromLatin1(sample.level) },
-                            { QStringLiteral("category"), QString::fromLatin1(sample.category) },
+    const Sample &sample = pick(m_random, WarehouseSamples);
+    publishNotification(QStringLiteral("w-%1").arg(m_nextNotification++), sample.level, sample.category,
+                        QString::fromUtf8(sample.title), QString::fromUtf8(sample.body), {});
+}
+
+bool DemoScenario::publishNotification(const QString &id, const char *level, const char *category, const QString &title,
+                                       const QString &body, const QStringList &audience)
+{
+    const QJsonObject data{ { QStringLiteral("notification_id"), id },
+                            { QStringLiteral("title"), title },
+                            { QStringLiteral("body"), body },
+                            { QStringLiteral("level"), QString::fromLatin1(level) },
+                            { QStringLiteral("category"), QString::fromLatin1(category) },
                             { QStringLiteral("created_at"), now() } };
-    m_server.publish(Protocol::Notification::TypeName, data, {});
+    return m_server.publish(Protocol::Notification::TypeName, data, audience).has_value();
 }
 
 void DemoScenario::startDemo(int intervalMs, int firstDelayMs)
@@ -139,34 +164,16 @@ void DemoScenario::demoStep()
     case 3:
     case 4:
     case 5: { // a notification, for one person or for everybody
-        static const struct
-        {
-            const char *level;
-            const char *category;
-            const char *title;
-            const char *body;
-        } samples[] = {
-            { "info", "orders", "New order received", "A customer placed an order with 3 items." },
-            { "success", "payments", "Payment captured", "The payment for the last order was captured." },
-            { "warning", "stock", "Low stock", "Only 4 units of \"Desk lamp, brass\" are left." },
-            { "error", "shipping", "Label printing failed", "The carrier API did not answer; the label was queued." },
-            { "info", "team", "Shift change at 14:00", "The afternoon shift starts in 30 minutes." },
-        };
-        const auto &sample = samples[m_random.bounded(int(std::size(samples)))];
+        const Sample &sample = pick(m_random, ShopSamples);
         if (QByteArrayView(sample.level) == "error" && !m_server.users().members(SupportGroup).isEmpty()) {
             // Errors are the support group's to handle; bob takes every other one on after a moment.
             publishTeamError(QString::fromUtf8(sample.title), QString::fromUtf8(sample.body),
                              m_random.bounded(2) == 0 ? 3000 + int(m_random.bounded(4000)) : -1);
             break;
         }
-        const QJsonObject data{ { QStringLiteral("notification_id"), QStringLiteral("n-%1").arg(m_nextNotification++) },
-                                { QStringLiteral("title"), QString::fromUtf8(sample.title) },
-                                { QStringLiteral("body"), QString::fromUtf8(sample.body) },
-                                { QStringLiteral("level"), QString::fromLatin1(sample.level) },
-                                { QStringLiteral("category"), QString::fromLatin1(sample.category) },
-                                { QStringLiteral("created_at"), now() } };
-        m_server.publish(Protocol::Notification::TypeName, data,
-                         m_random.bounded(3) == 0 ? QStringList{ someone } : QStringList{});
+        publishNotification(QStringLiteral("n-%1").arg(m_nextNotification++), sample.level, sample.category,
+                            QString::fromUtf8(sample.title), QString::fromUtf8(sample.body),
+                            m_random.bounded(3) == 0 ? QStringList{ someone } : QStringList{});
         break;
     }
     case 6:
@@ -203,13 +210,7 @@ void DemoScenario::publishTeamError(const QString &title, const QString &body, i
     if (support.isEmpty())
         return;
     const QString id = QStringLiteral("n-%1").arg(m_nextNotification++);
-    const QJsonObject data{ { QStringLiteral("notification_id"), id },
-                            { QStringLiteral("title"), title },
-                            { QStringLiteral("body"), body },
-                            { QStringLiteral("level"), QStringLiteral("error") },
-                            { QStringLiteral("category"), QStringLiteral("support") },
-                            { QStringLiteral("created_at"), now() } };
-    if (!m_server.publish(Protocol::Notification::TypeName, data, support))
+    if (!publishNotification(id, "error", "support", title, body, support))
         return;
     const QString bob = QStringLiteral("bob");
     if (bobClaimsAfterMs < 0 || !support.contains(bob))

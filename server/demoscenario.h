@@ -42,6 +42,9 @@ private:
     void warehouseStep();
     /// An error for the support group; bob claims it after @p bobClaimsAfterMs (-1: never).
     void publishTeamError(const QString &title, const QString &body, int bobClaimsAfterMs);
+    /// Notification @p id, created now, to @p audience (empty: everybody).
+    bool publishNotification(const QString &id, const char *level, const char *category, const QString &title,
+                             const QString &body, const QStringList &audience);
     static inline const QString SupportGroup = QStringLiteral("support");
     void scriptStep();
 

@@ -315,22 +315,6 @@
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
-    <message>
-        <source>Notification</source>
-        <translation>Benachrichtigung</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>Stufe</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Kategorie</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
 </context>
 <context>
     <name>Notify::Tray::AllSourcesPage</name>

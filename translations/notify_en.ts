@@ -315,22 +315,6 @@
             <source>Source</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>Notification</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Level</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Category</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Time</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>Notify::Tray::AllSourcesPage</name>

@@ -45,14 +45,20 @@ void AllSourcesModel::watch()
         connect(model, &QAbstractItemModel::rowsInserted, this,
                 [this, model, later, sourceOf](const QModelIndex &, int first, int last) {
                     const int source = sourceOf();
-                    if (first != 0 || source < 0 || m_follow->isActive()) {
+                    if (source < 0) {
                         later();
                         return;
                     }
+                    // The rows below move down, also while a rebuild is due: until it comes, the rows
+                    // shown must still be the ones they were.
                     const int count = last - first + 1;
                     for (Ref &ref : m_refs) {
-                        if (ref.source == source)
+                        if (ref.source == source && ref.row >= first)
                             ref.row += count;
+                    }
+                    if (first != 0 || m_follow->isActive()) {
+                        later();
+                        return;
                     }
                     for (int row = last; row >= first; --row) { // the oldest of them first: the newest ends on top
                         const NotificationItem &item = model->item(row);
@@ -69,17 +75,22 @@ void AllSourcesModel::watch()
         connect(model, &QAbstractItemModel::rowsRemoved, this,
                 [this, later, sourceOf](const QModelIndex &, int first, int last) {
                     const int source = sourceOf();
-                    if (source < 0 || m_follow->isActive()) {
+                    if (source < 0) {
                         later();
                         return;
                     }
                     const int count = last - first + 1;
+                    const bool pending = m_follow->isActive();
                     for (int i = int(m_refs.size()) - 1; i >= 0; --i) {
                         Ref &ref = m_refs[i];
                         if (ref.source != source || ref.row < first)
                             continue;
                         if (ref.row > last) {
                             ref.row -= count;
+                            continue;
+                        }
+                        if (pending) {
+                            ref.row = -1; // gone: shown empty until the rebuild drops it
                             continue;
                         }
                         beginRemoveRows({}, i, i);
@@ -91,22 +102,28 @@ void AllSourcesModel::watch()
         connect(model, &QAbstractItemModel::modelReset, this, later);
         connect(model, &QAbstractItemModel::layoutChanged, this, later);
         // A row's looks (read, claimed) change in place: the rows stay where they are.
+        // A row's looks (read, claimed) change in place: the rows stay where they are. A row whose
+        // time changed (a group that took a newer member) belongs elsewhere: a rebuild puts it there.
         connect(model, &QAbstractItemModel::dataChanged, this,
-                [this, sourceOf](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                    if (m_follow->isActive() || m_refs.isEmpty())
+                [this, model, later, sourceOf](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                    if (m_refs.isEmpty())
                         return;
                     const int source = sourceOf();
                     int top = -1;
                     int bottom = -1;
+                    bool moved = false;
                     for (int row = 0; row < m_refs.size(); ++row) {
                         const Ref &ref = m_refs.at(row);
                         if (ref.source == source && ref.row >= topLeft.row() && ref.row <= bottomRight.row()) {
                             top = top < 0 ? row : top;
                             bottom = row;
+                            moved = moved || model->item(ref.row).createdAt.toMSecsSinceEpoch() != ref.created;
                         }
                     }
                     if (top >= 0)
                         emit dataChanged(index(top, 0), index(bottom, ColumnCount - 1));
+                    if (moved)
+                        later();
                 });
     }
 }
@@ -179,26 +196,31 @@ QModelIndex AllSourcesModel::sourceIndex(const QModelIndex &index) const
         return {};
     const NotificationModel *model = session->notifications();
     const Ref &ref = m_refs.at(index.row());
-    if (ref.row >= model->rowCount())
-        return {}; // gone meanwhile: the next rebuild drops it
-    int column = NotificationModel::TitleColumn;
-    switch (Column(index.column())) {
+    // The row the notification is in now: where the list last saw it, unless its source moved it since
+    // (a rebuild is then due); gone meanwhile: nothing, until the rebuild drops it.
+    int row = ref.row;
+    if (row < 0 || row >= model->rowCount() || model->item(row).id != ref.id)
+        row = model->rowOf(ref.id).value_or(-1);
+    if (row < 0)
+        return {};
+    return model->index(row, notificationColumn(index.column()));
+}
+
+int AllSourcesModel::notificationColumn(int column)
+{
+    switch (Column(column)) {
     case SourceColumn:
     case TitleColumn:
-        column = NotificationModel::TitleColumn;
-        break;
+        return NotificationModel::TitleColumn;
     case LevelColumn:
-        column = NotificationModel::LevelColumn;
-        break;
+        return NotificationModel::LevelColumn;
     case CategoryColumn:
-        column = NotificationModel::CategoryColumn;
-        break;
+        return NotificationModel::CategoryColumn;
     case TimeColumn:
     case ColumnCount:
-        column = NotificationModel::TimeColumn;
         break;
     }
-    return model->index(ref.row, column);
+    return NotificationModel::TimeColumn;
 }
 
 QVariant AllSourcesModel::data(const QModelIndex &index, int role) const
@@ -232,21 +254,11 @@ QVariant AllSourcesModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    switch (Column(section)) {
-    case SourceColumn:
+    if (section == SourceColumn)
         return tr("Source");
-    case TitleColumn:
-        return tr("Notification");
-    case LevelColumn:
-        return tr("Level");
-    case CategoryColumn:
-        return tr("Category");
-    case TimeColumn:
-        return tr("Time");
-    case ColumnCount:
-        break;
-    }
-    return {};
+    if (section < 0 || section >= ColumnCount)
+        return {};
+    return NotificationModel::columnTitle(notificationColumn(section));
 }
 
 } // namespace Notify::Tray

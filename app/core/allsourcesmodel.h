@@ -56,6 +56,8 @@ private:
     void watch();
     void rebuild();
     [[nodiscard]] QModelIndex sourceIndex(const QModelIndex &index) const;
+    /// The NotificationModel column a column of this list shows.
+    [[nodiscard]] static int notificationColumn(int column);
 
     Desk *m_desk;
     QList<Ref> m_refs;

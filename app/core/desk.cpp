@@ -99,10 +99,18 @@ QString Desk::historyPathFor(const QString &sourceName, const QString &legacyPat
     QString own = legacy.dir().filePath(QStringLiteral("history-%1.sqlite").arg(TrayConfigFile::slug(sourceName)));
     // The history from before sources belongs to the first one: it moves once.
     if (first && !QFile::exists(own) && legacy.exists()) {
-        if (QFile::rename(legacyPath, own))
-            qCInfo(lcDesk).noquote() << "the history" << legacyPath << "is now" << sourceName << "'s:" << own;
-        else
+        // With its write-ahead log, which holds what a killed app wrote last (the index is rebuilt).
+        QFile::remove(legacyPath + u"-shm");
+        const bool log = QFile::exists(legacyPath + u"-wal");
+        if (log && !QFile::rename(legacyPath + u"-wal", own + u"-wal"))
             return legacyPath;
+        if (QFile::rename(legacyPath, own)) {
+            qCInfo(lcDesk).noquote() << "the history" << legacyPath << "is now" << sourceName << "'s:" << own;
+        } else {
+            if (log)
+                QFile::rename(own + u"-wal", legacyPath + u"-wal");
+            return legacyPath;
+        }
     }
     return own;
 }
@@ -127,6 +135,15 @@ DesktopSession *Desk::session(const QString &name) const
             return entry->session.get();
     }
     return nullptr;
+}
+
+QString Desk::historyPathOf(const QString &name) const
+{
+    for (const auto &entry : m_entries) {
+        if (entry->name.compare(name, Qt::CaseInsensitive) == 0)
+            return entry->historyPath.isNull() ? QLatin1StringView("") : entry->historyPath;
+    }
+    return {};
 }
 
 int Desk::indexOf(const DesktopSession *session) const
@@ -173,6 +190,7 @@ void Desk::setSources(const QList<Source> &sources)
             }
             entry->notifier = std::make_unique<QualifiedNotifier>(m_notifier);
             entry->session = std::make_unique<DesktopSession>(entry->history.get(), entry->notifier.get(), m_network);
+            entry->session->setBatchClock(&m_clock);
             wire(*entry);
         }
         const SourceSettings before = entry->session->settings();

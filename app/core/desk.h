@@ -24,6 +24,8 @@ class Notifier;
 /// alert's title starts with its source's name ("Shop: Payment failed"),
 /// and its key is qualified by the source so that an alert's action comes
 /// back to the source it is from. Do not disturb is the desk's, for all.
+/// The sessions apply their batches in the same waves (one BatchClock), so
+/// that the window changes as often with several sources as with one.
 class Desk final : public QObject
 {
     Q_OBJECT
@@ -50,6 +52,8 @@ public:
     /// The session of the source named @p name (any case), or null.
     [[nodiscard]] DesktopSession *session(const QString &name) const;
     [[nodiscard]] int indexOf(const DesktopSession *session) const;
+    /// The history of the source named @p name (any case); null when there is no such source.
+    [[nodiscard]] QString historyPathOf(const QString &name) const;
     /// The source's name, as the window and the tray show it.
     [[nodiscard]] static QString nameOf(const DesktopSession *session) { return session->settings().sourceName; }
 
@@ -82,6 +86,8 @@ private:
 
     Notifier *m_notifier;
     QNetworkAccessManager *m_network;
+    /// One wave of batches for every source (declared before the sessions: it outlives them).
+    BatchClock m_clock{ DesktopSession::FlushIntervalMs };
     std::vector<std::unique_ptr<Entry>> m_entries;
     bool m_started = false;
     QDateTime m_pausedUntil;

@@ -16,6 +16,36 @@
 
 namespace Notify::Tray {
 
+DesktopSession::Settings DesktopSession::Settings::fromConfig(const SourceConfig &source, const Settings &common)
+{
+    Settings settings = common;
+    settings.sourceName = source.name;
+    settings.server = source.url;
+    settings.user = source.user;
+    settings.auth = source.effectiveAuth();
+    settings.dialect = source.dialect;
+    settings.mappingFile = source.mapping;
+    settings.caCertificateFile = source.caCertificate;
+    settings.token = source.token;
+    settings.passwordSignIn = source.signIn == SourceConfig::SignIn::Password;
+    settings.preset = true;
+    return settings;
+}
+
+SourceConfig DesktopSession::Settings::toConfig() const
+{
+    SourceConfig source;
+    source.name = sourceName;
+    source.url = server;
+    source.user = user;
+    source.auth = auth;
+    source.dialect = dialect;
+    source.mapping = mappingFile;
+    source.signIn = passwordSignIn ? SourceConfig::SignIn::Password : SourceConfig::SignIn::Token;
+    source.caCertificate = caCertificateFile;
+    return source;
+}
+
 using namespace Notify;
 using namespace Notify::Protocol;
 
@@ -43,7 +73,7 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QNetwo
     , m_alerts(new AlertCenter(notifier, this))
     , m_actions(new RestActions(m_rest, history, m_notifications, m_messages, m_alerts, this))
     , m_totals(new ServerTotals(m_notifications, m_actions, history, m_source->loader(), this))
-    , m_flushTimer(new QTimer(this))
+    , m_clock(new BatchClock(FlushIntervalMs, this))
 {
     NotificationLoader *loader = m_source->loader();
     // Counted when the stream is quiet, so that what the server counts is what the list has applied.
@@ -56,8 +86,6 @@ DesktopSession::DesktopSession(HistoryStore *history, Notifier *notifier, QNetwo
             [this](const QString &, const QString &, const QString &message) {
                 emit actionFailed(RestActions::Action::Reply, message);
             });
-    m_flushTimer->setSingleShot(true);
-    connect(m_flushTimer, &QTimer::timeout, this, &DesktopSession::flushBatch);
     m_messages->setNameLookup([this](const QString &user) { return m_presence->displayName(user); });
     m_notifications->setNameLookup([this](const QString &user) { return m_presence->displayName(user); });
     m_actions->setNameLookup([this](const QString &user) { return m_presence->displayName(user); });
@@ -495,24 +523,28 @@ void DesktopSession::apply(const Presence &p, const InterpretedEvent &)
         m_batch.alerts.append({ AlertCenter::Kind::Presence, AlertCenter::presenceAlert(p) });
 }
 
+void DesktopSession::setBatchClock(BatchClock *clock)
+{
+    m_clock = clock;
+    if (m_batch.events > 0)
+        scheduleFlush();
+}
+
 void DesktopSession::scheduleFlush()
 {
-    if (m_flushTimer->isActive())
-        return;
     // After everything this pass of the event loop brought, and at most one
-    // batch per FlushIntervalMs: a steady stream repaints the window ten
+    // batch per FlushIntervalMs: a steady stream repaints the window four
     // times a second, not once per event, and a burst is a few batches.
-    const qint64 since = m_sinceFlush.isValid() ? m_sinceFlush.elapsed() : FlushIntervalMs;
-    m_flushTimer->start(int(std::clamp<qint64>(FlushIntervalMs - since, 0, FlushIntervalMs)));
+    // (With several sources, in the same waves as the others.)
+    m_clock->request(this, [this] { flushBatch(); });
 }
 
 void DesktopSession::flushBatch()
 {
-    m_flushTimer->stop();
-    m_sinceFlush.start();
     Batch b = std::exchange(m_batch, {});
-    if (b.events == 0) // every event staged counts itself
+    if (b.events == 0) // every event staged counts itself (a wave may come after a flush of a backlog)
         return;
+    m_sinceFlush.start();
     if (!b.notifications.isEmpty() || !b.reads.isEmpty() || !b.unreads.isEmpty())
         m_totals->listChanged();
     m_notifications->apply(b.notifications);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "alertcenter.h"
+#include "batchclock.h"
 #include "common/interpretedevent.h"
 #include "notificationloader.h"
 #include "notificationmodel.h"
@@ -68,6 +69,12 @@ public:
         /// `"sign_in": "password"`: asked for a password, which is exchanged for the token.
         bool passwordSignIn = false;
         SourceConfig::Dialect dialect = SourceConfig::Dialect::Auto;
+
+        /// A config file's @p source, with what every source shares (alerts, rules, quiet hours) from
+        /// @p common; its token is the file's (the caller looks in the keyring when there is none).
+        [[nodiscard]] static Settings fromConfig(const SourceConfig &source, const Settings &common);
+        /// The source as a config file keeps it (without its token: the keyring keeps that).
+        [[nodiscard]] SourceConfig toConfig() const;
     };
 
     /// Events that arrive together are applied together, at most this often:
@@ -98,6 +105,9 @@ public:
 
     void setSettings(const Settings &settings);
     [[nodiscard]] const Settings &settings() const { return m_settings; }
+    /// Applies batches in @p clock's waves (the desk's, shared by its sources) instead of its own
+    /// clock's; @p clock outlives the session.
+    void setBatchClock(BatchClock *clock);
 
     /// Loads the history, then connects (resuming after the stored id).
     void start();
@@ -235,7 +245,7 @@ private:
     RestActions *m_actions;
     ServerTotals *m_totals;
     Batch m_batch;
-    QTimer *m_flushTimer;
+    BatchClock *m_clock; ///< its own, or the desk's (setBatchClock())
     QElapsedTimer m_sinceFlush;
     bool m_snapshotLoaded = false;
     /// Notifications that arrived while a snapshot was on its way: the

@@ -54,7 +54,7 @@ void checkConfig(const QString &explicitConfig, QList<Check> &checks, std::optio
         if (files[i]->rules)
             sets << QStringLiteral("%1 rule(s)").arg(files[i]->rules->size());
         if (files[i]->quietHours)
-            sets << QStringLiteral("quiet hours");
+            sets << (*files[i]->quietHours ? QStringLiteral("quiet hours") : QStringLiteral("no quiet hours"));
         if (!files[i]->locked.isEmpty())
             sets << QStringLiteral("locked: %1").arg(files[i]->locked.join(QStringLiteral(", ")));
         checks.append({ Result::Ok, QStringLiteral("config"),
@@ -183,15 +183,10 @@ QList<Check> run(const QString &explicitConfig, int timeoutMs)
     const TrayConfigFile::Merged merged = TrayConfigFile::merge(files[0], files[1], files[2]);
     if (merged.config.sources && !merged.config.sources->isEmpty()) {
         for (const SourceConfig &source : *merged.config.sources) {
-            DesktopSession::Settings settings;
-            settings.sourceName = source.name;
-            settings.server = source.url;
-            settings.user = source.user;
-            settings.auth = source.effectiveAuth();
-            settings.mappingFile = source.mapping;
-            settings.caCertificateFile = source.caCertificate;
-            settings.token = source.token.isEmpty() ? AppSettings::loadToken(nullptr, source.name) : source.token;
-            checkSource(settings, source.signIn == SourceConfig::SignIn::Password, timeoutMs, checks);
+            DesktopSession::Settings settings = DesktopSession::Settings::fromConfig(source, {});
+            if (settings.token.isEmpty())
+                settings.token = AppSettings::loadToken(nullptr, source.name);
+            checkSource(settings, settings.passwordSignIn, timeoutMs, checks);
         }
     } else if (AppSettings::configured()) {
         DesktopSession::Settings settings = AppSettings::load(true);

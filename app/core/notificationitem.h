@@ -36,3 +36,7 @@ struct NotificationItem
 };
 
 } // namespace Notify::Tray
+
+// Every member is a Qt value (or plain data) that may be moved by memcpy: a list of
+// them makes room by memmove, not by moving each item (rows at the top of 10,000).
+Q_DECLARE_TYPEINFO(Notify::Tray::NotificationItem, Q_RELOCATABLE_TYPE);

@@ -500,7 +500,12 @@ QVariant NotificationModel::headerData(int section, Qt::Orientation orientation,
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    switch (section) {
+    return columnTitle(section);
+}
+
+QString NotificationModel::columnTitle(int column)
+{
+    switch (column) {
     case TitleColumn:
         return tr("Notification");
     case LevelColumn:

@@ -69,6 +69,8 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    /// The header of @p column (a Column), as the views show it.
+    [[nodiscard]] static QString columnTitle(int column);
 
     /// A batch of new or updated notifications (updates keep a read flag).
     void apply(const QList<NotificationItem> &items);

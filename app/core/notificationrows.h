@@ -90,3 +90,6 @@ private:
 };
 
 } // namespace Notify::Tray
+
+// A row is relocatable as its item is: new rows go in at the top of the list by memmove.
+Q_DECLARE_TYPEINFO(Notify::Tray::NotificationRows::Row, Q_RELOCATABLE_TYPE);

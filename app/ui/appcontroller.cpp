@@ -88,6 +88,9 @@ bool AppController::applyRules(const QList<Rule> &rules, const std::optional<Qui
 {
     const bool rulesLocked = m_locked.contains(QStringLiteral("rules"));
     const bool quietLocked = m_locked.contains(QStringLiteral("quiet_hours"));
+    // Quiet hours are written only when they changed, and turned off as `null`: an
+    // administrator's or --config's schedule would come back at the next start otherwise.
+    const bool quietChanged = !quietLocked && m_desk->count() > 0 && m_desk->session(0)->settings().quietHours != quiet;
     for (DesktopSession *session : m_desk->sessions()) {
         DesktopSession::Settings settings = session->settings();
         if (!rulesLocked)
@@ -104,8 +107,8 @@ bool AppController::applyRules(const QList<Rule> &rules, const std::optional<Qui
         [&](TrayConfig &config) {
             if (!rulesLocked)
                 config.rules = rules;
-            if (!quietLocked)
-                config.quietHours = quiet;
+            if (quietChanged)
+                config.quietHours.emplace(quiet);
         },
         error);
 }
@@ -128,14 +131,18 @@ void AppController::openSources()
 bool AppController::applySources(const QList<DesktopSession::Settings> &sources, QString *error)
 {
     QList<Desk::Source> desk;
-    bool first = true;
     for (DesktopSession::Settings settings : sources) {
         settings.preset = !m_demo;
         settings.sourceLocked = m_sourcesLocked;
-        const QString history = m_demo ? QStringLiteral(":memory:")
-                                       : Desk::historyPathFor(settings.sourceName, HistoryStore::defaultPath(), first);
+        // A source that keeps its name keeps its history (and its session); a new one gets a file of its
+        // own. The history from before sources moved at start-up, never under a running session.
+        QString history = m_desk->historyPathOf(settings.sourceName);
+        if (history.isNull())
+            history = m_demo
+                ? QStringLiteral(":memory:")
+                : Desk::historyPathFor(settings.sourceName,
+                                       m_historyPath.isEmpty() ? HistoryStore::defaultPath() : m_historyPath, false);
         desk.append({ settings, history });
-        first = false;
     }
     if (m_demo) {
         m_window->showNotice(tr("Demo mode: these sources are used now but not saved."));
@@ -147,18 +154,8 @@ bool AppController::applySources(const QList<DesktopSession::Settings> &sources,
     if (!m_sourcesLocked) {
         // The user's file keeps its rules and quiet hours; its sources are these now.
         QList<SourceConfig> written;
-        for (const DesktopSession::Settings &s : sources) {
-            SourceConfig source;
-            source.name = s.sourceName;
-            source.url = s.server;
-            source.user = s.user;
-            source.auth = s.auth;
-            source.dialect = s.dialect;
-            source.mapping = s.mappingFile;
-            source.signIn = s.passwordSignIn ? SourceConfig::SignIn::Password : SourceConfig::SignIn::Token;
-            source.caCertificate = s.caCertificateFile;
-            written << source;
-        }
+        for (const DesktopSession::Settings &s : sources)
+            written << s.toConfig();
         if (!writeUserConfig([&written](TrayConfig &config) { config.sources = written; }, error))
             return false;
         m_fromConfig = true;

@@ -47,6 +47,9 @@ public:
     void openRules();
     /// Every source follows @p rules and @p quiet at once; they are kept in the user's config file.
     bool applyRules(const QList<Rule> &rules, const std::optional<QuietHours> &quiet, QString *error = nullptr);
+    /// Where a source's history file goes: beside @p path (the history the app was started with,
+    /// `--history` or the default; see Desk::historyPathFor()).
+    void setHistoryPath(const QString &path) { m_historyPath = path; }
     /// Uses @p settings from now on, and keeps them unless this is the demo.
     void apply(const DesktopSession::Settings &settings, bool startAtLogin);
 
@@ -59,6 +62,7 @@ private:
     bool m_dialogOpen = false;
     void apply(const DesktopSession::Settings &settings, bool startAtLogin, DesktopSession *session);
     QSet<QString> m_locked;
+    QString m_historyPath;
     /// Writes the user's config file with @p change made to it (its other keys kept).
     bool writeUserConfig(const std::function<void(TrayConfig &)> &change, QString *error);
 };

@@ -97,6 +97,7 @@ private slots:
     void publishedWhileTheListLoadsIsAlerted();
     void trayIconShowsStateAndBadge();
     void rulesDecideWhatIsListedAndAlerted();
+    void aConfigFilesSourceAndBack();
 
 private:
     DesktopSession::Settings settings() const;
@@ -104,6 +105,45 @@ private:
 
     std::unique_ptr<TestSupport::InProcessServer> m_server;
 };
+
+void tst_DesktopSession::aConfigFilesSourceAndBack()
+{
+    SourceConfig source;
+    source.name = QStringLiteral("Shop");
+    source.url = QUrl(QStringLiteral("https://shop.example.com"));
+    source.user = QStringLiteral("alice");
+    source.dialect = SourceConfig::Dialect::Django;
+    source.mapping = QStringLiteral("/etc/notify/shop-mapping.json");
+    source.signIn = SourceConfig::SignIn::Password;
+    source.caCertificate = QStringLiteral("/etc/notify/shop-ca.pem");
+    source.token = "from-the-file";
+    DesktopSession::Settings common;
+    common.alertPresence = true;
+    common.rules = { Rule{ {}, QStringLiteral("presence"), {}, {}, {}, RuleAction::Hide } };
+    common.sourceName = QStringLiteral("not this");
+
+    const auto settings = DesktopSession::Settings::fromConfig(source, common);
+    QCOMPARE(settings.sourceName, QStringLiteral("Shop"));
+    QCOMPARE(settings.server, source.url);
+    QCOMPARE(settings.user, QStringLiteral("alice"));
+    // The dialect's scheme when the file names none: Django REST framework's "Token".
+    QVERIFY(settings.auth == Notify::AuthScheme::Token);
+    QVERIFY(settings.dialect == SourceConfig::Dialect::Django);
+    QCOMPARE(settings.mappingFile, source.mapping);
+    QCOMPARE(settings.caCertificateFile, source.caCertificate);
+    QCOMPARE(settings.token, QByteArray("from-the-file"));
+    QVERIFY(settings.passwordSignIn);
+    QVERIFY(settings.preset);
+    // What every source shares stays.
+    QVERIFY(settings.alertPresence);
+    QCOMPARE(settings.rules, common.rules);
+
+    // Back as the user's file keeps it: the same, with the scheme said and without the token.
+    SourceConfig expected = source;
+    expected.auth = Notify::AuthScheme::Token;
+    expected.token.clear();
+    QVERIFY(settings.toConfig() == expected);
+}
 
 void tst_DesktopSession::init()
 {

@@ -61,6 +61,7 @@ private slots:
     void breakThrough();
     void mergeAndLock();
     void lockedOnlyCountsInTheSystemFile();
+    void quietHoursTurnedOffOverAFileBelow();
     void systemAndUserPaths();
     void writtenAndReadBack();
 };
@@ -85,9 +86,11 @@ void tst_TrayConfig::readsTheContractsExample()
     QCOMPARE(config->rules->size(), 2);
     QCOMPARE(config->rules->at(0).action, RuleAction::Silent);
     QCOMPARE(config->rules->at(1).text, u"test"_s);
-    QCOMPARE(config->quietHours->days, quint8(0x1f));
-    QCOMPARE(config->quietHours->from, QTime(19, 0));
-    QVERIFY(config->quietHours->breakThrough == Level::Error);
+    QVERIFY(config->quietHours && *config->quietHours);
+    const QuietHours &quiet = **config->quietHours;
+    QCOMPARE(quiet.days, quint8(0x1f));
+    QCOMPARE(quiet.from, QTime(19, 0));
+    QVERIFY(quiet.breakThrough == Level::Error);
     QCOMPARE(config->locked, (QStringList{ u"sources"_s, u"quiet_hours"_s }));
 }
 
@@ -276,7 +279,7 @@ void tst_TrayConfig::mergeAndLock()
     QCOMPARE(merged.config.sources->size(), 2);
     QCOMPARE(merged.config.sources->at(0).name, u"Shop"_s);
     QCOMPARE(merged.origin.value(u"sources"_s), TrayConfigFile::Origin::System);
-    QCOMPARE(merged.config.quietHours->from, QTime(19, 0));
+    QCOMPARE(merged.config.quietHours->value().from, QTime(19, 0));
     QVERIFY(merged.isLocked(u"sources"_s));
     QVERIFY(merged.isLocked(u"quiet_hours"_s));
     // Not locked: the user's rules (none) win over --config's and the system's.
@@ -296,6 +299,34 @@ void tst_TrayConfig::mergeAndLock()
     QVERIFY(!none.config.rules);
     QCOMPARE(none.config.sources->at(0).name, u"Mine"_s);
     QCOMPARE(none.origin.value(u"sources"_s), TrayConfigFile::Origin::User);
+}
+
+void tst_TrayConfig::quietHoursTurnedOffOverAFileBelow()
+{
+    QList<TrayConfigFile::Problem> problems;
+    const auto team
+        = TrayConfigFile::parse(R"({"quiet_hours": {"from": "19:00", "to": "07:00"}})", u"team.json"_s, &problems);
+    const auto off = TrayConfigFile::parse(R"({"quiet_hours": null})", u"user.json"_s, &problems);
+    QVERIFY2(team && off, problems.isEmpty() ? "" : qPrintable(problems.first().text()));
+    // null is set, to none: it wins over the team's schedule ...
+    QVERIFY(off->quietHours && !*off->quietHours);
+    const auto merged = TrayConfigFile::merge(std::nullopt, team, off);
+    QVERIFY(merged.config.quietHours && !*merged.config.quietHours);
+    QCOMPARE(merged.origin.value(u"quiet_hours"_s), TrayConfigFile::Origin::User);
+    // ... unless the administrator locked theirs.
+    const auto admin = TrayConfigFile::parse(R"({"quiet_hours": {"from": "19:00", "to": "07:00"},
+        "locked": ["quiet_hours"]})",
+                                             u"system.json"_s, &problems);
+    QVERIFY(admin);
+    QCOMPARE(TrayConfigFile::merge(admin, std::nullopt, off).config.quietHours->value().from, QTime(19, 0));
+    // Written as null, and read back the same.
+    QVERIFY(TrayConfigFile::toJson(*off).contains("\"quiet_hours\": null"));
+    QVERIFY(TrayConfigFile::parse(TrayConfigFile::toJson(*off), u"again.json"_s, &problems) == off);
+    // Any other kind of value is still refused, by key.
+    problems.clear();
+    QVERIFY(!TrayConfigFile::parse(R"({"quiet_hours": "off"})", u"user.json"_s, &problems));
+    QVERIFY(!problems.isEmpty());
+    QCOMPARE(problems.first().key, u"quiet_hours"_s);
 }
 
 void tst_TrayConfig::lockedOnlyCountsInTheSystemFile()

@@ -120,12 +120,15 @@ private slots:
     void severalSourcesInOneWindow();
     void aPresetSourceAsksOnlyForItsPassword();
     void sourcesAreAddedEditedRemovedAndReordered();
+    void aSourceAddedLaterLeavesTheRunningOneAlone();
     void rulesWithAPreviewAndQuietHours();
 
 private:
     void startWindow(const DesktopSession::Settings &settings);
     void startWindow() { startWindow(settings()); }
     [[nodiscard]] DesktopSession::Settings settings() const;
+    /// A source named @p name on @p server (null: the test's server), as alice; its history @p history.
+    [[nodiscard]] Desk::Source source(const QString &name, const QUrl &server = {}, const QString &history = {}) const;
     QByteArray notify(const QString &id, const char *level = "info", const QString &category = {},
                       const QString &link = {});
     [[nodiscard]] QString idAt(int row) const;
@@ -166,6 +169,15 @@ DesktopSession::Settings tst_TrayUi::settings() const
     s.token = "alice-token-0001";
     s.user = QStringLiteral("alice");
     return s;
+}
+
+Desk::Source tst_TrayUi::source(const QString &name, const QUrl &server, const QString &history) const
+{
+    Desk::Source source{ settings(), history };
+    source.settings.sourceName = name;
+    if (!server.isEmpty())
+        source.settings.server = server;
+    return source;
 }
 
 void tst_TrayUi::startWindow(const DesktopSession::Settings &settings)
@@ -997,11 +1009,8 @@ void tst_TrayUi::severalSourcesInOneWindow()
     QVERIFY(warehouse.start());
     QNetworkAccessManager network;
     Desk desk(nullptr, &network);
-    Desk::Source shop{ settings(), {} };
-    shop.settings.sourceName = QStringLiteral("Shop");
-    Desk::Source stock{ settings(), {} };
-    stock.settings.sourceName = QStringLiteral("Warehouse");
-    stock.settings.server = warehouse.url();
+    const Desk::Source shop = source(QStringLiteral("Shop"));
+    const Desk::Source stock = source(QStringLiteral("Warehouse"), warehouse.url());
     desk.setSources({ shop, stock });
     MainWindow window(&desk);
     window.show();
@@ -1163,8 +1172,7 @@ void tst_TrayUi::sourcesAreAddedEditedRemovedAndReordered()
     QVERIFY(warehouse.start());
     QNetworkAccessManager network;
     Desk desk(nullptr, &network);
-    Desk::Source shop{ settings(), {} };
-    shop.settings.sourceName = QStringLiteral("Shop");
+    const Desk::Source shop = source(QStringLiteral("Shop"));
     desk.setSources({ shop });
     MainWindow window(&desk);
     desk.start();
@@ -1251,12 +1259,48 @@ void tst_TrayUi::sourcesAreAddedEditedRemovedAndReordered()
     desk.stop();
 }
 
+void tst_TrayUi::aSourceAddedLaterLeavesTheRunningOneAlone()
+{
+    // One source, started as the app starts without a config: on the history it always had.
+    TestSupport::InProcessServer warehouse;
+    QVERIFY(warehouse.start());
+    QTemporaryDir dir;
+    const QString history = dir.filePath(QStringLiteral("history.sqlite"));
+    QNetworkAccessManager network;
+    Desk desk(nullptr, &network);
+    const Desk::Source shop = source(QStringLiteral("Shop"), {}, history);
+    desk.setSources({ shop });
+    MainWindow window(&desk);
+    desk.start();
+    QTRY_VERIFY(desk.session(0)->connectionState() == SseClient::State::Open);
+    DesktopSession *running = desk.session(0);
+
+    // File › Sources adds a second, with the app started on --history.
+    DesktopSession::Settings added = settings();
+    added.sourceName = QStringLiteral("Warehouse");
+    added.server = warehouse.url();
+    AppController controller(&desk, &window, false, false, {});
+    controller.setHistoryPath(history);
+    QVERIFY(controller.applySources({ running->settings(), added }));
+    QFile::remove(TrayConfigFile::userPath());
+    // The running source goes on as it was, on its open history (not moved under it) ...
+    QCOMPARE(desk.session(0), running);
+    QCOMPARE(desk.historyPathOf(QStringLiteral("shop")), history);
+    QVERIFY(QFile::exists(history));
+    QCOMPARE(running->connectionState(), SseClient::State::Open);
+    // ... and the new one has a file of its own beside it.
+    QCOMPARE(desk.historyPathOf(QStringLiteral("Warehouse")), dir.filePath(QStringLiteral("history-warehouse.sqlite")));
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("history-warehouse.sqlite"))));
+    QVERIFY(desk.historyPathOf(QStringLiteral("Ops")).isNull());
+    QTRY_VERIFY(desk.session(1)->connectionState() == SseClient::State::Open);
+    desk.stop();
+}
+
 void tst_TrayUi::rulesWithAPreviewAndQuietHours()
 {
     QNetworkAccessManager network;
     Desk desk(nullptr, &network);
-    Desk::Source shop{ settings(), {} };
-    shop.settings.sourceName = QStringLiteral("Shop");
+    const Desk::Source shop = source(QStringLiteral("Shop"));
     desk.setSources({ shop });
     MainWindow window(&desk);
     desk.start();
@@ -1306,6 +1350,14 @@ void tst_TrayUi::rulesWithAPreviewAndQuietHours()
     QVERIFY(locked.applyRules({}, std::nullopt));
     QCOMPARE(desk.session(0)->settings().rules.size(), 3);
     QVERIFY(!desk.session(0)->alerts()->quietHours());
+    // Turned off, and kept off over a team's schedule: null in the user's file.
+    const auto off = TrayConfigFile::read(TrayConfigFile::userPath(), &problems);
+    QVERIFY(off && !off->rules && off->quietHours && !*off->quietHours);
+    // Saved again unchanged, the quiet hours are not written (a team's later schedule is not overruled).
+    QFile::remove(TrayConfigFile::userPath());
+    QVERIFY(controller.applyRules({}, std::nullopt));
+    const auto unchanged = TrayConfigFile::read(TrayConfigFile::userPath(), &problems);
+    QVERIFY(unchanged && unchanged->rules && !unchanged->quietHours);
     QFile::remove(TrayConfigFile::userPath());
     desk.stop();
 }
