@@ -329,15 +329,19 @@ int benchSources(int sources, int historySize, int rate, int steadySeconds, cons
             return 1;
     }
     const auto absorbed = [&] {
+        const QList<DesktopSession *> sessions = desk.sessions(); // one list: its begin and its end
         return received >= qint64(each) * sources
-            && std::all_of(desk.sessions().cbegin(), desk.sessions().cend(),
-                           [](const DesktopSession *s) { return s->pendingEvents() == 0; });
+            && std::all_of(sessions.cbegin(), sessions.cend(), [](auto *s) { return s->pendingEvents() == 0; });
     };
     spinUntil(absorbed, steadySeconds * 1000 + 60000);
     const double cpu = cpuSeconds() - cpu0;
     const double wall = double(clock.elapsed()) / 1000;
     if (!absorbed()) {
         std::fprintf(stderr, "bench_tray: %lld of %d steady events arrived\n", received, each * sources);
+        for (const DesktopSession *session : desk.sessions())
+            std::fprintf(stderr, "bench_tray: %s: %d event(s) not applied, %d row(s)\n",
+                         qPrintable(Desk::nameOf(session)), session->pendingEvents(),
+                         session->notifications()->rowCount());
         return 1;
     }
     for (auto &p : publishers)

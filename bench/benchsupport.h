@@ -11,6 +11,9 @@
 
 #include <functional>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace BenchSupport {
 
 /// Runs the event loop (sleeping while there is nothing to do) until done().
@@ -36,6 +39,9 @@ inline quint16 startServer(QProcess &server, const QString &program, QStringList
         return env;
     }());
     arguments << QStringLiteral("--port") << QStringLiteral("0");
+    // The server stops with the bench, even one that crashes or is killed (it would hold its port and
+    // the pipe of whoever reads the bench's output).
+    server.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     server.start(program, arguments);
     quint16 port = 0;
     spinUntil(

@@ -60,6 +60,17 @@ void AllSourcesModel::watch()
                         later();
                         return;
                     }
+                    // The usual case: all of them newer than every row here (a stream's batch). One range.
+                    const qint64 oldest = model->item(last).createdAt.toMSecsSinceEpoch();
+                    if (m_refs.isEmpty() || m_refs.constFirst().created <= oldest) {
+                        beginInsertRows({}, 0, count - 1);
+                        for (int row = last; row >= first; --row) { // QList makes room at its front once
+                            const NotificationItem &item = model->item(row);
+                            m_refs.prepend(Ref{ source, row, item.id, item.createdAt.toMSecsSinceEpoch() });
+                        }
+                        endInsertRows();
+                        return;
+                    }
                     for (int row = last; row >= first; --row) { // the oldest of them first: the newest ends on top
                         const NotificationItem &item = model->item(row);
                         const qint64 created = item.createdAt.toMSecsSinceEpoch();
