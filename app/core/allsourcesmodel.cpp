@@ -109,12 +109,38 @@ void AllSourcesModel::watch()
                         endRemoveRows();
                     }
                 });
-        connect(model, &QAbstractItemModel::rowsMoved, this, later);
-        connect(model, &QAbstractItemModel::modelReset, this, later);
-        connect(model, &QAbstractItemModel::layoutChanged, this, later);
-        // A row's looks (read, claimed) change in place: the rows stay where they are.
+        // Rows moving within a source (a group that took a new member goes up) keep pointing at their
+        // notifications until the rebuild puts them where their new times go (one layout change for
+        // all the moves of a moment: a view relays out its rows at every move).
+        connect(model, &QAbstractItemModel::rowsMoved, this,
+                [this, later, sourceOf](const QModelIndex &, int start, int end, const QModelIndex &, int destination) {
+                    later();
+                    const int source = sourceOf();
+                    if (source < 0)
+                        return;
+                    const int count = end - start + 1;
+                    // Where rows start..end went, and which rows made room for them.
+                    const int newStart = destination < start ? destination : destination - count;
+                    for (Ref &ref : m_refs) {
+                        if (ref.source != source || ref.row < 0)
+                            continue;
+                        if (ref.row >= start && ref.row <= end)
+                            ref.row = newStart + (ref.row - start);
+                        else if (destination < start && ref.row >= destination && ref.row < start)
+                            ref.row += count;
+                        else if (destination > end && ref.row > end && ref.row < destination)
+                            ref.row -= count;
+                    }
+                });
+        // A source rebuilt or re-laid out: where its rows are is not known row by row any more.
+        const auto untracked = [this, later] {
+            m_untracked = true;
+            later();
+        };
+        connect(model, &QAbstractItemModel::modelReset, this, untracked);
+        connect(model, &QAbstractItemModel::layoutChanged, this, untracked);
         // A row's looks (read, claimed) change in place: the rows stay where they are. A row whose
-        // time changed (a group that took a newer member) belongs elsewhere: a rebuild puts it there.
+        // time changed (a group that took a newer member) goes where its new time puts it at the rebuild.
         connect(model, &QAbstractItemModel::dataChanged, this,
                 [this, model, later, sourceOf](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
                     if (m_refs.isEmpty())
@@ -122,18 +148,26 @@ void AllSourcesModel::watch()
                     const int source = sourceOf();
                     int top = -1;
                     int bottom = -1;
-                    bool moved = false;
+                    bool retimed = false;
+                    // While a rebuild is due, a row here may point at another notification's row: only
+                    // the looks are said, the rebuild does the rest.
+                    const bool pending = m_follow->isActive();
                     for (int row = 0; row < m_refs.size(); ++row) {
-                        const Ref &ref = m_refs.at(row);
+                        Ref &ref = m_refs[row];
                         if (ref.source == source && ref.row >= topLeft.row() && ref.row <= bottomRight.row()) {
                             top = top < 0 ? row : top;
                             bottom = row;
-                            moved = moved || model->item(ref.row).createdAt.toMSecsSinceEpoch() != ref.created;
+                            if (pending)
+                                continue;
+                            // A group's row is its newest member's: the id it goes by may be a new one.
+                            const NotificationItem &item = model->item(ref.row);
+                            ref.id = item.id;
+                            retimed = retimed || item.createdAt.toMSecsSinceEpoch() != ref.created;
                         }
                     }
                     if (top >= 0)
                         emit dataChanged(index(top, 0), index(bottom, ColumnCount - 1));
-                    if (moved)
+                    if (retimed)
                         later();
                 });
     }
@@ -147,6 +181,8 @@ void AllSourcesModel::follow()
 
 void AllSourcesModel::rebuild()
 {
+    // After this the list is exact again, whatever happened before.
+    const bool untracked = std::exchange(m_untracked, false);
     QList<Ref> refs;
     QList<qint64> created;
     for (int s = 0; s < m_desk->count(); ++s) {
@@ -177,6 +213,31 @@ void AllSourcesModel::rebuild()
     if (added == 0 && std::equal(m_refs.cbegin(), m_refs.cend(), sorted.cbegin(), sameItem)) {
         m_refs = std::move(sorted); // the same rows (their places in their sources may have moved)
         return;
+    }
+    // The same rows in another order (groups that took new members went up): a layout change, so that
+    // the view keeps its selection and current row. Rows are known by their places in their sources,
+    // which the row signals kept up to date.
+    if (added == 0 && !untracked) {
+        const auto key = [](const Ref &ref) { return (quint64(quint32(ref.source)) << 32) | quint32(ref.row); };
+        QHash<quint64, int> newRow;
+        newRow.reserve(sorted.size());
+        for (int i = 0; i < sorted.size(); ++i)
+            newRow.insert(key(sorted.at(i)), i);
+        const bool same = newRow.size() == sorted.size()
+            && std::all_of(m_refs.cbegin(), m_refs.cend(),
+                           [&](const Ref &r) { return r.row >= 0 && newRow.contains(key(r)); });
+        if (same) {
+            emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+            const QModelIndexList before = persistentIndexList();
+            QModelIndexList after;
+            after.reserve(before.size());
+            for (const QModelIndex &old : before)
+                after << index(newRow.value(key(m_refs.at(old.row()))), old.column());
+            m_refs = std::move(sorted);
+            changePersistentIndexList(before, after);
+            emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+            return;
+        }
     }
     beginResetModel();
     m_refs = std::move(sorted);

@@ -61,6 +61,8 @@ private:
 
     Desk *m_desk;
     QList<Ref> m_refs;
+    /// A source reset or re-laid out since the last rebuild: the rows' places in their sources are not known.
+    bool m_untracked = false;
     QTimer *m_follow;
 };
 

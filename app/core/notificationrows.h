@@ -62,7 +62,14 @@ public:
     void remember(const Row &row);
     /// A row leaves the list (or changes its key).
     void forget(const Row &row);
-    void move(int from, int to) { m_rows.move(from, to); }
+    /// Moves a row (a group that took a new member goes up). Out and in again rather than
+    /// QList::move(), which rotates the rows between one swap at a time: rows are
+    /// relocatable, so taking one out and putting it back are two memmoves.
+    void move(int from, int to)
+    {
+        Row row = m_rows.takeAt(from);
+        m_rows.insert(to, std::move(row));
+    }
     /// Puts @p count rows from @p first in at @p at (remember() them too).
     void insert(int at, QList<Row>::iterator first, qsizetype count);
     /// Keeps the first @p count rows (forget() the others first).

@@ -385,6 +385,42 @@ void tst_Desk::allSourcesShowsTheSameRowsWhileARebuildIsDue()
     // ... and then the rebuild brings the rest.
     all.follow();
     QCOMPARE(ids(), (QStringList{ u"s3"_s, u"s2"_s, u"w1"_s, u"s1"_s, u"s0"_s }));
+
+    // A batch newer than every row goes in on top as one range; one with a row older than the top goes
+    // in row by row, each at its time's place. Neither resets the list.
+    QSignalSpy inserted(&all, &QAbstractItemModel::rowsInserted);
+    QSignalSpy resets(&all, &QAbstractItemModel::modelReset);
+    warehouse->apply({ item(u"w2"_s, 40), item(u"w3"_s, 50) });
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 0);
+    QCOMPARE(inserted.first().at(2).toInt(), 1);
+    shop->apply({ item(u"s4"_s, 35) });
+    QCOMPARE(ids(), (QStringList{ u"w3"_s, u"w2"_s, u"s4"_s, u"s3"_s, u"s2"_s, u"w1"_s, u"s1"_s, u"s0"_s }));
+    QCOMPARE(inserted.size(), 2);
+    QCOMPARE(resets.size(), 0);
+
+    // The same notification again a minute later: its row (a group now, shown by its newest member)
+    // moves up in its source. Here it stays the same notification's row until the rebuild ...
+    const QPersistentModelIndex selected = all.index(3, AllSourcesModel::TitleColumn);
+    QCOMPARE(selected.data(NotificationModel::IdRole).toString(), u"s3"_s);
+    NotificationItem again = item(u"s1b"_s, 60);
+    again.title = u"Title s1"_s;
+    shop->apply({ again });
+    QCOMPARE(shop->rowCount(), 5);
+    QCOMPARE(ids(), (QStringList{ u"w3"_s, u"w2"_s, u"s4"_s, u"s3"_s, u"s2"_s, u"w1"_s, u"s1b"_s, u"s0"_s }));
+    // ... which moves it where its new time goes, as a layout change: what was selected stays selected.
+    all.follow();
+    QCOMPARE(ids(), (QStringList{ u"s1b"_s, u"w3"_s, u"w2"_s, u"s4"_s, u"s3"_s, u"s2"_s, u"w1"_s, u"s0"_s }));
+    QCOMPARE(selected.row(), 4);
+    QCOMPARE(selected.data(NotificationModel::IdRole).toString(), u"s3"_s);
+    QCOMPARE(all.index(0, AllSourcesModel::TitleColumn).data(NotificationModel::TitleRole).toString(), u"Title s1"_s);
+    QCOMPARE(resets.size(), 0);
+    // As a list built afresh has it.
+    AllSourcesModel fresh(&desk);
+    QStringList freshIds;
+    for (int row = 0; row < fresh.rowCount(); ++row)
+        freshIds << fresh.index(row, AllSourcesModel::TitleColumn).data(NotificationModel::IdRole).toString();
+    QCOMPARE(ids(), freshIds);
 }
 
 void tst_Desk::changingSourcesWhileTheWindowListens()
