@@ -549,7 +549,10 @@ void DesktopSession::flushBatch()
         m_totals->listChanged();
     m_notifications->apply(b.notifications);
     // Read or unread on the server: those the list does not hold change its count beyond the list.
-    if (m_notifications->markRead(b.reads) + m_notifications->markUnread(b.unreads) > 0)
+    // New ones may too: a server that keeps only its newest N drops its oldest for each (what is
+    // beyond the list here), so its count is asked again rather than guessed.
+    if (m_notifications->markRead(b.reads) + m_notifications->markUnread(b.unreads) > 0
+        || (!b.notifications.isEmpty() && m_notifications->notificationsBeyond() > 0))
         m_totals->scheduleRecount();
     if (m_resyncPending) {
         m_sinceResync << b.notifications;

@@ -244,8 +244,11 @@ void tst_Desk::sourcesKeepTheirSessionsByName()
     QCOMPARE(shop->notifications()->rowCount(), 1);
     QVERIFY(!desk.session(u"Warehouse"_s));
     // Alone now: its alerts no longer say its name.
+    // (n1's own alert may come before or after it: n1 may have reached the shop's first list before
+    // its event, and then the stream's copy alerts it.)
     QVERIFY(notify(*m_shop, u"n2"_s, u"Refund asked"_s));
-    QTRY_COMPARE(notifier.shown.last().title, u"Refund asked"_s);
+    QTRY_VERIFY(notifier.titles().contains(u"Refund asked"_s));
+    QVERIFY(!notifier.titles().contains(u"Shop: Refund asked"_s));
     // Added again: a new session that starts at once.
     desk.setSources({ source(u"Warehouse"_s, *m_warehouse), source(u"Shop"_s, *m_shop) });
     QCOMPARE(desk.session(1), shop);

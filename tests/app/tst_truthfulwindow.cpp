@@ -96,6 +96,7 @@ private slots:
     void readingNeedsTheActiveWindowAndItsTab();
     // 2. and 3. No silent cap; the selection at the cap
     void countsAreTheServersAndTheListReachesEverything();
+    void aServerThatKeepsItsNewestCountsWhatItKeeps();
     void theServersCountsAreKeptForTheNextStart();
     // 4. and the outbox
     void aRefusedReplyComesBackWithTheReason();
@@ -383,6 +384,32 @@ void tst_TruthfulWindow::countsAreTheServersAndTheListReachesEverything()
     }
     QTRY_COMPARE_WITH_TIMEOUT(serverUnread(), 0, 15000);
     QTRY_COMPARE(model()->unreadCount(), 0); // the recount after the server's notification_read
+}
+
+void tst_TruthfulWindow::aServerThatKeepsItsNewestCountsWhatItKeeps()
+{
+    // The server keeps the newest 1,005 of a user's notifications; the app lists the first 1,000 and
+    // counts 5 beyond. One more arrives: the server drops its oldest, and its count stays 1,005.
+    m_server = std::make_unique<TestSupport::InProcessServer>(
+        [](Notify::Server::ServerConfig &c) { c.maxNotifications = 1005; });
+    QVERIFY(m_server->start());
+    const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-2000);
+    for (int i = 0; i < 1005; ++i) {
+        m_server->publish("notification",
+                          QJsonObject{ { QStringLiteral("notification_id"), QStringLiteral("day-%1").arg(i) },
+                                       { QStringLiteral("title"), QStringLiteral("Day notice %1").arg(i) },
+                                       { QStringLiteral("created_at"), start.addSecs(i).toString(Qt::ISODate) } },
+                          { QStringLiteral("alice") });
+    }
+    startWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(model()->rowCount() == 1000 && model()->notificationsBeyond() == 5, 15000);
+    QCOMPARE(model()->unreadCount(), 1005);
+    notify(QStringLiteral("live-1"));
+    QTRY_VERIFY(model()->rowOf(QStringLiteral("live-1")).has_value());
+    QCOMPARE(serverUnread(), 1005);
+    // What the window says is what the server has, not 1,006.
+    QTRY_COMPARE(model()->unreadCount(), 1005);
+    QTRY_VERIFY2(m_window->statusText().contains(u"1,005 unread"), qPrintable(m_window->statusText()));
 }
 
 void tst_TruthfulWindow::theServersCountsAreKeptForTheNextStart()
