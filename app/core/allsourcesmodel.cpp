@@ -34,143 +34,156 @@ void AllSourcesModel::watch()
         if (model->property("notify.allSourcesWatched").toBool())
             continue;
         model->setProperty("notify.allSourcesWatched", true);
-        const auto later = [this] {
-            if (!m_follow->isActive())
-                m_follow->start();
-        };
-        const auto sourceOf
-            = [this, model] { return m_desk->indexOf(qobject_cast<DesktopSession *>(model->parent())); };
-        // New rows at the top of a source (what a stream brings) go in at once, where their times put
-        // them; anything else is followed by a rebuild a moment later.
         connect(model, &QAbstractItemModel::rowsInserted, this,
-                [this, model, later, sourceOf](const QModelIndex &, int first, int last) {
-                    const int source = sourceOf();
-                    if (source < 0) {
-                        later();
-                        return;
-                    }
-                    // The rows below move down, also while a rebuild is due: until it comes, the rows
-                    // shown must still be the ones they were.
-                    const int count = last - first + 1;
-                    for (Ref &ref : m_refs) {
-                        if (ref.source == source && ref.row >= first)
-                            ref.row += count;
-                    }
-                    if (first != 0 || m_follow->isActive()) {
-                        later();
-                        return;
-                    }
-                    // The usual case: all of them newer than every row here (a stream's batch). One range.
-                    const qint64 oldest = model->item(last).createdAt.toMSecsSinceEpoch();
-                    if (m_refs.isEmpty() || m_refs.constFirst().created <= oldest) {
-                        beginInsertRows({}, 0, count - 1);
-                        for (int row = last; row >= first; --row) { // QList makes room at its front once
-                            const NotificationItem &item = model->item(row);
-                            m_refs.prepend(Ref{ source, row, item.id, item.createdAt.toMSecsSinceEpoch() });
-                        }
-                        endInsertRows();
-                        return;
-                    }
-                    for (int row = last; row >= first; --row) { // the oldest of them first: the newest ends on top
-                        const NotificationItem &item = model->item(row);
-                        const qint64 created = item.createdAt.toMSecsSinceEpoch();
-                        const auto at = std::lower_bound(m_refs.cbegin(), m_refs.cend(), created,
-                                                         [](const Ref &ref, qint64 t) { return ref.created > t; });
-                        const int position = int(at - m_refs.cbegin());
-                        beginInsertRows({}, position, position);
-                        m_refs.insert(position, Ref{ source, row, item.id, created });
-                        endInsertRows();
-                    }
-                });
-        // Rows leaving a source (the oldest, past its capacity) leave here too.
+                [this, model](const QModelIndex &, int first, int last) { followInserted(model, first, last); });
         connect(model, &QAbstractItemModel::rowsRemoved, this,
-                [this, later, sourceOf](const QModelIndex &, int first, int last) {
-                    const int source = sourceOf();
-                    if (source < 0) {
-                        later();
-                        return;
-                    }
-                    const int count = last - first + 1;
-                    const bool pending = m_follow->isActive();
-                    for (int i = int(m_refs.size()) - 1; i >= 0; --i) {
-                        Ref &ref = m_refs[i];
-                        if (ref.source != source || ref.row < first)
-                            continue;
-                        if (ref.row > last) {
-                            ref.row -= count;
-                            continue;
-                        }
-                        if (pending) {
-                            ref.row = -1; // gone: shown empty until the rebuild drops it
-                            continue;
-                        }
-                        beginRemoveRows({}, i, i);
-                        m_refs.removeAt(i);
-                        endRemoveRows();
-                    }
-                });
-        // Rows moving within a source (a group that took a new member goes up) keep pointing at their
-        // notifications until the rebuild puts them where their new times go (one layout change for
-        // all the moves of a moment: a view relays out its rows at every move).
+                [this, model](const QModelIndex &, int first, int last) { followRemoved(model, first, last); });
         connect(model, &QAbstractItemModel::rowsMoved, this,
-                [this, later, sourceOf](const QModelIndex &, int start, int end, const QModelIndex &, int destination) {
-                    later();
-                    const int source = sourceOf();
-                    if (source < 0)
-                        return;
-                    const int count = end - start + 1;
-                    // Where rows start..end went, and which rows made room for them.
-                    const int newStart = destination < start ? destination : destination - count;
-                    for (Ref &ref : m_refs) {
-                        if (ref.source != source || ref.row < 0)
-                            continue;
-                        if (ref.row >= start && ref.row <= end)
-                            ref.row = newStart + (ref.row - start);
-                        else if (destination < start && ref.row >= destination && ref.row < start)
-                            ref.row += count;
-                        else if (destination > end && ref.row > end && ref.row < destination)
-                            ref.row -= count;
-                    }
+                [this, model](const QModelIndex &, int start, int end, const QModelIndex &, int destination) {
+                    followMoved(model, start, end, destination);
                 });
         // A source rebuilt or re-laid out: where its rows are is not known row by row any more.
-        const auto untracked = [this, later] {
+        const auto untracked = [this] {
             m_untracked = true;
             later();
         };
         connect(model, &QAbstractItemModel::modelReset, this, untracked);
         connect(model, &QAbstractItemModel::layoutChanged, this, untracked);
-        // A row's looks (read, claimed) change in place: the rows stay where they are. A row whose
-        // time changed (a group that took a newer member) goes where its new time puts it at the rebuild.
         connect(model, &QAbstractItemModel::dataChanged, this,
-                [this, model, later, sourceOf](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                    if (m_refs.isEmpty())
-                        return;
-                    const int source = sourceOf();
-                    int top = -1;
-                    int bottom = -1;
-                    bool retimed = false;
-                    // While a rebuild is due, a row here may point at another notification's row: only
-                    // the looks are said, the rebuild does the rest.
-                    const bool pending = m_follow->isActive();
-                    for (int row = 0; row < m_refs.size(); ++row) {
-                        Ref &ref = m_refs[row];
-                        if (ref.source == source && ref.row >= topLeft.row() && ref.row <= bottomRight.row()) {
-                            top = top < 0 ? row : top;
-                            bottom = row;
-                            if (pending)
-                                continue;
-                            // A group's row is its newest member's: the id it goes by may be a new one.
-                            const NotificationItem &item = model->item(ref.row);
-                            ref.id = item.id;
-                            retimed = retimed || item.createdAt.toMSecsSinceEpoch() != ref.created;
-                        }
-                    }
-                    if (top >= 0)
-                        emit dataChanged(index(top, 0), index(bottom, ColumnCount - 1));
-                    if (retimed)
-                        later();
+                [this, model](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                    followChanged(model, topLeft.row(), bottomRight.row());
                 });
     }
+}
+
+void AllSourcesModel::later()
+{
+    if (!m_follow->isActive())
+        m_follow->start();
+}
+
+int AllSourcesModel::sourceOf(const NotificationModel *model) const
+{
+    return m_desk->indexOf(qobject_cast<DesktopSession *>(model->parent()));
+}
+
+void AllSourcesModel::followInserted(const NotificationModel *model, int first, int last)
+{
+    const int source = sourceOf(model);
+    if (source < 0) {
+        later();
+        return;
+    }
+    // The rows below move down, also while a rebuild is due: until it comes, the rows
+    // shown must still be the ones they were.
+    const int count = last - first + 1;
+    for (Ref &ref : m_refs) {
+        if (ref.source == source && ref.row >= first)
+            ref.row += count;
+    }
+    if (first != 0 || m_follow->isActive()) {
+        later();
+        return;
+    }
+    // The usual case: all of them newer than every row here (a stream's batch). One range.
+    const qint64 oldest = model->item(last).createdAt.toMSecsSinceEpoch();
+    if (m_refs.isEmpty() || m_refs.constFirst().created <= oldest) {
+        beginInsertRows({}, 0, count - 1);
+        for (int row = last; row >= first; --row) { // QList makes room at its front once
+            const NotificationItem &item = model->item(row);
+            m_refs.prepend(Ref{ source, row, item.id, item.createdAt.toMSecsSinceEpoch() });
+        }
+        endInsertRows();
+        return;
+    }
+    for (int row = last; row >= first; --row) { // the oldest of them first: the newest ends on top
+        const NotificationItem &item = model->item(row);
+        const qint64 created = item.createdAt.toMSecsSinceEpoch();
+        const auto at = std::lower_bound(m_refs.cbegin(), m_refs.cend(), created,
+                                         [](const Ref &ref, qint64 t) { return ref.created > t; });
+        const int position = int(at - m_refs.cbegin());
+        beginInsertRows({}, position, position);
+        m_refs.insert(position, Ref{ source, row, item.id, created });
+        endInsertRows();
+    }
+}
+
+void AllSourcesModel::followRemoved(const NotificationModel *model, int first, int last)
+{
+    const int source = sourceOf(model);
+    if (source < 0) {
+        later();
+        return;
+    }
+    const int count = last - first + 1;
+    const bool pending = m_follow->isActive();
+    for (int i = int(m_refs.size()) - 1; i >= 0; --i) {
+        Ref &ref = m_refs[i];
+        if (ref.source != source || ref.row < first)
+            continue;
+        if (ref.row > last) {
+            ref.row -= count;
+            continue;
+        }
+        if (pending) {
+            ref.row = -1; // gone: shown empty until the rebuild drops it
+            continue;
+        }
+        beginRemoveRows({}, i, i);
+        m_refs.removeAt(i);
+        endRemoveRows();
+    }
+}
+
+void AllSourcesModel::followMoved(const NotificationModel *model, int start, int end, int destination)
+{
+    later();
+    const int source = sourceOf(model);
+    if (source < 0)
+        return;
+    const int count = end - start + 1;
+    // Where rows start..end went, and which rows made room for them.
+    const int newStart = destination < start ? destination : destination - count;
+    for (Ref &ref : m_refs) {
+        if (ref.source != source || ref.row < 0)
+            continue;
+        if (ref.row >= start && ref.row <= end)
+            ref.row = newStart + (ref.row - start);
+        else if (destination < start && ref.row >= destination && ref.row < start)
+            ref.row += count;
+        else if (destination > end && ref.row > end && ref.row < destination)
+            ref.row -= count;
+    }
+}
+
+void AllSourcesModel::followChanged(const NotificationModel *model, int first, int last)
+{
+    if (m_refs.isEmpty())
+        return;
+    const int source = sourceOf(model);
+    int top = -1;
+    int bottom = -1;
+    bool retimed = false;
+    // While a rebuild is due, a row here may point at another notification's row: only
+    // the looks are said, the rebuild does the rest.
+    const bool pending = m_follow->isActive();
+    for (int row = 0; row < m_refs.size(); ++row) {
+        Ref &ref = m_refs[row];
+        if (ref.source == source && ref.row >= first && ref.row <= last) {
+            top = top < 0 ? row : top;
+            bottom = row;
+            if (pending)
+                continue;
+            // A group's row is its newest member's: the id it goes by may be a new one.
+            const NotificationItem &item = model->item(ref.row);
+            ref.id = item.id;
+            retimed = retimed || item.createdAt.toMSecsSinceEpoch() != ref.created;
+        }
+    }
+    if (top >= 0)
+        emit dataChanged(index(top, 0), index(bottom, ColumnCount - 1));
+    if (retimed)
+        later();
 }
 
 void AllSourcesModel::follow()

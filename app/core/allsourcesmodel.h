@@ -11,6 +11,7 @@ namespace Notify::Tray {
 
 class Desk;
 class DesktopSession;
+class NotificationModel;
 
 /// Every source's notifications in one list, newest first, with a Source
 /// column: the window's "All sources". Each source's NotificationModel stays
@@ -54,6 +55,21 @@ private:
         qint64 created = 0; ///< its time (ms since the epoch), what the list is sorted by
     };
     void watch();
+    /// A rebuild at most FollowIntervalMs from now.
+    void later();
+    [[nodiscard]] int sourceOf(const NotificationModel *model) const;
+    /// New rows at the top of a source (what a stream brings) go in at once, where their times put
+    /// them; anything else is followed by a rebuild a moment later.
+    void followInserted(const NotificationModel *model, int first, int last);
+    /// Rows leaving a source (the oldest, past its capacity) leave here too.
+    void followRemoved(const NotificationModel *model, int first, int last);
+    /// Rows moving within a source (a group that took a new member goes up) keep pointing at their
+    /// notifications until the rebuild puts them where their new times go (one layout change for
+    /// all the moves of a moment: a view relays out its rows at every move).
+    void followMoved(const NotificationModel *model, int start, int end, int destination);
+    /// A row's looks (read, claimed) change in place: the rows stay where they are. A row whose
+    /// time changed (a group that took a newer member) goes where its new time puts it at the rebuild.
+    void followChanged(const NotificationModel *model, int first, int last);
     void rebuild();
     [[nodiscard]] QModelIndex sourceIndex(const QModelIndex &index) const;
     /// The NotificationModel column a column of this list shows.
